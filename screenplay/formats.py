@@ -1,0 +1,76 @@
+"""Registry of readers and writers by format name and file extension.
+
+The CLI asks this module, never a particular reader, so a new format is one
+entry here.  Text formats write ``str``; binary formats (PDF) write ``bytes``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from .errors import InputError
+from .model import Document
+from .textio import decode_text, read_bytes
+
+Reader = Callable[[bytes, "str | None"], Document]
+Writer = Callable[[Document], "str | bytes"]
+
+
+def _fountain_reader(data: bytes, source: str | None) -> Document:
+    from .fountain_reader import parse_fountain
+    return parse_fountain(decode_text(data, source))
+
+
+def _json_reader(data: bytes, source: str | None) -> Document:
+    from .json_io import read_json
+    return read_json(decode_text(data, source))
+
+
+def _fountain_writer(doc: Document) -> str:
+    from .fountain_writer import write_fountain
+    return write_fountain(doc)
+
+
+def _json_writer(doc: Document) -> str:
+    from .json_io import write_json
+    return write_json(doc)
+
+
+#: format name -> reader taking the file's bytes and its name (for messages)
+READERS: dict[str, Reader] = {"fountain": _fountain_reader, "json": _json_reader}
+#: format name -> writer
+WRITERS: dict[str, Writer] = {"fountain": _fountain_writer, "json": _json_writer}
+#: file extension -> format name
+EXTENSIONS: dict[str, str] = {
+    ".fountain": "fountain", ".spmd": "fountain", ".txt": "fountain", ".json": "json",
+}
+
+
+def register_reader(name: str, reader: Reader, *extensions: str) -> None:
+    READERS[name] = reader
+    for ext in extensions:
+        EXTENSIONS[ext] = name
+
+
+def register_writer(name: str, writer: Writer) -> None:
+    WRITERS[name] = writer
+
+
+def format_for(path: str | os.PathLike, default: str = "fountain") -> str:
+    return EXTENSIONS.get(Path(path).suffix.lower(), default)
+
+
+def read_document(path: str | os.PathLike, fmt: str | None = None) -> Document:
+    """Read any supported input file into the document model."""
+    fmt = fmt or format_for(path)
+    if fmt not in READERS:
+        raise InputError(f"unknown input format '{fmt}' (known: {', '.join(sorted(READERS))})",
+                         source=str(path))
+    data = read_bytes(path)
+    try:
+        return READERS[fmt](data, str(path))
+    except InputError as e:
+        if e.source is None:
+            e.source = str(path)
+        raise

@@ -1,0 +1,451 @@
+"""Fountain reader: source text to :class:`~screenplay.model.Document`.
+
+Follows the syntax at fountain.io.  The work happens in three passes:
+
+1. *Masking*: boneyard (``/* */``, nestable) and notes (``[[ ]]``, which may
+   span lines but not a blank one) are cut out and replaced by placeholders, so
+   that a note in a cue line or a commented-out scene cannot confuse the
+   line rules.  A map keeps every remaining line's source line numbers.
+2. *Blocks*: lines are grouped into paragraphs at blank lines (a line of exactly
+   two spaces is not blank: it is the spec's way of keeping an empty line inside
+   dialogue or action).
+3. *Elements*: each paragraph is classified with the spec's rules (forcing
+   characters first, then headings, transitions, cues, and action).
+
+Where the spec is silent and tools differ, the reader is lenient in the way a
+writer expects: a heading or ``TO:`` transition followed directly by text on
+the next line is still a heading or transition.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import InputError
+from .inline import PLACEHOLDER, parse_inline, unescape
+from .model import (
+    Action, Boneyard, Centered, Character, Diagnostic, Dialogue, Document, Element, Lyrics,
+    Note, PageBreak, Parenthetical, SceneHeading, Section, Speech, SpeechPart, Synopsis,
+    TitleField, Transition, normalize_text,
+)
+from .textio import decode_text
+
+# ---------------------------------------------------------------------------
+# Line rules, shared with the writer (which must know what it would be misread as)
+# ---------------------------------------------------------------------------
+
+HEADING_RE = re.compile(
+    r"^(?:INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT|EXT|EST|I\s*/\s*E|E\s*/\s*I)(?:[.\u3002]|\s)",
+    re.IGNORECASE,
+)
+SCENE_NUMBER_RE = re.compile(r"\s*#([A-Za-z0-9][A-Za-z0-9.\-]*)#\s*$")
+TRANSITION_RE = re.compile(r"^[^a-z]*TO:$")
+PAGE_BREAK_RE = re.compile(r"^={3,}$")
+CUE_RE = re.compile(r"^(?P<name>.*?)(?P<ext>(?:\s*[(\uff08][^()\uff08\uff09]*[)\uff09])*)\s*(?P<dual>\^)?\s*$")
+_EXT_RE = re.compile(r"[(\uff08]([^()\uff08\uff09]*)[)\uff09]")
+_PLACE_RE = re.compile("\x00\\d+\x00")
+_TITLE_KEY_RE = re.compile(r"^(?P<key>[^\s:\uff1a\\!@#.>~=\[(][^:\uff1a]{0,40}?)\s*[:\uff1a]\s*(?P<value>.*)$")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def strip_placeholders(s: str) -> str:
+    return _PLACE_RE.sub("", s) if PLACEHOLDER in s else s
+
+
+def is_heading(line: str) -> bool:
+    """An un-forced scene heading (``INT. ...``) on a stripped line."""
+    return bool(HEADING_RE.match(line))
+
+
+def is_forced_heading(line: str) -> bool:
+    """``.HEADING``: one leading dot then a letter or digit (``...`` is action)."""
+    return len(line) > 1 and line[0] == "." and line[1].isalnum()
+
+
+def is_transition(line: str) -> bool:
+    """An un-forced transition: upper case, ending in ``TO:``."""
+    return bool(TRANSITION_RE.match(line)) and not line.startswith(("!", "@", "~", "=", "#", ">", "."))
+
+
+def cue_name_ok(name: str) -> bool:
+    """A cue name: some letter, no lower-case letter, no forcing character first."""
+    if not name or name[0] in "!@#=~>.[(\\" or name.startswith("/*"):
+        return False
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
+
+
+def looks_like_cue(line: str) -> bool:
+    """Would this stripped line be read as a character cue if text followed it?"""
+    s = strip_placeholders(line).strip()
+    if not s or is_heading(s) or is_transition(s) or PAGE_BREAK_RE.match(s):
+        return False
+    m = CUE_RE.match(s)
+    return bool(m) and cue_name_ok(m.group("name").strip())
+
+
+def line_kind(line: str) -> str:
+    """The kind a stripped line has on its own, whatever paragraph it stands in.
+
+    One of ``pagebreak``, ``section``, ``synopsis``, ``centered``, ``transition``
+    (forced), ``heading`` (forced), ``lyric``, ``forced_action`` or ``action``.
+    """
+    if not line:
+        return "action"
+    c = line[0]
+    if c == "=":
+        return "pagebreak" if PAGE_BREAK_RE.match(line) else "synopsis"
+    if c == "#":
+        return "section"
+    if c == ">":
+        return "centered" if line.endswith("<") and len(line) > 1 else "transition"
+    if c == "." and is_forced_heading(line):
+        return "heading"
+    if c == "~":
+        return "lyric"
+    if c == "!":
+        return "forced_action"
+    return "action"
+
+
+# ---------------------------------------------------------------------------
+# Pass 1: masking of boneyard and notes
+# ---------------------------------------------------------------------------
+
+_MASK_TOKEN = re.compile(r"\\.|/\*|\*/|\[\[", re.S)
+_BLANK_IN_NOTE = re.compile(r"\n(?!  \n)[ \t]*\n")
+
+
+@dataclass
+class _Line:
+    text: str  # masked text, tabs kept
+    first: int  # 1-based source line where it starts
+    last: int  # source line where it ends (after any multi-line region)
+
+
+def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[str, str]]]:
+    regions: list[tuple[str, str]] = []
+    spans: list[tuple[int, int, int]] = []  # (start, end, region index)
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _MASK_TOKEN.search(text, pos)
+        if not m:
+            break
+        tok = m.group()
+        if tok[0] == "\\":
+            pos = m.end()
+            continue
+        if tok == "*/":
+            pos = m.end()
+            continue
+        if tok == "[[":
+            close = text.find("]]", m.end())
+            if close >= 0:
+                body = text[m.end():close]
+                if not _BLANK_IN_NOTE.search(body) and "[[" not in body:
+                    spans.append((m.start(), close + 2, len(regions)))
+                    if "\n" in body:
+                        body = "\n".join("" if not ln.strip() else ln for ln in body.split("\n"))
+                    regions.append(("note", body))
+                    pos = close + 2
+                    continue
+            diags.append(Diagnostic(text.count("\n", 0, m.start()) + 1,
+                                    "note '[[' is not closed before a blank line; read as text",
+                                    "unclosed-note"))
+            pos = m.end()
+            continue
+        # "/*": find the matching "*/" with nesting.
+        depth, q = 1, m.end()
+        while depth and q < n:
+            k = _MASK_TOKEN.search(text, q)
+            if not k:
+                break
+            t = k.group()
+            if t == "/*":
+                depth += 1
+            elif t == "*/":
+                depth -= 1
+            q = k.end()
+        if depth:
+            diags.append(Diagnostic(text.count("\n", 0, m.start()) + 1,
+                                    "boneyard '/*' is never closed; read as text",
+                                    "unclosed-boneyard"))
+            pos = m.end()
+            continue
+        spans.append((m.start(), q, len(regions)))
+        regions.append(("boneyard", text[m.end():q - 2]))
+        pos = q
+    # Build masked lines with their source line numbers.
+    lines: list[_Line] = []
+    if not spans:
+        for i, t in enumerate(text.split("\n")):
+            lines.append(_Line(t, i + 1, i + 1))
+        return lines, regions
+    pieces: list[str] = []
+    extra: dict[int, int] = {}  # masked line index -> newlines swallowed on it
+    prev = 0
+    masked_line = 0
+    for start, end, idx in spans:
+        seg = text[prev:start]
+        pieces.append(seg)
+        masked_line += seg.count("\n")
+        pieces.append(f"\x00{idx}\x00")
+        swallowed = text.count("\n", start, end)
+        if swallowed:
+            extra[masked_line] = extra.get(masked_line, 0) + swallowed
+        prev = end
+    pieces.append(text[prev:])
+    src = 1
+    for i, t in enumerate("".join(pieces).split("\n")):
+        add = extra.get(i, 0)
+        lines.append(_Line(t, src, src + add))
+        src += 1 + add
+    return lines, regions
+
+
+# ---------------------------------------------------------------------------
+# Passes 2 and 3
+# ---------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, text: str):
+        self.diags: list[Diagnostic] = []
+        self.lines, self.regions = _mask(text, self.diags)
+        self.body: list[Element] = []
+
+    # -- helpers -----------------------------------------------------------
+    def inline(self, s: str):
+        return parse_inline(s, self.regions)
+
+    def region_only(self, s: str) -> tuple[str, str] | None:
+        """The (kind, content) of a line that is nothing but one note or boneyard."""
+        m = _PLACE_RE.fullmatch(s.strip())
+        if m:
+            return self.regions[int(s.strip()[1:-1])]
+        return None
+
+    # -- title page --------------------------------------------------------
+    def title_page(self) -> tuple[list[TitleField], int]:
+        i = 0
+        lines = self.lines
+        while i < len(lines) and not lines[i].text.strip():
+            i += 1
+        if i >= len(lines):
+            return [], i
+        first = lines[i].text
+        m = _TITLE_KEY_RE.match(first)
+        if not m or first[0] in " \t" or is_heading(first) or is_transition(first.strip()):
+            return [], 0
+        fields: list[TitleField] = []
+        while i < len(lines) and lines[i].text.strip():
+            ln = lines[i]
+            raw = ln.text
+            m = _TITLE_KEY_RE.match(raw) if raw[:1] not in (" ", "\t") else None
+            if m:
+                val = m.group("value").strip()
+                fields.append(TitleField(unescape(m.group("key").strip()),
+                                         [self.inline(val)] if val else [], (ln.first, ln.last)))
+            elif fields:
+                val = raw.strip()
+                fields[-1].values.append(self.inline(val))
+                fields[-1].lines = (fields[-1].lines[0], ln.last)
+            i += 1
+        return fields, i
+
+    # -- blocks --------------------------------------------------------------
+    def blocks(self, start: int) -> list[list[_Line]]:
+        out: list[list[_Line]] = []
+        cur: list[_Line] = []
+        lines = self.lines
+        n = len(lines)
+        for i in range(start, n):
+            ln = lines[i]
+            t = ln.text
+            if t.strip():
+                cur.append(ln)
+            elif t == "  " and cur and i + 1 < n and lines[i + 1].text.strip():
+                cur.append(_Line("", ln.first, ln.last))
+            elif cur:
+                out.append(cur)
+                cur = []
+        if cur:
+            out.append(cur)
+        return out
+
+    def read(self) -> Document:
+        title, start = self.title_page()
+        for block in self.blocks(start):
+            self.block(block)
+        return Document(title, self.body, self.diags)
+
+    def block(self, block: list[_Line]) -> None:
+        while block:
+            block = self.block_head(block)
+
+    def block_head(self, block: list[_Line]) -> list[_Line]:
+        """Read the element(s) at the head of a paragraph; return what is left."""
+        ln = block[0]
+        s = ln.text.strip()
+        plain_s = strip_placeholders(s).strip()
+        span = (ln.first, ln.last)
+        kind = line_kind(s)
+        # Paragraph-level notes and boneyard.
+        reg = self.region_only(s)
+        if reg is not None:
+            kind_r, content = reg
+            self.body.append(Note(content, span) if kind_r == "note" else Boneyard(content, span))
+            return block[1:]
+        if kind == "heading" or (kind == "action" and is_heading(s)):
+            self.heading(s[1:] if kind == "heading" else s, kind == "heading", span)
+            return block[1:]
+        if kind == "action" and is_transition(plain_s) and len(block) == 1:
+            self.body.append(Transition(self.inline(s), False, span))
+            return block[1:]
+        if kind == "action" and is_transition(plain_s) and not looks_like_cue(s):
+            self.body.append(Transition(self.inline(s), False, span))
+            return block[1:]
+        if len(block) > 1 and (s.startswith("@") or (kind == "action" and looks_like_cue(s))):
+            self.speech(block)
+            return []
+        if kind == "pagebreak":
+            self.body.append(PageBreak(span))
+            return block[1:]
+        if kind == "section":
+            depth = len(s) - len(s.lstrip("#"))
+            self.body.append(Section(self.inline(s[depth:].strip()), depth, span))
+            return block[1:]
+        if kind == "synopsis":
+            self.body.append(Synopsis(self.inline(s[1:].strip()), span))
+            return block[1:]
+        if kind == "transition":
+            self.body.append(Transition(self.inline(s[1:].strip()), True, span))
+            return block[1:]
+        if kind == "centered":
+            return self.run_of(block, "centered")
+        if kind == "lyric":
+            return self.run_of(block, "lyric")
+        return self.action(block)
+
+    def run_of(self, block: list[_Line], kind: str) -> list[_Line]:
+        texts: list[str] = []
+        i = 0
+        while i < len(block) and line_kind(block[i].text.strip()) == kind:
+            s = block[i].text.strip()
+            texts.append(s[1:-1].strip() if kind == "centered" else s[1:].strip())
+            i += 1
+        span = (block[0].first, block[i - 1].last)
+        t = self.inline("\n".join(texts))
+        self.body.append(Centered(t, span) if kind == "centered" else Lyrics(t, span))
+        return block[i:]
+
+    def action(self, block: list[_Line]) -> list[_Line]:
+        texts: list[str] = []
+        forced = False
+        i = 0
+        while i < len(block):
+            raw = block[i].text
+            s = raw.strip()
+            k = line_kind(s)
+            if i > 0 and (k not in ("action", "forced_action") or self.region_only(s)):
+                break
+            if k == "forced_action":
+                lead = raw[: len(raw) - len(raw.lstrip())]
+                raw = lead + raw.lstrip()[1:]
+                if i == 0:
+                    forced = True
+            texts.append(raw.replace("\t", "    ").rstrip())
+            i += 1
+        span = (block[0].first, block[i - 1].last)
+        self.body.append(Action(self.inline("\n".join(texts)), forced, span))
+        return block[i:]
+
+    def heading(self, s: str, forced: bool, span: tuple[int, int]) -> None:
+        number = None
+        m = SCENE_NUMBER_RE.search(s)
+        if m:
+            number = m.group(1)
+            s = s[: m.start()]
+        self.body.append(SceneHeading(self.inline(s.strip()), number, forced, span))
+
+    def speech(self, block: list[_Line]) -> None:
+        first = block[0]
+        s = first.text.strip()
+        forced = s.startswith("@")
+        if forced:
+            s = s[1:].strip()
+        notes_free = s
+        m = CUE_RE.match(notes_free)
+        assert m is not None  # CUE_RE matches any string
+        name = unescape(strip_placeholders(m.group("name")).strip())
+        exts = tuple(e.strip() for e in _EXT_RE.findall(m.group("ext")))
+        dual = bool(m.group("dual"))
+        character = Character(name, exts, forced, dual, (first.first, first.last))
+        parts: list[SpeechPart] = []
+        i = 1
+        n = len(block)
+        while i < n:
+            ln = block[i]
+            t = ln.text.strip()
+            if t[:1] in ("(", "\uff08"):
+                j = i
+                while j < n - 1 and not block[j].text.rstrip().endswith((")", "\uff09")):
+                    j += 1
+                chunk = "\n".join(block[k].text.strip() for k in range(i, j + 1))
+                if chunk.endswith((")", "\uff09")):
+                    inner = chunk[1:-1]
+                    parts.append(Parenthetical(self.inline(inner.strip()), (ln.first, block[j].last)))
+                    i = j + 1
+                    continue
+            if t.startswith("~"):
+                j = i
+                texts = []
+                while j < n and block[j].text.strip().startswith("~"):
+                    texts.append(block[j].text.strip()[1:].strip())
+                    j += 1
+                parts.append(Lyrics(self.inline("\n".join(texts)), (ln.first, block[j - 1].last)))
+                i = j
+                continue
+            j = i
+            texts = []
+            while j < n:
+                tj = block[j].text.strip()
+                if j > i and (tj[:1] in ("(", "\uff08", "~")):
+                    break
+                texts.append(tj)
+                j += 1
+            parts.append(Dialogue(self.inline("\n".join(texts)), (ln.first, block[j - 1].last)))
+            i = j
+        self.body.append(Speech(character, parts, (first.first, block[-1].last)))
+
+
+def parse_fountain(text: str) -> Document:
+    """Read Fountain source text into a Document.
+
+    Raises :class:`InputError` only for text that cannot be a screenplay at all
+    (control characters); everything else reads, with diagnostics for what was
+    doubtful.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x0c" in text:
+        text = text.replace("\x0c", "\n")
+    m = _FORBIDDEN.search(text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        raise InputError(f"control character U+{ord(m.group()):04X} is not allowed in Fountain text",
+                         line=line)
+    return _Reader(text).read()
+
+
+def read_fountain_bytes(data: bytes, source: str | None = None) -> Document:
+    """Decode and parse a Fountain file's bytes."""
+    text = decode_text(data, source)
+    try:
+        return parse_fountain(text)
+    except InputError as e:
+        e.source = source
+        raise

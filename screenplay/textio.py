@@ -1,0 +1,109 @@
+"""Reading text files safely and writing output files atomically.
+
+Every command goes through these two doors so that bad input gives one clear
+error and no output file is ever left half-written.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+#: Largest input accepted.  A 1,000-page script is about 1.5 MB of Fountain.
+MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+_CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
+
+
+def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a whole input file, refusing what is not a regular, bounded file."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", source=str(path)) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", source=str(path)) from None
+    if p.is_dir():
+        raise InputError("is a directory, not a file", source=str(path))
+    if st.st_size > limit:
+        raise InputError(
+            f"file is {st.st_size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB input limit",
+            source=str(path),
+        )
+    try:
+        with open(p, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", source=str(path)) from None
+    if len(data) > limit:
+        raise InputError(f"file is over the {limit / 1e6:.0f} MB input limit", source=str(path))
+    return data
+
+
+def decode_text(data: bytes, source: str | None = None) -> str:
+    """Decode UTF-8 (with or without BOM), refusing binary data with a clear message.
+
+    Line endings are left alone; readers normalise them.
+    """
+    if b"\x00" in data[:65536] or b"\x00" in data:
+        raise InputError("looks like a binary file (contains NUL bytes), not text", source=source)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("is UTF-16; save it as UTF-8", source=source)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise InputError(
+            f"is not valid UTF-8 (byte 0x{data[e.start]:02x} on line {line}); save it as UTF-8",
+            source=source,
+        ) from None
+    bad = sum(1 for ch in text[:4096] if ord(ch) in _CONTROL)
+    if bad > 8:
+        raise InputError("looks like a binary file (control characters), not text", source=source)
+    return text
+
+
+def read_text(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> str:
+    """Read and decode a UTF-8 text file."""
+    return decode_text(read_bytes(path, limit), source=str(path))
+
+
+def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
+    """Write a file so that readers see the old content or the new, never a part.
+
+    The data goes to a temporary file in the same folder, is flushed to disk and
+    then renamed over the target.
+    """
+    p = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent))
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            mode = p.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    m = os.umask(0)
+    os.umask(m)
+    return m

@@ -1,0 +1,21 @@
+"""Entry point of the ``screenplay`` command: the app with every command module loaded."""
+from __future__ import annotations
+
+import sys
+
+from .app import app
+
+# Each module registers its commands on ``app`` when imported.
+from . import cmd_convert  # noqa: F401,E402
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("screenplay: interrupted\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
