@@ -74,3 +74,30 @@ def read_document(path: str | os.PathLike, fmt: str | None = None) -> Document:
         if e.source is None:
             e.source = str(path)
         raise
+
+
+# -- screenplay XML and Final Draft FDX (issue 3) ------------------------------
+def _xml_reader(data: bytes, source: str | None) -> Document:
+    from .xml_io import read_xml_bytes
+    return read_xml_bytes(data, source)
+
+
+def _xml_writer(doc: Document) -> str:
+    from .xml_io import write_xml
+    return write_xml(doc)
+
+
+def _fdx_reader(data: bytes, source: str | None) -> Document:
+    from .fdx import read_fdx_bytes
+    return read_fdx_bytes(data, source)
+
+
+def _fdx_writer(doc: Document) -> str:
+    from .fdx import write_fdx
+    return write_fdx(doc)
+
+
+register_reader("xml", _xml_reader, ".xml")
+register_writer("xml", _xml_writer)
+register_reader("fdx", _fdx_reader, ".fdx")
+register_writer("fdx", _fdx_writer)

@@ -34,8 +34,12 @@ from .textio import decode_text
 # Line rules, shared with the writer (which must know what it would be misread as)
 # ---------------------------------------------------------------------------
 
+#: The spec's heading prefixes, plus the Russian ИНТ./НАТ. (интерьер/натура) that
+#: Cyrillic scripts use; the ideographic full stop is accepted after the prefix.
 HEADING_RE = re.compile(
-    r"^(?:INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT|EXT|EST|I\s*/\s*E|E\s*/\s*I)(?:[.\u3002]|\s)",
+    r"^(?:INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT|EXT|EST|I\s*/\s*E|E\s*/\s*I"
+    r"|\u0418\u041d\u0422\.?\s*/\s*\u041d\u0410\u0422|\u0418\u041d\u0422|\u041d\u0410\u0422|\u042d\u041a\u0421\u0422)"
+    r"(?:[.\u3002]|\s)",
     re.IGNORECASE,
 )
 SCENE_NUMBER_RE = re.compile(r"\s*#([A-Za-z0-9][A-Za-z0-9.\-]*)#\s*$")
@@ -44,7 +48,8 @@ PAGE_BREAK_RE = re.compile(r"^={3,}$")
 CUE_RE = re.compile(r"^(?P<name>.*?)(?P<ext>(?:\s*[(\uff08][^()\uff08\uff09]*[)\uff09])*)\s*(?P<dual>\^)?\s*$")
 _EXT_RE = re.compile(r"[(\uff08]([^()\uff08\uff09]*)[)\uff09]")
 _PLACE_RE = re.compile("\x00\\d+\x00")
-_TITLE_KEY_RE = re.compile(r"^(?P<key>[^\s:\uff1a\\!@#.>~=\[(][^:\uff1a]{0,40}?)\s*[:\uff1a]\s*(?P<value>.*)$")
+_TITLE_KEY_RE = re.compile(
+    r"^(?P<key>[^\s:\uff1a\\!@#.>~=\[(\x00][^:\uff1a\x00]{0,40}?)\s*[:\uff1a]\s*(?P<value>.*)$")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 

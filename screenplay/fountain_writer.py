@@ -8,12 +8,13 @@ the output gives the same document, and writing that again gives the same bytes.
 from __future__ import annotations
 
 from .fountain_reader import (
-    SCENE_NUMBER_RE, cue_name_ok, is_heading, is_transition, line_kind, looks_like_cue,
+    _TITLE_KEY_RE, SCENE_NUMBER_RE, _mask, cue_name_ok, is_heading, is_transition, line_kind,
+    looks_like_cue, strip_placeholders,
 )
-from .inline import write_inline
+from .inline import note_body, write_inline
 from .model import (
     Action, Boneyard, Centered, Character, Dialogue, Document, Element, Lyrics, Note, PageBreak,
-    Parenthetical, SceneHeading, Section, Speech, Synopsis, Text, Transition, plain,
+    Parenthetical, Run, SceneHeading, Section, Speech, Synopsis, Text, Transition, plain,
 )
 
 
@@ -21,30 +22,43 @@ def _lines(text: Text) -> list[str]:
     return write_inline(text).split("\n")
 
 
-def _action(el: Action) -> list[str]:
-    lines = _lines(el.text)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    if not lines:
+def _action(el: Action, opens_file: bool = False) -> list[str]:
+    """Action lines, with ``!`` wherever the reader would otherwise see another element.
+
+    The decision mirrors the reader's: it is taken on the same masked lines (a
+    note spanning lines counts as one), with the same rules in the same order.
+    """
+    written = write_inline(el.text)
+    phys = written.split("\n")
+    masked, _ = _mask(written, [])
+    while masked and not masked[-1].text.strip():
+        masked.pop()
+    while masked and not masked[0].text.strip():
+        masked.pop(0)
+    if not masked:
         return ["!"]
     out: list[str] = []
-    for i, ln in enumerate(lines):
-        s = ln.strip()
+    for i, ml in enumerate(masked):
+        chunk = phys[ml.first - 1: ml.last]
+        s = ml.text.strip()
         if not s:
             out.append("  ")
             continue
-        force = line_kind(s) != "action" or (i == 0 and el.forced)
+        kind = line_kind(s)
+        force = kind != "action" or _is_region(s)
         if i == 0:
-            force = force or is_heading(s) or is_transition(s) or (
-                len(lines) > 1 and looks_like_cue(s)) or s.startswith("@") or (
-                s.startswith("[[") and s.endswith("]]")) or (s.startswith("/*") and s.endswith("*/"))
-        else:
-            force = force or (s.startswith("[[") and s.endswith("]]")) or (
-                s.startswith("/*") and s.endswith("*/"))
-        out.append("!" + ln if force else ln)
+            force = force or el.forced or is_heading(s) or \
+                is_transition(strip_placeholders(s).strip()) or s.startswith("@") or \
+                (len(masked) > 1 and looks_like_cue(s)) or \
+                (opens_file and _TITLE_KEY_RE.match(ml.text) is not None)
+        if force:
+            chunk[0] = "!" + chunk[0]
+        out.extend(chunk)
     return out
+
+
+def _is_region(s: str) -> bool:
+    return s.startswith("\x00") and s.endswith("\x00") and strip_placeholders(s) == ""
 
 
 def _cue(c: Character) -> str:
@@ -94,12 +108,12 @@ def _transition(t: Transition) -> str:
     return ">" + s
 
 
-def element_lines(el: Element) -> list[str]:
+def element_lines(el: Element, opens_file: bool = False) -> list[str]:
     """The Fountain lines of one element (without surrounding blank lines)."""
     if isinstance(el, SceneHeading):
         return [_heading(el)]
     if isinstance(el, Action):
-        return _action(el)
+        return _action(el, opens_file)
     if isinstance(el, Speech):
         return _speech(el)
     if isinstance(el, Transition):
@@ -115,8 +129,7 @@ def element_lines(el: Element) -> list[str]:
     if isinstance(el, Synopsis):
         return ["= " + ln for ln in _lines(el.text)]
     if isinstance(el, Note):
-        body = "\n".join(ln if ln.strip() else "  " for ln in el.text.split("\n"))
-        return f"[[{body}]]".split("\n")
+        return f"[[{note_body(el.text)}]]".split("\n")
     if isinstance(el, Boneyard):
         return f"/*{el.text}*/".split("\n")
     raise TypeError(f"not a screenplay element: {type(el).__name__}")
@@ -138,5 +151,5 @@ def write_fountain(doc: Document) -> str:
     for i, el in enumerate(doc.body):
         if i:
             out.append("")
-        out.extend(element_lines(el))
+        out.extend(element_lines(el, opens_file=(i == 0 and not doc.title_page)))
     return "\n".join(out).rstrip("\n") + "\n" if out else ""

@@ -143,6 +143,13 @@ def _shift_space(runs: Text) -> list[Run]:
     return out
 
 
+def note_body(text: str) -> str:
+    """A note's text as written: an empty line inside it becomes two spaces (the spec's rule)."""
+    if "\n" not in text:
+        return text
+    return "\n".join(ln if ln.strip() else "  " for ln in text.split("\n"))
+
+
 def canonical_text(text: Text) -> Text:
     """The form of ``text`` that survives a Fountain round trip."""
     if all(r.kind != TEXT or not r.style for r in text):
@@ -157,7 +164,7 @@ def write_inline(text: Text) -> str:
     for r in canonical_text(text):
         if r.kind != TEXT:
             # Notes and boneyard sit inside whatever emphasis is open.
-            parts.append(f"[[{r.text}]]" if r.kind == NOTE else f"/*{r.text}*/")
+            parts.append(f"[[{note_body(r.text)}]]" if r.kind == NOTE else f"/*{r.text}*/")
             continue
         want = r.style
         # Close styles no longer wanted (and anything opened inside them).
@@ -173,7 +180,13 @@ def write_inline(text: Text) -> str:
             if want & b and b not in stack:
                 stack.append(b)
                 parts.append(_MARK[b])
-        parts.append(escape(r.text))
+        e = escape(r.text)
+        # A "/" next to an emphasis star would open or close a boneyard.
+        if e.endswith("/"):
+            e = e[:-1] + "\\/"
+        if e.startswith("/"):
+            e = "\\" + e
+        parts.append(e)
     while stack:
         parts.append(_MARK[stack.pop()])
     return "".join(parts)

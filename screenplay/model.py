@@ -99,6 +99,16 @@ def _lines_field() -> Lines:
     return field(default=NO_LINES, compare=False, repr=False)  # type: ignore[return-value]
 
 
+def _forced_field() -> bool:
+    """How an element was marked in the source (``!``, ``@``, ``.``, ``>``).
+
+    Kept for tools that want to know, but not part of identity: the writer adds
+    a forcing mark wherever the element would otherwise be misread, so the
+    same content may be forced in one spelling and not in another.
+    """
+    return field(default=False, compare=False)  # type: ignore[return-value]
+
+
 @dataclass
 class TitleField:
     """One title-page entry: a key and its value lines, in source order."""
@@ -120,9 +130,14 @@ _TIME_PHRASES = ("MOMENTS LATER", "SAME TIME", "A MOMENT LATER", "MAGIC HOUR",
                  "NEXT MORNING", "THE NEXT MORNING", "SAME DAY", "DAY/NIGHT")
 
 _PREFIX = re.compile(
-    r"^(?P<p>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT|EXT|EST|I\s*/\s*E|E\s*/\s*I)(?:\.|\s|$)\s*",
+    r"^(?P<p>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT|EXT|EST|I\s*/\s*E|E\s*/\s*I"
+    r"|ИНТ\.?\s*/\s*НАТ|ИНТ|НАТ|ЭКСТ)"
+    r"(?:[.。]|\s|$)\s*",
     re.IGNORECASE,
 )
+#: Russian scripts write INT./EXT. as ИНТ./НАТ. (интерьер/натура); ЭКСТ. also occurs.
+_PREFIX_NAMES = {"INT": "INT", "EXT": "EXT", "EST": "EST",
+                 "ИНТ": "INT", "НАТ": "EXT", "ЭКСТ": "EXT"}
 
 
 def _is_time(part: str) -> bool:
@@ -146,7 +161,7 @@ class SceneHeading:
 
     text: Text
     number: str | None = None
-    forced: bool = False
+    forced: bool = _forced_field()
     lines: Lines = _lines_field()
 
     @property
@@ -195,7 +210,7 @@ def parse_heading(text: str) -> HeadingParts:
     m = _PREFIX.match(s)
     if m:
         p = re.sub(r"[\s.]", "", m.group("p").upper())
-        ie = {"INT": "INT", "EXT": "EXT", "EST": "EST"}.get(p, "INT/EXT")
+        ie = _PREFIX_NAMES.get(p, "INT/EXT")
         s = s[m.end():]
     parts = [p.strip() for p in re.split(r"\s+[-\u2013\u2014]+\s+|\s*--\s*", s) if p.strip()]
     time = None
@@ -213,7 +228,7 @@ class Action:
     """Action (description).  Line breaks and leading indentation are kept."""
 
     text: Text
-    forced: bool = False
+    forced: bool = _forced_field()
     lines: Lines = _lines_field()
 
 
@@ -228,7 +243,7 @@ class Character:
 
     name: str
     extensions: tuple[str, ...] = ()
-    forced: bool = False
+    forced: bool = _forced_field()
     dual: bool = False
     lines: Lines = _lines_field()
 
@@ -279,7 +294,7 @@ class Transition:
     """A transition such as ``CUT TO:``; ``forced`` is the ``>`` marker."""
 
     text: Text
-    forced: bool = False
+    forced: bool = _forced_field()
     lines: Lines = _lines_field()
 
 

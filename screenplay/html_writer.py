@@ -1,0 +1,761 @@
+"""HTML writer: one self-contained, semantic, accessible HTML5 file per script.
+
+Why it is built the way it is:
+
+* **Semantic first.** Each scene is a ``<section>`` named by its heading
+  (``<h2>``), each speech is a group holding its cue, parentheticals and lines,
+  and the title page is the page's ``<header>``.  A screen reader can walk the
+  script by headings and landmarks (banner, navigation, main).
+* **Safe by construction.** Every piece of script text goes through
+  :func:`html.escape`, and each element is emitted by one function that opens
+  and closes its own tags, so a Fountain file can never inject markup.  A
+  Content-Security-Policy in the head only lets our own inline script run.
+* **Self-contained.** The stylesheet (``styles/screenplay.css``) is inlined;
+  fonts are a Courier stack, all of which advance 0.6 em, so 1 ``ch`` is the
+  standard's 0.1 in at 12 pt.
+* **Pages come from the shared layout.** The HTML never paginates on its own:
+  when :mod:`screenplay.layout` is available, each element's rows and page
+  numbers are taken from it (see :mod:`screenplay.html_pages`), so the page
+  markers on screen and the page breaks in print are the PDF's.
+* **Works without JavaScript.** The small script only adds character
+  highlighting; without it the page reads and prints the same.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import unicodedata
+from functools import lru_cache
+from html import escape
+from typing import Iterable
+
+from .errors import InputError
+from .model import (
+    BOLD, ITALIC, TEXT, UNDERLINE, UNPRINTED, Action, Centered, Dialogue, Document, Element,
+    Lyrics, PageBreak, Parenthetical, SceneHeading, Section, Speech, Text, Transition, plain,
+)
+from .resources import style_file
+
+PAPERS = ("letter", "a4")
+MODES = ("spec", "shooting")
+
+#: @page sizes; the horizontal grid is the same on both (format standard, section 3).
+_PAGE_SIZE = {"letter": "8.5in 11in", "a4": "210mm 297mm"}
+
+#: Title-page keys by where they print (format standard, section 5.9).
+_CENTRE_KEYS = ("title", "credit", "author", "authors", "source")
+_LOWER_KEYS = ("draft date", "date", "revision", "contact", "copyright", "notes")
+
+
+# ---------------------------------------------------------------------------
+# Inline text
+# ---------------------------------------------------------------------------
+
+def inline_html(text: Text, upper: bool = False) -> str:
+    """Printed runs as escaped HTML; each run opens and closes its own tags.
+
+    Wrapping every run on its own keeps ``<strong>``/``<em>``/``<u>`` balanced
+    whatever the emphasis in the source.  Notes and boneyard never print.
+    Line breaks become ``<br>``.
+    """
+    parts: list[str] = []
+    for r in text:
+        if r.kind != TEXT or not r.text:
+            continue
+        s = r.text.upper() if upper else r.text
+        body = escape(s, quote=False).replace("\n", "<br/>")
+        st = r.style
+        if st & ITALIC:
+            body = f"<em>{body}</em>"
+        if st & BOLD:
+            body = f"<strong>{body}</strong>"
+        if st & UNDERLINE:
+            body = f"<u>{body}</u>"
+        parts.append(body)
+    return "".join(parts)
+
+
+def attr(value: str) -> str:
+    """A value escaped for a double-quoted attribute."""
+    return escape(value, quote=True)
+
+
+# ---------------------------------------------------------------------------
+# The document
+# ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _stylesheet() -> str:
+    return style_file("screenplay.css").read_text(encoding="utf-8")
+
+
+#: Courier Prime faces shipped in ``styles/fonts`` (SIL OFL), by style bits.
+_FACES = {0: ("CourierPrime-Regular.ttf", "normal", "normal"),
+          BOLD: ("CourierPrime-Bold.ttf", "bold", "normal"),
+          ITALIC: ("CourierPrime-Italic.ttf", "normal", "italic"),
+          BOLD | ITALIC: ("CourierPrime-BoldItalic.ttf", "bold", "italic")}
+
+
+@lru_cache(maxsize=None)
+def _font_face(bits: int) -> str:
+    """One ``@font-face`` rule with the font as a data URI, or "" when it is not shipped.
+
+    Embedding makes the file render and print with the PDF's own font on any
+    machine (some system copies of Courier Prime carry wrong weight data).
+    """
+    name, weight, style = _FACES[bits]
+    path = style_file("fonts", name)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    b64 = base64.b64encode(data).decode("ascii")
+    return (f"@font-face {{ font-family: \"Screenplay Courier\"; font-weight: {weight}; "
+            f"font-style: {style}; src: url(data:font/ttf;base64,{b64}) format(\"truetype\"); }}\n")
+
+
+def _styles_used(doc: Document) -> set[int]:
+    """Which of bold/italic combinations the printed text needs (lyrics are italic)."""
+    used = {0}
+    def note(text: Text, extra: int = 0) -> None:
+        for r in text:
+            if r.kind == TEXT:
+                used.add((r.style | extra) & (BOLD | ITALIC))
+    for f in doc.title_page:
+        for v in f.values:
+            note(v)
+    for el in doc.body:
+        if isinstance(el, Speech):
+            for p in el.parts:
+                note(p.text, ITALIC if isinstance(p, Lyrics) else 0)
+        elif isinstance(el, (Action, SceneHeading, Transition, Centered)):
+            note(el.text)
+        elif isinstance(el, Lyrics):
+            note(el.text, ITALIC)
+    return used
+
+
+#: Character highlighting.  Reads names from data attributes and compares
+#: strings, so no script text is ever turned into a selector or into markup.
+#: It is written without "<" or "&" so the whole page stays well-formed XML.
+_SCRIPT = """(function () {
+  var tool = document.getElementById("hl-tool");
+  var pick = document.getElementById("hl-pick");
+  if (!tool || !pick) { return; }
+  tool.hidden = false;
+  var speeches = document.querySelectorAll(".speech[data-character]");
+  function apply() {
+    var who = pick.value, n = 0;
+    speeches.forEach(function (sp) {
+      var on = who !== "" ? sp.getAttribute("data-character") === who : false;
+      sp.classList.toggle("hl", on);
+      if (on) { n += 1; }
+    });
+    document.body.classList.toggle("highlighting", who !== "");
+    var out = document.getElementById("hl-count");
+    if (out) { out.textContent = who === "" ? "" : n + (n === 1 ? " speech" : " speeches"); }
+  }
+  pick.addEventListener("change", apply);
+  apply();
+})();"""
+
+
+@lru_cache(maxsize=None)
+def _script_hash() -> str:
+    digest = hashlib.sha256(_SCRIPT.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _check_options(paper: str, mode: str) -> tuple[str, str]:
+    p, m = paper.lower(), mode.lower()
+    if p not in PAPERS:
+        raise InputError(f"unknown paper '{paper}' (known: {', '.join(PAPERS)})")
+    if m not in MODES:
+        raise InputError(f"unknown mode '{mode}' (known: {', '.join(MODES)})")
+    return p, m
+
+
+def render_html(doc: Document, *, paper: str = "letter", mode: str = "spec",
+                embed_fonts: bool = True) -> str:
+    """Render ``doc`` as one HTML5 page that reads on screen and prints like the PDF.
+
+    ``paper`` is ``"letter"`` or ``"a4"``; ``mode`` is ``"spec"`` (no scene
+    numbers) or ``"shooting"`` (scene numbers in both margins).
+    ``embed_fonts`` inlines the Courier Prime faces the text uses (about
+    90 KB each); without it the page relies on the reader's Courier.  When the
+    shared layout engine is importable, page markers and print page breaks
+    follow its pages; otherwise the browser paginates the print on its own.
+    """
+    paper, mode = _check_options(paper, mode)
+    pages = _page_plan(doc, paper, mode)
+    fonts = "".join(_font_face(b) for b in sorted(_styles_used(doc))) if embed_fonts else ""
+    w = _Writer(doc, paper, mode, pages, fonts)
+    return w.document()
+
+
+class _Writer:
+    """Builds the page as a list of string pieces (fast, and every tag closed where opened)."""
+
+    def __init__(self, doc: Document, paper: str, mode: str, pages,  # type: ignore[no-untyped-def]
+                 fonts: str = "") -> None:
+        self.doc = doc
+        self.fonts = fonts
+        self.paper = paper
+        self.mode = mode
+        self.pages = pages  # a PagePlan or None
+        self.out: list[str] = []
+        self.scene_ids: dict[int, str] = {}
+        self._number_scenes()
+
+    # -- scene identity -----------------------------------------------------
+
+    def _number_scenes(self) -> None:
+        """Give every heading a stable id: ``scene-<n>`` by position in the script."""
+        n = 0
+        for el in self.doc.body:
+            if isinstance(el, SceneHeading):
+                n += 1
+                self.scene_ids[id(el)] = f"scene-{n}"
+
+    def scene_label(self, heading: SceneHeading, index: int) -> str:
+        """The number shown for a scene: its own number when it has one, else its position."""
+        return heading.number or str(index)
+
+    # -- whole page ---------------------------------------------------------
+
+    def document(self) -> str:
+        o = self.out
+        title = self.doc.title or "Screenplay"
+        paged = " paged" if self.pages is not None else ""
+        o.append(f"<body class=\"paper-{self.paper} mode-{self.mode}{paged}\">\n")
+        o.append("<a class=\"skip\" href=\"#script\">Skip to the script</a>\n")
+        self.title_page()
+        self.index()
+        o.append("<main id=\"script\" class=\"sheet\" tabindex=\"-1\">\n")
+        self.body()
+        o.append("</main>\n")
+        o.append(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")
+        # The head comes last: the print rules depend on the rows the body used.
+        head = ["<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n",
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n",
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+                f"script-src '{_script_hash()}'\"/>\n",
+                "<meta name=\"generator\" content=\"screenplay-toolchain\"/>\n",
+                f"<title>{escape(title, quote=False)}</title>\n<style>\n",
+                self.fonts, _stylesheet(),
+                f"\n@page {{ size: {_PAGE_SIZE[self.paper]}; }}\n"]
+        if self.pages is not None:
+            head.append(_print_css(self.pages.layout.profile, self.pages.gaps))
+        head.append("</style>\n</head>\n")
+        return "".join(head) + "".join(o)
+
+    # -- title page ---------------------------------------------------------
+
+    def title_page(self) -> None:
+        tp = self.doc.title_page
+        if not tp:
+            # Keep one h1 for the outline even without a title page.
+            title = escape(self.doc.title or "Screenplay", quote=False)
+            self.out.append(f"<h1 class=\"sr-only\">{title}</h1>\n")
+            return
+        o = self.out
+        o.append("<header class=\"title-page sheet\">\n<div class=\"tp-centre\">\n")
+        h1_done = False
+        for key in _CENTRE_KEYS:
+            for f in tp:
+                if f.key.lower() != key:
+                    continue
+                lines = "<br/>".join(inline_html(v) for v in f.values)
+                if key == "title" and not h1_done:
+                    o.append(f"<h1 class=\"tp-title\">{lines}</h1>\n")
+                    h1_done = True
+                else:
+                    cls = "tp-" + key.replace(" ", "-")
+                    o.append(f"<p class=\"{cls}\">{lines}</p>\n")
+        if not h1_done:
+            o.append(f"<h1 class=\"tp-title\">{escape(self.doc.title or 'Screenplay', quote=False)}"
+                     "</h1>\n")
+        o.append("</div>\n<div class=\"tp-lower\">\n")
+        for f in tp:
+            key = f.key.lower()
+            if key in _LOWER_KEYS:
+                lines = "<br/>".join(inline_html(v) for v in f.values)
+                cls = "tp-" + key.replace(" ", "-")
+                o.append(f"<p class=\"{cls}\">{lines}</p>\n")
+        o.append("</div>\n</header>\n")
+
+    # -- scene index --------------------------------------------------------
+
+    def index(self) -> None:
+        """The scene index: sections as an outline, each scene a link with its number and page."""
+        o = self.out
+        o.append("<nav class=\"index\" aria-labelledby=\"index-h\">\n")
+        o.append("<h2 id=\"index-h\">Scenes</h2>\n")
+        names = self.doc.characters()
+        if names:
+            o.append("<div id=\"hl-tool\" class=\"hl-tool\" hidden=\"hidden\">"
+                     "<label for=\"hl-pick\">Highlight</label> <select id=\"hl-pick\">"
+                     "<option value=\"\">nobody</option>")
+            for name in sorted(names):
+                o.append(f"<option value=\"{attr(name)}\">{escape(name, quote=False)}</option>")
+            o.append("</select> <output id=\"hl-count\" for=\"hl-pick\"></output></div>\n")
+        o.append("<ol class=\"scenes\">\n")
+        n = 0
+        for el in self.doc.body:
+            if isinstance(el, Section):
+                o.append(f"<li class=\"section depth-{min(el.depth, 6)}\">"
+                         f"{inline_html(el.text)}</li>\n")
+            elif isinstance(el, SceneHeading):
+                n += 1
+                sid = self.scene_ids[id(el)]
+                label = self.scene_label(el, n)
+                page = ""
+                if self.pages is not None:
+                    p = self.pages.page_of_scene(n)
+                    if p:
+                        page = f" <span class=\"ix-page\">p.&#160;{escape(p, quote=False)}</span>"
+                o.append(f"<li><a href=\"#{sid}\"><span class=\"ix-num\">{escape(label, quote=False)}"
+                         f"</span> <span class=\"ix-text\">{inline_html(el.text, upper=True)}"
+                         f"</span>{page}</a></li>\n")
+        o.append("</ol>\n</nav>\n")
+
+    # -- body ---------------------------------------------------------------
+
+    def body(self) -> None:
+        o = self.out
+        body = self.doc.body
+        n = 0
+        open_section = False
+        if self.pages is not None:
+            self.pages.start(o)
+        i = 0
+        while i < len(body):
+            el = body[i]
+            if isinstance(el, SceneHeading):
+                if open_section:
+                    o.append("</section>\n")
+                n += 1
+                self.heading(el, n)
+                open_section = True
+            elif isinstance(el, Speech) and i + 1 < len(body) and _is_dual_right(body[i + 1]):
+                self.dual(el, body[i + 1])  # type: ignore[arg-type]
+                i += 1
+            else:
+                self.element(el)
+            i += 1
+        if self.pages is not None:
+            self.pages.finish(o)
+        if open_section:
+            o.append("</section>\n")
+
+    def block(self, tag: str, cls: str, source: object, fallback: str, attrs: str = "",
+              lines: "list[tuple[int, object]] | None" = None, gap: bool = True) -> None:
+        """One printed paragraph: as one tag, or split where the layout turns a page."""
+        if self.pages is not None:
+            if lines is None:
+                lines = self.pages.lines_of(source)
+            if lines:
+                self.pages.emit_block(self.out, tag, cls, source, lines, attrs, gap)
+                return
+        self.out.append(f"<{tag} class=\"{cls}\"{attrs}>{fallback}</{tag}>\n")
+
+    def heading(self, el: SceneHeading, n: int) -> None:
+        o = self.out
+        sid = self.scene_ids[id(el)]
+        label = escape(self.scene_label(el, n), quote=False)
+        o.append(f"<section class=\"scene\" id=\"{sid}\" data-scene=\"{n}\" "
+                 f"data-number=\"{attr(self.scene_label(el, n))}\" aria-labelledby=\"{sid}-h\">\n")
+        shown = " shown" if self.mode == "shooting" else ""
+        # The numbers are inside the heading's first row so they share its baseline.
+        prefix = (f"<span class=\"num num-l{shown}\">{label}<span class=\"sr-only\">.</span></span>"
+                  f"<span class=\"num num-r{shown}\" aria-hidden=\"true\">{label}</span>")
+        if self.pages is not None and self.pages.lines_of(el):
+            self.pages.emit_block(o, "h2", "heading", el, self.pages.lines_of(el),
+                                  f" id=\"{sid}-h\"", True, prefix=prefix)
+        else:
+            o.append(f"<h2 class=\"heading\" id=\"{sid}-h\">{prefix}"
+                     f"<span class=\"text\">{inline_html(el.text, upper=True)}</span></h2>\n")
+
+    def element(self, el: Element) -> None:
+        if isinstance(el, UNPRINTED):
+            return  # sections, synopses, notes and boneyard never print
+        if isinstance(el, PageBreak):
+            if self.pages is None:
+                self.out.append("<hr class=\"forced-break\" aria-hidden=\"true\"/>\n")
+            return  # with a layout the next page marker shows the break
+        if isinstance(el, Action):
+            self.block("p", "action", el, inline_html(el.text))
+        elif isinstance(el, Speech):
+            self.speech(el)
+        elif isinstance(el, Lyrics):
+            self.block("p", "lyrics loose", el, inline_html(el.text))
+        elif isinstance(el, Transition):
+            self.block("p", "transition", el, inline_html(el.text, upper=True))
+        elif isinstance(el, Centered):
+            self.block("p", "centered", el, inline_html(el.text))
+
+    def _speech_open(self, sp: Speech, column: str, cont: bool = False) -> None:
+        ch = sp.character
+        cls = "speech" + (f" {column}" if column else "") + (" cont" if cont else "")
+        self.out.append(f"<div class=\"{cls}\" role=\"group\" data-character=\"{attr(ch.name)}\" "
+                        f"aria-label=\"{attr(ch.name)}\">\n")
+
+    def _cue_html(self, sp: Speech) -> str:
+        ch = sp.character
+        ext = "".join(f" <span class=\"ext\">({escape(e, quote=False)})</span>"
+                      for e in ch.extensions)
+        return f"<span class=\"name\">{escape(ch.name, quote=False)}</span>{ext}"
+
+    def speech(self, sp: Speech, column: str = "", lines: "list | None" = None) -> None:
+        """A speech: cue, parentheticals and lines grouped in one ``role=group`` block."""
+        o = self.out
+        if self.pages is not None:
+            if lines is None:
+                lines = self.pages.speech_lines(sp)
+            if lines:
+                self._speech_open(sp, column)
+                self.pages.emit_speech(o, sp, lines, gap=not column)
+                o.append("</div>\n")
+                return
+        self._speech_open(sp, column)
+        o.append(f"<p class=\"cue\">{self._cue_html(sp)}</p>\n")
+        for part in sp.parts:
+            if isinstance(part, Parenthetical):
+                o.append(f"<p class=\"paren\">({inline_html(part.text)})</p>\n")
+            elif isinstance(part, Dialogue):
+                o.append(f"<p class=\"dialogue\">{inline_html(part.text)}</p>\n")
+            elif isinstance(part, Lyrics):
+                o.append(f"<p class=\"lyrics\">{inline_html(part.text)}</p>\n")
+        o.append("</div>\n")
+
+    def dual(self, left: Speech, right: Speech) -> None:
+        """Two speeches side by side; the markup keeps reading order left, then right.
+
+        With a layout, a pair that runs over a page break becomes one side-by-side
+        block per page, with the page marker between them.
+        """
+        o = self.out
+        label = "<div class=\"dual{cont}{gap}\" role=\"group\" aria-label=\"spoken at the same time\">\n"
+        if self.pages is not None:
+            ll, rl = self.pages.speech_lines(left), self.pages.speech_lines(right)
+            if ll and rl:
+                for k, (page, lpart, rpart) in enumerate(self.pages.split_dual(ll, rl)):
+                    gap = self.pages.enter(o, page, min(ln.row for _, ln in lpart + rpart))
+                    o.append(label.format(cont=" cont" if k else "", gap=f" g{gap}"))
+                    self.pages.hold = True
+                    for sp, part, col in ((left, lpart, "left"), (right, rpart, "right")):
+                        self._speech_open(sp, col, cont=bool(k))
+                        if part:
+                            self.pages.emit_speech(o, sp, part, gap=False, first=k == 0)
+                        o.append("</div>\n")
+                    self.pages.hold = False
+                    self.pages.done(max(ln.row for _, ln in lpart + rpart))
+                    o.append("</div>\n")
+                return
+        o.append(label.format(cont="", gap=""))
+        self.speech(left, "left")
+        self.speech(right, "right")
+        o.append("</div>\n")
+
+
+# ---------------------------------------------------------------------------
+# Pages from the shared layout
+# ---------------------------------------------------------------------------
+
+def _page_plan(doc: Document, paper: str, mode: str) -> "_PagePlan | None":
+    """The shared layout's pages for ``doc``, or None when no layout engine is installed.
+
+    The HTML never paginates by itself: page markers and print breaks are the
+    layout's, which is what the PDF writer draws.
+    """
+    try:
+        from .layout import load_profile, paginate
+    except ImportError:
+        return None
+    return _PagePlan(paginate(doc, load_profile(paper, mode)))
+
+
+def _print_css(profile, gaps: Iterable[int]) -> str:  # type: ignore[no-untyped-def]
+    """Print rules taken from the layout's page profile, so print and PDF share one geometry.
+
+    Offsets are columns from the body's left edge (1 ch = 0.1 in); ``.gN`` sets
+    the blank rows the layout put before a block.
+    """
+    left = profile.body_left_in
+    el = profile.elements
+
+    def col(x: float) -> str:
+        return f"{(x - left) * 10:.2f}ch"
+
+    def box(sel: str, kind: str) -> str:
+        st = el[kind]
+        if st.align == "right":
+            start = (st.right_in - left) * 10 - st.width
+            return f"{sel} {{ margin-left: {start:.2f}ch; width: {st.width}ch; }}"
+        if st.align == "center":
+            start = (st.axis_in - left) * 10 - st.width / 2
+            return f"{sel} {{ margin-left: {start:.2f}ch; width: {st.width}ch; }}"
+        indent = f" text-indent: -{st.hang}ch;" if st.hang else ""
+        return f"{sel} {{ margin-left: {col(st.left_in)}; width: {st.width}ch;{indent} }}"
+
+    rules = [box(".paged .heading", "heading"), box(".paged .action", "action"),
+             box(".paged .cue", "character"), box(".paged .paren", "parenthetical"),
+             box(".paged .dialogue", "dialogue"), box(".paged .speech .lyrics", "lyrics"),
+             box(".paged .lyrics.loose", "loose_lyrics"), box(".paged .transition", "transition"),
+             box(".paged .centered", "centered"),
+             f".paged .more {{ margin-left: {col(el['more'].left_in)}; }}"]
+    for side, d in (("left", profile.dual_left), ("right", profile.dual_right)):
+        rules.append(f".paged .dual .{side} .cue {{ margin-left: {col(d['character_in'])}; "
+                     f"width: {d['character_width']}ch; }}")
+        hang = el["parenthetical"].hang
+        rules.append(f".paged .dual .{side} .paren {{ margin-left: {col(d['parenthetical_in'])}; "
+                     f"width: {d['parenthetical_width']}ch; text-indent: -{hang}ch; }}")
+        rules.append(f".paged .dual .{side} .dialogue, .paged .dual .{side} .lyrics "
+                     f"{{ margin-left: {col(d['dialogue_in'])}; width: {d['dialogue_width']}ch; }}")
+    rules.append(f".paged .pb {{ height: {profile.top_margin_in * 6:g}em; }}")
+    rules.append(f".paged .pb .hdr {{ top: {profile.page_number_baseline_pt / 12 - 1:g}em; }}")
+    rules.extend(f".paged .g{g} {{ margin-top: {g}em !important; }}" for g in sorted(gaps))
+    return "@media print {\n" + "\n".join(rules) + "\n}\n"
+
+
+def _norm(s: str) -> str:
+    """Text as the layout prints it (tabs expanded, NFC), upper-cased for matching rows."""
+    s = s.replace("\t", "    ")
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s)
+    return s.upper()
+
+
+class _RowJoiner:
+    """Decides whether the break before each laid row was a line break in the source.
+
+    Hard breaks become ``<br/>`` (kept on screen); wraps become a plain space, so
+    the text reflows on a narrow screen and copies as one paragraph.
+    """
+
+    def __init__(self, source: object) -> None:
+        text = getattr(source, "text", None)
+        self.s = _norm(plain(text)) if isinstance(text, tuple) else ""
+        self.pos = 0
+        self.started = False
+
+    def sep(self, row_text: str) -> str:
+        t = _norm(row_text).strip().strip("()").strip()
+        first = not self.started
+        self.started = True
+        hard = False
+        if t:
+            k = self.s.find(t, self.pos)
+            if k >= 0:
+                hard = "\n" in self.s[self.pos:k]
+                self.pos = k + len(t)
+        elif self.s:
+            k = self.s.find("\n", self.pos)  # an empty row: a blank source line
+            if k >= 0:
+                hard = True
+                self.pos = k + 1
+        if first:
+            return ""
+        return "<br/>" if hard else " "
+
+
+class _PagePlan:
+    """Walks the layout's pages while the writer walks the model.
+
+    The writer asks for each element's laid lines; the plan emits page markers
+    (with the page-number line), page furniture such as CONTINUED lines, and the
+    number of blank rows before each block, so print reproduces the PDF rows.
+    """
+
+    def __init__(self, layout) -> None:  # type: ignore[no-untyped-def]
+        from .layout import CONTENT_KINDS, HEADER_ROW
+        self.layout = layout
+        self.pages = layout.pages
+        self.by_source: dict[int, list[tuple[int, object]]] = {}
+        self.header: list[list[object]] = []
+        self.furniture: list[list[tuple[int, list[object]]]] = []
+        for pi, page in enumerate(self.pages):
+            content_rows: set[int] = set()
+            furn: dict[int, list[object]] = {}
+            head: list[object] = []
+            for ln in page.lines:
+                if ln.row == HEADER_ROW:
+                    head.append(ln)
+                elif ln.kind in CONTENT_KINDS and ln.source is not None:
+                    self.by_source.setdefault(id(ln.source), []).append((pi, ln))
+                    content_rows.add(ln.row)
+                elif ln.row >= 0:
+                    furn.setdefault(ln.row, []).append(ln)
+            self.header.append(head)
+            self.furniture.append(sorted((r, ls) for r, ls in furn.items()
+                                         if r not in content_rows))
+        self.cur = 0
+        self.last = -1
+        self.fptr = 0
+        self.hold = False
+        self.gaps: set[int] = set()
+
+    # -- queries ------------------------------------------------------------
+
+    def lines_of(self, source: object) -> list[tuple[int, object]]:
+        return self.by_source.get(id(source), [])
+
+    def speech_lines(self, sp: Speech) -> list[tuple[int, object]]:
+        out = list(self.lines_of(sp)) + list(self.lines_of(sp.character))
+        for p in sp.parts:
+            out.extend(self.lines_of(p))
+        out.sort(key=lambda t: (t[0], t[1].row, t[1].x))  # type: ignore[attr-defined]
+        return out
+
+    def page_of_scene(self, index: int) -> str | None:
+        n = self.layout.page_of_scene(index)
+        return None if n is None else str(n)
+
+    @staticmethod
+    def split_dual(left: list, right: list) -> list[tuple[int, list, list]]:
+        pages = sorted({pi for pi, _ in left} | {pi for pi, _ in right})
+        return [(p, [t for t in left if t[0] == p], [t for t in right if t[0] == p])
+                for p in pages]
+
+    # -- page state ---------------------------------------------------------
+
+    def _marker(self, pi: int, first: bool = False) -> str:
+        page = self.pages[pi]
+        heads = "".join(
+            f"<span class=\"hdr\" style=\"left:{ln.x * 10:.1f}ch\">{inline_html(ln.runs)}</span>"
+            for ln in self.header[pi])
+        cls = "pb first" if first else "pb"
+        return (f"<div class=\"{cls}\" role=\"doc-pagebreak\" id=\"page-{page.number}\" "
+                f"aria-label=\"page {page.number}\"><span aria-hidden=\"true\">{heads}</span>"
+                "</div>\n")
+
+    def _gap(self, row: int) -> int:
+        g = max(0, row - self.last - 1)
+        self.gaps.add(g)
+        return g
+
+    def _furniture(self, o: list[str], upto: int | None) -> None:
+        rows = self.furniture[self.cur] if self.cur < len(self.furniture) else []
+        while self.fptr < len(rows) and (upto is None or rows[self.fptr][0] < upto):
+            row, lines = rows[self.fptr]
+            segs = "".join(
+                f"<span style=\"left:{(ln.x - 1.5) * 10:.1f}ch\">{inline_html(ln.runs)}</span>"
+                for ln in lines)
+            o.append(f"<div class=\"furn g{self._gap(row)}\" aria-hidden=\"true\">{segs}</div>\n")
+            self.last = row
+            self.fptr += 1
+
+    def start(self, o: list[str]) -> None:
+        if self.pages:
+            o.append(self._marker(0, first=True))
+
+    def finish(self, o: list[str]) -> None:
+        if not self.pages:
+            return
+        self._furniture(o, None)
+        while self.cur + 1 < len(self.pages):
+            self._turn(o)
+            self._furniture(o, None)
+
+    def _turn(self, o: list[str]) -> None:
+        self.cur += 1
+        self.last = -1
+        self.fptr = 0
+        o.append(self._marker(self.cur))
+
+    def enter(self, o: list[str], pi: int, row: int) -> int:
+        """Move to page ``pi`` before a block starting on ``row``; return its blank rows."""
+        if self.hold:
+            return 0
+        while self.cur < pi:
+            self._furniture(o, None)
+            self._turn(o)
+        self._furniture(o, row)
+        return self._gap(row)
+
+    def done(self, row: int) -> None:
+        if not self.hold:
+            self.last = max(self.last, row)
+
+    # -- emission -----------------------------------------------------------
+
+    def _group(self, o: list[str], tag: str, cls: str, attrs: str, lines: list,
+               joiner: _RowJoiner, prefix: str = "") -> None:
+        pi, first = lines[0]
+        g = self.enter(o, pi, first.row)
+        rows = []
+        for _, ln in lines:
+            rows.append(joiner.sep(ln.text))
+            rows.append(f"<span class=\"r\">{inline_html(ln.runs)}</span>")
+        o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}{''.join(rows)}</{tag}>\n")
+        self.done(lines[-1][1].row)
+
+    @staticmethod
+    def _runs(lines: list, key) -> list[list]:  # type: ignore[no-untyped-def]
+        groups: list[list] = []
+        prev = None
+        for t in lines:
+            k = key(t)
+            if groups and k == prev:
+                groups[-1].append(t)
+            else:
+                groups.append([t])
+            prev = k
+        return groups
+
+    def emit_block(self, o: list[str], tag: str, cls: str, source: object, lines: list,
+                   attrs: str = "", gap: bool = True, prefix: str = "") -> None:
+        joiner = _RowJoiner(source)
+        for k, grp in enumerate(self._runs(lines, lambda t: t[0])):
+            self._group(o, tag, cls + (" cont" if k else ""), attrs if k == 0 else "", grp,
+                        joiner, prefix if k == 0 else "")
+
+    def emit_speech(self, o: list[str], sp: Speech, lines: list, gap: bool = True,
+                    first: bool = True) -> None:
+        """A speech's rows: cue, parts, and the layout's (MORE) and CONT'D cues."""
+        joiners: dict[int, _RowJoiner] = {}
+        seen: set[int] = set()
+        cue_done = not first
+        for grp in self._runs(lines, lambda t: (t[0], id(t[1].source), t[1].kind)):
+            ln = grp[0][1]
+            src = ln.source
+            kind = ln.kind
+            attrs = ""
+            if kind == "more":
+                cls, attrs = "more", " aria-hidden=\"true\""
+            elif kind == "character":
+                if cue_done:
+                    cls, attrs = "cue contd", " aria-hidden=\"true\""
+                else:
+                    cls = "cue"
+                cue_done = True
+            else:
+                cls = {"parenthetical": "paren", "dialogue": "dialogue",
+                       "lyrics": "lyrics"}.get(kind, kind)
+                if id(src) in seen:
+                    cls += " cont"
+            seen.add(id(src))
+            j = joiners.setdefault(id(src), _RowJoiner(src if kind != "character" else None))
+            self._group(o, "p", cls, attrs, grp, j)
+
+
+def _is_dual_right(el: Element) -> bool:
+    return isinstance(el, Speech) and el.character.dual
+
+
+def printed_sequence(doc: Document) -> Iterable[tuple[str, str]]:
+    """(kind, plain text) of every printed block in script order; for tests and checks."""
+    for el in doc.body:
+        if isinstance(el, SceneHeading):
+            yield "heading", el.plain.upper()
+        elif isinstance(el, Speech):
+            yield "cue", el.character.name
+            for p in el.parts:
+                if isinstance(p, Dialogue):
+                    yield "dialogue", plain(p.text)
+        elif isinstance(el, (Action, Transition, Centered, Lyrics)):
+            yield type(el).__name__.lower(), plain(el.text)
+
+
+__all__ = ["render_html", "inline_html", "printed_sequence", "PAPERS", "MODES"]

@@ -1,0 +1,304 @@
+"""Pagination: from the document model to pages of positioned lines.
+
+This is the one place that decides where every printed row goes, so the PDF
+writer, the HTML writer and the breakdown reports (page counts, eighths) all
+agree page for page.  It knows nothing about PDF or HTML: a page is a list of
+:class:`LaidLine` on a grid of 12 pt rows and 0.1 in columns, following
+``format-standard.md`` (Final Draft's geometry and pagination rules).
+
+Public API::
+
+    profile = load_profile(paper="letter", mode="spec")   # styles/*.json
+    layout = paginate(doc, profile)                        # -> Layout
+    for page in layout.pages:
+        page.number, page.label                            # 1, "" / 2, "2."
+        for line in page.lines:                            # LaidLine
+            line.row, line.x, line.runs, line.kind, line.scene, line.source
+    layout.title_page                                      # list[LaidLine] or None
+    layout.scenes                                          # list[SceneSpan]: pages, eighths
+
+Coordinates: ``x`` is inches from the left page edge where the text starts;
+``row`` is the 0-based body row (baseline at ``top_margin + pitch * (row+1)``),
+and ``row == HEADER_ROW`` is the page-number line above the body.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .errors import InputError
+from .model import Document, Element, Text, plain
+
+#: ``LaidLine.row`` of the page-number / revision-header line above the body.
+HEADER_ROW = -1
+
+#: Line kinds that belong to the script text (the rest is page furniture).
+CONTENT_KINDS = frozenset({
+    "heading", "action", "character", "parenthetical", "dialogue", "lyrics",
+    "transition", "centered", "more",
+})
+#: Page furniture: printed, but not part of any element and not counted in eighths.
+FURNITURE_KINDS = frozenset({
+    "page-number", "header", "scene-number", "continued-top", "continued-bottom",
+})
+
+PAPERS = ("letter", "a4")
+MODES = ("spec", "shooting")
+
+
+@dataclass(frozen=True)
+class ElementStyle:
+    """Geometry of one element kind: where it starts, how wide, space before it."""
+
+    left_in: float = 1.5
+    width: int = 60
+    space_before: int = 1
+    caps: bool = False
+    italic: bool = False
+    align: str = "left"          # "left" | "right" | "center"
+    right_in: float = 7.5        # right edge for right-aligned kinds
+    axis_in: float = 4.25        # axis for centred kinds
+    hang: int = 0                # first row starts this many columns left (parenthetical "(")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything that varies between paper sizes and script modes.
+
+    Read from ``styles/profile-base.json`` with ``paper-<paper>.json`` and
+    ``mode-<mode>.json`` laid over it (see :func:`load_profile`).  Tests and
+    callers may adjust a profile with :func:`dataclasses.replace`; for example
+    ``replace(p, body_rows=54)`` to reproduce Final Draft's page capacity.
+    """
+
+    paper: str
+    mode: str
+    page_width_in: float
+    page_height_in: float
+    body_rows: int
+    top_margin_in: float = 1.0
+    body_left_in: float = 1.5
+    font_size_pt: float = 12.0
+    row_pitch_pt: float = 12.0
+    char_width_in: float = 0.1
+    elements: dict[str, ElementStyle] = field(default_factory=dict)
+    dual_left: dict[str, float] = field(default_factory=dict)
+    dual_right: dict[str, float] = field(default_factory=dict)
+    more_text: str = "(MORE)"
+    contd_text: str = "(CONT'D)"
+    #: Final Draft lets (MORE) sit one row below the body capacity; the standard does not.
+    more_below_capacity: bool = False
+    page_number_right_in: float = 7.5
+    page_number_baseline_pt: float = 48.0
+    page_number_format: str = "{n}."
+    page_number_first_page: bool = False
+    scene_numbers: bool = False
+    scene_number_left_in: float = 0.75
+    scene_number_right_in: float = 7.38
+    scene_continueds: bool = False
+    continued_bottom_in: float = 6.0
+    continued_top_in: float = 1.5
+    continued_counter: bool = True
+    auto_contd: bool = False
+    draft_header: bool = False
+    title_page: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def page_width_pt(self) -> float:
+        return self.page_width_in * 72.0
+
+    @property
+    def page_height_pt(self) -> float:
+        return self.page_height_in * 72.0
+
+    def baseline_pt(self, row: int) -> float:
+        """Baseline of a row, in points from the top edge of the page."""
+        if row == HEADER_ROW:
+            return self.page_number_baseline_pt
+        return self.top_margin_in * 72.0 + self.row_pitch_pt * (row + 1)
+
+    def style(self, kind: str) -> ElementStyle:
+        return self.elements[kind]
+
+
+@dataclass(frozen=True, slots=True)
+class LaidLine:
+    """One printed line segment at a fixed grid position.
+
+    ``runs`` keep emphasis (model ``Run`` objects, notes already removed).
+    ``kind`` is an element kind (``CONTENT_KINDS``) or page furniture
+    (``FURNITURE_KINDS``).  ``scene`` is the 1-based index of the scene the
+    line belongs to (0 before the first heading).  ``source`` is the model
+    element it was laid out from (its ``.lines`` give the source lines), or
+    None for furniture.  ``column`` is "left"/"right" inside dual dialogue.
+    """
+
+    row: int
+    x: float
+    runs: Text
+    kind: str
+    scene: int = 0
+    source: Element | None = None
+    align: str = "left"
+    column: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def x_end(self) -> float:
+        """Right edge in inches, assuming one grid column per character."""
+        return self.x + 0.1 * len(self.text)
+
+
+@dataclass
+class Page:
+    """One script page (the title page is separate and not counted)."""
+
+    number: int
+    label: str                    # "2." etc.; "" when the page shows no number
+    lines: list[LaidLine] = field(default_factory=list)
+
+    def body_lines(self) -> list[LaidLine]:
+        """Lines in the body grid (row >= 0), furniture included."""
+        return [ln for ln in self.lines if ln.row >= 0]
+
+    def rows_used(self) -> int:
+        rows = [ln.row for ln in self.lines if ln.row >= 0]
+        return max(rows) + 1 if rows else 0
+
+
+@dataclass
+class SceneSpan:
+    """Where a scene fell: its pages and its length in eighths (for reports)."""
+
+    index: int                    # 1-based, as in Document.scenes()
+    number: str | None            # printed scene number (shooting mode), else the source's
+    heading: str
+    omitted: bool
+    first_page: int               # Page.number
+    last_page: int
+    rows_by_page: dict[int, int] = field(default_factory=dict)
+    eighths: int = 0
+
+    @property
+    def length(self) -> str:
+        """Length as pages and eighths, e.g. ``"1 3/8"`` or ``"4/8"``."""
+        whole, rest = divmod(self.eighths, 8)
+        if whole and rest:
+            return f"{whole} {rest}/8"
+        return str(whole) if whole else f"{rest}/8"
+
+
+@dataclass
+class Layout:
+    """The paginated script."""
+
+    profile: Profile
+    pages: list[Page]
+    title_page: list[LaidLine] | None = None
+    scenes: list[SceneSpan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def page_of_scene(self, index: int) -> int | None:
+        for s in self.scenes:
+            if s.index == index:
+                return s.first_page
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Profiles
+# ---------------------------------------------------------------------------
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    from .resources import style_file
+    path = style_file(name)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"page profile {name} is missing from the styles folder") from None
+    except (OSError, ValueError) as e:
+        raise InputError(f"page profile {name} cannot be read: {e}") from None
+
+
+_PROFILE_CACHE: dict[tuple[str, str], Profile] = {}
+
+
+def load_profile(paper: str = "letter", mode: str = "spec") -> Profile:
+    """The page profile for a paper size and script mode, from ``styles/``."""
+    paper, mode = paper.lower(), mode.lower()
+    if paper not in PAPERS:
+        raise InputError(f"unknown paper '{paper}' (known: {', '.join(PAPERS)})")
+    if mode not in MODES:
+        raise InputError(f"unknown mode '{mode}' (known: {', '.join(MODES)})")
+    key = (paper, mode)
+    if key in _PROFILE_CACHE:
+        return _PROFILE_CACHE[key]
+    data = _merge(_merge(_read_json("profile-base.json"), _read_json(f"paper-{paper}.json")),
+                  _read_json(f"mode-{mode}.json"))
+    try:
+        prof = _profile_from_dict(data)
+    except (KeyError, TypeError, ValueError) as e:
+        raise InputError(f"page profile {paper}/{mode} is malformed: {e}") from None
+    _PROFILE_CACHE[key] = prof
+    return prof
+
+
+def _profile_from_dict(d: dict[str, Any]) -> Profile:
+    els = dict(d["elements"])
+    dual_left = els.pop("dual_left")
+    dual_right = els.pop("dual_right")
+    elements = {k: ElementStyle(**v) for k, v in els.items()}
+    pn = d.get("page_number", {})
+    return Profile(
+        paper=d["paper"], mode=d["mode"],
+        page_width_in=float(d["page_width_in"]), page_height_in=float(d["page_height_in"]),
+        body_rows=int(d["body_rows"]),
+        top_margin_in=float(d.get("top_margin_in", 1.0)),
+        body_left_in=float(d.get("body_left_in", 1.5)),
+        font_size_pt=float(d.get("font_size_pt", 12)),
+        row_pitch_pt=float(d.get("row_pitch_pt", 12)),
+        char_width_in=float(d.get("char_width_in", 0.1)),
+        elements=elements, dual_left=dual_left, dual_right=dual_right,
+        more_text=d.get("more_text", "(MORE)"), contd_text=d.get("contd_text", "(CONT'D)"),
+        more_below_capacity=bool(d.get("more_below_capacity", False)),
+        page_number_right_in=float(pn.get("right_in", 7.5)),
+        page_number_baseline_pt=float(pn.get("baseline_pt", 48)),
+        page_number_format=pn.get("format", "{n}."),
+        page_number_first_page=bool(pn.get("first_page", False)),
+        scene_numbers=bool(d.get("scene_numbers", False)),
+        scene_number_left_in=float(d.get("scene_number_left_in", 0.75)),
+        scene_number_right_in=float(d.get("scene_number_right_in", 7.38)),
+        scene_continueds=bool(d.get("scene_continueds", False)),
+        continued_bottom_in=float(d.get("continued_bottom_in", 6.0)),
+        continued_top_in=float(d.get("continued_top_in", 1.5)),
+        continued_counter=bool(d.get("continued_counter", True)),
+        auto_contd=bool(d.get("auto_contd", False)),
+        draft_header=bool(d.get("draft_header", False)),
+        title_page=dict(d.get("title_page", {})),
+    )
+
+
+def paginate(doc: Document, profile: Profile | None = None) -> Layout:
+    """Lay a document out on pages.  Linear in the size of the document."""
+    from .layout_paginate import Paginator
+    return Paginator(doc, profile or load_profile()).run()
+
+
+__all__ = [
+    "CONTENT_KINDS", "FURNITURE_KINDS", "HEADER_ROW", "ElementStyle", "LaidLine", "Layout",
+    "Page", "Profile", "SceneSpan", "load_profile", "paginate", "plain", "replace",
+]

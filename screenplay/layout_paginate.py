@@ -1,0 +1,443 @@
+"""The paginator: elements to blocks, blocks to pages (format-standard.md section 4-5).
+
+One greedy pass over the blocks, with one block of look-ahead: a heading
+needs the smallest legal part of what follows beside it, and a block
+followed by a transition only counts as fitting when the transition fits too.
+"""
+from __future__ import annotations
+
+import re
+
+from .layout import (CONTENT_KINDS, HEADER_ROW, LaidLine, Layout, Page, Profile, SceneSpan)
+from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
+                            SpeechGeometry, contd_cue)
+from .layout_text import flat_str, flatten, wrap
+from .model import (UNDERLINE, Action, Centered, Document, Lyrics, PageBreak, Parenthetical,
+                    SceneHeading, Speech, Transition, plain, text_of)
+from .model import Lyrics as LyricsEl
+
+_OMITTED = re.compile(r"^\(?\s*OMITTED\s*\)?$", re.IGNORECASE)
+_LEAD_INT = re.compile(r"^(\d+)")
+
+
+def number_scenes(sources: list[str | None]) -> list[str]:
+    """Scene numbers for a shooting script, keeping every number the source gives.
+
+    Unnumbered scenes continue the count; where the next given number leaves
+    no room (a scene between 10 and 11), the new one takes a letter: 10A, 10B;
+    before a first given number 1 it is A1.  Numbers are never reused.
+    """
+    used = {s.upper() for s in sources if s}
+    out: list[str] = []
+    last: str | None = None
+    last_int = 0
+    for i, src in enumerate(sources):
+        if src:
+            out.append(src)
+            last = src
+            m = _LEAD_INT.match(src)
+            if m:
+                last_int = int(m.group(1))
+            continue
+        nxt = None
+        for later in sources[i + 1:]:
+            if later:
+                m = _LEAD_INT.match(later)
+                nxt = int(m.group(1)) if m else None
+                break
+        cand = last_int + 1
+        if (nxt is None or cand < nxt) and str(cand).upper() not in used:
+            num = str(cand)
+            last_int = cand
+        else:
+            num = ""
+            for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+                trial = f"{last}{letter}" if last else f"{letter}{nxt or 1}"
+                if trial.upper() not in used:
+                    num = trial
+                    break
+            if not num:
+                num = f"{last or ''}.{i}"
+        used.add(num.upper())
+        out.append(num)
+        last = num
+    return out
+
+
+class Paginator:
+    """Lays one document out with one profile; :meth:`run` returns the Layout."""
+
+    def __init__(self, doc: Document, profile: Profile):
+        self.doc = doc
+        self.p = profile
+        self.pages: list[Page] = []
+        self.lines: list[LaidLine] = []
+        self.used = 0
+        self.empty = True
+        self.scene_pages: dict[int, int] = {}
+        self.numbers: dict[int, str] = {}
+        self.cur_scene = 0
+        self.warnings: list[str] = []
+
+    # -- elements to blocks -------------------------------------------------
+
+    def _geo(self, column: str | None) -> SpeechGeometry:
+        p = self.p
+        if column is None:
+            par = p.style("parenthetical")
+            return SpeechGeometry(p.style("character").left_in, p.style("character").width,
+                                  par.left_in, par.width, par.hang,
+                                  p.style("dialogue").left_in, p.style("dialogue").width)
+        d = p.dual_left if column == "left" else p.dual_right
+        return SpeechGeometry(d["character_in"], int(d["character_width"]),
+                              d["parenthetical_in"], int(d["parenthetical_width"]),
+                              p.style("parenthetical").hang,
+                              d["dialogue_in"], int(d["dialogue_width"]), column)
+
+    def _speech(self, sp: Speech, cue: str, column: str | None, scene: int) -> SpeechBlock:
+        parts: list[Part] = []
+        for part in sp.parts:
+            kind = ("parenthetical" if isinstance(part, Parenthetical)
+                    else "lyrics" if isinstance(part, LyricsEl) else "dialogue")
+            f = flatten(part.text)
+            if kind == "parenthetical":
+                f = f.strip()
+                s = f.s
+                if s.startswith("(") and s.endswith(")"):
+                    f = f.sub(1, len(s) - 1)
+            if f.s.strip():
+                parts.append(Part(kind, f, part))
+        return SpeechBlock(cue.upper(), parts, self._geo(column), sp, scene,
+                           self.p.style("character").space_before, self.p.more_text,
+                           self.p.contd_text)
+
+    def build_blocks(self) -> list[Block]:
+        p = self.p
+        blocks: list[Block] = []
+        heads = [el for el in self.doc.body if isinstance(el, SceneHeading)]
+        if p.scene_numbers:
+            nums = number_scenes([h.number for h in heads])
+        else:
+            nums = [h.number or "" for h in heads]
+        scene = 0
+        last_speaker: str | None = None
+        prev_el = None
+        prev_speech: tuple[Speech, str] | None = None
+        for el in self.doc.body:
+            if isinstance(el, SceneHeading):
+                scene += 1
+                last_speaker = None
+                number = nums[scene - 1]
+                self.numbers[scene] = number
+                text = "OMITTED" if _OMITTED.match(el.plain.strip()) else None
+                flat = flat_str(text) if text else flatten(el.text, caps=True)
+                extra = ()
+                if p.scene_numbers and number:
+                    extra = self._scene_number_segs(number, "scene-number", el)
+                blocks.append(ParaBlock("heading", flat, p.style("heading"), el, scene,
+                                        first_row_extra=extra))
+                prev_speech = None
+            elif isinstance(el, Action):
+                f = flatten(el.text)
+                if f.s.strip():
+                    blocks.append(ParaBlock("action", f, p.style("action"), el, scene,
+                                            splittable=True))
+                prev_speech = None
+            elif isinstance(el, Speech):
+                ch = el.character
+                cue = ch.cue
+                if p.auto_contd and not ch.extensions and last_speaker == ch.name.upper() \
+                        and not ch.dual:
+                    cue = contd_cue(cue, p.contd_text)
+                if ch.dual and prev_speech is not None and blocks \
+                        and isinstance(blocks[-1], SpeechBlock):
+                    first, first_cue = prev_speech
+                    left = self._speech(first, first_cue, "left", scene)
+                    right = self._speech(el, ch.cue, "right", scene)
+                    blocks[-1] = DualBlock(left, right, scene, blocks[-1].space_before)
+                    prev_speech = None
+                    last_speaker = None
+                else:
+                    blocks.append(self._speech(el, cue, None, scene))
+                    prev_speech = (el, cue)
+                    last_speaker = ch.name.upper()
+            elif isinstance(el, Transition):
+                blocks.append(ParaBlock("transition", flatten(el.text, caps=True),
+                                        p.style("transition"), el, scene))
+                prev_speech = None
+            elif isinstance(el, Centered):
+                gap = None
+                if isinstance(prev_el, Centered) and prev_el.lines[1] \
+                        and el.lines[0] == prev_el.lines[1] + 1:
+                    gap = 0
+                blocks.append(ParaBlock("centered", flatten(el.text), p.style("centered"), el,
+                                        scene, space_before=gap))
+                prev_speech = None
+            elif isinstance(el, Lyrics):
+                blocks.append(ParaBlock("lyrics", flatten(el.text), p.style("loose_lyrics"), el,
+                                        scene))
+                prev_speech = None
+            elif isinstance(el, PageBreak):
+                blocks.append(BreakBlock(scene))
+                prev_speech = None
+            else:
+                continue  # sections, synopses, notes, boneyard never print
+            prev_el = el
+        return blocks
+
+    def _scene_number_segs(self, number: str, kind: str, source) -> tuple:
+        p = self.p
+        t = text_of(number)
+        right_x = p.scene_number_right_in
+        left_x = p.scene_number_left_in
+        return ((left_x, t, kind, "left", "left", source),
+                (right_x, t, kind, "left", "right", source))
+
+    # -- placing ------------------------------------------------------------
+
+    def _place(self, rows: list[Row], scene: int, gap: int) -> None:
+        row = self.used + (0 if self.empty else gap)
+        for r in rows:
+            for (x, runs, kind, align, column, source) in r:
+                self.lines.append(LaidLine(row, x, runs, kind, scene, source, align, column))
+            row += 1
+        if rows:
+            self.used = row
+            self.empty = False
+            self.cur_scene = scene
+            if scene and scene not in self.scene_pages:
+                self.scene_pages[scene] = 1
+
+    def _new_page(self, continuing: bool) -> None:
+        p = self.p
+        scene = self.cur_scene
+        cont = continuing and p.scene_continueds and scene > 0
+        if cont:
+            row = min(self.used + 1, p.body_rows - 1)
+            self.lines.append(LaidLine(row, p.continued_bottom_in, text_of("(CONTINUED)"),
+                                       "continued-bottom", scene))
+        self.pages.append(Page(len(self.pages) + 1, "", self.lines))
+        self.lines = []
+        self.used = 0
+        self.empty = True
+        if cont:
+            n = self.scene_pages.get(scene, 1) + 1
+            self.scene_pages[scene] = n
+            label = "CONTINUED:"
+            if p.continued_counter and n >= 3:
+                label += f" ({n - 1})"
+            self.lines.append(LaidLine(0, p.continued_top_in, text_of(label), "continued-top",
+                                       scene))
+            num = self.numbers.get(scene)
+            if p.scene_numbers and num:
+                for seg in self._scene_number_segs(num, "scene-number", None):
+                    x, t, kind, align, column, _ = seg
+                    self.lines.append(LaidLine(0, x, t, kind, scene, None, align, column))
+            self.used = 2
+
+    def place_all(self, blocks: list[Block]) -> None:
+        p = self.p
+        cap = p.body_rows
+        extra = 1 if p.more_below_capacity else 0
+        cont_on = p.scene_continueds
+        n = len(blocks)
+
+        def after(i: int) -> Block | None:
+            return blocks[i + 1] if i + 1 < n else None
+
+        def reserve_for(nxt: Block | None, scene: int) -> int:
+            if not cont_on or scene == 0 or nxt is None or nxt.kind == "heading":
+                return 0
+            return 2
+
+        for i, blk in enumerate(blocks):
+            if isinstance(blk, BreakBlock):
+                if not self.empty:
+                    nxt = after(i)
+                    self._new_page(nxt is not None and nxt.kind != "heading")
+                continue
+            b: Block = blk
+            guard = 0
+            while True:
+                guard += 1
+                if guard > 100000:  # pragma: no cover - progress is guaranteed below
+                    raise RuntimeError("pagination made no progress")
+                gap = 0 if self.empty else b.space_before
+                h = b.height()
+                nxt = after(i)
+                need = gap + h
+                reserve = reserve_for(nxt, b.scene)
+                if b.keep_with_next and nxt is not None and not isinstance(nxt, BreakBlock):
+                    need += nxt.space_before + nxt.min_lead()
+                    reserve = 2 if (cont_on and nxt.kind != "heading") else 0
+                elif nxt is not None and nxt.kind == "transition" and b.kind != "transition":
+                    need += nxt.space_before + nxt.height()
+                    reserve = reserve_for(after(i + 1), b.scene)
+                if self.used + need <= cap - reserve:
+                    self._place(b.rows(), b.scene, gap)
+                    break
+                split_room = cap - self.used - gap - (2 if cont_on and b.scene else 0)
+                if self.empty:
+                    # Nothing on this page yet: place what fits, by rule if possible.
+                    if self.used + gap + h <= cap - reserve_for(nxt, b.scene):
+                        self._place(b.rows(), b.scene, gap)
+                        break
+                    sp = b.split(split_room, extra) if not b.keep_with_next else None
+                    if sp is None:
+                        if self.used + h <= cap:
+                            self._place(b.rows(), b.scene, gap)
+                            break
+                        sp = b.force_split(split_room)
+                        self.warnings.append(
+                            f"line {_src_line(b)}: a block taller than a page was cut mid-sentence")
+                    self._place(sp[0], b.scene, gap)
+                    self._new_page(True)
+                    b = sp[1]
+                    continue
+                sp = None
+                if not b.keep_with_next and split_room > 0:
+                    sp = b.split(split_room, extra)
+                if sp is not None:
+                    self._place(sp[0], b.scene, gap)
+                    self._new_page(True)
+                    b = sp[1]
+                    continue
+                self._new_page(b.kind != "heading")
+        if self.lines or not self.pages:
+            self.pages.append(Page(len(self.pages) + 1, "", self.lines))
+            self.lines = []
+
+    # -- furniture, title page, spans --------------------------------------
+
+    def _number_pages(self) -> None:
+        p = self.p
+        header = self._draft_header() if p.draft_header else None
+        for page in self.pages:
+            if page.number >= 2 or p.page_number_first_page or header:
+                label = p.page_number_format.format(n=page.number)
+                page.label = label
+                page.lines.append(LaidLine(HEADER_ROW, round(p.page_number_right_in - 0.1 * len(label), 4),
+                                           text_of(label), "page-number", 0, None, "right"))
+            if header:
+                page.lines.append(LaidLine(HEADER_ROW, p.body_left_in, text_of(header), "header"))
+
+    def _draft_header(self) -> str | None:
+        vals = []
+        for key in ("revision", "draft"):
+            v = self.doc.title_value(key)
+            if v:
+                vals.append(" ".join(plain(t) for t in v).strip())
+                break
+        if not vals:
+            return None
+        date = self.doc.title_value("draft date") or self.doc.title_value("date")
+        if date:
+            vals.append(" ".join(plain(t) for t in date).strip())
+        return " ".join(v for v in vals if v)[:40] or None
+
+    def title_page(self) -> list[LaidLine] | None:
+        tp = self.doc.title_page
+        if not tp:
+            return None
+        p = self.p
+        geo = p.title_page
+        axis = float(geo.get("axis_in", 4.25))
+        out: list[LaidLine] = []
+
+        def centred(values, row: int, style: int = 0, caps: bool = False) -> int:
+            for t in values:
+                f = flatten(t, caps=caps)
+                for a, b in wrap(f.s, 60):
+                    a2 = a + (len(f.s[a:b]) - len(f.s[a:b].lstrip()))
+                    if a2 >= b:
+                        continue
+                    runs = f.cut(a2, b, style)
+                    out.append(LaidLine(row, round(axis - 0.05 * (b - a2), 4), runs, "title",
+                                        0, None, "center"))
+                    row += 1
+            return row
+
+        used_keys = set()
+        row = int(geo.get("title_row", 18))
+        for key, row_key, style, caps in (("title", "title_row", UNDERLINE, True),
+                                          ("credit", "credit_row", 0, False),
+                                          ("author", "author_row", 0, False),
+                                          ("authors", "author_row", 0, False),
+                                          ("source", "source_row", 0, False)):
+            v = self.doc.title_value(key)
+            used_keys.add(key)
+            if not v:
+                continue
+            start = max(int(geo.get(row_key, row)), row)
+            row = centred(v, start, style, caps) + 1
+
+        def block(keys: list[str], left: float | None, right: float | None, width: int) -> None:
+            rows: list[tuple[float, object]] = []
+            for key in keys:
+                v = self.doc.title_value(key)
+                used_keys.add(key)
+                if not v:
+                    continue
+                if rows:
+                    rows.append((0.0, None))
+                for t in v:
+                    f = flatten(t)
+                    for a, b in wrap(f.s, width):
+                        seg = f.s[a:b].strip()
+                        if not seg:
+                            continue
+                        a2 = a + len(f.s[a:b]) - len(f.s[a:b].lstrip())
+                        runs = f.cut(a2, a2 + len(seg))
+                        x = left if left is not None else (right or 7.5) - 0.1 * len(seg)
+                        rows.append((x, runs))
+            first = p.body_rows - len(rows)
+            for i, (x, runs) in enumerate(rows):
+                if runs:
+                    out.append(LaidLine(first + i, round(x, 4), runs, "title", 0, None,
+                                        "left" if left is not None else "right"))
+
+        block(["draft date", "date", "contact"], float(geo.get("left_in", 1.5)), None, 29)
+        others = [f.key.lower() for f in tp if f.key.lower() not in used_keys
+                  and f.key.lower() not in ("notes", "copyright")]
+        block(["notes", "copyright"] + others, None, float(geo.get("right_in", 7.5)), 29)
+        return out
+
+    def spans(self) -> list[SceneSpan]:
+        p = self.p
+        heads = {i + 1: h for i, h in enumerate(
+            el for el in self.doc.body if isinstance(el, SceneHeading))}
+        found: dict[int, SceneSpan] = {}
+        for page in self.pages:
+            firsts: dict[int, int] = {}
+            last = -1
+            for ln in page.lines:
+                if ln.row < 0 or ln.kind not in CONTENT_KINDS or ln.scene == 0:
+                    continue
+                if ln.scene not in firsts or ln.row < firsts[ln.scene]:
+                    firsts[ln.scene] = ln.row
+                last = max(last, ln.row)
+            order = sorted(firsts.items(), key=lambda kv: kv[1])
+            for j, (sc, start) in enumerate(order):
+                end = order[j + 1][1] if j + 1 < len(order) else last + 1
+                sp = found.get(sc)
+                if sp is None:
+                    h = heads[sc]
+                    sp = SceneSpan(sc, self.numbers.get(sc) or h.number, h.plain,
+                                   bool(_OMITTED.match(h.plain.strip())), page.number, page.number)
+                    found[sc] = sp
+                sp.last_page = page.number
+                sp.rows_by_page[page.number] = sp.rows_by_page.get(page.number, 0) + end - start
+        for sp in found.values():
+            sp.eighths = sum(max(1, int(8 * r / p.body_rows + 0.5)) for r in sp.rows_by_page.values())
+        return [found[k] for k in sorted(found)]
+
+    def run(self) -> Layout:
+        blocks = self.build_blocks()
+        self.place_all(blocks)
+        self._number_pages()
+        return Layout(self.p, self.pages, self.title_page(), self.spans(), self.warnings)
+
+
+def _src_line(b: Block) -> int:
+    src = getattr(b, "source", None)
+    return src.lines[0] if src is not None else 0

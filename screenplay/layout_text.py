@@ -1,0 +1,150 @@
+"""Text on the character grid: flattening styled runs, greedy wrapping, sentence ends.
+
+Work happens on one plain string per paragraph plus a list of style spans, so
+wrapping is string slicing (``str.rfind``) rather than per-character Python
+loops, and emphasis is re-attached to each row afterwards.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import TEXT, Run, Text
+
+_TAB = "    "
+
+
+@dataclass(frozen=True, slots=True)
+class Flat:
+    """A paragraph's printed text and its emphasis as (start, end, style) spans."""
+
+    s: str
+    spans: tuple[tuple[int, int, int], ...]
+
+    def cut(self, a: int, b: int, extra_style: int = 0) -> Text:
+        """The runs covering s[a:b]."""
+        if a >= b:
+            return ()
+        out: list[Run] = []
+        for (x, y, st) in self.spans:
+            if y <= a:
+                continue
+            if x >= b:
+                break
+            out.append(Run(self.s[max(a, x):min(b, y)], st | extra_style))
+        return tuple(out)
+
+    def sub(self, a: int, b: int | None = None) -> "Flat":
+        """A new Flat for s[a:b] (spans shifted)."""
+        b = len(self.s) if b is None else b
+        spans = tuple((max(x, a) - a, min(y, b) - a, st) for (x, y, st) in self.spans
+                      if y > a and x < b)
+        return Flat(self.s[a:b], spans)
+
+    def strip(self) -> "Flat":
+        a = len(self.s) - len(self.s.lstrip())
+        b = len(self.s.rstrip())
+        return self.sub(a, max(a, b))
+
+
+def _clean(t: str) -> str:
+    if "\t" in t:
+        t = t.replace("\t", _TAB)
+    if not t.isascii():
+        t = unicodedata.normalize("NFC", t)
+    return t
+
+
+def flatten(text: Text, caps: bool = False) -> Flat:
+    """Printed text of runs (notes and boneyard dropped), NFC, tabs expanded."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    pos = 0
+    for r in text:
+        if r.kind != TEXT or not r.text:
+            continue
+        t = _clean(r.text)
+        if caps:
+            t = t.upper()
+        parts.append(t)
+        if spans and spans[-1][2] == r.style and spans[-1][1] == pos:
+            spans[-1] = (spans[-1][0], pos + len(t), r.style)
+        else:
+            spans.append((pos, pos + len(t), r.style))
+        pos += len(t)
+    return Flat("".join(parts), tuple(spans))
+
+
+def flat_str(s: str, style: int = 0) -> Flat:
+    s = _clean(s)
+    return Flat(s, ((0, len(s), style),) if s else ())
+
+
+def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, int]]:
+    """Greedy wrap of ``s`` into rows of at most ``width`` characters.
+
+    Returns (start, end) offsets into ``s`` with trailing spaces trimmed.  Rows
+    break at spaces, or after a hyphen inside a word (as Final Draft does:
+    "soon-to-be-" / "born"); a word longer than a row is cut at the row end.
+    ``"\\n"`` forces a break and an empty hard line gives an empty row.
+    Leading indentation of a hard line is kept on its first row only.
+    """
+    rows: list[tuple[int, int]] = []
+    base = 0
+    w = first_width if first_width is not None else width
+    for line in s.split("\n"):
+        n_trim = len(line.rstrip(" "))
+        pos = 0
+        first = True
+        while True:
+            if not first:
+                while pos < n_trim and line[pos] == " ":
+                    pos += 1
+            if n_trim - pos <= w:
+                rows.append((base + pos, base + max(pos, n_trim)))
+                w = width
+                break
+            limit = pos + w
+            k = line.rfind(" ", pos + 1, limit + 1)
+            h = line.rfind("-", pos + 1, limit)
+            if (h > k and h + 1 < n_trim and line[h + 1] not in " -"
+                    and line[h - 1] not in " -"):
+                end = h + 1
+            elif k > pos:
+                end = k
+            else:
+                end = limit
+            e = end
+            while e > pos and line[e - 1] == " ":
+                e -= 1
+            rows.append((base + pos, base + e))
+            pos = end
+            first = False
+            w = width
+        base += len(line) + 1
+    return rows
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
+_ABBREV = frozenset({"MR", "MRS", "MS", "DR", "ST", "JR", "SR", "VS", "MT", "PROF", "LT",
+                     "SGT", "CAPT", "GEN", "COL", "REV", "NO"})
+
+
+def sentence_ends(s: str) -> list[int]:
+    """Offsets just past each sentence end (".", "!", "?", "..." plus closing quotes).
+
+    Common title abbreviations ("Mr.", "Dr.") and single initials are not ends.
+    """
+    out: list[int] = []
+    for m in _SENTENCE_END.finditer(s):
+        if m.group(0) == ".":
+            i = m.start()
+            j = i
+            while j > 0 and s[j - 1].isalpha():
+                j -= 1
+            word = s[j:i]
+            if word.upper() in _ABBREV or (len(word) == 1 and word.isupper()):
+                continue
+        out.append(m.end())
+    return out

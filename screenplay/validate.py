@@ -1,0 +1,160 @@
+"""Validate screenplay XML against the shipped XSD and Schematron rules.
+
+Why a module of its own: a schema error is only useful to a writer if it names
+the line they edit.  libxml2 reports the line of the *XML*; every element the
+XML writer emits carries the *Fountain* line it came from (``line=``), so each
+error is mapped to the nearest element (or ancestor) that has one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import etree
+
+from .model import Diagnostic, Document
+from .resources import package_file
+
+try:  # lxml built without libxslt has no isoschematron
+    from lxml import isoschematron
+except ImportError:  # pragma: no cover - depends on the lxml build
+    isoschematron = None  # type: ignore[assignment]
+
+SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+_NS_BRACES = re.compile(r"\{urn:x-screenplay-toolchain:screenplay:1\}")
+
+
+def xsd_path() -> str:
+    return str(package_file("schema", "screenplay.xsd"))
+
+
+def sch_path() -> str:
+    return str(package_file("schema", "screenplay.sch"))
+
+
+@lru_cache(maxsize=1)
+def load_xsd() -> etree.XMLSchema:
+    """The XSD, parsed once.  It is our own file, but parsed without network all the same."""
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    return etree.XMLSchema(etree.parse(xsd_path(), parser))
+
+
+def schematron_available() -> bool:
+    return isoschematron is not None
+
+
+@lru_cache(maxsize=1)
+def load_schematron():  # -> isoschematron.Schematron | None
+    if isoschematron is None:
+        return None
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    return isoschematron.Schematron(etree.parse(sch_path(), parser), store_report=True)
+
+
+def fountain_line(el: etree._Element | None) -> int:
+    """The source line recorded on ``el`` or its nearest ancestor (0 if none)."""
+    while el is not None:
+        v = el.get("line") if isinstance(el.tag, str) else None
+        if v and v.isdigit():
+            return int(v)
+        el = el.getparent()
+    return 0
+
+
+def _element_at(tree: etree._ElementTree, xml_line: int) -> etree._Element | None:
+    """The deepest element starting on ``xml_line`` (or the last one before it)."""
+    best = None
+    for el in tree.getroot().iter():
+        if not isinstance(el.tag, str) or el.sourceline is None:
+            continue
+        if el.sourceline <= xml_line:
+            best = el
+        else:
+            break
+    return best
+
+
+def _clean(msg: str) -> str:
+    msg = _NS_BRACES.sub("", msg)
+    msg = msg.replace("Element 'screenplay': ", "").strip()
+    return msg
+
+
+def _friendly(msg: str) -> tuple[str, str]:
+    """A writer's wording for the schema errors that matter most, and a rule name."""
+    m = re.search(r"No match found for key-sequence \['(.*)'\] of keyref 'cueNamesCastMember'", msg)
+    if m:
+        return (f"cue names '{m.group(1)}', who is not in the cast list", "cue-not-in-cast")
+    m = re.search(r"Duplicate key-sequence \['(.*)'\] in unique identity-constraint "
+                  r"'uniqueSceneNumber'", msg)
+    if m:
+        return (f"scene number {m.group(1)} is used by an earlier scene too",
+                "duplicate-scene-number")
+    m = re.search(r"Duplicate key-sequence \['(.*)'\] in key identity-constraint 'castName'", msg)
+    if m:
+        return (f"cast member '{m.group(1)}' is listed twice", "duplicate-cast-member")
+    return msg, "xsd"
+
+
+def xsd_errors(tree: etree._ElementTree) -> list[Diagnostic]:
+    """XSD errors as diagnostics on Fountain lines (XML lines where none is recorded)."""
+    schema = load_xsd()
+    if schema.validate(tree):
+        return []
+    out: list[Diagnostic] = []
+    for e in schema.error_log:
+        if "No precomputed value" in e.message:
+            continue  # libxml2's echo of the facet error just reported
+        el = _element_at(tree, e.line) if e.line else None
+        line = fountain_line(el) or e.line or 0
+        msg, rule = _friendly(_clean(e.message))
+        if not fountain_line(el) and e.line:
+            msg += f" (XML line {e.line})"
+        out.append(Diagnostic(line, msg, rule, "error"))
+    return out
+
+
+def schematron_diagnostics(tree: etree._ElementTree) -> list[Diagnostic]:
+    """Failed Schematron assertions; empty when lxml has no isoschematron."""
+    sch = load_schematron()
+    if sch is None:
+        return []
+    sch.validate(tree)
+    report = sch.validation_report
+    out: list[Diagnostic] = []
+    for fa in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
+        location = fa.get("location") or ""
+        el = None
+        try:
+            found = tree.xpath(location) if location else []
+            el = found[0] if found and isinstance(found[0], etree._Element) else None
+        except etree.XPathError:
+            el = None
+        text = " ".join("".join(t.itertext()) for t in fa.iter(SVRL + "text")).strip()
+        text = " ".join(text.split())
+        role = (fa.get("role") or "error").lower()
+        severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
+        line = fountain_line(el) or (el.sourceline if el is not None else 0) or 0
+        out.append(Diagnostic(line, text, fa.get("id") or "schematron", severity))
+    return out
+
+
+def validate_tree(tree: etree._ElementTree) -> list[Diagnostic]:
+    """All schema findings for a screenplay XML tree: XSD first, then Schematron.
+
+    Schematron runs only on XSD-valid trees, since its rules assume the shape
+    the XSD guarantees.
+    """
+    errs = xsd_errors(tree)
+    if errs:
+        return errs
+    return schematron_diagnostics(tree)
+
+
+def validate_document(doc: Document) -> list[Diagnostic]:
+    """Build the XML of a document and validate it.
+
+    The XML is serialised and parsed again so that libxml2 knows element lines.
+    """
+    from .xml_io import parse_xml_bytes, write_xml
+    return validate_tree(parse_xml_bytes(write_xml(doc).encode("utf-8")))
