@@ -19,13 +19,14 @@ would not read as a heading; the title page is labelled by position and wording)
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from lxml import etree
 
 from . import model as m
 from .errors import InputError
 from .fountain_reader import CUE_RE, cue_name_ok, is_heading, is_transition
-from .xml_io import parse_xml_bytes
+from .xml_io import parse_xml_bytes, xml_safe
 
 SP = "urn:x-screenplay-toolchain:fdx-extras:1"
 _A = "{%s}" % SP
@@ -174,6 +175,10 @@ def _title_page(root: etree._Element, doc: m.Document) -> None:
 
 def write_fdx(doc: m.Document) -> str:
     """Serialise a document as FDX text that Final Draft opens."""
+    return xml_safe(lambda: _write_fdx(doc))
+
+
+def _write_fdx(doc: m.Document) -> str:
     root = etree.Element("FinalDraft", nsmap={"sp": SP})
     root.set("DocumentType", "Script")
     root.set("Template", "No")
@@ -238,8 +243,12 @@ def _runs(par: etree._Element) -> m.Text:
     return m.normalize_text(runs)
 
 
-def _map_text(text: m.Text, fn) -> m.Text:
-    """Apply a string function to the concatenated printed text, keeping styles per char."""
+def _map_text(text: m.Text, fn: Callable[[str], list[int]]) -> m.Text:
+    """Keep the characters whose indexes ``fn`` lists, each with its own style.
+
+    Text holding notes or boneyard is left alone: Final Draft never writes them, and
+    our own writer never writes text that needs tidying.
+    """
     chars: list[tuple[str, int]] = []
     for r in text:
         if r.kind != m.TEXT:
@@ -286,13 +295,7 @@ def _tidy(text: m.Text) -> m.Text:
                 out.append(br)
         return out
 
-    chars: list[tuple[str, int]] = []
-    for r in text:
-        if r.kind != m.TEXT:
-            return text
-        chars.extend((c, r.style) for c in r.text)
-    s = "".join(c for c, _ in chars)
-    return _group([chars[k] for k in keep(s)])
+    return _map_text(text, keep)
 
 
 def _strip_parens(text: m.Text) -> m.Text:
@@ -464,10 +467,10 @@ def _read_title_page(root: etree._Element) -> list[m.TitleField]:
         if align == "center":
             if "Title" not in seen:
                 key = "Title"
-            elif _CREDIT_RE.match(s):
-                key = "Credit"
-            elif _SOURCE_RE.match(s):
-                key = "Source"
+            elif (c := _CREDIT_RE.match(s)) and not s[c.end():].strip():
+                key = "Credit"  # "Written by", with the names in the next block
+            elif _SOURCE_RE.match(s) or (c and "Author" in seen):
+                key = "Source"  # "based on the novel by ...", "Story by KTM"
             elif after_credit or "Author" not in seen:
                 key = "Author"
             else:

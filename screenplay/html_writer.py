@@ -403,9 +403,9 @@ class _Writer:
 
     def _cue_html(self, sp: Speech) -> str:
         ch = sp.character
-        ext = "".join(f" <span class=\"ext\">({escape(e, quote=False)})</span>"
+        ext = "".join(f" <span class=\"ext\">({escape(e.upper(), quote=False)})</span>"
                       for e in ch.extensions)
-        return f"<span class=\"name\">{escape(ch.name, quote=False)}</span>{ext}"
+        return f"<span class=\"name\">{escape(ch.name.upper(), quote=False)}</span>{ext}"
 
     def speech(self, sp: Speech, column: str = "", lines: "list | None" = None) -> None:
         """A speech: cue, parentheticals and lines grouped in one ``role=group`` block."""

@@ -284,10 +284,7 @@ class Paginator:
                         break
                     sp = b.split(split_room, extra) if not b.keep_with_next else None
                     if sp is None:
-                        if self.used + h <= cap:
-                            self._place(b.rows(), b.scene, gap)
-                            break
-                        sp = b.force_split(split_room)
+                        sp = b.force_split(max(1, split_room))
                         self.warnings.append(
                             f"line {_src_line(b)}: a block taller than a page was cut mid-sentence")
                     self._place(sp[0], b.scene, gap)
@@ -396,10 +393,10 @@ class Paginator:
                     out.append(LaidLine(first + i, round(x, 4), runs, "title", 0, None,
                                         "left" if left is not None else "right"))
 
-        block(["draft date", "date", "contact"], float(geo.get("left_in", 1.5)), None, 29)
+        block(["draft date", "date", "contact"], float(geo.get("left_in", 1.5)), None, 26)
         others = [f.key.lower() for f in tp if f.key.lower() not in used_keys
                   and f.key.lower() not in ("notes", "copyright")]
-        block(["notes", "copyright"] + others, None, float(geo.get("right_in", 7.5)), 29)
+        block(["notes", "copyright"] + others, None, float(geo.get("right_in", 7.5)), 34)
         return out
 
     def spans(self) -> list[SceneSpan]:

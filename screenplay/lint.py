@@ -84,8 +84,9 @@ def _n(k: int, word: str) -> str:
 def _has_time(text: str, parsed_time: str | None) -> bool:
     if parsed_time:
         return True
-    last = re.split(r"\s+[-\u2013\u2014]+\s+|\s*--\s*", text.strip())[-1]
-    words = re.split(r"[\s/(),]+", last.upper())
+    # Any part after the place may hold it: "NIGHT (1973)", "NIGHT - [THE STORM]".
+    parts = re.split(r"\s+[-\u2013\u2014]+\s+|\s*--\s*", text.strip())[1:]
+    words = [w for part in parts for w in re.split(r"[\s/(),\[\]]+", part.upper())]
     return any(w in TIMES_OF_DAY for w in words if w)
 
 

@@ -44,16 +44,20 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 
 def decode_text(data: bytes, source: str | None = None) -> str:
-    """Decode UTF-8 (with or without BOM), refusing binary data with a clear message.
+    """Decode UTF-8 (with or without BOM, or UTF-16 with BOM), refusing binary data clearly.
 
     Line endings are left alone; readers normalise them.
     """
-    if b"\x00" in data[:65536] or b"\x00" in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with a byte-order mark is unambiguous (Windows editors write it).
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("starts like UTF-16 but does not decode as it", source=source) from None
+    if b"\x00" in data:
         raise InputError("looks like a binary file (contains NUL bytes), not text", source=source)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("is UTF-16; save it as UTF-8", source=source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -7,6 +7,7 @@ error is mapped to the nearest element (or ancestor) that has one.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -61,17 +62,17 @@ def fountain_line(el: etree._Element | None) -> int:
     return 0
 
 
-def _element_at(tree: etree._ElementTree, xml_line: int) -> etree._Element | None:
-    """The deepest element starting on ``xml_line`` (or the last one before it)."""
-    best = None
-    for el in tree.getroot().iter():
-        if not isinstance(el.tag, str) or el.sourceline is None:
-            continue
-        if el.sourceline <= xml_line:
-            best = el
-        else:
-            break
-    return best
+class _LineIndex:
+    """Find the element an XML line belongs to: the last one starting on or before it."""
+
+    def __init__(self, tree: etree._ElementTree):
+        self.els = [el for el in tree.getroot().iter()
+                    if isinstance(el.tag, str) and el.sourceline is not None]
+        self.starts = [el.sourceline for el in self.els]
+
+    def at(self, xml_line: int) -> etree._Element | None:
+        i = bisect.bisect_right(self.starts, xml_line)
+        return self.els[i - 1] if i else None
 
 
 def _clean(msg: str) -> str:
@@ -102,10 +103,11 @@ def xsd_errors(tree: etree._ElementTree) -> list[Diagnostic]:
     if schema.validate(tree):
         return []
     out: list[Diagnostic] = []
+    index = _LineIndex(tree)
     for e in schema.error_log:
         if "No precomputed value" in e.message:
             continue  # libxml2's echo of the facet error just reported
-        el = _element_at(tree, e.line) if e.line else None
+        el = index.at(e.line) if e.line else None
         line = fountain_line(el) or e.line or 0
         msg, rule = _friendly(_clean(e.message))
         if not fountain_line(el) and e.line:
@@ -145,6 +147,12 @@ def validate_tree(tree: etree._ElementTree) -> list[Diagnostic]:
     Schematron runs only on XSD-valid trees, since its rules assume the shape
     the XSD guarantees.
     """
+    from .xml_io import NS
+    root = tree.getroot()
+    if root.tag != "{%s}screenplay" % NS:
+        return [Diagnostic(root.sourceline or 0, f"not screenplay XML: the root element is "
+                           f"<{etree.QName(root).localname}>, expected <screenplay "
+                           f"xmlns=\"{NS}\">", "not-screenplay-xml", "error")]
     errs = xsd_errors(tree)
     if errs:
         return errs

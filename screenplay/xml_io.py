@@ -241,9 +241,20 @@ def to_tree(doc: m.Document) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
+def xml_safe(build):  # type: ignore[no-untyped-def]
+    """Run a tree builder, turning lxml's refusal of control characters into an InputError."""
+    try:
+        return build()
+    except ValueError as e:
+        if "XML compatible" not in str(e):
+            raise
+        raise InputError("the text contains control characters, which XML cannot hold "
+                         "(was the input binary?)") from None
+
+
 def write_xml(doc: m.Document) -> str:
     """Serialise a document as screenplay XML text."""
-    body = etree.tostring(to_tree(doc), encoding="unicode")
+    body = etree.tostring(xml_safe(lambda: to_tree(doc)), encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
@@ -345,13 +356,19 @@ def _read_element(x: etree._Element) -> m.Element:
     raise InputError(f"unknown element <{tag}>", line=x.sourceline)
 
 
+def _check_root(root: etree._Element, source: str | None = None) -> None:
+    if root.tag != _Q + "screenplay":
+        q = etree.QName(root)
+        where = f" in namespace '{q.namespace}'" if q.namespace else " (no namespace)"
+        raise InputError(f"not screenplay XML: the root element is <{q.localname}>{where}, "
+                         f"expected <screenplay xmlns=\"{NS}\">", line=root.sourceline,
+                         source=source)
+
+
 def from_tree(tree: etree._ElementTree | etree._Element) -> m.Document:
     """Rebuild a document from a tree in the screenplay vocabulary."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    if root.tag != _Q + "screenplay":
-        raise InputError(f"not screenplay XML: root element is <{etree.QName(root).localname}>"
-                         f" in namespace '{etree.QName(root).namespace or ''}', expected "
-                         f"<screenplay xmlns=\"{NS}\">", line=root.sourceline)
+    _check_root(root)
     doc = m.Document()
     for part in _children(root):
         tag = _local(part)
@@ -385,6 +402,7 @@ def read_xml_bytes(data: bytes, source: str | None = None, validate: bool = True
     raised, naming the Fountain line recorded in the XML where there is one.
     """
     tree = parse_xml_bytes(data, source)
+    _check_root(tree.getroot(), source)
     if validate:
         from .validate import xsd_errors
         errs = xsd_errors(tree)

@@ -1,0 +1,85 @@
+"""Benchmark: Fountain parse time, ours against screenplain's parser, in one run.
+
+Usage:
+    .venv/bin/python bench/bench_parse.py [--peer-python PATH] [--repeat N]
+
+Inputs: ``Big-Fish.fountain`` from ../shared (or any --input) and the same text
+repeated 10 times.  Each parser runs in-process in its own interpreter (ours
+here, screenplain in the Python given by --peer-python, a virtual environment
+holding ``pip install screenplain``; it is never a project dependency), and
+the median of N runs is reported with the ratio.  This is a benchmark, not a
+test: it prints figures and asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT = ROOT.parent / "shared" / "corpus" / "fountain" / "spec-samples" / "Big-Fish.fountain"
+
+_PEER = r"""
+import io, json, statistics, sys, time
+from screenplain.parsers import fountain
+text = open(sys.argv[1], encoding="utf-8").read()
+times = []
+for _ in range(int(sys.argv[2])):
+    t0 = time.perf_counter()
+    fountain.parse(io.StringIO(text))
+    times.append(time.perf_counter() - t0)
+print(json.dumps(times))
+"""
+
+
+def time_ours(path: Path, repeat: int) -> list[float]:
+    sys.path.insert(0, str(ROOT))
+    from screenplay.fountain_reader import parse_fountain
+    text = path.read_text(encoding="utf-8")
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        parse_fountain(text)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def time_peer(python: str, path: Path, repeat: int) -> list[float] | None:
+    try:
+        out = subprocess.run([python, "-c", _PEER, str(path), str(repeat)], capture_output=True,
+                             text=True, check=True, timeout=600)
+    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
+        print(f"  (screenplain not run: {e})", file=sys.stderr)
+        return None
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
+    ap.add_argument("--peer-python", default="/tmp/peers/sp/bin/python",
+                    help="a Python with screenplain installed")
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args()
+    if not args.input.exists():
+        sys.exit(f"input not found: {args.input}")
+    text = args.input.read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        x10 = Path(tmp) / "x10.fountain"
+        x10.write_text("\n\n".join([text] * 10), encoding="utf-8")
+        print(f"{'input':<22}{'size':>10}{'ours (ms)':>12}{'screenplain (ms)':>18}{'ratio':>8}")
+        for label, path in ((args.input.name, args.input), ("x10", x10)):
+            ours = statistics.median(time_ours(path, args.repeat)) * 1000
+            peer_t = time_peer(args.peer_python, path, args.repeat)
+            peer = statistics.median(peer_t) * 1000 if peer_t else float("nan")
+            size = path.stat().st_size
+            print(f"{label:<22}{size:>10,}{ours:>12.1f}{peer:>18.1f}{ours / peer:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""PDF writer (reportlab): draws the pages :mod:`screenplay.layout` computed.
+
+It decides nothing about placement; it only turns grid positions into points,
+picks a font for every character and records what it could not draw.
+
+* Fonts are embedded: Courier Prime (regular, bold, italic, bold italic) and,
+  for characters Courier Prime lacks (Cyrillic, Greek...), DejaVu Sans Mono.
+  Both are drawn with a character spacing that makes every advance exactly
+  one grid column (7.2 pt), so mixed scripts stay on the 10-cpi grid.
+* A character neither font has is drawn as U+FFFD and reported in
+  ``warnings``: never dropped silently.
+* One outline entry (bookmark) per scene; title and author in the metadata.
+"""
+from __future__ import annotations
+
+import io
+from typing import Callable
+
+from .errors import InputError
+from .layout import HEADER_ROW, LaidLine, Layout, Profile, load_profile, paginate
+from .model import BOLD, ITALIC, UNDERLINE, Document, plain
+
+_PRIMARY = {
+    0: ("CourierPrime", "CourierPrime-Regular.ttf"),
+    BOLD: ("CourierPrime-Bold", "CourierPrime-Bold.ttf"),
+    ITALIC: ("CourierPrime-Italic", "CourierPrime-Italic.ttf"),
+    BOLD | ITALIC: ("CourierPrime-BoldItalic", "CourierPrime-BoldItalic.ttf"),
+}
+_FALLBACK = {
+    0: ("DejaVuSansMono", "DejaVuSansMono.ttf"),
+    BOLD: ("DejaVuSansMono-Bold", "DejaVuSansMono-Bold.ttf"),
+    ITALIC: ("DejaVuSansMono-Oblique", "DejaVuSansMono-Oblique.ttf"),
+    BOLD | ITALIC: ("DejaVuSansMono-BoldOblique", "DejaVuSansMono-BoldOblique.ttf"),
+}
+_REPLACEMENT = "\ufffd"
+
+
+class _Font:
+    """A registered TTF: its name, the characters it covers, its advance."""
+
+    __slots__ = ("name", "cmap", "advance")
+
+    def __init__(self, name: str, cmap: frozenset[str], advance: float):
+        self.name = name
+        self.cmap = cmap
+        self.advance = advance
+
+
+_FONTS: dict[str, _Font] = {}
+
+
+def _font(table: dict[int, tuple[str, str]], style: int) -> _Font:
+    name, file = table[style & (BOLD | ITALIC)]
+    f = _FONTS.get(name)
+    if f is not None:
+        return f
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    from .resources import style_file
+    path = style_file("fonts", file)
+    try:
+        tt = TTFont(name, str(path))
+    except (OSError, TTFError) as e:
+        raise InputError(f"font {file} cannot be loaded from {path.parent}: {e}") from None
+    pdfmetrics.registerFont(tt)
+    cmap = frozenset(chr(c) for c in tt.face.charToGlyph)
+    adv = tt.face.charWidths.get(ord("M"), tt.face.defaultWidth) / 1000.0
+    f = _Font(name, cmap, adv)
+    _FONTS[name] = f
+    return f
+
+
+class _Painter:
+    """Draws laid lines on one canvas, choosing a font per character run."""
+
+    def __init__(self, canvas, profile: Profile, warn: Callable[[str], None]):
+        self.c = canvas
+        self.p = profile
+        self.warn = warn
+        self.size = profile.font_size_pt
+        self.cell = profile.char_width_in * 72.0
+        self.missing: set[str] = set()
+
+    def _segments(self, text: str, style: int) -> list[tuple[_Font, str]]:
+        prim = _font(_PRIMARY, style)
+        if prim.cmap.issuperset(text):
+            return [(prim, text)]
+        fb = _font(_FALLBACK, style)
+        out: list[tuple[_Font, str]] = []
+        cur: _Font | None = None
+        buf: list[str] = []
+        for ch in text:
+            if ch in prim.cmap:
+                f = prim
+            elif ch in fb.cmap:
+                f = fb
+            else:
+                f = fb
+                if ch not in self.missing:
+                    self.missing.add(ch)
+                    self.warn(f"U+{ord(ch):04X} {ch!r} cannot be drawn by any embedded font; "
+                              "printed as \ufffd")
+                ch = _REPLACEMENT if _REPLACEMENT in fb.cmap else "?"
+            if f is not cur and buf:
+                out.append((cur, "".join(buf)))  # type: ignore[arg-type]
+                buf = []
+            cur = f
+            buf.append(ch)
+        if buf:
+            out.append((cur, "".join(buf)))  # type: ignore[arg-type]
+        return out
+
+    def draw(self, lines: list[LaidLine]) -> None:
+        c = self.c
+        ph = self.p.page_height_pt
+        to = c.beginText()
+        underlines: list[tuple[float, float, float]] = []
+        cur_font = None
+        for ln in lines:
+            y = ph - self.p.baseline_pt(ln.row)
+            x = ln.x * 72.0
+            for run in ln.runs:
+                t = run.text
+                if not t:
+                    continue
+                n = len(t)
+                if run.style & UNDERLINE:
+                    underlines.append((x, x + n * self.cell, y - 1.6))
+                for font, seg in self._segments(t, run.style):
+                    if font is not cur_font:
+                        to.setFont(font.name, self.size)
+                        to.setCharSpace(self.cell - font.advance * self.size)
+                        cur_font = font
+                    to.setTextOrigin(x, y)
+                    to._textOut(seg)  # no cursor bookkeeping: every segment is placed
+                    x += len(seg) * self.cell
+        c.drawText(to)
+        if underlines:
+            c.setLineWidth(0.6)
+            for x0, x1, y in underlines:
+                c.line(x0, y, x1, y)
+
+
+def _meta(doc: Document, key: str) -> str:
+    v = doc.title_value(key)
+    return " ".join(plain(t).strip() for t in v).strip() if v else ""
+
+
+def render_layout(doc: Document, layout: Layout,
+                  warn: Callable[[str], None] | None = None) -> bytes:
+    """Draw an already paginated layout.  ``warn`` receives one message per problem."""
+    from reportlab import rl_config
+    from reportlab.pdfgen.canvas import Canvas
+
+    # Binary (zlib) streams without ASCII85: reportlab's pure-Python A85 encoder
+    # is the single largest cost on a feature-length script.
+    rl_config.useA85 = 0
+    msgs: list[str] = []
+    warn = warn or msgs.append
+    p = layout.profile
+    buf = io.BytesIO()
+    first = _font(_PRIMARY, 0)
+    c = Canvas(buf, pagesize=(p.page_width_pt, p.page_height_pt), invariant=1,
+               pageCompression=1, initialFontName=first.name,
+               initialFontSize=p.font_size_pt, initialLeading=p.row_pitch_pt)
+    title = doc.title or ""
+    c.setTitle(title or "Untitled screenplay")
+    author = _meta(doc, "author") or _meta(doc, "authors")
+    if author:
+        c.setAuthor(author)
+    c.setCreator("screenplay-toolchain")
+    c.setSubject(f"{'Shooting' if p.mode == 'shooting' else 'Spec'} script, {p.paper.upper()}")
+    painter = _Painter(c, p, warn)
+    if layout.title_page:
+        painter.draw(layout.title_page)
+        c.showPage()
+    outlined: set[int] = set()
+    for page in layout.pages:
+        for ln in page.lines:
+            if ln.kind == "heading" and ln.scene not in outlined:
+                outlined.add(ln.scene)
+                key = f"scene-{ln.scene}"
+                top = p.page_height_pt - p.baseline_pt(ln.row) + p.row_pitch_pt
+                c.bookmarkHorizontalAbsolute(key, top)
+                span_num = ""
+                if p.scene_numbers:
+                    for s in layout.scenes:
+                        if s.index == ln.scene and s.number:
+                            span_num = f"{s.number}. " if not s.number.endswith(".") else s.number + " "
+                            break
+                label = span_num + (plain(ln.source.text).strip() if ln.source is not None
+                                    and hasattr(ln.source, "text") else ln.text)
+                c.addOutlineEntry(label or f"Scene {ln.scene}", key, level=0)
+        painter.draw(page.lines)
+        c.showPage()
+    if layout.scenes:
+        c.showOutline()
+    c.save()
+    return buf.getvalue()
+
+
+def render_pdf(doc: Document, *, paper: str = "letter", mode: str = "spec",
+               profile: Profile | None = None, warnings: list[str] | None = None) -> bytes:
+    """The document as PDF bytes.
+
+    Problems that do not stop rendering (a character no font can draw, a block
+    taller than a page) are appended to ``warnings`` when a list is given.
+    """
+    prof = profile or load_profile(paper, mode)
+    layout = paginate(doc, prof)
+    sink: list[str] = warnings if warnings is not None else []
+    sink.extend(layout.warnings)
+    return render_layout(doc, layout, sink.append)
+
+
+__all__ = ["render_pdf", "render_layout", "HEADER_ROW"]
