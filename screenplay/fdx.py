@@ -10,9 +10,10 @@ Dialogue, Transition, Shot, General, Lyrics; side-by-side speeches sit inside
 FDX cannot say everything Fountain can (forcing marks, title-page keys,
 sections, synopses, notes, boneyard).  So that our own FDX reads back to the
 very same model, the writer records those in attributes of a private namespace
-(``sp:``), which Final Draft ignores, and writes the unprintable elements as
-General paragraphs in their Fountain spelling (``# Act One``, ``[[note]]``), so
-they stay legible in Final Draft.  Files from other programs have no ``sp:``
+(``sp:``), which an FDX reader that does not know them should pass over (not
+tried in Final Draft itself, which we do not have), and writes the unprintable
+elements as General paragraphs in their Fountain spelling (``# Act One``,
+``[[note]]``), so they stay legible there.  Files from other programs have no ``sp:``
 attributes; the reader then infers what it can (a forced heading is one that
 would not read as a heading; the title page is labelled by position and wording).
 """
@@ -65,6 +66,10 @@ def _par(parent: etree._Element, ptype: str, text: m.Text | None = None, **attrs
         p.set(k, v)
     if text is not None:
         _put_runs(p, text)
+        if _tidy(text) != text or not text:
+            # White space that matters (an empty element, a kept blank line): the reader
+            # must neither skip the paragraph as spacing nor tidy it.
+            p.set(_A + "keep", "true")
     return p
 
 
@@ -350,12 +355,13 @@ class _Reader:
             return in_dual
         ptype = p.get("Type") or "General"
         raw = _runs(p)
-        text = _tidy(raw)
+        # sp:keep marks our own text whose white space is meant: take it as written.
+        text = raw if p.get(_A + "keep") is not None else _tidy(raw)
         s = m.plain(text)
         lines = self.lines(p)
         forced_attr = p.get(_A + "forced")
         kind = p.get(_A + "kind")
-        if not text and ptype not in ("Character",) and kind is None:
+        if not text and ptype != "Character" and kind is None and p.get(_A + "keep") is None:
             return in_dual  # empty paragraphs are Final Draft's spacing, not content
         if ptype == "Character":
             name, exts = _cue(s)

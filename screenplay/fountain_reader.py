@@ -300,7 +300,11 @@ class _Reader:
 
     def block(self, block: list[_Line]) -> None:
         while block:
-            block = self.block_head(block)
+            # A kept empty line ("  ") left at the head after a one-line element is a gap.
+            while block and not block[0].text.strip():
+                block = block[1:]
+            if block:
+                block = self.block_head(block)
 
     def block_head(self, block: list[_Line]) -> list[_Line]:
         """Read the element(s) at the head of a paragraph; return what is left."""
@@ -324,7 +328,7 @@ class _Reader:
                 # Lenient: a transition followed directly by text is still one.
                 self.body.append(Transition(self.inline(s), False, span))
                 return block[1:]
-            if len(block) > 1 and (s[0] == "@" or looks_like_cue(s)):
+            if len(block) > 1 and (s[:1] == "@" or looks_like_cue(s)):
                 self.speech(block)
                 return []
             return self.action(block)

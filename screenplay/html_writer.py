@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 from html import escape
@@ -44,7 +45,8 @@ _PAGE_SIZE = {"letter": "8.5in 11in", "a4": "210mm 297mm"}
 
 #: Title-page keys by where they print (format standard, section 5.9).
 _CENTRE_KEYS = ("title", "credit", "author", "authors", "source")
-_LOWER_KEYS = ("draft date", "date", "revision", "contact", "copyright", "notes")
+_LEFT_KEYS = ("draft date", "date", "contact")      # lower left
+_RIGHT_KEYS = ("notes", "copyright")                # lower right, then any other keys
 
 
 # ---------------------------------------------------------------------------
@@ -58,6 +60,10 @@ def inline_html(text: Text, upper: bool = False) -> str:
     whatever the emphasis in the source.  Notes and boneyard never print.
     Line breaks become ``<br>``.
     """
+    if len(text) == 1 and not text[0].style and text[0].kind == TEXT:  # the common case
+        s = text[0].text.upper() if upper else text[0].text
+        s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return s.replace("\n", "<br/>") if "\n" in s else s
     parts: list[str] = []
     for r in text:
         if r.kind != TEXT or not r.text:
@@ -176,18 +182,20 @@ def _check_options(paper: str, mode: str) -> tuple[str, str]:
 
 
 def render_html(doc: Document, *, paper: str = "letter", mode: str = "spec",
-                embed_fonts: bool = True) -> str:
+                embed_fonts: bool = True, layout: object | None = None) -> str:
     """Render ``doc`` as one HTML5 page that reads on screen and prints like the PDF.
 
     ``paper`` is ``"letter"`` or ``"a4"``; ``mode`` is ``"spec"`` (no scene
     numbers) or ``"shooting"`` (scene numbers in both margins).
     ``embed_fonts`` inlines the Courier Prime faces the text uses (about
-    90 KB each); without it the page relies on the reader's Courier.  When the
+    90 KB each); without it the page relies on the reader's Courier.
+    ``layout`` is a :class:`screenplay.layout.Layout` already made for this
+    document, paper and mode (a caller writing the PDF too can share it).  When the
     shared layout engine is importable, page markers and print page breaks
     follow its pages; otherwise the browser paginates the print on its own.
     """
     paper, mode = _check_options(paper, mode)
-    pages = _page_plan(doc, paper, mode)
+    pages = _PagePlan(layout) if layout is not None else _page_plan(doc, paper, mode)
     fonts = "".join(_font_face(b) for b in sorted(_styles_used(doc))) if embed_fonts else ""
     w = _Writer(doc, paper, mode, pages, fonts)
     return w.document()
@@ -253,6 +261,12 @@ class _Writer:
     # -- title page ---------------------------------------------------------
 
     def title_page(self) -> None:
+        """The title page as the page's banner: title as the h1, credits centred, contact lower left.
+
+        The arrangement is the layout's (format standard 5.9): with a layout,
+        each centred entry gets the blank rows before it that put it on the
+        PDF's row.
+        """
         tp = self.doc.title_page
         if not tp:
             # Keep one h1 for the outline even without a title page.
@@ -260,6 +274,8 @@ class _Writer:
             self.out.append(f"<h1 class=\"sr-only\">{title}</h1>\n")
             return
         o = self.out
+        rows = (_TitleRows(self.pages.layout.title_page, self.pages.gaps)
+                if self.pages is not None else _TitleRows(None, set()))
         o.append("<header class=\"title-page sheet\">\n<div class=\"tp-centre\">\n")
         h1_done = False
         for key in _CENTRE_KEYS:
@@ -267,23 +283,30 @@ class _Writer:
                 if f.key.lower() != key:
                     continue
                 lines = "<br/>".join(inline_html(v) for v in f.values)
+                gap = rows.gap(f.values)
+                cls = "tp-" + key + gap
                 if key == "title" and not h1_done:
-                    o.append(f"<h1 class=\"tp-title\">{lines}</h1>\n")
+                    o.append(f"<h1 class=\"{cls}\">{lines}</h1>\n")
                     h1_done = True
                 else:
-                    cls = "tp-" + key.replace(" ", "-")
                     o.append(f"<p class=\"{cls}\">{lines}</p>\n")
         if not h1_done:
             o.append(f"<h1 class=\"tp-title\">{escape(self.doc.title or 'Screenplay', quote=False)}"
                      "</h1>\n")
-        o.append("</div>\n<div class=\"tp-lower\">\n")
-        for f in tp:
-            key = f.key.lower()
-            if key in _LOWER_KEYS:
+        o.append("</div>\n")
+        known = set(_CENTRE_KEYS) | set(_LEFT_KEYS) | set(_RIGHT_KEYS)
+        others = list(dict.fromkeys(f.key.lower() for f in tp if f.key.lower() not in known))
+        for side, keys in (("left", _LEFT_KEYS), ("right", _RIGHT_KEYS + tuple(others))):
+            fields = [f for key in keys for f in tp if f.key.lower() == key]
+            if not fields:
+                continue
+            o.append(f"<div class=\"tp-lower tp-{side}\">\n")
+            for f in fields:
                 lines = "<br/>".join(inline_html(v) for v in f.values)
-                cls = "tp-" + key.replace(" ", "-")
+                cls = "tp-" + re.sub(r"[^a-z0-9]+", "-", f.key.lower()).strip("-")
                 o.append(f"<p class=\"{cls}\">{lines}</p>\n")
-        o.append("</div>\n</header>\n")
+            o.append("</div>\n")
+        o.append("</header>\n")
 
     # -- scene index --------------------------------------------------------
 
@@ -350,13 +373,13 @@ class _Writer:
             o.append("</section>\n")
 
     def block(self, tag: str, cls: str, source: object, fallback: str, attrs: str = "",
-              lines: "list[tuple[int, object]] | None" = None, gap: bool = True) -> None:
+              lines: "list[tuple[int, object]] | None" = None) -> None:
         """One printed paragraph: as one tag, or split where the layout turns a page."""
         if self.pages is not None:
             if lines is None:
                 lines = self.pages.lines_of(source)
             if lines:
-                self.pages.emit_block(self.out, tag, cls, source, lines, attrs, gap)
+                self.pages.emit_block(self.out, tag, cls, source, lines, attrs)
                 return
         self.out.append(f"<{tag} class=\"{cls}\"{attrs}>{fallback}</{tag}>\n")
 
@@ -364,15 +387,17 @@ class _Writer:
         o = self.out
         sid = self.scene_ids[id(el)]
         label = escape(self.scene_label(el, n), quote=False)
+        # No accessible name on purpose: a named section is a "region" landmark,
+        # and two hundred of them would bury banner, navigation and main.
         o.append(f"<section class=\"scene\" id=\"{sid}\" data-scene=\"{n}\" "
-                 f"data-number=\"{attr(self.scene_label(el, n))}\" aria-labelledby=\"{sid}-h\">\n")
+                 f"data-number=\"{attr(self.scene_label(el, n))}\">\n")
         shown = " shown" if self.mode == "shooting" else ""
         # The numbers are inside the heading's first row so they share its baseline.
         prefix = (f"<span class=\"num num-l{shown}\">{label}<span class=\"sr-only\">.</span></span>"
                   f"<span class=\"num num-r{shown}\" aria-hidden=\"true\">{label}</span>")
         if self.pages is not None and self.pages.lines_of(el):
             self.pages.emit_block(o, "h2", "heading", el, self.pages.lines_of(el),
-                                  f" id=\"{sid}-h\"", True, prefix=prefix)
+                                  f" id=\"{sid}-h\"", prefix=prefix)
         else:
             o.append(f"<h2 class=\"heading\" id=\"{sid}-h\">{prefix}"
                      f"<span class=\"text\">{inline_html(el.text, upper=True)}</span></h2>\n")
@@ -415,7 +440,7 @@ class _Writer:
                 lines = self.pages.speech_lines(sp)
             if lines:
                 self._speech_open(sp, column)
-                self.pages.emit_speech(o, sp, lines, gap=not column)
+                self.pages.emit_speech(o, sp, lines)
                 o.append("</div>\n")
                 return
         self._speech_open(sp, column)
@@ -447,7 +472,7 @@ class _Writer:
                     for sp, part, col in ((left, lpart, "left"), (right, rpart, "right")):
                         self._speech_open(sp, col, cont=bool(k))
                         if part:
-                            self.pages.emit_speech(o, sp, part, gap=False, first=k == 0)
+                            self.pages.emit_speech(o, sp, part, first=k == 0)
                         o.append("</div>\n")
                     self.pages.hold = False
                     self.pages.done(max(ln.row for _, ln in lpart + rpart))
@@ -474,6 +499,12 @@ def _page_plan(doc: Document, paper: str, mode: str) -> "_PagePlan | None":
     except ImportError:
         return None
     return _PagePlan(paginate(doc, load_profile(paper, mode)))
+
+
+#: In a 12 pt line box Chromium sets Courier Prime's baseline 3 pt (0.25 em) higher
+#: than the PDF's row baseline (measured with pdftotext -bbox on both prints), so
+#: print moves every page's rows down by that much.
+_BASELINE_SHIFT_EM = 0.25
 
 
 def _print_css(profile, gaps: Iterable[int]) -> str:  # type: ignore[no-untyped-def]
@@ -511,10 +542,15 @@ def _print_css(profile, gaps: Iterable[int]) -> str:  # type: ignore[no-untyped-
         hang = el["parenthetical"].hang
         rules.append(f".paged .dual .{side} .paren {{ margin-left: {col(d['parenthetical_in'])}; "
                      f"width: {d['parenthetical_width']}ch; text-indent: -{hang}ch; }}")
+        rules.append(f".paged .dual .{side} .more {{ margin-left: {col(d['character_in'])}; }}")
         rules.append(f".paged .dual .{side} .dialogue, .paged .dual .{side} .lyrics "
                      f"{{ margin-left: {col(d['dialogue_in'])}; width: {d['dialogue_width']}ch; }}")
-    rules.append(f".paged .pb {{ height: {profile.top_margin_in * 6:g}em; }}")
-    rules.append(f".paged .pb .hdr {{ top: {profile.page_number_baseline_pt / 12 - 1:g}em; }}")
+    top = profile.top_margin_in * 6 + _BASELINE_SHIFT_EM
+    rules.append(f".paged .pb {{ height: {top:g}em; }}")
+    rules.append(f".paged .title-page {{ padding-top: {top:g}em; }}")
+    rules.append(f".paged .tp-lower {{ top: {top:g}em; height: {profile.body_rows}em; }}")
+    hdr = profile.page_number_baseline_pt / profile.row_pitch_pt - 1 + _BASELINE_SHIFT_EM
+    rules.append(f".paged .pb .hdr {{ top: {hdr:g}em; }}")
     rules.extend(f".paged .g{g} {{ margin-top: {g}em !important; }}" for g in sorted(gaps))
     return "@media print {\n" + "\n".join(rules) + "\n}\n"
 
@@ -527,6 +563,44 @@ def _norm(s: str) -> str:
     return s.upper()
 
 
+class _TitleRows:
+    """Finds where the layout put each centred title-page entry, as blank rows before it."""
+
+    def __init__(self, lines: "list | None", gaps: set[int]) -> None:
+        self.lines = [ln for ln in (lines or []) if ln.align == "center"]
+        self.gaps = gaps
+        self.i = 0
+        self.last = -1
+
+    def gap(self, values: list[Text]) -> str:
+        """`` gN`` for the entry whose value lines are ``values``, or "" when not found."""
+        want = _squash_text(" ".join(plain(v) for v in values))
+        for j in range(self.i, len(self.lines)):
+            ln = self.lines[j]
+            got = _squash_text(ln.text)
+            if got and want.startswith(got):
+                g = max(0, ln.row - self.last - 1)
+                # Take this entry's further rows too.
+                seen = len(got)
+                k = j + 1
+                while k < len(self.lines) and seen < len(want):
+                    more = _squash_text(self.lines[k].text)
+                    if not want.startswith(more, seen):
+                        break
+                    seen += len(more)
+                    k += 1
+                self.last = self.lines[k - 1].row
+                self.i = k
+                self.gaps.add(g)
+                return f" g{g}"
+        return ""
+
+
+def _squash_text(s: str) -> str:
+    """Text for matching laid rows to their source: no white space, upper case."""
+    return "".join(_norm(s).split())
+
+
 class _RowJoiner:
     """Decides whether the break before each laid row was a line break in the source.
 
@@ -536,14 +610,15 @@ class _RowJoiner:
 
     def __init__(self, source: object) -> None:
         text = getattr(source, "text", None)
-        self.s = _norm(plain(text)) if isinstance(text, tuple) else ""
+        s = plain(text) if isinstance(text, tuple) else ""
+        # Without a line break in the source every break is a wrap: no matching needed.
+        self.s = _norm(s) if "\n" in s else ""
         self.pos = 0
-        self.started = False
 
     def sep(self, row_text: str) -> str:
+        if not self.s:
+            return " "
         t = _norm(row_text).strip().strip("()").strip()
-        first = not self.started
-        self.started = True
         hard = False
         if t:
             k = self.s.find(t, self.pos)
@@ -555,8 +630,6 @@ class _RowJoiner:
             if k >= 0:
                 hard = True
                 self.pos = k + 1
-        if first:
-            return ""
         return "<br/>" if hard else " "
 
 
@@ -595,6 +668,8 @@ class _PagePlan:
         self.fptr = 0
         self.hold = False
         self.gaps: set[int] = set()
+        self._part_of: dict[int, int] = {}  # id(laid line) -> index of its speech part
+        self._speech_at: dict[int, tuple] = {}  # id(speech) -> (last part key, its page)
 
     # -- queries ------------------------------------------------------------
 
@@ -606,6 +681,7 @@ class _PagePlan:
         for p in sp.parts:
             out.extend(self.lines_of(p))
         out.sort(key=lambda t: (t[0], t[1].row, t[1].x))  # type: ignore[attr-defined]
+        self._assign_parts(sp, out)
         return out
 
     def page_of_scene(self, index: int) -> str | None:
@@ -680,15 +756,42 @@ class _PagePlan:
 
     # -- emission -----------------------------------------------------------
 
+    def _base_x(self, ln, loose: bool = False) -> float:  # type: ignore[no-untyped-def]
+        """Where a row of this kind starts when it is not indented (inches)."""
+        prof = self.layout.profile
+        kind = ln.kind
+        if ln.column in ("left", "right"):
+            d = prof.dual_left if ln.column == "left" else prof.dual_right
+            key = {"character": "character_in", "more": "character_in",
+                   "parenthetical": "parenthetical_in"}.get(kind, "dialogue_in")
+            return float(d.get(key, prof.body_left_in))
+        if loose and kind == "lyrics":
+            kind = "loose_lyrics"
+        st = prof.elements.get(kind)
+        return st.left_in if st is not None else prof.body_left_in
+
+    @staticmethod
+    def _indent(ln, base: float) -> str:  # type: ignore[no-untyped-def]
+        """Leading spaces for a row the layout indented (indentation kept from the source)."""
+        if ln.align != "left":
+            return ""
+        n = round((ln.x - base) * 10)
+        return " " * n if n > 0 else ""
+
     def _group(self, o: list[str], tag: str, cls: str, attrs: str, lines: list,
-               joiner: _RowJoiner, prefix: str = "") -> None:
+               joiner: _RowJoiner, prefix: str = "", loose: bool = False) -> None:
         pi, first = lines[0]
         g = self.enter(o, pi, first.row)
-        rows = []
-        for _, ln in lines:
-            rows.append(joiner.sep(ln.text))
-            rows.append(f"<span class=\"r\">{inline_html(ln.runs)}</span>")
-        o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}{''.join(rows)}</{tag}>\n")
+        base = self._base_x(first, loose)
+        if joiner.s:
+            seps = [joiner.sep(ln.text) for _, ln in lines]  # each call moves its place on
+            seps[0] = ""
+            body = "".join(f"{sep}<span class=\"r\">{self._indent(ln, base)}"
+                           f"{inline_html(ln.runs)}</span>" for sep, (_, ln) in zip(seps, lines))
+        else:
+            body = " ".join(f"<span class=\"r\">{self._indent(ln, base)}{inline_html(ln.runs)}"
+                            "</span>" for _, ln in lines)
+        o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}{body}</{tag}>\n")
         self.done(lines[-1][1].row)
 
     @staticmethod
@@ -705,57 +808,88 @@ class _PagePlan:
         return groups
 
     def emit_block(self, o: list[str], tag: str, cls: str, source: object, lines: list,
-                   attrs: str = "", gap: bool = True, prefix: str = "") -> None:
+                   attrs: str = "", prefix: str = "") -> None:
         joiner = _RowJoiner(source)
+        loose = isinstance(source, Lyrics)  # speech lyrics come through emit_speech
         for k, grp in enumerate(self._runs(lines, lambda t: t[0])):
             self._group(o, tag, cls + (" cont" if k else ""), attrs if k == 0 else "", grp,
-                        joiner, prefix if k == 0 else "")
+                        joiner, prefix if k == 0 else "", loose)
 
-    def emit_speech(self, o: list[str], sp: Speech, lines: list, gap: bool = True,
-                    first: bool = True) -> None:
-        """A speech's rows: cue, parts, and the layout's (MORE) and CONT'D cues."""
+    def emit_speech(self, o: list[str], sp: Speech, lines: list, first: bool = True) -> None:
+        """A speech's rows: cue, parts, and the layout's (MORE) and CONT'D cues.
+
+        Each row is given to the part it prints (see :meth:`_assign_parts`), so a
+        speech's parts stay separate paragraphs whatever source the layout names.
+        """
+        part_of = self._part_of
         joiners: dict[int, _RowJoiner] = {}
-        seen: set[int] = set()
         cue_done = not first
-        for grp in self._runs(lines, lambda t: (t[0], id(t[1].source), t[1].kind)):
-            ln = grp[0][1]
-            src = ln.source
+        # Where the speech stopped, kept across calls: a dual column comes page by page.
+        last_key, last_page = self._speech_at.get(id(sp), (None, -1))
+        for grp in self._runs(lines, lambda t: (t[0], part_of.get(id(t[1]), -1), t[1].kind)):
+            pi, ln = grp[0]
             kind = ln.kind
             attrs = ""
             if kind == "more":
                 cls, attrs = "more", " aria-hidden=\"true\""
+                j = _RowJoiner(None)
             elif kind == "character":
+                cls = "cue contd" if cue_done else "cue"
                 if cue_done:
-                    cls, attrs = "cue contd", " aria-hidden=\"true\""
-                else:
-                    cls = "cue"
+                    attrs = " aria-hidden=\"true\""
                 cue_done = True
+                j = _RowJoiner(None)
             else:
                 cls = {"parenthetical": "paren", "dialogue": "dialogue",
                        "lyrics": "lyrics"}.get(kind, kind)
-                if id(src) in seen:
-                    cls += " cont"
-            seen.add(id(src))
-            j = joiners.setdefault(id(src), _RowJoiner(src if kind != "character" else None))
+                idx = part_of.get(id(ln), -1)
+                key = (idx, kind)
+                if key == last_key and pi > last_page:
+                    cls += " cont"  # the same paragraph, carried over a page
+                last_key, last_page = key, pi
+                j = joiners.get(idx)
+                if j is None:
+                    j = joiners[idx] = _RowJoiner(sp.parts[idx] if idx >= 0 else None)
             self._group(o, "p", cls, attrs, grp, j)
+        self._speech_at[id(sp)] = (last_key, last_page)
+
+    def _assign_parts(self, sp: Speech, lines: list) -> None:
+        """Record which of the speech's parts each laid row prints.
+
+        The layout may name the part or the whole speech as a row's source, so
+        rows are matched in order against the parts' printed text (white space
+        ignored; a parenthetical's text with its brackets).
+        """
+        index = {id(p): i for i, p in enumerate(sp.parts)}
+        targets = [_squash_text(("(" + plain(p.text) + ")") if isinstance(p, Parenthetical)
+                                else plain(p.text)) for p in sp.parts]
+        kinds = [{Parenthetical: "parenthetical", Dialogue: "dialogue"}.get(type(p), "lyrics")
+                 for p in sp.parts]
+        cur, off = 0, 0
+        for _, ln in lines:
+            if ln.kind in ("character", "more") or not targets:
+                continue
+            if id(ln.source) in index:
+                self._part_of[id(ln)] = index[id(ln.source)]
+                continue
+            row = _squash_text(ln.text)
+            found = -1
+            if (kinds[cur] == ln.kind and targets[cur].startswith(row, off)
+                    and (row or off < len(targets[cur]))):
+                found, off = cur, off + len(row)
+            else:
+                for j in range(cur + 1, len(targets)):
+                    if kinds[j] == ln.kind and targets[j].startswith(row):
+                        found, off = j, len(row)
+                        break
+            if found < 0:
+                found = cur  # no better guess: keep the rows together
+            cur = found
+            self._part_of[id(ln)] = found
 
 
 def _is_dual_right(el: Element) -> bool:
     return isinstance(el, Speech) and el.character.dual
 
 
-def printed_sequence(doc: Document) -> Iterable[tuple[str, str]]:
-    """(kind, plain text) of every printed block in script order; for tests and checks."""
-    for el in doc.body:
-        if isinstance(el, SceneHeading):
-            yield "heading", el.plain.upper()
-        elif isinstance(el, Speech):
-            yield "cue", el.character.name
-            for p in el.parts:
-                if isinstance(p, Dialogue):
-                    yield "dialogue", plain(p.text)
-        elif isinstance(el, (Action, Transition, Centered, Lyrics)):
-            yield type(el).__name__.lower(), plain(el.text)
-
-
-__all__ = ["render_html", "inline_html", "printed_sequence", "PAPERS", "MODES"]
+__all__ = ["render_html", "inline_html", "PAPERS", "MODES"]

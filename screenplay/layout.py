@@ -24,11 +24,11 @@ and ``row == HEADER_ROW`` is the page-number line above the body.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InputError
-from .model import Document, Element, Text, plain
+from .model import Document, Element, SpeechPart, Text, TitleField
 
 #: ``LaidLine.row`` of the page-number / revision-header line above the body.
 HEADER_ROW = -1
@@ -129,9 +129,14 @@ class LaidLine:
     ``runs`` keep emphasis (model ``Run`` objects, notes already removed).
     ``kind`` is an element kind (``CONTENT_KINDS``) or page furniture
     (``FURNITURE_KINDS``).  ``scene`` is the 1-based index of the scene the
-    line belongs to (0 before the first heading).  ``source`` is the model
-    element it was laid out from (its ``.lines`` give the source lines), or
-    None for furniture.  ``column`` is "left"/"right" inside dual dialogue.
+    line belongs to (0 before the first heading).  ``source`` is the
+    top-level element of ``Document.body`` it was laid out from (the whole
+    ``Speech`` for a cue, its parentheticals, dialogue and (MORE); its
+    ``.lines`` give the source lines), the ``TitleField`` on the title page,
+    or None for furniture.  ``column`` is
+    "left"/"right" inside dual dialogue, and names the margin of a scene number.
+    ``part`` is the speech part (Parenthetical, Dialogue or Lyrics) a speech
+    row came from, so two parts of one speech stay apart; None otherwise.
     """
 
     row: int
@@ -139,9 +144,10 @@ class LaidLine:
     runs: Text
     kind: str
     scene: int = 0
-    source: Element | None = None
+    source: Element | TitleField | None = None
     align: str = "left"
     column: str | None = None
+    part: SpeechPart | None = None
 
     @property
     def text(self) -> str:
@@ -300,5 +306,5 @@ def paginate(doc: Document, profile: Profile | None = None) -> Layout:
 
 __all__ = [
     "CONTENT_KINDS", "FURNITURE_KINDS", "HEADER_ROW", "ElementStyle", "LaidLine", "Layout",
-    "Page", "Profile", "SceneSpan", "load_profile", "paginate", "plain", "replace",
+    "Page", "Profile", "SceneSpan", "load_profile", "paginate",
 ]

@@ -15,10 +15,13 @@ from typing import Optional
 
 from .layout import ElementStyle
 from .layout_text import Flat, flat_str, sentence_ends, wrap
-from .model import ITALIC, Element, Text, text_of
+from .model import ITALIC, Element, SpeechPart, Text, text_of
 
-#: One segment of a printed row: x (in), runs, kind, align, column, source.
-Seg = tuple[float, Text, str, str, Optional[str], Optional[Element]]
+#: Heights are counted no further than this: no page holds so many rows.
+MAX_ROWS = 400
+
+#: One segment of a printed row: x (in), runs, kind, align, column, source, speech part.
+Seg = tuple[float, Text, str, str, Optional[str], Optional[Element], Optional[SpeechPart]]
 Row = tuple[Seg, ...]
 
 _CONTD = re.compile(r"CONT['\u2019]?D|CONT\.|CONTINUED|CONTINUING", re.IGNORECASE)
@@ -32,7 +35,8 @@ def contd_cue(cue: str, contd: str) -> str:
 def _rows_of(flat: Flat, left: float, width: int, kind: str, source: Element | None,
              align: str = "left", right: float = 7.5, axis: float = 4.25,
              extra_style: int = 0, column: str | None = None,
-             first_width: int | None = None, first_left: float | None = None) -> list[Row]:
+             first_width: int | None = None, first_left: float | None = None,
+             part: SpeechPart | None = None) -> list[Row]:
     rows: list[Row] = []
     s = flat.s
     for i, (a, b) in enumerate(wrap(s, width, first_width)):
@@ -50,7 +54,8 @@ def _rows_of(flat: Flat, left: float, width: int, kind: str, source: Element | N
             x = axis - 0.05 * n
         else:
             x = (first_left if (i == 0 and first_left is not None) else left) + 0.1 * lead
-        rows.append(((round(x, 4), flat.cut(a2, b, extra_style), kind, align, column, source),))
+        rows.append(((round(x, 4), flat.cut(a2, b, extra_style), kind, align, column, source,
+                      part),))
     return rows
 
 
@@ -122,6 +127,7 @@ class ParaBlock(Block):
         self.extra_style = extra_style | (ITALIC if style.italic else 0)
         self.first_row_extra = first_row_extra
         self.keep_with_next = kind == "heading"
+        self.mid_sentence_start = False   # a piece of a huge paragraph cut mid-sentence
         self._spans: list[tuple[int, int]] | None = None
 
     def spans(self) -> list[tuple[int, int]]:
@@ -196,9 +202,12 @@ class SpeechGeometry:
 
 @dataclass
 class Part:
+    """One parenthetical, dialogue or lyrics paragraph of a speech, with its rows cached."""
+
     kind: str          # "parenthetical" | "dialogue" | "lyrics"
     flat: Flat
     source: Element
+    rows: list[Row] | None = None   # wrapped once, shared by the pieces of a split speech
 
 
 class SpeechBlock(Block):
@@ -215,7 +224,7 @@ class SpeechBlock(Block):
         self.source = source
         self.more = more
         self.contd = contd
-        self._part_rows: list[list[Row]] | None = None
+        self._height: int | None = None
         self._cands: list[tuple[int, int, int | None]] | None = None
 
     def _cue_rows(self) -> list[Row]:
@@ -229,25 +238,41 @@ class SpeechBlock(Block):
             f = p.flat
             flat = Flat("(" + f.s + ")", ((0, 1, 0),) + tuple((a + 1, b + 1, s) for a, b, s in f.spans)
                         + ((len(f.s) + 1, len(f.s) + 2, 0),))
-            return _rows_of(flat, g.paren_in, g.paren_w, "parenthetical", p.source,
+            return _rows_of(flat, g.paren_in, g.paren_w, "parenthetical", self.source,
                             column=g.column, first_width=g.paren_w + g.paren_hang,
-                            first_left=g.paren_in - 0.1 * g.paren_hang)
-        return _rows_of(p.flat, g.dlg_in, g.dlg_w, p.kind, p.source, column=g.column,
-                        extra_style=ITALIC if p.kind == "lyrics" else 0)
+                            first_left=g.paren_in - 0.1 * g.paren_hang, part=p.source)
+        return _rows_of(p.flat, g.dlg_in, g.dlg_w, p.kind, self.source, column=g.column,
+                        extra_style=ITALIC if p.kind == "lyrics" else 0, part=p.source)
+
+    def rows_of(self, p: Part) -> list[Row]:
+        if p.rows is None:
+            p.rows = self._rows_for(p)
+        return p.rows
 
     def part_rows(self) -> list[list[Row]]:
-        if self._part_rows is None:
-            self._part_rows = [self._rows_for(p) for p in self.parts]
-        return self._part_rows
+        return [self.rows_of(p) for p in self.parts]
 
     def _make_rows(self) -> list[Row]:
         rows = self._cue_rows()
-        for pr in self.part_rows():
-            rows.extend(pr)
+        for p in self.parts:
+            rows.extend(self.rows_of(p))
         return rows
 
+    def height(self) -> int:
+        """Rows of the whole speech, counted no further than MAX_ROWS (no page is taller)."""
+        if self._height is None:
+            n = len(self._cue_rows())
+            for p in self.parts:
+                n += len(self.rows_of(p))
+                if n >= MAX_ROWS:
+                    n = MAX_ROWS
+                    break
+            self._height = n
+        return self._height
+
     def more_row(self) -> Row:
-        return ((self.geo.cue_in, text_of(self.more), "more", "left", self.geo.column, self.source),)
+        return ((self.geo.cue_in, text_of(self.more), "more", "left", self.geo.column, self.source,
+                 None),)
 
     def _has_dialogue_after(self, p: int) -> bool:
         return any(q.kind != "parenthetical" for q in self.parts[p + 1:])
@@ -261,7 +286,9 @@ class SpeechBlock(Block):
         before = cue_n
         g = self.geo
         for p, part in enumerate(self.parts):
-            prow = self.part_rows()[p]
+            if before > MAX_ROWS:
+                break           # no page holds more: later splits can never be chosen
+            prow = self.rows_of(part)
             if part.kind == "parenthetical":
                 if p > 0 and self.parts[p - 1].kind != "parenthetical" and before - cue_n >= 2 \
                         and self._has_dialogue_after(p):
@@ -316,11 +343,21 @@ class SpeechBlock(Block):
         return min(c[0][0] + 1, self.height()) if c else self.height()
 
     def force_split(self, avail: int) -> tuple[list[Row], Block]:
-        rows = self.rows()
-        n = max(2, min(avail - 1, len(rows) - 1))
-        cue = _rows_of(flat_str(contd_cue(self.cue, self.contd)), self.geo.cue_in, self.geo.cue_w,
-                       "character", self.source, column=self.geo.column)
-        return rows[:n] + [self.more_row()], RowsBlock(cue + rows[n:], self.scene)
+        """Cut at a row boundary (no legal break fits): as many rows as fit, then (MORE)."""
+        want = max(len(self._cue_rows()) + 1, avail - 1)
+        before = len(self._cue_rows())
+        for p, part in enumerate(self.parts):
+            rows = self.rows_of(part)
+            if before + len(rows) > want:
+                r = want - before
+                if r <= 0:
+                    return self._cut(p, None) if p > 0 else super().force_split(avail)
+                spans = wrap(part.flat.s, self.geo.dlg_w) if part.kind != "parenthetical" else \
+                    [(max(a - 1, 0), b) for a, b in wrap("(" + part.flat.s + ")", self.geo.paren_w,
+                                                          self.geo.paren_w + self.geo.paren_hang)]
+                return self._cut(p, spans[min(r, len(spans) - 1)][0])
+            before += len(rows)
+        return super().force_split(avail)
 
 
 class DualBlock(Block):
@@ -333,6 +370,9 @@ class DualBlock(Block):
         super().__init__(scene, space_before)
         self.left = left
         self.right = right
+
+    def height(self) -> int:
+        return max(c.height() if c else 0 for c in (self.left, self.right))
 
     def _make_rows(self) -> list[Row]:
         lr = self.left.rows() if self.left else []

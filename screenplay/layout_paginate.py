@@ -7,14 +7,14 @@ followed by a transition only counts as fitting when the transition fits too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .layout import (CONTENT_KINDS, HEADER_ROW, LaidLine, Layout, Page, Profile, SceneSpan)
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
-from .layout_text import flat_str, flatten, wrap
+from .layout_text import SENTENCE_END, Flat, chunk_offsets, flat_str, flatten, wrap
 from .model import (UNDERLINE, Action, Centered, Document, Lyrics, PageBreak, Parenthetical,
                     SceneHeading, Speech, Transition, plain, text_of)
-from .model import Lyrics as LyricsEl
 
 _OMITTED = re.compile(r"^\(?\s*OMITTED\s*\)?$", re.IGNORECASE)
 _LEAD_INT = re.compile(r"^(\d+)")
@@ -30,11 +30,13 @@ def number_scenes(sources: list[str | None]) -> list[str]:
     used = {s.upper() for s in sources if s}
     out: list[str] = []
     last: str | None = None
+    base: str | None = None     # the number inserted scenes take a letter after
     last_int = 0
     for i, src in enumerate(sources):
         if src:
             out.append(src)
             last = src
+            base = src
             m = _LEAD_INT.match(src)
             if m:
                 last_int = int(m.group(1))
@@ -49,10 +51,11 @@ def number_scenes(sources: list[str | None]) -> list[str]:
         if (nxt is None or cand < nxt) and str(cand).upper() not in used:
             num = str(cand)
             last_int = cand
+            base = num
         else:
             num = ""
             for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-                trial = f"{last}{letter}" if last else f"{letter}{nxt or 1}"
+                trial = f"{base}{letter}" if base else f"{letter}{nxt or 1}"
                 if trial.upper() not in used:
                     num = trial
                     break
@@ -96,18 +99,22 @@ class Paginator:
 
     def _speech(self, sp: Speech, cue: str, column: str | None, scene: int) -> SpeechBlock:
         parts: list[Part] = []
+        geo = self._geo(column)
         for part in sp.parts:
             kind = ("parenthetical" if isinstance(part, Parenthetical)
-                    else "lyrics" if isinstance(part, LyricsEl) else "dialogue")
+                    else "lyrics" if isinstance(part, Lyrics) else "dialogue")
             f = flatten(part.text)
             if kind == "parenthetical":
                 f = f.strip()
                 s = f.s
                 if s.startswith("(") and s.endswith(")"):
                     f = f.sub(1, len(s) - 1)
-            if f.s.strip():
-                parts.append(Part(kind, f, part))
-        return SpeechBlock(cue.upper(), parts, self._geo(column), sp, scene,
+            if not f.s.strip():
+                continue
+            cuts = chunk_offsets(f.s, geo.dlg_w) if kind != "parenthetical" else []
+            for a, b in zip([0] + cuts, cuts + [len(f.s)]):
+                parts.append(Part(kind, f.sub(a, b).strip() if cuts else f, part))
+        return SpeechBlock(cue.upper(), parts, geo, sp, scene,
                            self.p.style("character").space_before, self.p.more_text,
                            self.p.contd_text)
 
@@ -119,6 +126,11 @@ class Paginator:
             nums = number_scenes([h.number for h in heads])
         else:
             nums = [h.number or "" for h in heads]
+        head_style = p.style("heading")
+        if p.scene_numbers:
+            # Keep a column clear before the right-hand scene number.
+            room = int(round((p.scene_number_right_in - head_style.left_in) / p.char_width_in)) - 1
+            head_style = replace(head_style, width=min(head_style.width, room))
         scene = 0
         last_speaker: str | None = None
         prev_el = None
@@ -134,14 +146,12 @@ class Paginator:
                 extra = ()
                 if p.scene_numbers and number:
                     extra = self._scene_number_segs(number, "scene-number", el)
-                blocks.append(ParaBlock("heading", flat, p.style("heading"), el, scene,
-                                        first_row_extra=extra))
+                blocks += _paras("heading", flat, head_style, el, scene, first_row_extra=extra)
                 prev_speech = None
             elif isinstance(el, Action):
                 f = flatten(el.text)
                 if f.s.strip():
-                    blocks.append(ParaBlock("action", f, p.style("action"), el, scene,
-                                            splittable=True))
+                    blocks += _paras("action", f, p.style("action"), el, scene, splittable=True)
                 prev_speech = None
             elif isinstance(el, Speech):
                 ch = el.character
@@ -162,20 +172,19 @@ class Paginator:
                     prev_speech = (el, cue)
                     last_speaker = ch.name.upper()
             elif isinstance(el, Transition):
-                blocks.append(ParaBlock("transition", flatten(el.text, caps=True),
-                                        p.style("transition"), el, scene))
+                blocks += _paras("transition", flatten(el.text, caps=True),
+                                 p.style("transition"), el, scene)
                 prev_speech = None
             elif isinstance(el, Centered):
                 gap = None
                 if isinstance(prev_el, Centered) and prev_el.lines[1] \
                         and el.lines[0] == prev_el.lines[1] + 1:
                     gap = 0
-                blocks.append(ParaBlock("centered", flatten(el.text), p.style("centered"), el,
-                                        scene, space_before=gap))
+                blocks += _paras("centered", flatten(el.text), p.style("centered"), el, scene,
+                                 space_before=gap)
                 prev_speech = None
             elif isinstance(el, Lyrics):
-                blocks.append(ParaBlock("lyrics", flatten(el.text), p.style("loose_lyrics"), el,
-                                        scene))
+                blocks += _paras("lyrics", flatten(el.text), p.style("loose_lyrics"), el, scene)
                 prev_speech = None
             elif isinstance(el, PageBreak):
                 blocks.append(BreakBlock(scene))
@@ -190,16 +199,16 @@ class Paginator:
         t = text_of(number)
         right_x = p.scene_number_right_in
         left_x = p.scene_number_left_in
-        return ((left_x, t, kind, "left", "left", source),
-                (right_x, t, kind, "left", "right", source))
+        return ((left_x, t, kind, "left", "left", source, None),
+                (right_x, t, kind, "left", "right", source, None))
 
     # -- placing ------------------------------------------------------------
 
     def _place(self, rows: list[Row], scene: int, gap: int) -> None:
         row = self.used + (0 if self.empty else gap)
         for r in rows:
-            for (x, runs, kind, align, column, source) in r:
-                self.lines.append(LaidLine(row, x, runs, kind, scene, source, align, column))
+            for (x, runs, kind, align, column, source, part) in r:
+                self.lines.append(LaidLine(row, x, runs, kind, scene, source, align, column, part))
             row += 1
         if rows:
             self.used = row
@@ -231,7 +240,7 @@ class Paginator:
             num = self.numbers.get(scene)
             if p.scene_numbers and num:
                 for seg in self._scene_number_segs(num, "scene-number", None):
-                    x, t, kind, align, column, _ = seg
+                    x, t, kind, align, column, _, _ = seg
                     self.lines.append(LaidLine(0, x, t, kind, scene, None, align, column))
             self.used = 2
 
@@ -274,6 +283,9 @@ class Paginator:
                     need += nxt.space_before + nxt.height()
                     reserve = reserve_for(after(i + 1), b.scene)
                 if self.used + need <= cap - reserve:
+                    if self.empty and self.pages and getattr(b, "mid_sentence_start", False):
+                        self.warnings.append(f"line {_src_line(b)}: a paragraph with no sentence "
+                                             "end near a page foot was broken mid-sentence")
                     self._place(b.rows(), b.scene, gap)
                     break
                 split_room = cap - self.used - gap - (2 if cont_on and b.scene else 0)
@@ -333,71 +345,60 @@ class Paginator:
         return " ".join(v for v in vals if v)[:40] or None
 
     def title_page(self) -> list[LaidLine] | None:
+        """The title page (format-standard.md 5.9), laid on the body grid.
+
+        Title (caps, underlined), credit, author and source are centred on
+        rows 18, 22, 25 and 30; draft date and contact sit lower left, notes,
+        copyright and any other keys lower right, both ending on the last
+        body row.  Each line's ``source`` is its TitleField.
+        """
         tp = self.doc.title_page
         if not tp:
             return None
-        p = self.p
-        geo = p.title_page
+        geo = self.p.title_page
         axis = float(geo.get("axis_in", 4.25))
+        fields = {}
+        for f in tp:
+            fields.setdefault(f.key.lower(), f)
         out: list[LaidLine] = []
-
-        def centred(values, row: int, style: int = 0, caps: bool = False) -> int:
-            for t in values:
-                f = flatten(t, caps=caps)
-                for a, b in wrap(f.s, 60):
-                    a2 = a + (len(f.s[a:b]) - len(f.s[a:b].lstrip()))
-                    if a2 >= b:
-                        continue
-                    runs = f.cut(a2, b, style)
-                    out.append(LaidLine(row, round(axis - 0.05 * (b - a2), 4), runs, "title",
-                                        0, None, "center"))
-                    row += 1
-            return row
-
-        used_keys = set()
         row = int(geo.get("title_row", 18))
         for key, row_key, style, caps in (("title", "title_row", UNDERLINE, True),
                                           ("credit", "credit_row", 0, False),
                                           ("author", "author_row", 0, False),
                                           ("authors", "author_row", 0, False),
                                           ("source", "source_row", 0, False)):
-            v = self.doc.title_value(key)
-            used_keys.add(key)
-            if not v:
+            fld = fields.pop(key, None)
+            if fld is None:
                 continue
-            start = max(int(geo.get(row_key, row)), row)
-            row = centred(v, start, style, caps) + 1
-
-        def block(keys: list[str], left: float | None, right: float | None, width: int) -> None:
-            rows: list[tuple[float, object]] = []
-            for key in keys:
-                v = self.doc.title_value(key)
-                used_keys.add(key)
-                if not v:
-                    continue
-                if rows:
-                    rows.append((0.0, None))
-                for t in v:
-                    f = flatten(t)
-                    for a, b in wrap(f.s, width):
-                        seg = f.s[a:b].strip()
-                        if not seg:
-                            continue
-                        a2 = a + len(f.s[a:b]) - len(f.s[a:b].lstrip())
-                        runs = f.cut(a2, a2 + len(seg))
-                        x = left if left is not None else (right or 7.5) - 0.1 * len(seg)
-                        rows.append((x, runs))
-            first = p.body_rows - len(rows)
-            for i, (x, runs) in enumerate(rows):
-                if runs:
-                    out.append(LaidLine(first + i, round(x, 4), runs, "title", 0, None,
-                                        "left" if left is not None else "right"))
-
-        block(["draft date", "date", "contact"], float(geo.get("left_in", 1.5)), None, 26)
-        others = [f.key.lower() for f in tp if f.key.lower() not in used_keys
-                  and f.key.lower() not in ("notes", "copyright")]
-        block(["notes", "copyright"] + others, None, float(geo.get("right_in", 7.5)), 34)
+            row = max(int(geo.get(row_key, row)), row)
+            for t in fld.values:
+                f = flatten(t, caps=caps)
+                for a, b in _trimmed(f.s, wrap(f.s, 60)):
+                    out.append(LaidLine(row, round(axis - 0.05 * (b - a), 4), f.cut(a, b, style),
+                                        "title", 0, fld, "center"))
+                    row += 1
+            row += 1
+        left = [fields.pop(k) for k in ("draft date", "date", "contact") if k in fields]
+        right = [fields.pop(k) for k in ("notes", "copyright") if k in fields]
+        right += list(fields.values())
+        out += self._title_block(left, float(geo.get("left_in", 1.5)), "left", 26)
+        out += self._title_block(right, float(geo.get("right_in", 7.5)), "right", 34)
         return out
+
+    def _title_block(self, fields: list, edge: float, align: str, width: int) -> list[LaidLine]:
+        """Fields stacked with a blank row between them, ending on the last body row."""
+        rows: list[tuple[float, tuple, object]] = []
+        for fld in fields:
+            if rows:
+                rows.append((0.0, (), None))
+            for t in fld.values:
+                f = flatten(t)
+                for a, b in _trimmed(f.s, wrap(f.s, width)):
+                    x = edge if align == "left" else edge - 0.1 * (b - a)
+                    rows.append((round(x, 4), f.cut(a, b), fld))
+        first = self.p.body_rows - len(rows)
+        return [LaidLine(first + i, x, runs, "title", 0, fld, align)
+                for i, (x, runs, fld) in enumerate(rows) if runs]
 
     def spans(self) -> list[SceneSpan]:
         p = self.p
@@ -433,6 +434,34 @@ class Paginator:
         self.place_all(blocks)
         self._number_pages()
         return Layout(self.p, self.pages, self.title_page(), self.spans(), self.warnings)
+
+
+def _paras(kind: str, flat: Flat, style, source, scene: int, **kw) -> list[Block]:
+    """A paragraph as one block, or as pieces shorter than a page when it is huge."""
+    cuts = chunk_offsets(flat.s, style.width)
+    if not cuts:
+        return [ParaBlock(kind, flat, style, source, scene, **kw)]
+    out: list[Block] = []
+    for i, (a, b) in enumerate(zip([0] + cuts, cuts + [len(flat.s)])):
+        piece = flat.sub(a, b)
+        if i:
+            kw = {k: v for k, v in kw.items() if k not in ("first_row_extra", "space_before")}
+            kw["space_before"] = 0
+        blk = ParaBlock(kind, piece, style, source, scene, **kw)
+        blk.mid_sentence_start = bool(i) and not SENTENCE_END.search(flat.s[max(0, a - 8):a].rstrip())
+        out.append(blk)
+    return out
+
+
+def _trimmed(s: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Row spans without leading spaces; blank rows dropped."""
+    out = []
+    for a, b in spans:
+        while a < b and s[a] == " ":
+            a += 1
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _src_line(b: Block) -> int:

@@ -127,6 +127,8 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
 
 
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
+#: A text that ends a sentence (used on the tail of a row or piece).
+SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _ABBREV = frozenset({"MR", "MRS", "MS", "DR", "ST", "JR", "SR", "VS", "MT", "PROF", "LT",
                      "SGT", "CAPT", "GEN", "COL", "REV", "NO"})
 
@@ -148,3 +150,33 @@ def sentence_ends(s: str) -> list[int]:
                 continue
         out.append(m.end())
     return out
+
+
+#: Paragraphs longer than this are laid out in pieces (see :func:`chunk_offsets`).
+CHUNK_CHARS = 6000
+
+
+def chunk_offsets(s: str, width: int, rows_per_chunk: int = 48) -> list[int]:
+    """Where to cut a very long paragraph into pieces of about ``rows_per_chunk`` rows.
+
+    Cuts fall on row starts of the paragraph's own wrap, so the pieces wrap
+    exactly as the whole would; a row ending a sentence is preferred, so a
+    page break between pieces is a legal one.  Keeping each piece shorter
+    than a page is what keeps pagination linear on pathological input (a
+    single 10 MB paragraph) instead of re-wrapping the remainder per page.
+    """
+    if len(s) <= CHUNK_CHARS:
+        return []
+    spans = wrap(s, width)
+    cuts: list[int] = []
+    r = rows_per_chunk
+    while r < len(spans) - 4:
+        best = r
+        for j in range(r, max(r - rows_per_chunk // 2, 1), -1):
+            a, b = spans[j - 1]
+            if b > a and _SENTENCE_END.search(s, max(a, b - 8), b):
+                best = j
+                break
+        cuts.append(spans[best][0])
+        r = best + rows_per_chunk
+    return cuts

@@ -141,7 +141,8 @@ _PREFIX_NAMES = {"INT": "INT", "EXT": "EXT", "EST": "EST",
 
 
 def _is_time(part: str) -> bool:
-    up = part.strip().upper()
+    # "NIGHT (1973)" is still night: a parenthesised year or note does not count.
+    up = re.sub(r"\s*\([^)]*\)", "", part).strip().upper()
     if not up:
         return False
     if up in _TIME_PHRASES:

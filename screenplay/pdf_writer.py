@@ -14,10 +14,11 @@ picks a font for every character and records what it could not draw.
 from __future__ import annotations
 
 import io
+import re
 from typing import Callable
 
 from .errors import InputError
-from .layout import HEADER_ROW, LaidLine, Layout, Profile, load_profile, paginate
+from .layout import LaidLine, Layout, Profile, load_profile, paginate
 from .model import BOLD, ITALIC, UNDERLINE, Document, plain
 
 _PRIMARY = {
@@ -33,17 +34,20 @@ _FALLBACK = {
     BOLD | ITALIC: ("DejaVuSansMono-BoldOblique", "DejaVuSansMono-BoldOblique.ttf"),
 }
 _REPLACEMENT = "\ufffd"
+#: Greek, Cyrillic (with supplement) and Greek Extended.
+_SCRIPTS_FROM_FALLBACK = ((0x0370, 0x03FF), (0x0400, 0x052F), (0x1F00, 0x1FFF))
 
 
 class _Font:
     """A registered TTF: its name, the characters it covers, its advance."""
 
-    __slots__ = ("name", "cmap", "advance")
+    __slots__ = ("name", "cmap", "advance", "tt")
 
-    def __init__(self, name: str, cmap: frozenset[str], advance: float):
+    def __init__(self, name: str, cmap: frozenset[str], advance: float, tt):
         self.name = name
         self.cmap = cmap
         self.advance = advance
+        self.tt = tt
 
 
 _FONTS: dict[str, _Font] = {}
@@ -64,9 +68,14 @@ def _font(table: dict[int, tuple[str, str]], style: int) -> _Font:
     except (OSError, TTFError) as e:
         raise InputError(f"font {file} cannot be loaded from {path.parent}: {e}") from None
     pdfmetrics.registerFont(tt)
-    cmap = frozenset(chr(c) for c in tt.face.charToGlyph)
+    codes = tt.face.charToGlyph.keys()
+    if table is _PRIMARY:
+        # Courier Prime has a few Greek and Cyrillic letters (Δ, Ω, π) but not
+        # the scripts: draw whole scripts from one font so words look uniform.
+        codes = [c for c in codes if not any(a <= c <= b for a, b in _SCRIPTS_FROM_FALLBACK)]
+    cmap = frozenset(chr(c) for c in codes)
     adv = tt.face.charWidths.get(ord("M"), tt.face.defaultWidth) / 1000.0
-    f = _Font(name, cmap, adv)
+    f = _Font(name, cmap, adv, tt)
     _FONTS[name] = f
     return f
 
@@ -82,7 +91,7 @@ class _Painter:
         self.cell = profile.char_width_in * 72.0
         self.missing: set[str] = set()
 
-    def _segments(self, text: str, style: int) -> list[tuple[_Font, str]]:
+    def _segments(self, text: str, style: int, line: int) -> list[tuple[_Font, str]]:
         prim = _font(_PRIMARY, style)
         if prim.cmap.issuperset(text):
             return [(prim, text)]
@@ -99,8 +108,9 @@ class _Painter:
                 f = fb
                 if ch not in self.missing:
                     self.missing.add(ch)
-                    self.warn(f"U+{ord(ch):04X} {ch!r} cannot be drawn by any embedded font; "
-                              "printed as \ufffd")
+                    where = f"line {line}: " if line else ""
+                    self.warn(f"{where}U+{ord(ch):04X} {ch!r} cannot be drawn by any embedded "
+                              "font; printed as \ufffd")
                 ch = _REPLACEMENT if _REPLACEMENT in fb.cmap else "?"
             if f is not cur and buf:
                 out.append((cur, "".join(buf)))  # type: ignore[arg-type]
@@ -112,34 +122,62 @@ class _Painter:
         return out
 
     def draw(self, lines: list[LaidLine]) -> None:
+        """Emit one BT/ET text block per page.
+
+        This is reportlab's documented recipe for dynamic (TTF) fonts:
+        ``splitString`` maps characters to subset codes (and records them for
+        embedding), ``getSubsetInternalName`` names the subset font.  Writing
+        the operators directly skips the text object's width bookkeeping and
+        per-call number formatting, which was most of the drawing time.
+        """
         c = self.c
+        doc = c._doc
         ph = self.p.page_height_pt
-        to = c.beginText()
+        size = self.size
+        cell = self.cell
+        ops: list[str] = ["BT"]
         underlines: list[tuple[float, float, float]] = []
-        cur_font = None
+        cur_key: tuple[str, int] | None = None
+        cur_font: _Font | None = None
         for ln in lines:
             y = ph - self.p.baseline_pt(ln.row)
             x = ln.x * 72.0
+            src_line = ln.source.lines[0] if ln.source is not None else 0
             for run in ln.runs:
                 t = run.text
                 if not t:
                     continue
-                n = len(t)
                 if run.style & UNDERLINE:
-                    underlines.append((x, x + n * self.cell, y - 1.6))
-                for font, seg in self._segments(t, run.style):
+                    underlines.append((x, x + len(t) * cell, y - 1.6))
+                for font, seg in self._segments(t, run.style, src_line):
                     if font is not cur_font:
-                        to.setFont(font.name, self.size)
-                        to.setCharSpace(self.cell - font.advance * self.size)
+                        ops.append(f"{cell - font.advance * size:.4f} Tc")
                         cur_font = font
-                    to.setTextOrigin(x, y)
-                    to._textOut(seg)  # no cursor bookkeeping: every segment is placed
-                    x += len(seg) * self.cell
-        c.drawText(to)
+                    ops.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
+                    tt = font.tt
+                    for subset, data in tt.splitString(seg, doc):
+                        key = (font.name, subset)
+                        if key != cur_key:
+                            ops.append(f"{tt.getSubsetInternalName(subset, doc)} {size:g} Tf")
+                            cur_key = key
+                        ops.append(f"({_pdf_string(data)}) Tj")
+                    x += len(seg) * cell
+        ops.append("ET")
+        c.addLiteral("\n".join(ops))
         if underlines:
             c.setLineWidth(0.6)
             for x0, x1, y in underlines:
                 c.line(x0, y, x1, y)
+
+
+_ESCAPE = re.compile(rb"[\\()\x00-\x1f\x7f-\xff]")
+
+
+def _pdf_string(data: bytes) -> str:
+    """Bytes as the inside of a PDF literal string (octal escapes where needed)."""
+    if _ESCAPE.search(data):
+        data = _ESCAPE.sub(lambda m: b"\\%03o" % m.group(0)[0], data)
+    return data.decode("latin-1")
 
 
 def _meta(doc: Document, key: str) -> str:
@@ -175,29 +213,29 @@ def render_layout(doc: Document, layout: Layout,
     if layout.title_page:
         painter.draw(layout.title_page)
         c.showPage()
+    spans = {s.index: s for s in layout.scenes}
     outlined: set[int] = set()
     for page in layout.pages:
         for ln in page.lines:
             if ln.kind == "heading" and ln.scene not in outlined:
                 outlined.add(ln.scene)
-                key = f"scene-{ln.scene}"
-                top = p.page_height_pt - p.baseline_pt(ln.row) + p.row_pitch_pt
-                c.bookmarkHorizontalAbsolute(key, top)
-                span_num = ""
-                if p.scene_numbers:
-                    for s in layout.scenes:
-                        if s.index == ln.scene and s.number:
-                            span_num = f"{s.number}. " if not s.number.endswith(".") else s.number + " "
-                            break
-                label = span_num + (plain(ln.source.text).strip() if ln.source is not None
-                                    and hasattr(ln.source, "text") else ln.text)
-                c.addOutlineEntry(label or f"Scene {ln.scene}", key, level=0)
+                _bookmark(c, p, ln, spans.get(ln.scene))
         painter.draw(page.lines)
         c.showPage()
     if layout.scenes:
         c.showOutline()
     c.save()
     return buf.getvalue()
+
+
+def _bookmark(c, p: Profile, ln: LaidLine, span) -> None:  # type: ignore[no-untyped-def]
+    """One outline entry per scene, pointing at its heading's row."""
+    key = f"scene-{ln.scene}"
+    c.bookmarkHorizontalAbsolute(key, p.page_height_pt - p.baseline_pt(ln.row) + p.row_pitch_pt)
+    label = span.heading.strip() if span is not None else ln.text
+    if p.scene_numbers and span is not None and span.number:
+        label = f"{span.number.rstrip('.')}. {label}"
+    c.addOutlineEntry(label or f"Scene {ln.scene}", key, level=0)
 
 
 def render_pdf(doc: Document, *, paper: str = "letter", mode: str = "spec",
@@ -214,4 +252,4 @@ def render_pdf(doc: Document, *, paper: str = "letter", mode: str = "spec",
     return render_layout(doc, layout, sink.append)
 
 
-__all__ = ["render_pdf", "render_layout", "HEADER_ROW"]
+__all__ = ["render_pdf", "render_layout"]

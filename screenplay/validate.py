@@ -81,6 +81,10 @@ def _clean(msg: str) -> str:
     return msg
 
 
+#: Rules from the XSD's identity constraints (key, keyref, unique) rather than its shape.
+IDENTITY_RULES = frozenset({"cue-not-in-cast", "duplicate-scene-number", "duplicate-cast-member"})
+
+
 def _friendly(msg: str) -> tuple[str, str]:
     """A writer's wording for the schema errors that matter most, and a rule name."""
     m = re.search(r"No match found for key-sequence \['(.*)'\] of keyref 'cueNamesCastMember'", msg)
@@ -94,11 +98,26 @@ def _friendly(msg: str) -> tuple[str, str]:
     m = re.search(r"Duplicate key-sequence \['(.*)'\] in key identity-constraint 'castName'", msg)
     if m:
         return (f"cast member '{m.group(1)}' is listed twice", "duplicate-cast-member")
+    m = re.match(r"Element '([^']+)': This element is not expected\.(?: Expected is "
+                 r"(?:one of )?\( ?(.+?) ?\)\.)?", msg)
+    if m:
+        expected = f" (expected {m.group(2)})" if m.group(2) else ""
+        return f"<{m.group(1)}> is not allowed here{expected}", "unexpected-element"
     return msg, "xsd"
 
 
-def xsd_errors(tree: etree._ElementTree) -> list[Diagnostic]:
-    """XSD errors as diagnostics on Fountain lines (XML lines where none is recorded)."""
+def _note_xml_line(msg: str, fountain: int, xml_line: int | None, always: bool) -> str:
+    """Say which XML line is meant when the reported line is not one, or when asked."""
+    if xml_line and (always or not fountain):
+        return f"{msg} (XML line {xml_line})"
+    return msg
+
+
+def xsd_errors(tree: etree._ElementTree, xml_lines: bool = False) -> list[Diagnostic]:
+    """XSD errors as diagnostics on Fountain lines (XML lines where none is recorded).
+
+    ``xml_lines`` adds the XML line to every message, for XML a person edits.
+    """
     schema = load_xsd()
     if schema.validate(tree):
         return []
@@ -108,15 +127,15 @@ def xsd_errors(tree: etree._ElementTree) -> list[Diagnostic]:
         if "No precomputed value" in e.message:
             continue  # libxml2's echo of the facet error just reported
         el = index.at(e.line) if e.line else None
-        line = fountain_line(el) or e.line or 0
+        fl = fountain_line(el)
         msg, rule = _friendly(_clean(e.message))
-        if not fountain_line(el) and e.line:
-            msg += f" (XML line {e.line})"
-        out.append(Diagnostic(line, msg, rule, "error"))
+        out.append(Diagnostic(fl or e.line or 0, _note_xml_line(msg, fl, e.line, xml_lines),
+                              rule, "error"))
     return out
 
 
-def schematron_diagnostics(tree: etree._ElementTree) -> list[Diagnostic]:
+def schematron_diagnostics(tree: etree._ElementTree, xml_lines: bool = False
+                           ) -> list[Diagnostic]:
     """Failed Schematron assertions; empty when lxml has no isoschematron."""
     sch = load_schematron()
     if sch is None:
@@ -136,16 +155,18 @@ def schematron_diagnostics(tree: etree._ElementTree) -> list[Diagnostic]:
         text = " ".join(text.split())
         role = (fa.get("role") or "error").lower()
         severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
-        line = fountain_line(el) or (el.sourceline if el is not None else 0) or 0
-        out.append(Diagnostic(line, text, fa.get("id") or "schematron", severity))
+        fl = fountain_line(el)
+        xl = el.sourceline if el is not None else None
+        out.append(Diagnostic(fl or xl or 0, _note_xml_line(text, fl, xl, xml_lines),
+                              fa.get("id") or "schematron", severity))
     return out
 
 
-def validate_tree(tree: etree._ElementTree) -> list[Diagnostic]:
+def validate_tree(tree: etree._ElementTree, xml_lines: bool = False) -> list[Diagnostic]:
     """All schema findings for a screenplay XML tree: XSD first, then Schematron.
 
-    Schematron runs only on XSD-valid trees, since its rules assume the shape
-    the XSD guarantees.
+    Schematron runs only when the tree has the XSD's shape (identity errors such
+    as a duplicated scene number do not stop it), since its rules assume that shape.
     """
     from .xml_io import NS
     root = tree.getroot()
@@ -153,10 +174,10 @@ def validate_tree(tree: etree._ElementTree) -> list[Diagnostic]:
         return [Diagnostic(root.sourceline or 0, f"not screenplay XML: the root element is "
                            f"<{etree.QName(root).localname}>, expected <screenplay "
                            f"xmlns=\"{NS}\">", "not-screenplay-xml", "error")]
-    errs = xsd_errors(tree)
-    if errs:
+    errs = xsd_errors(tree, xml_lines)
+    if any(d.rule not in IDENTITY_RULES for d in errs):
         return errs
-    return schematron_diagnostics(tree)
+    return errs + schematron_diagnostics(tree, xml_lines)
 
 
 def validate_document(doc: Document) -> list[Diagnostic]:

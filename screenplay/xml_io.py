@@ -19,13 +19,15 @@ Parsing is defensive: no DTDs, no entity expansion, no network, a size limit.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 from lxml import etree
 
 from . import model as m
 from .errors import InputError
 from .textio import MAX_INPUT_BYTES
+
+T = TypeVar("T")
 
 NS = "urn:x-screenplay-toolchain:screenplay:1"
 _Q = "{%s}" % NS
@@ -241,7 +243,7 @@ def to_tree(doc: m.Document) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
-def xml_safe(build):  # type: ignore[no-untyped-def]
+def xml_safe(build: Callable[[], T]) -> T:
     """Run a tree builder, turning lxml's refusal of control characters into an InputError."""
     try:
         return build()
@@ -398,14 +400,17 @@ def from_tree(tree: etree._ElementTree | etree._Element) -> m.Document:
 def read_xml_bytes(data: bytes, source: str | None = None, validate: bool = True) -> m.Document:
     """Read screenplay XML (bytes from an untrusted file) into the model.
 
-    With ``validate`` the XML must pass the XSD first; the first schema error is
-    raised, naming the Fountain line recorded in the XML where there is one.
+    With ``validate`` the XML must have the shape the XSD gives; the first such
+    error is raised, naming the Fountain line recorded in the XML where there is
+    one.  Production errors the model can still hold (a cue missing from the cast,
+    a scene number used twice) are not refused here: ``screenplay check`` reports
+    them, and our own writer's output always reads back.
     """
     tree = parse_xml_bytes(data, source)
     _check_root(tree.getroot(), source)
     if validate:
-        from .validate import xsd_errors
-        errs = xsd_errors(tree)
+        from .validate import IDENTITY_RULES, xsd_errors
+        errs = [d for d in xsd_errors(tree, xml_lines=True) if d.rule not in IDENTITY_RULES]
         if errs:
             d = errs[0]
             more = f" (and {len(errs) - 1} more)" if len(errs) > 1 else ""

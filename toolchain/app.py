@@ -34,6 +34,9 @@ app = typer.Typer(
 
 T = TypeVar("T")
 
+#: Set by the global ``--quiet`` option: warnings and progress are not shown.
+QUIET = False
+
 
 class Refused(Exception):
     """A command declines to act (for example, to overwrite an edited file)."""
@@ -49,7 +52,8 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def warn(message: str) -> None:
-    typer.echo(f"screenplay: warning: {message}", err=True)
+    if not QUIET:
+        typer.echo(f"screenplay: warning: {message}", err=True)
 
 
 def guarded(work: Callable[[], T]) -> T:
@@ -89,8 +93,17 @@ def _version_callback(value: bool) -> None:
 def _root(
     version: bool = typer.Option(False, "--version", "-V", callback=_version_callback,
                                  is_eager=True, help="Show the version and exit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Show errors only: no warnings, progress or summaries."),
 ) -> None:
-    """Adapt synopses into Fountain screenplays, check them, and render PDF and HTML scripts."""
+    """Adapt synopses into Fountain screenplays, check them, and render PDF and HTML scripts.
+
+    Exit codes: 0 ok; 1 problems found in the input (check errors, an edited file
+    left alone); 2 usage or I/O error (unreadable input, unwritable output);
+    3 internal error.
+    """
+    global QUIET
+    QUIET = quiet
 
 
 def stdout_write(data: str | bytes) -> None:

@@ -7,6 +7,12 @@ from .app import app
 
 # Each module registers its commands on ``app`` when imported.
 from . import cmd_convert  # noqa: F401,E402
+from . import cmd_check  # noqa: F401,E402
+from . import cmd_render  # noqa: F401,E402
+from . import cmd_adapt  # noqa: F401,E402
+from . import cmd_report  # noqa: F401,E402
+from . import cmd_watch  # noqa: F401,E402
+from . import cmd_build  # noqa: F401,E402
 
 
 def main() -> None:

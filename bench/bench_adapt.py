@@ -1,0 +1,90 @@
+"""Benchmark ``screenplay adapt``.
+
+Two figures, as the issue states them:
+
+* whole process: ``screenplay adapt amour-long.txt`` as a child process,
+  interpreter start and model load included (target: at most 3 s);
+* throughput after load: synopsis kilobytes adapted per second by one loaded
+  model, over the long seed and the project's own synopses repeated
+  (target: at least 50 KB/s).
+
+    .venv/bin/python bench/bench_adapt.py --runs 5
+
+This is a script, not a test: timings depend on the machine and its load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LONG = ROOT.parent / "shared" / "seeds" / "amour-long.txt"
+OWN = sorted((ROOT / "tests" / "fixtures" / "synopses").glob("*.txt")) + [ROOT / "toolchain" / "data" / "sample.txt"]
+
+
+def whole_process(src: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each run (CPU tells what a busy machine's wall time hides)."""
+    exe = Path(sys.executable).with_name("screenplay")
+    walls, cpus = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            proc = subprocess.Popen([str(exe), "adapt", str(src), "-o", f"{tmp}/out.fountain", "--force"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            walls.append(time.perf_counter() - t0)
+            cpus.append(usage.ru_utime + usage.ru_stime)
+            if status:
+                raise SystemExit(f"adapt failed on {src}")
+    return walls, cpus
+
+
+def throughput(texts: list[str], rounds: int) -> tuple[float, float, float]:
+    sys.path.insert(0, str(ROOT))
+    from toolchain.adapt import adapt, load_model
+
+    t0 = time.perf_counter()
+    nlp = load_model()
+    load = time.perf_counter() - t0
+    adapt(texts[0], "warm", "warm.txt", nlp)
+    size = 0
+    t0, c0 = time.perf_counter(), time.process_time()
+    for _ in range(rounds):
+        for i, text in enumerate(texts):
+            adapt(text, f"T{i}", f"t{i}.txt", nlp)
+            size += len(text.encode("utf-8"))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return size / 1000 / wall, size / 1000 / cpu, load
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=3, help="whole-process runs (best is reported)")
+    ap.add_argument("--rounds", type=int, default=3, help="passes over the texts for throughput")
+    args = ap.parse_args()
+    texts = [p.read_text("utf-8") for p in ([LONG] if LONG.exists() else []) + OWN]
+    src = LONG if LONG.exists() else OWN[0]
+    wall, cpu = whole_process(src, args.runs)
+    kbs, kbs_cpu, load = throughput(texts, args.rounds)
+    print(json.dumps({
+        "input": src.name, "input_kb": round(src.stat().st_size / 1000, 1),
+        "whole_process_s": {"best": round(min(wall), 2), "median": round(statistics.median(wall), 2),
+                            "cpu_best": round(min(cpu), 2)},
+        "model_load_s": round(load, 2),
+        "throughput_kb_per_s": round(kbs, 1),
+        "throughput_kb_per_cpu_s": round(kbs_cpu, 1),
+        "load_average": round(os.getloadavg()[0], 2), "cpus": os.cpu_count(),
+        "targets": {"whole_process_s": 3.0, "throughput_kb_per_s": 50.0},
+    }, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Benchmark: Big Fish to HTML, whole process, against screenplain's HTML export.
+
+Each contender runs as a fresh process (interpreter start, imports, parse,
+layout, write), interleaved so that machine noise hits all of them alike; the
+median of the runs is reported.  A second table splits our own time by stage,
+in one process, to show where it goes.
+
+    .venv/bin/python bench/bench_html.py [--runs 9] [--peers /tmp/peers] [--json]
+
+screenplain (and jouvence, if present) are looked for in a throwaway venv
+outside the repository (``--peers``, default /tmp/peers; make it with
+``python3 -m venv /tmp/peers && /tmp/peers/bin/pip install screenplain``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT.parent / "shared" / "corpus" / "fountain" / "spec-samples" / "Big-Fish.fountain"
+
+#: Our library path, as a user's one-off script would call it.
+_OURS_LIB = """
+import sys
+from screenplay.formats import read_document
+from screenplay.html_writer import render_html
+from screenplay.textio import write_atomic
+write_atomic(sys.argv[2], render_html(read_document(sys.argv[1])))
+"""
+
+_JOUVENCE = """
+import sys
+from jouvence.parser import JouvenceParser
+from jouvence.html import HtmlDocumentRenderer
+doc = JouvenceParser().parse(sys.argv[1])
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    HtmlDocumentRenderer().render_doc(doc, f)
+"""
+
+
+def contenders(src: Path, out: Path, peers: Path) -> dict[str, list[str]]:
+    py = sys.executable
+    cli = Path(py).with_name("screenplay")
+    found = {
+        "ours (library)": [py, "-c", _OURS_LIB, str(src), str(out / "ours-lib.html")],
+        "ours (screenplay render --html)": [str(cli), "render", str(src), "--html",
+                                            str(out / "ours-cli.html")],
+    }
+    sp = peers / "bin" / "screenplain"
+    if sp.exists():
+        found["screenplain --format html"] = [str(sp), "--format", "html", str(src),
+                                              str(out / "screenplain.html")]
+    peer_py = peers / "bin" / "python"
+    if peer_py.exists():
+        # The same code on the peers' interpreter: no editable-install import hook
+        # at start-up, as after a normal `pip install` (the HTML path needs only
+        # the standard library).
+        found["ours (library, peers' python)"] = [
+            f"PYTHONPATH={ROOT}", str(peer_py), "-c", _OURS_LIB, str(src),
+            str(out / "ours-plain.html")]
+    if peer_py.exists() and subprocess.run([str(peer_py), "-c", "import jouvence"],
+                                           capture_output=True).returncode == 0:
+        found["jouvence (HtmlDocumentRenderer)"] = [str(peer_py), "-c", _JOUVENCE, str(src),
+                                                   str(out / "jouvence.html")]
+    return found
+
+
+def bench_env(pycache: Path) -> dict[str, str]:
+    """Environment for every contender: byte code cached, as in a normal install.
+
+    Some sandboxes set PYTHONDONTWRITEBYTECODE, which would make our source
+    tree compile on every run while a pip-installed peer has its .pyc files.
+    The cache goes to a temporary folder, never into the repository.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
+
+
+def _split_env(cmd: list[str], env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """Leading ``NAME=value`` words of a command are environment settings for it."""
+    extra = dict(env)
+    while cmd and "=" in cmd[0] and not cmd[0].startswith("/"):
+        k, v = cmd[0].split("=", 1)
+        extra[k] = v
+        cmd = cmd[1:]
+    return cmd, extra
+
+
+def run_processes(cmds: dict[str, list[str]], runs: int,
+                  env: dict[str, str]) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    prepared = {name: _split_env(cmd, env) for name, cmd in cmds.items()}
+    for name, (cmd, e) in prepared.items():  # one warm-up each (page cache, .pyc files)
+        subprocess.run(cmd, check=True, capture_output=True, env=e)
+    for _ in range(runs):
+        for name, (cmd, e) in prepared.items():
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True, env=e)
+            times[name].append(time.perf_counter() - t)
+    return times
+
+
+def stages(src: Path, runs: int) -> dict[str, float]:
+    """Median seconds per stage inside this process (imports measured once, as they come)."""
+    t0 = time.perf_counter()
+    from screenplay.formats import read_document
+    from screenplay.html_writer import render_html
+    from screenplay.layout import load_profile, paginate
+    imports = time.perf_counter() - t0
+    parse, layout, write = [], [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        doc = read_document(src)
+        t1 = time.perf_counter()
+        lay = paginate(doc, load_profile("letter", "spec"))
+        t2 = time.perf_counter()
+        render_html(doc, layout=lay)
+        t3 = time.perf_counter()
+        parse.append(t1 - t)
+        layout.append(t2 - t1)
+        write.append(t3 - t2)
+    return {"imports": imports, "read + parse": statistics.median(parse),
+            "layout (shared with the PDF)": statistics.median(layout),
+            "HTML writer": statistics.median(write)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--peers", type=Path, default=Path("/tmp/peers"))
+    ap.add_argument("--script", type=Path, default=SCRIPT)
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args()
+    if not args.script.exists():
+        print(f"bench_html: {args.script} not found (needs ../shared beside the project)",
+              file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        cmds = contenders(args.script, out, args.peers)
+        times = run_processes(cmds, args.runs, bench_env(out / "pycache"))
+        sizes = {name: (out / Path(cmd[-1]).name).stat().st_size if Path(cmd[-1]).suffix == ".html"
+                 else 0 for name, cmd in cmds.items()}
+    result = {
+        "input": str(args.script), "input_bytes": args.script.stat().st_size, "runs": args.runs,
+        "whole_process_s": {n: {"median": statistics.median(t), "min": min(t)}
+                            for n, t in times.items()},
+        "output_bytes": sizes,
+        "stages_s": stages(args.script, max(3, args.runs // 2)),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"Big Fish ({result['input_bytes'] / 1024:.0f} KB Fountain) to HTML, "
+          f"{args.runs} runs each, fresh process per run\n")
+    print(f"{'contender':36} {'median s':>9} {'min s':>7} {'output KB':>10}")
+    for n, t in result["whole_process_s"].items():
+        print(f"{n:36} {t['median']:9.3f} {t['min']:7.3f} {sizes[n] / 1024:10.0f}")
+    if "screenplain --format html" not in times:
+        print("\n(screenplain not found under --peers; see the module docstring)")
+    print("\nour stages, in one process:")
+    for n, s in result["stages_s"].items():
+        print(f"  {n:30} {s * 1000:7.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

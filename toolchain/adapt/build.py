@@ -1,0 +1,252 @@
+"""Assembling the screenplay: scenes, headings, action, dialogue and notes.
+
+Everything the synopsis said stays traceable: each scene opens with its
+source sentences as synopsis lines (``= ...``), asides become notes, and the
+actor credits go to the title page.  The document is built from the model
+classes and written by the Fountain writer, never as hand-made Fountain.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from screenplay.model import (
+    Action, Boneyard, Character, Dialogue, Document, Element, Note, Parenthetical, SceneHeading,
+    Speech, Synopsis, TitleField, Transition, text_of,
+)
+
+from .action import clean_action, split_commentary
+from .cast import Cast, Person
+from .nlp import lemma as _lemma
+from .nlp import parse_all
+from .places import Place, dwelling, named_place, places_in, time_of
+from .refer import Tracker
+from .segment import continues, cue_of
+from .source import split_source
+from .speech import Line, SpeechEvent, SpeechReader
+
+
+@dataclass
+class Sentence:
+    """One source sentence and where it came from."""
+
+    span: Any
+    unit: int
+    paragraph: int
+    original: str
+    start: int                 # offset of the sentence in the original text
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SceneDraft:
+    place: Place | None
+    time: str
+    cut: bool
+    sentences: list[Sentence] = field(default_factory=list)
+    items: list[object] = field(default_factory=list)   # str action, Line, ("note", str)
+    people: set = field(default_factory=set)
+
+
+@dataclass
+class Adaptation:
+    """The adapted document and what the adapter decided on the way (for scoring)."""
+
+    doc: Document
+    cast: list[Person]
+    cues: list[str]
+    events: list[tuple[int, SpeechEvent]]        # (offset in original text, event)
+    scene_starts: list[int]                      # original offset of each scene's first sentence
+    lines: list[tuple[int, Line]]                # (offset of source sentence, line)
+
+
+def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
+    """Adapt one synopsis into a screenplay document."""
+    src = split_source(text)
+    docs = parse_all(nlp, [u.text for u in src.units])
+    lemma = lambda t: _lemma(nlp, t)  # noqa: E731
+    sents: list[Sentence] = []
+    actor_credits: list[tuple[int, str, str]] = []
+    for ui, (u, d) in enumerate(zip(src.units, docs)):
+        unit_sents = list(d.sents)
+        for s in unit_sents:
+            a, b = s.start_char, s.end_char
+            sentence = Sentence(s, ui, u.paragraph, u.source(src.text, a, b).strip(),
+                                u.origin[a] if a < len(u.origin) else 0)
+            for aside in u.asides:
+                inside = a <= aside.at <= b if s is unit_sents[-1] else a <= aside.at < b
+                if not inside:
+                    continue
+                if aside.kind == "actor":
+                    actor_credits.append((len(sents), aside.before, aside.text))
+                else:
+                    sentence.notes.append(aside.text)
+            sents.append(sentence)
+    cast = Cast([s.span for s in sents], [s.paragraph for s in sents], actor_credits, lemma)
+    tracker = Tracker(cast)
+    reader = SpeechReader(tracker, lemma)
+    home = dwelling(text)
+    scenes: list[SceneDraft] = []
+    events: list[tuple[int, SpeechEvent]] = []
+    line_log: list[tuple[int, Line]] = []
+    prev_para = -1
+    prev_led_by_person = False
+    for idx, sen in enumerate(sents):
+        s = sen.span
+        tracker.begin(s)
+        cue = cue_of(s.text)
+        beats = reader.read(s)
+        found = places_in(s, home, beats.spoken)
+        strong = [p for p, weak in found if not weak]
+        here = strong[0] if strong else None
+        hint = found[0][0] if found else None
+        cur = scenes[-1] if scenes else None
+        new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut
+        if not new and cur is not None and len(cur.sentences) >= 1 and prev_led_by_person \
+                and _newcomer(s, cur, tracker, lemma):
+            new = True
+        # one sentence per line: each line is an event unless it plainly goes on from the last
+        if not new and src.one_per_line and cur is not None and cur.sentences and \
+                cur.sentences[-1].unit != sen.unit and not continues(s.text):
+            new = True
+        continuous = False
+        if not new and here is not None and cur is not None and cur.place is not None and here != cur.place \
+                and cur.sentences:
+            new, continuous = True, True
+        if new and cur is not None and not cur.items and not cue.cut and sen.paragraph == prev_para:
+            new = False  # no scene without content
+        if new:
+            tracker.scene_break()
+            reader.scene_break()
+            place = here or hint
+            if place is None and cur is None:
+                place = named_place(s, lambda t: cast.person_for_token(s, t) is not None)
+            if place is None and cur is not None and cur.place is not None:
+                # a new time in an unnamed place: the same home, not the same room
+                place = cur.place if continuous else Place(cur.place.int_ext, cur.place.location, None)
+            narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
+            when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
+            if when is None:
+                when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else "DAY"
+            scenes.append(SceneDraft(place, when, cue.cut))
+            cur = scenes[-1]
+        elif cur.place is None and (here or hint) is not None:
+            cur.place = here or hint
+        prev_para = sen.paragraph
+        prev_led_by_person = cue.cut or any(isinstance(tracker.referent(t), (Person, tuple)) for t in s
+                                            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT")
+        cur.sentences.append(sen)
+        cur.people |= set(tracker.in_sentence()) | set(tracker.groups_in_sentence())
+        unit = src.units[sen.unit]
+        for ev in beats.events:
+            off = unit.origin[ev.verb_char] if ev.verb_char < len(unit.origin) else sen.start
+            events.append((off, ev))
+        first = True
+        for item in beats.items:
+            if isinstance(item, str):
+                body = clean_action(item, s, lemma) if first else item
+                body, comment = split_commentary(body)
+                cur.items.append(body)
+                if comment:
+                    cur.items.append(("note", comment))
+            else:
+                cur.items.append(item)
+                line_log.append((sen.start, item))
+            first = False
+        for n in sen.notes:
+            cur.items.append(("note", n))
+        tracker.end()
+    credited = {p.actor for p in cast.people.values() if p.actor}
+    loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
+    return Adaptation(_document(src, scenes, cast, title, source_name, home, loose_actors), cast.ordered(),
+                      _cues(scenes), events, [sc.sentences[0].start for sc in scenes], line_log)
+
+
+_ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush run hurry burst knock "
+                       "ring".split())
+
+
+def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any) -> bool:
+    """A sentence led by somebody not yet in the scene, doing something there: a cut.
+
+    Somebody coming in ("Eva comes into the room") is an entrance, not a cut.
+    """
+    for t in s:
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        r = tracker.referent(t)
+        if r is None:
+            for c in t.children:
+                if c.dep_ == "compound":
+                    r = tracker.referent(c)
+        if not isinstance(r, Person) or t.head.dep_ != "ROOT":
+            return False
+        if r in scene.people:
+            return False
+        return lemma(t.head) not in _ENTRANCES
+    return False
+
+
+def _cues(scenes: list[SceneDraft]) -> list[str]:
+    out: list[str] = []
+    for sc in scenes:
+        for it in sc.items:
+            if isinstance(it, Line) and it.speaker.cue not in out:
+                out.append(it.speaker.cue)
+    return out
+
+
+def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, source_name: str,
+              home: str, loose_actors: list[tuple[str, str]]) -> Document:
+    tp = [TitleField("Title", [text_of(title)]),
+          TitleField("Credit", [text_of("Adapted from a synopsis")]),
+          TitleField("Source", [text_of(source_name)])]
+    body: list[Element] = []
+    for pre in src.prefaces:
+        body.append(Note(pre))
+    # The cast list is a note: actors are casting, not part of a spec script's printed pages.
+    cast_lines = [f"{p.cue} - {p.actor}" for p in cast.ordered() if p.actor]
+    for before, actor in loose_actors:
+        words = before.rstrip(" ,").split()
+        who = words[-1].upper() if words else "UNNAMED"
+        cast_lines.append(f"{who} - {actor}")
+    if cast_lines:
+        body.append(Note("Cast (actors named in the synopsis):\n" + "\n".join(cast_lines)))
+    # FADE IN:/FADE OUT. do not end in "TO:", so Fountain marks them as forced transitions
+    body.append(Transition(text_of("FADE IN:"), forced=True))
+    for sc in scenes:
+        if not sc.items and not sc.sentences:
+            continue
+        if sc.cut and body and not isinstance(body[-1], Transition):
+            body.append(Transition(text_of("CUT TO:")))
+        place = sc.place or Place("INT", home)
+        body.append(SceneHeading(text_of(place.heading(sc.time))))
+        for s in sc.sentences:
+            body.append(Synopsis(text_of(" ".join(s.original.split()))))
+        pending: Speech | None = None
+        for it in sc.items:
+            if isinstance(it, Line):
+                if not it.text:
+                    continue
+                if pending is not None and pending.character.name == it.speaker.cue and not it.paren:
+                    last = pending.parts[-1]
+                    assert isinstance(last, Dialogue)
+                    pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {it.text}"))
+                    continue
+                parts: list = []
+                if it.paren:
+                    parts.append(Parenthetical(text_of(it.paren)))
+                parts.append(Dialogue(text_of(it.text)))
+                pending = Speech(Character(it.speaker.cue), parts)
+                body.append(pending)
+                continue
+            pending = None
+            if isinstance(it, tuple):
+                body.append(Note(it[1]))
+            elif isinstance(it, str) and it.strip():
+                body.append(Action(text_of(it)))
+    body.append(Transition(text_of("FADE OUT."), forced=True))
+    return Document(tp, body)
+
+
+__all__ = ["Adaptation", "adapt_text", "Boneyard"]

@@ -1,0 +1,539 @@
+"""Who is in the story: characters, their cue names, aliases, actors and sex.
+
+Characters are found from the parse rather than a named-entity tagger:
+
+* a capitalised name is a person when it acts (is the subject of a verb),
+  carries an actor credit, a title (Mr., Dr.) or follows "named"; a name that
+  only ever follows "in", "to", "at" or "the" is a place or a thing;
+* a common noun ("the inspector", "a nurse") is a person by role when it is the
+  subject of a verb of saying or a known word for a person; it becomes a cue
+  only if it ends up speaking;
+* "his daughter Eva", "the caretaker, Mr. Merry", "a woman named Anne" make the
+  role an alias of the name, so "the caretaker" later means Mr. Merry;
+* a role acting in a paragraph where a new, credited name first appears, and
+  never mentioned again, is that name (the student who is later called by name);
+* sex comes from titles, gendered nouns and which pronoun takes up a subject in
+  the next clause; it is what lets "she" find its person.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from .lexicon import (
+    FEMALE_NOUNS, GROUP_NOUNS, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
+    PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS, SUBJ_PRON,
+)
+
+_PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
+                         "of on onto by via".split())
+_ORDINALS = {"second": "SECOND", "new": "SECOND", "another": "SECOND", "other": "SECOND",
+             "third": "THIRD", "fourth": "FOURTH"}
+_SUBJ = ("nsubj", "nsubjpass")
+_DEBUG = bool(__import__("os").environ.get("ADAPT_DEBUG_CAST"))
+
+
+@dataclass
+class Person:
+    """One character: cue name, the forms that name them, actor, sex."""
+
+    key: str
+    cue: str
+    named: bool
+    forms: set[str] = field(default_factory=set)
+    actor: str | None = None
+    gender: str | None = None
+    mentions: int = 0
+    first: int = 10 ** 9          # index of the sentence of first mention
+    votes: Counter = field(default_factory=Counter)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Person) and other.key == self.key
+
+
+@dataclass
+class Mention:
+    """A person named in a sentence: token span and whether it is a subject."""
+
+    person: Person
+    start: int
+    end: int
+    subject: bool
+
+
+def _is_cap(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def _cue(words: Iterable[str]) -> str:
+    return " ".join(words).upper()
+
+
+def _role_head(tok: Any) -> bool:
+    """A singular common noun that could name one person."""
+    return tok.tag_ == "NN" and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
+
+
+def _role_key(tok: Any) -> tuple[str, str]:
+    """(key, cue) of a role noun phrase: ordinal + compounds + head."""
+    ordinal = ""
+    comps: list[str] = []
+    for ch in tok.lefts:
+        low = ch.lower_
+        if low in _ORDINALS and ch.dep_ in ("amod", "det", "advmod", "compound"):
+            ordinal = _ORDINALS[low]
+        elif ch.dep_ == "compound" and ch.tag_ in ("NN",) and ch.is_alpha:
+            comps.append(ch.text.upper())
+    head = tok.text.upper()
+    key = f"{ordinal} {head}".strip()
+    cue = " ".join(([ordinal] if ordinal else []) + comps + [head])
+    return key, cue
+
+
+_SOMEONE = Person("<someone>", "", False)
+
+
+class Cast:
+    """The characters of one synopsis and the means to find them in a sentence."""
+
+    def __init__(self, sents: list[Any], paragraph_of: list[int],
+                 asides: list[tuple[int, str, str]], lemma: Callable[[Any], str]):
+        self.sents = sents
+        self.paragraph_of = paragraph_of
+        self.lemma = lemma
+        self.people: dict[str, Person] = {}
+        self.form_to_key: dict[str, str] = {}
+        self.role_alias: dict[str, str] = {}     # role key -> person key
+        self._mentions: dict[int, list[Mention]] = {}
+        self._discover_names(asides)
+        self._discover_roles()
+        self._link_later_named()
+        self._vote_gender()
+
+    # -- names ------------------------------------------------------------
+    def _capwords(self) -> set[str]:
+        caps: Counter = Counter()
+        lows: Counter = Counter()
+        for s in self.sents:
+            for i, t in enumerate(s):
+                if not t.is_alpha:
+                    continue
+                if t.text[0].isupper():
+                    if i > 0 and s[i - 1].text not in ('"', "'", ":"):
+                        caps[t.text] += 1
+                else:
+                    lows[t.text.lower()] += 1
+        return {w for w, n in caps.items() if n > lows[w.lower()]}
+
+    def name_spans(self, sent: Any) -> list[tuple[int, int]]:
+        """Token spans (sentence-relative) of capitalised names, titles included."""
+        out: list[tuple[int, int]] = []
+        sent = list(sent)   # plain list: indexing a spaCy span is slow
+        i, n = 0, len(sent)
+        while i < n:
+            j = i
+            while j < n and self._namey(sent, j):
+                j += 1
+            if j > i:
+                # a title alone is not a name
+                if not (j - i == 1 and sent[i].lower_ in HONORIFICS):
+                    out.append((i, j))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _namey(self, sent: Any, i: int) -> bool:
+        t = sent[i]
+        if not _is_cap(t) or t.lower_ in MONTHS_DAYS or t.text in ("I", "I'm", "I'll"):
+            return False
+        if t.lower_ in HONORIFICS and i + 1 < len(sent) and _is_cap(sent[i + 1]):
+            return True
+        if t.text in self.form_to_key and (i > 0 or t.text in self.capwords):
+            return True   # a known name, whatever tag the tagger gave it
+        if t.tag_ in ("NNP", "NNPS"):
+            return i > 0 or t.text in self.capwords or (i + 1 < len(sent) and sent[i + 1].tag_.startswith("VB"))
+        if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT"):
+            return True  # a name the tagger mistook at the start of a sentence
+        return False
+
+    def _discover_names(self, asides: list[tuple[int, str, str]]) -> None:
+        self.capwords = self._capwords()
+        ev: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+        first: dict[tuple[str, ...], int] = {}
+        count: Counter = Counter()
+        for si, s in enumerate(self.sents):
+            for a, b in self.name_spans(s):
+                words = tuple(t.text for t in s[a:b])
+                count[words] += 1
+                first.setdefault(words, si)
+                head = s[b - 1]
+                e = ev[words]
+                if head.dep_ in _SUBJ or (head.dep_ == "conj" and head.head.dep_ in _SUBJ):
+                    e["person"] += 1
+                nxt = s[b] if b < len(s) else None
+                if nxt is not None and nxt.tag_ in ("VBZ", "VBD", "VBP", "MD") and nxt.dep_ != "aux":
+                    e["person"] += 1
+                if s[a].lower_ in HONORIFICS:
+                    e["person"] += 2
+                if head.dep_ == "appos" and head.head.lower_ in PERSON_NOUNS:
+                    e["person"] += 2   # "the girl, Ama,"
+                if head.dep_ in ("dobj", "dative"):
+                    e["object"] += 1
+                prev = s[a - 1].lower_ if a > 0 else ""
+                if prev in ("named", "called"):
+                    e["person"] += 2
+                if prev == "the":
+                    e["place"] += 2
+                elif prev in _PLACE_PREPS and not (nxt is not None and nxt.tag_ == "POS"):
+                    e["place"] += 1
+        credited: dict[str, str] = {}
+        for si, name_before, actor in asides:
+            m = re.search(r"((?:[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.\-]*\s)*[A-Z\u00c0-\u00de][\w'\u00c0-\u024f\-]*)\W*$",
+                          name_before)
+            if m:
+                words = tuple(m.group(1).split())
+                # keep the name only: drop a leading sentence word such as "The"
+                while len(words) > 1 and words[0].lower() not in HONORIFICS and words not in count:
+                    words = words[1:]
+                credited[" ".join(words)] = actor
+                ev[words]["person"] += 3
+                count[words] += 0
+                first.setdefault(words, si)
+        for w, e in ev.items():
+            if e["object"] >= 2:
+                e["person"] += 1   # "drives Ama home", "brings Ama in": somebody, not somewhere
+        persons = [w for w, e in ev.items() if e["person"] > e["place"] and e["person"] > 0]
+        # Group forms: "Anne" joins "Anne Laurent", "Merry" joins "Mr. Merry", near-spellings merge.
+        groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        owner: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for w in sorted(persons, key=lambda w: (-len(w), first.get(w, 0))):
+            target = None
+            if len(w) == 1:
+                cands = [g for g in groups if w[0] in g and len(g) > 1]
+                if len(cands) == 1:
+                    target = cands[0]
+            if target is None and len(w) == 2 and w[0].lower() in HONORIFICS:
+                # "Mrs. Oyelaran" is "Marguerite Oyelaran" when only one name ends so
+                cands = [g for g in groups if len(g) > 1 and g[-1] == w[1] and g[0].lower() not in HONORIFICS]
+                if len(cands) == 1:
+                    target = cands[0]
+            if target is None:
+                groups[w] = {w}
+                owner[w] = w
+            else:
+                groups[target].add(w)
+                owner[w] = target
+        singles = [g for g in groups if len(g) == 1]
+        for a in singles:
+            for b in singles:
+                if a == b or a not in groups or b not in groups:
+                    continue
+                x, y = a[0], b[0]
+                if len(x) >= 4 and len(y) == len(x) + 1 and y.startswith(x) and count[b] >= count[a]:
+                    groups[b] |= groups.pop(a)
+                    for f in groups[b]:
+                        owner[f] = b
+        for g, forms in groups.items():
+            honor = [f for f in forms if f[0].lower() in HONORIFICS]
+            if honor and any(len(f) > 1 and f[0].lower() not in HONORIFICS for f in forms):
+                honor = []   # a full name known: the cue is the first name
+            if honor:
+                cue_form = max(honor, key=lambda f: (count[f], -first.get(f, 0)))
+            else:
+                singles_f = [f for f in forms if len(f) == 1]
+                pool = singles_f or list(forms)
+                cue_form = max(pool, key=lambda f: (count[f], -first.get(f, 0)))
+            key = _cue(cue_form)
+            p = Person(key, key, True)
+            for f in forms:
+                p.forms.add(" ".join(f))
+                self.form_to_key[" ".join(f)] = key
+                p.first = min(p.first, first.get(f, 10 ** 9))
+                h = f[0].lower()
+                if h in HONORIFICS_M:
+                    p.votes["M"] += 5
+                elif h in HONORIFICS_F:
+                    p.votes["F"] += 5
+            for f in forms:
+                if " ".join(f) in credited:
+                    p.actor = credited[" ".join(f)]
+            self.people[key] = p
+
+    # -- roles --------------------------------------------------------------
+    def _discover_roles(self) -> None:
+        for si, s in enumerate(self.sents):
+            spans = self.name_spans(s)
+            for t in s:
+                if not _role_head(t):
+                    continue
+                # apposition with a name: "his daughter Eva", "the caretaker, Mr. Merry,", "a woman named Anne"
+                linked = self._apposed_name(s, t, spans)
+                if linked:
+                    key, _ = _role_key(t)
+                    self.role_alias.setdefault(key, linked.key)
+                    linked.forms.add(" ".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ != "det"))
+                    if t.lower_ in FEMALE_NOUNS:
+                        linked.votes["F"] += 3
+                    elif t.lower_ in MALE_NOUNS:
+                        linked.votes["M"] += 3
+                    continue
+                # "Mr. X's wife" is Mrs. X
+                if t.lower_ in ("wife", "husband") and t.i > s.start:
+                    owner = self._possessor(s, t)
+                    if owner is not None and owner.cue.split()[0].lower().rstrip(".") in ("mr", "mrs"):
+                        sur = owner.cue.split()[-1]
+                        cue = ("MRS. " if t.lower_ == "wife" else "MR. ") + sur
+                        if cue not in self.people:
+                            p = Person(cue, cue, True, {cue.title()}, gender="F" if t.lower_ == "wife" else "M")
+                            p.first = si
+                            self.people[cue] = p
+                        self.role_alias.setdefault(f"@{owner.key}'s {t.lower_}", cue)
+                        continue
+                speechy = t.dep_ in _SUBJ and t.head.pos_ in ("VERB", "AUX") and \
+                    self.lemma(t.head) in SPEECH_VERBS
+                personish = t.lower_ in PERSON_NOUNS and t.dep_ in _SUBJ
+                if not (speechy or personish):
+                    continue
+                key, cue = _role_key(t)
+                if key in self.role_alias:
+                    continue
+                if key not in self.people:
+                    p = Person(key, cue, False, {t.text})
+                    p.first = si
+                    if t.lower_ in FEMALE_NOUNS:
+                        p.votes["F"] += 5
+                    elif t.lower_ in MALE_NOUNS:
+                        p.votes["M"] += 5
+                    self.people[key] = p
+                p = self.people[key]
+                if speechy and cue != p.cue and not getattr(p, "_spoke", False):
+                    p.cue = cue  # the form used when the person first speaks
+                if speechy:
+                    setattr(p, "_spoke", True)
+
+    def _apposed_name(self, s: Any, t: Any, spans: list[tuple[int, int]]) -> Person | None:
+        rel = t.i - s.start
+        for a, b in spans:
+            key = self.form_to_key.get(" ".join(w.text for w in s[a:b]))
+            if key is None:
+                continue
+            head = s[b - 1]
+            if a == rel + 1 and (t.dep_ == "compound" or head.dep_ in ("appos",) or t.head.i == head.i):
+                return self.people[key]
+            if head.dep_ == "appos" and head.head.i == t.i:
+                return self.people[key]
+            if t.dep_ == "appos" and t.head.i == head.i:
+                return self.people[key]
+            if a >= 1 and s[a - 1].lower_ in ("named", "called") and rel in (a - 2, a - 3, a - 4) \
+                    and all(not x.is_punct for x in s[rel:a]):
+                return self.people[key]
+        return None
+
+    def _possessor(self, s: Any, t: Any) -> Person | None:
+        for ch in t.children:
+            if ch.dep_ == "poss":
+                words = [w.text for w in ch.subtree if w.tag_ != "POS"]
+                key = self.form_to_key.get(" ".join(words))
+                if key:
+                    return self.people[key]
+        return None
+
+    def _link_later_named(self) -> None:
+        """A role that acts before a credited name first appears in its paragraph is that name."""
+        keys_in = [{_role_key(t)[0] for t in s if _role_head(t)} for s in self.sents]
+        for p in [p for p in self.people.values() if not p.named]:
+            last_role = max((i for i, keys in enumerate(keys_in) if p.key in keys), default=-1)
+            for q in self.people.values():
+                if not q.named or q.actor is None or q.first <= p.first or last_role < 0:
+                    continue
+                # the role's last mention must precede the name's first, in the same paragraph
+                if last_role >= q.first or self.paragraph_of[q.first] != self.paragraph_of[last_role]:
+                    continue
+                others = [r for r in self.people.values() if not r.named and r is not p
+                          and self.paragraph_of[r.first] == self.paragraph_of[q.first] and r.first < q.first]
+                if others:
+                    continue
+                self.role_alias[p.key] = q.key
+                q.forms |= p.forms
+                q.votes.update(p.votes)
+                del self.people[p.key]
+                break
+
+    # -- sex ------------------------------------------------------------------
+    def _vote_gender(self) -> None:
+        """Find each person's sex by elimination over the pronouns that follow them.
+
+        Titles and gendered nouns ("his daughter Eva") fix some people first.
+        Then, repeatedly: a pronoun whose recent candidates include exactly one
+        person of unknown sex and none of its own sex votes for that person.
+        """
+        for p in self.people.values():
+            g, n = (p.votes.most_common(1)[0] if p.votes else (None, 0))
+            if g and n >= 3 and p.votes["M" if g == "F" else "F"] == 0:
+                p.gender = g
+        self.strict_votes = True
+        # what matters for voting, read once: people named and pronouns, in order
+        seqs: list[list[tuple[Any, Any]]] = []
+        for s in self.sents:
+            ments = {m.start: m for m in self.mentions(s)}
+            seq: list[tuple[Any, Any]] = []
+            for t in s:
+                rel = t.i - s.start
+                if rel in ments:
+                    seq.append((ments[rel].person, None))
+                elif t.lower_ in PERSON_NOUNS and t.tag_ == "NN" and self.person_for_token(s, t) is None:
+                    seq.append((_SOMEONE, None))   # "her father": a person we do not track
+                elif t.lower_ in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
+                    seq.append((None, t))
+            seqs.append(seq)
+        for _round in range(4):
+            votes: dict[str, Counter] = defaultdict(Counter)
+            window: list[list[Person]] = []
+            for s, seq in zip(self.sents, seqs):
+                current: list[Person] = []
+                for who, t in seq:
+                    if who is not None:
+                        current.append(who)
+                        continue
+                    g = PRON_GENDER[t.lower_]
+                    if t.tag_ == "PRP$" and t.lower_ in ("his", "her") and t.dep_ == "poss":
+                        # "Sophie finds her father": a possessive in the subject's own clause
+                        v = t.head.head if t.head.dep_ in ("dobj", "pobj", "attr") else t.head
+                        while v.dep_ in ("prep", "pobj") and v.head is not v:
+                            v = v.head
+                        own = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
+                        if len(own) == 1 and own[0] is not None and own[0].gender is None and own[0].named \
+                                and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ):
+                            votes[own[0].key][g] += 1
+                            if _DEBUG:
+                                print("POSS", own[0].key, g, t.text, "|", s.text[:80])
+                            continue
+                    if t.lower_ not in ("he", "she", "his") and self.strict_votes:
+                        continue
+                    cands = {p for grp in window[-2:] for p in grp} | set(current)
+                    if t.dep_ in ("dobj", "dative", "pobj") and t.lower_ in ("him", "her"):
+                        v = t.head if t.dep_ != "pobj" else t.head.head
+                        for c in v.children:
+                            if c.dep_ in _SUBJ:
+                                own = self.person_for_token(s, c)
+                                if own is not None:
+                                    cands.discard(own)
+                    if any(p.gender == g for p in cands):
+                        continue
+                    speaker = self._reporting_subject(s, t)
+                    if speaker is not None and speaker.gender is None:
+                        votes[speaker.key][g] += 1   # "Lukas announces that he...": himself
+                        if _DEBUG:
+                            print("SELF", speaker.key, g, t.text, "|", s.text[:80])
+                        continue
+                    unknown = [p for p in cands if p.gender is None]
+                    if len(unknown) == 1 and unknown[0] is not _SOMEONE:
+                        votes[unknown[0].key][g] += 1
+                        if _DEBUG:
+                            print("VOTE", unknown[0].key, g, t.text, "|", s.text[:80])
+                window.append(current)
+            changed = False
+            for key, v in votes.items():
+                p = self.people[key]
+                g, n = v.most_common(1)[0]
+                if p.gender is None and n > 1.5 * v["M" if g == "F" else "F"] and (p.named or n >= 2):
+                    p.gender = g
+                    changed = True
+            self.gender_votes = votes
+            if not changed:
+                break
+
+    def _reporting_subject(self, s: Any, t: Any) -> "Person | None":
+        """For "X says (that) he ...": X, when the pronoun opens what X says."""
+        if t.lower_ not in ("he", "she") or t.dep_ not in _SUBJ:
+            return None
+        clause = t.head
+        if clause.dep_ != "ccomp" or self.lemma(clause.head) not in SPEECH_VERBS:
+            return None
+        first = [w for w in clause.subtree if w.lower_ != "that"]
+        if not first or first[0].i != t.i:
+            return None
+        for c in clause.head.children:
+            if c.dep_ in _SUBJ:
+                p = self.person_for_token(s, c)
+                if p is not None and p.named:
+                    return p
+        return None
+
+    def _clause_subjects(self, s: Any) -> list[Any]:
+        out: list[Any] = []
+        for t in s:
+            if t.dep_ not in _SUBJ:
+                continue
+            if t.lower_ in SUBJ_PRON:
+                out.append(t.lower_)
+                continue
+            if any(c.dep_ == "conj" for c in t.children) or t.lower_ in ("they", "we"):
+                out.append("plural")
+                continue
+            p = self.person_for_token(s, t)
+            if p is not None:
+                out.append(p)
+        return out
+
+    # -- lookup ---------------------------------------------------------------
+    def person_for_token(self, s: Any, t: Any) -> Person | None:
+        """The person a name or role noun token refers to (None for pronouns)."""
+        for m in self.mentions(s):
+            if m.start <= t.i - s.start < m.end:
+                return m.person
+        return None
+
+    def mentions(self, s: Any) -> list[Mention]:
+        """Names and role nouns in a sentence that refer to a known person."""
+        k = s.start if hasattr(s, "start") else id(s)
+        key = (id(s.doc), k)
+        cached = self._mentions.get(key)  # type: ignore[arg-type]
+        if cached is not None:
+            return cached
+        out: list[Mention] = []
+        taken: set[int] = set()
+        for a, b in self.name_spans(s):
+            words = [t.text for t in s[a:b]]
+            pkey = self.form_to_key.get(" ".join(words))
+            if pkey is None and len(words) > 1:
+                for w in words:
+                    if w in self.form_to_key:
+                        pkey = self.form_to_key[w]
+                        break
+            if pkey is None or pkey not in self.people:
+                continue
+            head = s[b - 1]
+            # "Mr. Merry's wife" is somebody else
+            if b < len(s) and s[b].tag_ == "POS" and b + 1 < len(s):
+                alias = self.role_alias.get(f"@{pkey}'s {s[b + 1].lower_}")
+                if alias:
+                    out.append(Mention(self.people[alias], a, b + 2, s[b + 1].dep_ in _SUBJ))
+                    taken.update(range(a, b + 2))
+                    continue
+            subj = head.dep_ in _SUBJ or (head.dep_ == "conj" and head.head.dep_ in _SUBJ) or \
+                (head.dep_ == "compound" and head.head.dep_ in _SUBJ and head.head.tag_ == "NNP")
+            out.append(Mention(self.people[pkey], a, b, subj))
+            taken.update(range(a, b))
+        for t in s:
+            rel = t.i - s.start
+            if rel in taken or not _role_head(t):
+                continue
+            key, _ = _role_key(t)
+            pkey = self.role_alias.get(key, key)
+            if pkey not in self.people:
+                continue
+            out.append(Mention(self.people[pkey], rel, rel + 1, t.dep_ in _SUBJ))
+        out.sort(key=lambda m: m.start)
+        self._mentions[key] = out  # type: ignore[index]
+        return out
+
+    def ordered(self) -> list[Person]:
+        return sorted(self.people.values(), key=lambda p: p.first)

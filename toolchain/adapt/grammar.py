@@ -1,0 +1,149 @@
+"""Turning reported speech into the words a character would say.
+
+"Anne says she is fine" becomes "I'm fine."; "he asks if she is coming"
+becomes "Are you coming?"; "she tells him not to wait" becomes "Don't wait.".
+The rewrite works on spaCy tokens: pronouns that point at the speaker become
+first person, those that point at the listener second person, verbs agree
+with their new subjects, and indirect questions get their word order back.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+#: Pronoun forms by grammatical role.
+FIRST = {"subj": "I", "obj": "me", "poss": "my", "pposs": "mine", "refl": "myself"}
+SECOND = {"subj": "you", "obj": "you", "poss": "your", "pposs": "yours", "refl": "yourself"}
+WH_WORDS = frozenset("what who whom whose which where when why how".split())
+_IRREGULAR_3SG = {"has": "have", "does": "do", "is": "are", "goes": "go", "'s": "'re"}
+_MODALS = frozenset("can could will would shall should may might must".split())
+
+
+def base_from_3sg(word: str) -> str:
+    """``wants`` -> ``want``, ``tries`` -> ``try``, ``goes`` -> ``go`` (regular English)."""
+    low = word.lower()
+    if low in _IRREGULAR_3SG:
+        return _IRREGULAR_3SG[low]
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def third_singular(base: str) -> str:
+    """``try`` -> ``tries``, ``go`` -> ``goes``, ``have`` -> ``has``."""
+    low = base.lower()
+    if low == "have":
+        return "has"
+    if low == "be":
+        return "is"
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return base[:-1] + "ies"
+    if low.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    return base + "s"
+
+
+def agree(verb: Any, person: str) -> str:
+    """The form of a finite verb or auxiliary for subject ``I`` or ``you``."""
+    w = verb.text
+    low = verb.lower_
+    if low in ("is", "'s"):
+        if person == "1":
+            return "am" if low == "is" else "'m"
+        return "are" if low == "is" else "'re"
+    if low == "was" and person == "2":
+        return "were"
+    if low == "are" and person == "1":
+        return "am"
+    if low == "were" and person == "1":
+        return "was"
+    if verb.tag_ == "VBZ":
+        return base_from_3sg(w)
+    return w
+
+
+@dataclass
+class Word:
+    """One output word: its text, the space after it, and the token it came from."""
+
+    text: str
+    space: str
+    tok: Any = None
+
+
+def render(words: list[Word]) -> str:
+    """Join words, tidying the spaces a removal or reordering left behind."""
+    out = ""
+    for w in words:
+        if not w.text:
+            continue
+        if out and not out.endswith((" ", "\n")) and _needs_space(out, w.text):
+            out += " "
+        out += w.text + w.space
+    out = " ".join(out.split())
+    for p in (" ,", " .", " ?", " !", " ;", " :", " n't", " 's", " 're", " 'm", " 've", " 'll", " 'd"):
+        out = out.replace(p, p[1:])
+    return out.strip()
+
+
+def _needs_space(before: str, word: str) -> bool:
+    if word[:1] in ",.;:!?)" or word.lower() in ("n't", "'s", "'re", "'m", "'ve", "'ll", "'d"):
+        return False
+    return not before.endswith(("(", '"')) or True
+
+
+def sentence_case(s: str, end: str = ".") -> str:
+    """Capitalise the first letter and end with one mark of punctuation."""
+    s = " ".join(s.split())
+    s = re.sub(r'" ([^"]*?) "', r'"\1"', s)
+    s = s.replace(" ,", ",").replace(" .", ".").replace("s ' ", "s' ")
+    s = s.strip().strip(",;: -")
+    while True:
+        stripped = re.sub(r"(?:,?\s+(?:and|but|or|so|because|while|when))+$", "", s)
+        if stripped == s:
+            break
+        s = stripped.strip(",;: -")
+    s = re.sub(r"\bI and (my|your|his|her|our|their) (\w+) am\b", r"\1 \2 and I are", s)
+    s = re.sub(r"\bI and (my|your|his|her|our|their) (\w+)", r"\1 \2 and I", s)
+    if not s:
+        return s
+    s = s[0].upper() + s[1:]
+    s = s.rstrip()
+    if s.endswith('"') and len(s) > 1 and s[-2] in ".!?":
+        return s
+    if s[-1] in ".!?":
+        if end == "?" and s[-1] == ".":
+            s = s[:-1] + "?"
+        return s
+    return s + end
+
+
+def fix_i_capital(s: str) -> str:
+    """Capitalise 'i' wherever a rewrite produced it, and contractions with it."""
+    words = s.split(" ")
+    return " ".join("I" + w[1:] if w in ("i", "i'm", "i'll", "i'd", "i've") or w.startswith("i'") else w
+                    for w in words)
+
+
+def do_support(root: Any, person: str | None) -> str:
+    """The auxiliary a question without one needs: do, does or did."""
+    if root.tag_ == "VBD":
+        return "did"
+    if person in ("1", "2") or root.tag_ == "VBP":
+        return "do"
+    return "does"
+
+
+def base_form(tok: Any, lemma: Callable[[Any], str]) -> str:
+    """The bare infinitive of a verb token."""
+    if tok.tag_ == "VBZ":
+        return base_from_3sg(tok.text)
+    if tok.tag_ in ("VB", "VBP"):
+        return tok.text
+    lem = lemma(tok)
+    return lem or tok.text

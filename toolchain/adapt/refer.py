@@ -1,0 +1,179 @@
+"""Who "he", "she" and "they" are: pronoun resolution in reading order.
+
+A light version of the classic heuristics (recency, subjects first, sex
+agreement, a pronoun object is not its own clause's subject).  The tracker
+walks the sentences in order and remembers who was mentioned lately.
+"""
+from __future__ import annotations
+
+from typing import Any, Union
+
+from .cast import Cast, Person
+from .lexicon import PRON_GENDER
+
+Group = tuple[Person, ...]
+Referent = Union[Person, Group, None]
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+class Tracker:
+    """Resolves person references sentence by sentence."""
+
+    def __init__(self, cast: Cast):
+        self.cast = cast
+        self.history: list[list[tuple[Person, bool]]] = []   # per sentence: (person, was subject)
+        self.last_group: Group | None = None
+        self._cur: list[tuple[int, Person, bool]] = []
+        self._sent: Any = None
+        self._resolved: dict[int, Referent] = {}
+
+    def begin(self, sent: Any) -> None:
+        """Start a sentence: resolve all its person references in order."""
+        if self._sent is not None:
+            self.history.append([(p, s) for _, p, s in self._cur])
+            self.history = self.history[-4:]
+        self._sent = sent
+        self._cur = []
+        self._resolved = {}
+        ments = {m.start: m for m in self.cast.mentions(sent)}
+        for t in sent:
+            rel = t.i - sent.start
+            if rel in ments:
+                m = ments[rel]
+                self._cur.append((rel, m.person, m.subject and self._main(sent[m.end - 1])))
+                for k in range(m.start, m.end):
+                    self._resolved[k] = m.person
+                if m.subject:
+                    conj = [self.cast.person_for_token(sent, c) for c in sent[m.end - 1].children
+                            if c.dep_ == "conj"]
+                    if conj and all(conj):
+                        self.last_group = tuple([m.person] + conj)  # type: ignore[list-item]
+                continue
+            if rel in self._resolved:
+                continue
+            low = t.lower_
+            if low in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
+                p = self._pronoun(t, rel)
+                self._resolved[rel] = p
+                if p is not None:
+                    self._cur.append((rel, p, t.dep_ in _SUBJ and self._main(t)))
+            elif low in ("they", "them", "their") or (t.lower_ == "couple" and t.tag_ == "NN"):
+                self._resolved[rel] = self.last_group
+
+    @staticmethod
+    def _main(t: Any) -> bool:
+        """A subject of the sentence's own story line, not of something said or thought."""
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head       # "Eva and Geoff": as main as the first of them
+        v = t.head
+        while v.dep_ == "conj" and v.head is not v:
+            v = v.head
+        return v.dep_ in ("ROOT", "advcl")
+
+    def end(self) -> None:
+        if self._sent is not None:
+            self.history.append([(p, s) for _, p, s in self._cur])
+            self.history = self.history[-4:]
+        self._sent = None
+        self._cur = []
+
+    def scene_break(self) -> None:
+        """A new scene: keep memory (synopses carry people across cuts) but weaken it."""
+        self.history = self.history[-2:]
+
+    def referent(self, tok: Any) -> Referent:
+        """The person (or group) a token of the current sentence refers to."""
+        if self._sent is None:
+            return None
+        return self._resolved.get(tok.i - self._sent.start)
+
+    def subject_of(self, verb: Any) -> Referent:
+        """Who does a verb: its subject, or the subject of the verb it hangs on."""
+        seen = 0
+        v = verb
+        while v is not None and seen < 6:
+            for c in v.children:
+                if c.dep_ in _SUBJ:
+                    r = self.referent(c)
+                    if r is None and c.dep_ in _SUBJ:
+                        # a name whose head is elsewhere in the phrase ("Mr. Merry")
+                        for w in c.children:
+                            if w.dep_ in ("compound", "flat", "appos"):
+                                r = self.referent(w)
+                                if isinstance(r, Person):
+                                    break
+                    if isinstance(r, Person) and any(
+                            cc.dep_ == "conj" and isinstance(self.referent(cc), Person) for cc in c.children):
+                        return self.last_group
+                    return r
+            if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl") and v.head is not v:
+                v = v.head
+                seen += 1
+                continue
+            break
+        return None
+
+    def recent_people(self) -> list[Person]:
+        """People mentioned lately, most recent first (the likely listeners)."""
+        out: list[Person] = []
+        for _, p, _s in reversed(self._cur):
+            if p not in out:
+                out.append(p)
+        for sent in reversed(self.history):
+            for p, _s in reversed(sent):
+                if p not in out:
+                    out.append(p)
+        return out
+
+    def groups_in_sentence(self) -> list[Person]:
+        """Members of groups the sentence refers to ("they", "the couple")."""
+        out: list[Person] = []
+        for r in self._resolved.values():
+            if isinstance(r, tuple):
+                out.extend(p for p in r if p not in out)
+        return out
+
+    def in_sentence(self) -> list[Person]:
+        return [p for _, p, _ in self._cur]
+
+    # -- pronouns -------------------------------------------------------------
+    def _pronoun(self, t: Any, rel: int) -> Person | None:
+        g = PRON_GENDER[t.lower_]
+        subject = t.dep_ in _SUBJ
+        reflexive = t.lower_ in ("himself", "herself")
+        possessive = t.tag_ == "PRP$"
+        own_subj = None
+        if not subject and not reflexive and not possessive:
+            v = t.head
+            while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head is not v:
+                v = v.head
+            for c in v.children:
+                if c.dep_ in _SUBJ:
+                    r = self._resolved.get(c.i - self._sent.start)
+                    if isinstance(r, Person):
+                        own_subj = r
+        cur = [(p, s) for _, p, s in reversed(self._cur)]
+        prev = self.history[-1] if self.history else []
+        older = [x for sent in reversed(self.history[:-1]) for x in reversed(sent)]
+        if subject:
+            order = [p for p, s in cur if s] + [p for p, s in reversed(prev) if s] + \
+                [p for p, _ in cur] + [p for p, _ in reversed(prev)] + [p for p, _ in older]
+        else:
+            order = [p for p, _ in cur] + [p for p, s in reversed(prev) if s] + \
+                [p for p, _ in reversed(prev)] + [p for p, _ in older]
+        # nearest tier first; within a tier a person of the right sex, else one of unknown sex
+        older_tiers = [[p for p, _ in reversed(sent)] for sent in reversed(self.history[:-1])]
+        tiers = [[p for p, s in cur if s], [p for p, s in reversed(prev) if s], [p for p, _ in cur],
+                 [p for p, _ in reversed(prev)]] + older_tiers if subject else \
+            [[p for p, _ in cur], [p for p, s in reversed(prev) if s], [p for p, _ in reversed(prev)]] + older_tiers
+        for tier in tiers:
+            for p in tier:
+                if p != own_subj and p.gender == g:
+                    return p
+            for p in tier:
+                if p != own_subj and p.gender is None and p.named:
+                    return p
+        for p in order:
+            if p != own_subj and p.gender is None:
+                return p
+        return None

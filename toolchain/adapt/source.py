@@ -1,0 +1,208 @@
+"""The synopsis as text: paragraphs, sentence units, prefaces and parentheticals.
+
+A synopsis mixes story with talk about the story: a "Note:" preface, actor
+names in parentheses, asides such as "(never specified)".  Those are lifted out
+here, before the language model sees the text, so that the parser reads clean
+prose and the asides can go where a screenwriter expects them (cast list,
+notes).  Every cleaned character keeps a pointer to its place in the original,
+so scenes can quote their source sentences verbatim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from screenplay.errors import InputError
+
+#: A paragraph that is a preface or aside rather than story.
+PREFACE_RE = re.compile(
+    r"^\s*(?:note|nb|n\.\s?b\.|author'?s note|editor'?s note|warning|disclaimer)\s*[:\-\u2013\u2014]",
+    re.IGNORECASE,
+)
+_TERMINAL = ('.', '!', '?', '"', "'", ')', '\u201d', '\u2019', ':', ';')
+#: Curly quotes become straight ones, character for character (keeps offsets).
+_QUOTE_MAP = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'",
+                            "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.\-]*|de|da|di|du|del|della|van|von|der|den|la|le|y|bin|ibn|al|st\.?|jr\.?|sr\.?)$")
+_ACTOR_PREFIX = re.compile(r"^(?:played by|voiced by|portrayed by|as played by)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Aside:
+    """A parenthetical lifted out of a unit: an actor credit or a comment."""
+
+    kind: str          # "actor" or "comment"
+    text: str          # content without the parentheses
+    at: int            # offset in the cleaned unit text where it stood
+    before: str        # the cleaned text just before it (to find the name it credits)
+
+
+@dataclass
+class Unit:
+    """A run of text the parser reads on its own: a paragraph, or one line of it."""
+
+    text: str                 # cleaned text
+    origin: list[int]         # origin[i] = offset in the original text of text[i]
+    paragraph: int
+    line: int                 # 1-based source line where the unit starts
+    asides: list[Aside] = field(default_factory=list)
+
+    def source(self, original: str, start: int, end: int) -> str:
+        """The original text behind cleaned characters ``start:end``."""
+        if start >= end or not self.origin:
+            return ""
+        a = self.origin[start]
+        b = self.origin[min(end, len(self.origin)) - 1] + 1
+        return original[a:b]
+
+
+@dataclass
+class Source:
+    """A whole synopsis, cut into story units and preface notes."""
+
+    text: str
+    units: list[Unit]
+    prefaces: list[str]
+    one_per_line: bool
+
+
+def _is_actor(content: str, before: str) -> bool:
+    """True when a parenthetical credits an actor: a person's name after a name."""
+    c = _ACTOR_PREFIX.sub("", content.strip())
+    words = c.replace(",", " ").split()
+    if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
+        return False
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if sum(1 for w in words if w[:1].isupper()) < 2:
+        return False
+    if not before.strip() or before.rstrip()[-1:] in ".!?":
+        return False
+    prev = re.search(r"([A-Z\u00c0-\u00de][\w'\u00c0-\u024f\-]*)\W*$", before.rstrip(" ,"))
+    if prev is not None:
+        return True
+    # "a disgraced chef (Lena Hart)": a person's full name after a role
+    return re.search(r"[a-z]+\W*$", before) is not None and all(w[:1].isupper() for w in words)
+
+
+def _lift_parentheticals(text: str, base: int) -> tuple[str, list[int], list[Aside]]:
+    """Remove balanced (...) spans; return cleaned text, origin map and the asides."""
+    out: list[str] = []
+    origin: list[int] = []
+    asides: list[Aside] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "(":
+            depth, j = 0, i
+            while j < n:
+                if text[j] == "(":
+                    depth += 1
+                elif text[j] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j >= n:  # unbalanced: keep the text as it is
+                out.append(ch)
+                origin.append(base + i)
+                i += 1
+                continue
+            content = text[i + 1:j].strip()
+            # drop the space before the parenthesis
+            while out and out[-1] == " ":
+                out.pop()
+                origin.pop()
+            before = "".join(out)
+            kind = "actor" if _is_actor(content, before) else "comment"
+            if content:
+                asides.append(Aside(kind, _ACTOR_PREFIX.sub("", content) if kind == "actor" else content,
+                                    len(out), before[-80:]))
+            i = j + 1
+            # a comma between two lifted asides goes with them: "Name (Actor), (aside) is"
+            m = re.match(r"\s*,\s*(?=\()", text[i:])
+            if m:
+                i += m.end()
+            # a space is kept only when both sides need one
+            continue
+        out.append(ch)
+        origin.append(base + i)
+        i += 1
+    s = "".join(out)
+    # Tidy what the removals left: doubled spaces, space before punctuation.
+    keep = [True] * len(s)
+    for m in re.finditer(r" (?= )| (?=[,.;:!?])|(?<=\() ", s):
+        keep[m.start()] = False
+    for m in re.finditer(r"^ +", s):
+        for k in range(m.start(), m.end()):
+            keep[k] = False
+    cleaned = "".join(c for c, k in zip(s, keep) if k)
+    cmap = [o for o, k in zip(origin, keep) if k]
+    return cleaned, cmap, asides
+
+
+def split_source(text: str) -> Source:
+    """Cut a synopsis into prefaces and story units.
+
+    Paragraphs are separated by blank lines.  Inside a paragraph, a line that
+    ends a sentence ends a unit (one-sentence-per-line synopses); a line that
+    does not (hard-wrapped prose) runs on into the next.
+    """
+    if not text.strip():
+        raise InputError("the synopsis is empty")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_QUOTE_MAP)
+    lines = text.split("\n")
+    offsets: list[int] = []
+    pos = 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    paragraphs: list[list[int]] = []
+    cur: list[int] = []
+    for idx, ln in enumerate(lines):
+        if ln.strip():
+            cur.append(idx)
+        elif cur:
+            paragraphs.append(cur)
+            cur = []
+    if cur:
+        paragraphs.append(cur)
+    units: list[Unit] = []
+    prefaces: list[str] = []
+    multi = 0
+    for pno, para in enumerate(paragraphs):
+        first = lines[para[0]].strip()
+        if PREFACE_RE.match(first) and not units:
+            prefaces.append(" ".join(lines[i].strip() for i in para))
+            continue
+        if len(para) > 1:
+            multi += 1
+        group: list[int] = []
+        for k, idx in enumerate(para):
+            group.append(idx)
+            if lines[idx].rstrip().endswith(_TERMINAL) or k == len(para) - 1:
+                units.append(_make_unit(text, lines, offsets, group, len(units) and pno))
+                units[-1].paragraph = pno
+                group = []
+    if not units:
+        raise InputError("the synopsis has no story text (only a preface)")
+    one_per_line = sum(1 for u in units if u.line) and multi > 0 and \
+        sum(1 for u in units if u.text.count(". ") == 0) >= 0.7 * len(units)
+    return Source(text, units, prefaces, bool(one_per_line))
+
+
+def _make_unit(text: str, lines: list[str], offsets: list[int], group: list[int], pno: int) -> Unit:
+    parts: list[str] = []
+    origin: list[int] = []
+    for idx in group:
+        ln = lines[idx]
+        lead = len(ln) - len(ln.lstrip())
+        body = ln.strip()
+        if parts:
+            parts.append(" ")
+            origin.append(offsets[idx] - 1)
+        parts.append(body)
+        origin.extend(range(offsets[idx] + lead, offsets[idx] + lead + len(body)))
+    joined = "".join(parts)
+    cleaned, cmap, asides = _lift_parentheticals(joined, 0)
+    return Unit(cleaned, [origin[c] for c in cmap], pno, group[0] + 1, asides)

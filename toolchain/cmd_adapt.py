@@ -1,0 +1,55 @@
+"""``screenplay adapt``: prose synopses to Fountain screenplays."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from screenplay.textio import read_text, write_atomic
+
+from .app import Refused, app, guarded
+
+
+@app.command(epilog="""Examples:
+
+  screenplay adapt synopsis.txt                 (writes out/synopsis.fountain)
+
+  screenplay adapt a.txt b.txt                  (one model load for both)
+
+  screenplay adapt plot.txt -o draft.fountain --title "Winter Light"
+""")
+def adapt(
+    synopsis: List[Path] = typer.Argument(..., help="Synopsis text files (UTF-8)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Output .fountain file (one input only)."),
+    title: Optional[str] = typer.Option(None, "--title", help="Title (default: from the file name)."),
+    force: bool = typer.Option(False, "--force",
+                               help="Overwrite an output file even if a person has edited it."),
+) -> None:
+    """Adapt prose synopses into Fountain screenplays (deterministic, offline)."""
+
+    def work() -> None:
+        from .adapt import adapt as run, load_model, may_overwrite
+
+        if output is not None and len(synopsis) > 1:
+            raise Refused("-o names one output file; give one synopsis, or leave -o out", 2)
+        jobs = []
+        inputs = {p.resolve() for p in synopsis}
+        for src in synopsis:
+            dest = output or Path("out") / (src.stem + ".fountain")
+            if dest.resolve() in inputs:
+                raise Refused(f"{dest}: would overwrite an input file; choose another -o", 2)
+            text = read_text(src)
+            jobs.append((src, dest, text))
+        nlp = load_model()
+        for src, dest, text in jobs:
+            name = title or src.stem.replace("_", " ").replace("-", " ").title()
+            _, fountain = run(text, name, src.name, nlp)
+            if not force and not may_overwrite(dest):
+                raise Refused(f"{dest}: changed since adapt wrote it (or not written by adapt); "
+                              "left alone - pass --force to overwrite", 1)
+            write_atomic(dest, fountain)
+            typer.echo(f"{src} -> {dest}", err=True)
+
+    guarded(work)

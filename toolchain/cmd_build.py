@@ -1,0 +1,168 @@
+"""``screenplay build``: synopses and scripts in, checked PDF, HTML, XML (and Fountain) out.
+
+Synopses (``.txt``) are adapted first, loading the language model once for all
+of them; Fountain, FDX, XML and JSON scripts are used as they are.  Each script
+is checked against the schema, laid out once and rendered.  A Fountain file a
+person has edited since ``adapt`` wrote it is never overwritten: the build uses
+it as it stands and says so.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from screenplay.errors import InputError
+from screenplay.formats import format_for, read_document
+from screenplay.textio import read_text, write_atomic
+
+from . import app as appmod
+from .app import EXIT_OK, EXIT_PROBLEMS, app, guarded
+from .pipeline import Result, render_all
+
+SAMPLE = Path(__file__).resolve().parent / "data" / "sample.txt"
+SYNOPSIS_SUFFIXES = {".txt", ".text", ".synopsis"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _progress(total: int, quiet: bool):  # -> context manager with .advance(label)
+    """A progress bar on a terminal; nothing when piped or quiet."""
+    import contextlib
+
+    if quiet or total < 2 or not sys.stderr.isatty():
+        class _Null:
+            def advance(self, label: str) -> None:
+                pass
+        return contextlib.nullcontext(_Null())
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    class _Bar:
+        def __init__(self) -> None:
+            self.p = Progress(TextColumn("{task.description}"), BarColumn(),
+                              TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
+                              transient=True)
+            self.task = self.p.add_task("building", total=total)
+
+        def __enter__(self) -> "_Bar":
+            self.p.__enter__()
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.p.__exit__(*exc)
+
+        def advance(self, label: str) -> None:
+            self.p.update(self.task, advance=1, description=label)
+
+    return _Bar()
+
+
+def summary_table(results: list[Result], seconds: float) -> str:
+    """The end-of-build table, plain text so it reads the same in a log and a terminal."""
+    head = ["script", "scenes", "pages", "minutes", "warnings", "errors", "time"]
+    rows = []
+    for r in results:
+        if r.failed:
+            rows.append([r.name, "-", "-", "-", "-", "failed", f"{r.seconds:.2f}s"])
+        else:
+            rows.append([r.name, str(r.scenes), str(r.pages), f"~{r.minutes:.0f}",
+                         str(len(r.warnings)), str(len(r.errors)), f"{r.seconds:.2f}s"])
+    widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h)
+              for i, h in enumerate(head)]
+    fmt = lambda cells: "  ".join(  # noqa: E731
+        c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+    lines = [fmt(head), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows]
+    ok = sum(r.ok for r in results)
+    lines.append(f"{ok} of {_plural(len(results), 'script')} built cleanly in {seconds:.1f} s")
+    return "\n".join(lines) + "\n"
+
+
+@app.command(epilog="""Examples:
+
+  screenplay build                              (the embedded sample synopsis -> out/)
+
+  screenplay build treatment.txt draft.fountain --out-dir renders
+
+  screenplay build script.fdx --mode spec --paper a4
+""")
+def build(
+    inputs: Optional[List[Path]] = typer.Argument(
+        None, help="Synopses (.txt) and scripts (.fountain, .fdx, .xml, .json). "
+                   "None: the embedded sample synopsis."),
+    out_dir: Path = typer.Option(Path("out"), "--out-dir", help="Where outputs go."),
+    paper: str = typer.Option("letter", "--paper", help="letter | a4"),
+    mode: str = typer.Option("shooting", "--mode", help="spec | shooting"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors; no progress or summary."),
+) -> None:
+    """Adapt, check and render: PDF, HTML and XML (plus Fountain for synopses) in out/."""
+
+    def work() -> int:
+        from screenplay.layout import load_profile
+        load_profile(paper, mode)  # bad --paper/--mode fail before any work
+        quiet_ = quiet or appmod.QUIET
+        sources = list(inputs or [SAMPLE])
+        for s in sources:
+            if not s.exists():
+                raise InputError("no such file", source=str(s))
+            if s.is_dir():
+                raise InputError("is a directory, not a file", source=str(s))
+        t0 = time.perf_counter()
+        results: list[Result] = []
+        synopses = [s for s in sources if s.suffix.lower() in SYNOPSIS_SUFFIXES]
+        nlp = None
+        with _progress(len(sources), quiet_) as bar:
+            for src in sources:
+                t1 = time.perf_counter()
+                name = src.stem
+                try:
+                    if src in synopses:
+                        from .adapt import adapt, load_model, may_overwrite
+                        if nlp is None:
+                            nlp = load_model()
+                        fountain_path = out_dir / f"{name}.fountain"
+                        if fountain_path.exists() and not may_overwrite(fountain_path):
+                            appmod.warn(f"{fountain_path}: you have edited it since adapt wrote it;"
+                                        " building from your version (adapt --force regenerates)")
+                            doc = read_document(fountain_path)
+                        else:
+                            title = name.replace("_", " ").replace("-", " ").title()
+                            adaptation, text = adapt(read_text(src), title, src.name, nlp)
+                            write_atomic(fountain_path, text)
+                            doc = adaptation.doc
+                    else:
+                        if format_for(src, "") == "":
+                            raise InputError(f"unknown kind of input '{src.suffix}' (synopses are "
+                                             ".txt; scripts .fountain, .fdx, .xml or .json)",
+                                             source=str(src))
+                        doc = read_document(src)
+                    res = render_all(doc, name, out_dir, source=str(src), paper=paper, mode=mode)
+                    if src in synopses:
+                        res.outputs.insert(0, out_dir / f"{name}.fountain")
+                except InputError as e:
+                    res = Result(name, str(src), failed=str(e))
+                    res.seconds = time.perf_counter() - t1
+                    typer.echo(f"screenplay: error: {e}", err=True)
+                results.append(res)
+                for d in res.errors:
+                    typer.echo(f"{res.source}:{d.line}: error: {d.message} [{d.rule}]", err=True)
+                if not quiet_:
+                    for w in res.warnings[:20]:
+                        typer.echo(w, err=True)
+                    if len(res.warnings) > 20:
+                        typer.echo(f"... and {len(res.warnings) - 20} more warnings "
+                                   f"(screenplay check {res.source})", err=True)
+                bar.advance(name)
+        if not quiet_:
+            typer.echo(summary_table(results, time.perf_counter() - t0))
+            for r in results:
+                if r.outputs:
+                    typer.echo(f"{r.name}: " + ", ".join(str(p) for p in r.outputs))
+        return EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS
+
+    code = guarded(work)
+    raise typer.Exit(code)

@@ -1,0 +1,93 @@
+"""``screenplay watch``: re-render a script every time it is saved.
+
+Polls the file's modification time and size (no extra dependency, works on
+every file system, including network mounts where change events are unreliable).
+A file that cannot be read or fails the check is reported and the watch goes on;
+the outputs of the last good build stay in place until a new build succeeds.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import typer
+
+from screenplay.errors import InputError
+from screenplay.formats import read_document
+
+from .app import EXIT_OK, app, fail
+from .pipeline import render_all
+
+
+def _stamp() -> str:
+    return time.strftime("%H:%M:%S")
+
+
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}" if k == 1 else f"{k} {word}s"
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def build_once(file: Path, out_dir: Path, paper: str, mode: str) -> bool:
+    """One build, reported in a line or a few; never raises for bad input."""
+    try:
+        doc = read_document(file)
+        res = render_all(doc, file.stem, out_dir, source=str(file), paper=paper, mode=mode)
+    except InputError as e:
+        _say(f"[{_stamp()}] error: {e}")
+        return False
+    except OSError as e:
+        _say(f"[{_stamp()}] error: {e.filename or file}: {e.strerror or e}")
+        return False
+    for d in res.errors:
+        _say(f"{file}:{d.line}: error: {d.message} [{d.rule}]")
+    status = "ok" if res.ok else f"{len(res.errors)} error(s)"
+    _say(f"[{_stamp()}] {file.name}: {status}, {_n(res.scenes, 'scene')}, {_n(res.pages, 'page')}, "
+         f"{len(res.warnings)} warning(s), {res.seconds:.2f} s -> "
+         + ", ".join(str(p) for p in res.outputs))
+    return res.ok
+
+
+@app.command(epilog="""Examples:
+
+  screenplay watch draft.fountain                (PDF, HTML and XML in out/ on every save)
+
+  screenplay watch draft.fountain --mode spec --paper a4
+""")
+def watch(
+    file: Path = typer.Argument(..., help="The screenplay to watch."),
+    out_dir: Path = typer.Option(Path("out"), "--out-dir", help="Where the outputs go."),
+    paper: str = typer.Option("letter", "--paper", help="letter | a4"),
+    mode: str = typer.Option("shooting", "--mode", help="spec | shooting"),
+    interval: float = typer.Option(0.5, "--interval", min=0.05, help="Seconds between looks."),
+) -> None:
+    """Re-render a screenplay on every save; errors are reported and watching goes on."""
+    if not file.exists():
+        fail(f"{file}: no such file")
+    from screenplay.layout import load_profile
+    try:
+        load_profile(paper, mode)
+    except InputError as e:
+        fail(str(e))
+    _say(f"watching {file} (Ctrl-C to stop)")
+    last: tuple[float, int] | None = None
+    try:
+        while True:
+            try:
+                st = file.stat()
+                sig = (st.st_mtime, st.st_size)
+            except OSError:
+                sig = None
+            if sig is not None and sig != last:
+                last = sig
+                time.sleep(min(interval, 0.1))  # let an editor finish its save
+                build_once(file, out_dir, paper, mode)
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        _say("stopped")
+        raise typer.Exit(EXIT_OK)
