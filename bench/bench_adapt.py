@@ -6,7 +6,8 @@ Two figures, as the issue states them:
   interpreter start and model load included (target: at most 3 s);
 * throughput after load: synopsis kilobytes adapted per second by one loaded
   model, over the long seed and the project's own synopses repeated
-  (target: at least 50 KB/s).
+  (target: at least 50 KB/s); the best of several rounds is the figure, the median
+  shows the spread.
 
     .venv/bin/python bench/bench_adapt.py --runs 5
 
@@ -47,6 +48,7 @@ def whole_process(src: Path, runs: int) -> tuple[list[float], list[float]]:
 
 
 def throughput(texts: list[str], rounds: int) -> tuple[float, float, float]:
+    """(best, median) KB of synopsis adapted per second over whole rounds, and the load time."""
     sys.path.insert(0, str(ROOT))
     from toolchain.adapt import adapt, load_model
 
@@ -54,32 +56,32 @@ def throughput(texts: list[str], rounds: int) -> tuple[float, float, float]:
     nlp = load_model()
     load = time.perf_counter() - t0
     adapt(texts[0], "warm", "warm.txt", nlp)
-    size = 0
-    t0, c0 = time.perf_counter(), time.process_time()
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    walls = []
     for _ in range(rounds):
+        t0 = time.perf_counter()
         for i, text in enumerate(texts):
             adapt(text, f"T{i}", f"t{i}.txt", nlp)
-            size += len(text.encode("utf-8"))
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    return size / 1000 / wall, size / 1000 / cpu, load
+        walls.append(time.perf_counter() - t0)
+    # best round: the machine's speed with the least interference from other work
+    return size / 1000 / min(walls), size / 1000 / statistics.median(walls), load
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3, help="whole-process runs (best is reported)")
-    ap.add_argument("--rounds", type=int, default=3, help="passes over the texts for throughput")
+    ap.add_argument("--rounds", type=int, default=5, help="passes over the texts for throughput")
     args = ap.parse_args()
     texts = [p.read_text("utf-8") for p in ([LONG] if LONG.exists() else []) + OWN]
     src = LONG if LONG.exists() else OWN[0]
     wall, cpu = whole_process(src, args.runs)
-    kbs, kbs_cpu, load = throughput(texts, args.rounds)
+    kbs, kbs_median, load = throughput(texts, args.rounds)
     print(json.dumps({
         "input": src.name, "input_kb": round(src.stat().st_size / 1000, 1),
         "whole_process_s": {"best": round(min(wall), 2), "median": round(statistics.median(wall), 2),
                             "cpu_best": round(min(cpu), 2)},
         "model_load_s": round(load, 2),
-        "throughput_kb_per_s": round(kbs, 1),
-        "throughput_kb_per_cpu_s": round(kbs_cpu, 1),
+        "throughput_kb_per_s": {"best": round(kbs, 1), "median": round(kbs_median, 1)},
         "load_average": round(os.getloadavg()[0], 2), "cpus": os.cpu_count(),
         "targets": {"whole_process_s": 3.0, "throughput_kb_per_s": 50.0},
     }, indent=1))

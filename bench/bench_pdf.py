@@ -46,7 +46,8 @@ def measure(cmd: list[str]) -> tuple[float, float]:
 
 
 _LIBRARY = ("import sys; from screenplay.formats import read_document; "
-            "from screenplay.pdf_writer import render_pdf; from screenplay.textio import write_atomic; "
+            "from screenplay.pdf_writer import render_pdf; "
+            "from screenplay.textio import write_atomic; "
             "write_atomic(sys.argv[2], render_pdf(read_document(sys.argv[1])))")
 
 

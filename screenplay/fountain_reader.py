@@ -18,10 +18,10 @@ the next line is still a heading or transition.
 """
 from __future__ import annotations
 
-import gc
 import re
 
 from .errors import InputError
+from .gcpause import gc_paused
 from .inline import PLACEHOLDER, parse_inline, unescape
 from .model import (
     Action, Boneyard, Centered, Character, Diagnostic, Dialogue, Document, Element, Lyrics,
@@ -248,14 +248,26 @@ class _Reader:
     def title_page(self) -> tuple[list[TitleField], int]:
         i = 0
         lines = self.lines
-        while i < len(lines) and not lines[i].text.strip():
-            i += 1
+        prelude: list[_Line] = []  # notes or boneyard standing before the title page
+        while i < len(lines):
+            t = lines[i].text.strip()
+            if not t:
+                i += 1
+            elif PLACEHOLDER in t and self.region_only(t) is not None:
+                prelude.append(lines[i])
+                i += 1
+            else:
+                break
         if i >= len(lines):
-            return [], i
+            return [], 0
         first = lines[i].text
         m = _TITLE_KEY_RE.match(first)
         if not m or first[0] in " \t" or is_heading(first) or is_transition(first.strip()):
             return [], 0
+        for ln in prelude:
+            kind_r, content = self.region_only(ln.text.strip())  # type: ignore[misc]
+            span = (ln.first, ln.last)
+            self.body.append(Note(content, span) if kind_r == "note" else Boneyard(content, span))
         fields: list[TitleField] = []
         while i < len(lines) and lines[i].text.strip():
             ln = lines[i]
@@ -466,15 +478,8 @@ def parse_fountain(text: str) -> Document:
         line = text.count("\n", 0, m.start()) + 1
         raise InputError(f"control character U+{ord(m.group()):04X} is not allowed in Fountain text",
                          line=line)
-    # Parsing builds many small objects and no reference cycles; pausing the cycle
-    # collector meanwhile saves about a tenth of the time on a feature script.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _Reader(text).read()
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_fountain_bytes(data: bytes, source: str | None = None) -> Document:

@@ -2,7 +2,7 @@
 
 Why it is built the way it is:
 
-* **Semantic first.** Each scene is a ``<section>`` named by its heading
+* **Semantic first.** Each scene is a ``<section>`` opened by its heading
   (``<h2>``), each speech is a group holding its cue, parentheticals and lines,
   and the title page is the page's ``<header>``.  A screen reader can walk the
   script by headings and landmarks (banner, navigation, main).
@@ -10,20 +10,21 @@ Why it is built the way it is:
   :func:`html.escape`, and each element is emitted by one function that opens
   and closes its own tags, so a Fountain file can never inject markup.  A
   Content-Security-Policy in the head only lets our own inline script run.
-* **Self-contained.** The stylesheet (``styles/screenplay.css``) is inlined;
-  fonts are a Courier stack, all of which advance 0.6 em, so 1 ``ch`` is the
-  standard's 0.1 in at 12 pt.
+* **Self-contained.** The stylesheet (``styles/screenplay.css``) is inlined
+  and the Courier Prime faces the text uses are embedded from
+  ``styles/fonts`` (SIL OFL), so 1 ``ch`` is the standard's 0.1 in at 12 pt on
+  any machine.
 * **Pages come from the shared layout.** The HTML never paginates on its own:
-  when :mod:`screenplay.layout` is available, each element's rows and page
-  numbers are taken from it (see :mod:`screenplay.html_pages`), so the page
-  markers on screen and the page breaks in print are the PDF's.
+  each element's rows and page numbers are taken from :mod:`screenplay.layout`
+  (see :class:`_PagePlan`), so the page markers on screen and the page breaks
+  in print are the PDF's.  Without a layout engine it falls back to plain
+  flowing markup.
 * **Works without JavaScript.** The small script only adds character
   highlighting; without it the page reads and prints the same.
 """
 from __future__ import annotations
 
 import base64
-import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -166,10 +167,9 @@ _SCRIPT = """(function () {
 })();"""
 
 
-@lru_cache(maxsize=None)
-def _script_hash() -> str:
-    digest = hashlib.sha256(_SCRIPT.encode("utf-8")).digest()
-    return "sha256-" + base64.b64encode(digest).decode("ascii")
+#: CSP hash of :data:`_SCRIPT`, written out so that rendering needs no hashlib
+#: (tests/test_html_writer.py recomputes it and fails if the script changes).
+_SCRIPT_HASH = "sha256-R4IFwDE82IW3bKwVM2ZfXxR+zIm4rsuWDdpY0KEqXP8="
 
 
 def _check_options(paper: str, mode: str) -> tuple[str, str]:
@@ -198,7 +198,9 @@ def render_html(doc: Document, *, paper: str = "letter", mode: str = "spec",
     pages = _PagePlan(layout) if layout is not None else _page_plan(doc, paper, mode)
     fonts = "".join(_font_face(b) for b in sorted(_styles_used(doc))) if embed_fonts else ""
     w = _Writer(doc, paper, mode, pages, fonts)
-    return w.document()
+    from .gcpause import gc_paused
+    with gc_paused():
+        return w.document()
 
 
 class _Writer:
@@ -248,7 +250,7 @@ class _Writer:
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n",
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                 "style-src 'unsafe-inline'; img-src data:; font-src data:; "
-                f"script-src '{_script_hash()}'\"/>\n",
+                f"script-src '{_SCRIPT_HASH}'\"/>\n",
                 "<meta name=\"generator\" content=\"screenplay-toolchain\"/>\n",
                 f"<title>{escape(title, quote=False)}</title>\n<style>\n",
                 self.fonts, _stylesheet(),
@@ -860,11 +862,27 @@ class _PagePlan:
         rows are matched in order against the parts' printed text (white space
         ignored; a parenthetical's text with its brackets).
         """
+        parts = sp.parts
+        if not parts:
+            return
+        kinds = [{Parenthetical: "parenthetical", Dialogue: "dialogue"}.get(type(p), "lyrics")
+                 for p in parts]
+        if all(a != b for a, b in zip(kinds, kinds[1:])):
+            # Neighbouring parts differ in kind (the usual case): a change of
+            # kind between rows is a change of part, and no text need be compared.
+            cur, prev = -1, None
+            for _, ln in lines:
+                if ln.kind in ("character", "more"):
+                    continue
+                if ln.kind != prev:
+                    nxt = next((j for j in range(cur + 1, len(kinds)) if kinds[j] == ln.kind), -1)
+                    cur = nxt if nxt >= 0 else max(cur, 0)
+                    prev = ln.kind
+                self._part_of[id(ln)] = cur
+            return
         index = {id(p): i for i, p in enumerate(sp.parts)}
         targets = [_squash_text(("(" + plain(p.text) + ")") if isinstance(p, Parenthetical)
                                 else plain(p.text)) for p in sp.parts]
-        kinds = [{Parenthetical: "parenthetical", Dialogue: "dialogue"}.get(type(p), "lyrics")
-                 for p in sp.parts]
         cur, off = 0, 0
         for _, ln in lines:
             if ln.kind in ("character", "more") or not targets:

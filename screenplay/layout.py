@@ -300,8 +300,10 @@ def _profile_from_dict(d: dict[str, Any]) -> Profile:
 
 def paginate(doc: Document, profile: Profile | None = None) -> Layout:
     """Lay a document out on pages.  Linear in the size of the document."""
+    from .gcpause import gc_paused
     from .layout_paginate import Paginator
-    return Paginator(doc, profile or load_profile()).run()
+    with gc_paused():
+        return Paginator(doc, profile or load_profile()).run()
 
 
 __all__ = [

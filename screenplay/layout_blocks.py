@@ -86,7 +86,7 @@ class Block:
         return None
 
     def min_lead(self) -> int:
-        """Fewest rows of this block that may legally end a page (its whole height if unsplittable)."""
+        """Fewest rows that may legally end a page (the whole height if unsplittable)."""
         return self.height()
 
     def force_split(self, avail: int) -> tuple[list[Row], "Block"]:
@@ -236,8 +236,8 @@ class SpeechBlock(Block):
         g = self.geo
         if p.kind == "parenthetical":
             f = p.flat
-            flat = Flat("(" + f.s + ")", ((0, 1, 0),) + tuple((a + 1, b + 1, s) for a, b, s in f.spans)
-                        + ((len(f.s) + 1, len(f.s) + 2, 0),))
+            inner = tuple((a + 1, b + 1, s) for a, b, s in f.spans)
+            flat = Flat("(" + f.s + ")", ((0, 1, 0),) + inner + ((len(f.s) + 1, len(f.s) + 2, 0),))
             return _rows_of(flat, g.paren_in, g.paren_w, "parenthetical", self.source,
                             column=g.column, first_width=g.paren_w + g.paren_hang,
                             first_left=g.paren_in - 0.1 * g.paren_hang, part=p.source)

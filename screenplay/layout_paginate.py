@@ -81,6 +81,7 @@ class Paginator:
         self.numbers: dict[int, str] = {}
         self.cur_scene = 0
         self.warnings: list[str] = []
+        self._warned: set[str] = set()
 
     # -- elements to blocks -------------------------------------------------
 
@@ -204,6 +205,13 @@ class Paginator:
 
     # -- placing ------------------------------------------------------------
 
+    def _warn(self, b: Block, message: str) -> None:
+        """One warning per source element and message, naming its line."""
+        text = f"line {_src_line(b)}: {message}"
+        if text not in self._warned:
+            self._warned.add(text)
+            self.warnings.append(text)
+
     def _place(self, rows: list[Row], scene: int, gap: int) -> None:
         row = self.used + (0 if self.empty else gap)
         for r in rows:
@@ -284,8 +292,8 @@ class Paginator:
                     reserve = reserve_for(after(i + 1), b.scene)
                 if self.used + need <= cap - reserve:
                     if self.empty and self.pages and getattr(b, "mid_sentence_start", False):
-                        self.warnings.append(f"line {_src_line(b)}: a paragraph with no sentence "
-                                             "end near a page foot was broken mid-sentence")
+                        self._warn(b, "a paragraph with no sentence end near a page foot "
+                                      "was broken mid-sentence")
                     self._place(b.rows(), b.scene, gap)
                     break
                 split_room = cap - self.used - gap - (2 if cont_on and b.scene else 0)
@@ -297,8 +305,7 @@ class Paginator:
                     sp = b.split(split_room, extra) if not b.keep_with_next else None
                     if sp is None:
                         sp = b.force_split(max(1, split_room))
-                        self.warnings.append(
-                            f"line {_src_line(b)}: a block taller than a page was cut mid-sentence")
+                        self._warn(b, "a block taller than a page was cut mid-sentence")
                     self._place(sp[0], b.scene, gap)
                     self._new_page(True)
                     b = sp[1]
@@ -306,6 +313,13 @@ class Paginator:
                 sp = None
                 if not b.keep_with_next and split_room > 0:
                     sp = b.split(split_room, extra)
+                    fresh = cap - (4 if cont_on and b.scene else 0)
+                    if sp is None and split_room >= 4 and h > fresh \
+                            and b.split(fresh, extra) is None:
+                        # No legal break here or on a fresh page, and it fits no page:
+                        # cut it here rather than strand what stands above it.
+                        sp = b.force_split(split_room)
+                        self._warn(b, "a block taller than a page was cut mid-sentence")
                 if sp is not None:
                     self._place(sp[0], b.scene, gap)
                     self._new_page(True)
@@ -325,7 +339,8 @@ class Paginator:
             if page.number >= 2 or p.page_number_first_page or header:
                 label = p.page_number_format.format(n=page.number)
                 page.label = label
-                page.lines.append(LaidLine(HEADER_ROW, round(p.page_number_right_in - 0.1 * len(label), 4),
+                x = round(p.page_number_right_in - 0.1 * len(label), 4)
+                page.lines.append(LaidLine(HEADER_ROW, x,
                                            text_of(label), "page-number", 0, None, "right"))
             if header:
                 page.lines.append(LaidLine(HEADER_ROW, p.body_left_in, text_of(header), "header"))
@@ -426,7 +441,8 @@ class Paginator:
                 sp.last_page = page.number
                 sp.rows_by_page[page.number] = sp.rows_by_page.get(page.number, 0) + end - start
         for sp in found.values():
-            sp.eighths = sum(max(1, int(8 * r / p.body_rows + 0.5)) for r in sp.rows_by_page.values())
+            sp.eighths = sum(max(1, int(8 * r / p.body_rows + 0.5))
+                             for r in sp.rows_by_page.values())
         return [found[k] for k in sorted(found)]
 
     def run(self) -> Layout:
@@ -448,7 +464,8 @@ def _paras(kind: str, flat: Flat, style, source, scene: int, **kw) -> list[Block
             kw = {k: v for k, v in kw.items() if k not in ("first_row_extra", "space_before")}
             kw["space_before"] = 0
         blk = ParaBlock(kind, piece, style, source, scene, **kw)
-        blk.mid_sentence_start = bool(i) and not SENTENCE_END.search(flat.s[max(0, a - 8):a].rstrip())
+        tail = flat.s[max(0, a - 8):a].rstrip()
+        blk.mid_sentence_start = bool(i) and not SENTENCE_END.search(tail)
         out.append(blk)
     return out
 

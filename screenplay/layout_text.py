@@ -26,6 +26,11 @@ class Flat:
         """The runs covering s[a:b]."""
         if a >= b:
             return ()
+        spans = self.spans
+        if len(spans) == 1:  # most paragraphs carry one style: no search needed
+            x, y, st = spans[0]
+            a, b = max(a, x), min(b, y)
+            return (Run(self.s[a:b], st | extra_style),) if a < b else ()
         out: list[Run] = []
         for (x, y, st) in self.spans:
             if y <= a:

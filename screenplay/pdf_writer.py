@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from typing import Callable
 
 from .errors import InputError
@@ -89,7 +90,8 @@ class _Painter:
         self.warn = warn
         self.size = profile.font_size_pt
         self.cell = profile.char_width_in * 72.0
-        self.missing: set[str] = set()
+        #: characters no embedded font has, with the first source line they occur on
+        self.missing: dict[str, int] = {}
 
     def _segments(self, text: str, style: int, line: int) -> list[tuple[_Font, str]]:
         prim = _font(_PRIMARY, style)
@@ -102,15 +104,14 @@ class _Painter:
         for ch in text:
             if ch in prim.cmap:
                 f = prim
+            elif unicodedata.category(ch) == "Cf":
+                continue  # zero-width and bidi controls: nothing to draw, nothing lost
             elif ch in fb.cmap:
                 f = fb
             else:
                 f = fb
                 if ch not in self.missing:
-                    self.missing.add(ch)
-                    where = f"line {line}: " if line else ""
-                    self.warn(f"{where}U+{ord(ch):04X} {ch!r} cannot be drawn by any embedded "
-                              "font; printed as \ufffd")
+                    self.missing[ch] = line
                 ch = _REPLACEMENT if _REPLACEMENT in fb.cmap else "?"
             if f is not cur and buf:
                 out.append((cur, "".join(buf)))  # type: ignore[arg-type]
@@ -225,7 +226,19 @@ def render_layout(doc: Document, layout: Layout,
     if layout.scenes:
         c.showOutline()
     c.save()
+    if painter.missing:
+        warn(missing_summary(painter.missing))
     return buf.getvalue()
+
+
+def missing_summary(missing: dict[str, int], shown: int = 12) -> str:
+    """One warning naming the characters no embedded font can draw (never dropped silently)."""
+    names = [f"U+{ord(ch):04X} {ch!r} (line {line})" if line else f"U+{ord(ch):04X} {ch!r}"
+             for ch, line in missing.items()]
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    n = len(names)
+    return (f"{n} character{'s' if n != 1 else ''} cannot be drawn by any embedded font and "
+            f"print as \ufffd: " + ", ".join(names[:shown]) + more)
 
 
 def _bookmark(c, p: Profile, ln: LaidLine, span) -> None:  # type: ignore[no-untyped-def]

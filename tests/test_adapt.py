@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from screenplay.fountain_reader import parse_fountain
 from screenplay.fountain_writer import write_fountain
 from screenplay.model import (
-    Action, Note, Parenthetical, SceneHeading, Speech, Synopsis, Transition, plain,
+    Action, Note, Parenthetical, Speech, Synopsis, Transition, plain,
 )
 from toolchain.adapt import adapt, adapt_text, load_model, stamp, untouched
 from toolchain.adapt.grammar import base_from_3sg, third_singular
@@ -54,7 +54,7 @@ def _squash(s: str) -> str:
 
 def test_fixture_styles_are_present() -> None:
     names = {p.stem for p in SYNOPSES}
-    assert {"wiki-plot", "one-per-line", "premise", "large-cast", "exteriors"} <= names
+    assert {"wiki-plot", "one-per-line", "premise", "large-cast", "exteriors", "past-tense"} <= names
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
@@ -267,3 +267,54 @@ def test_adapted_fountain_passes_check_without_errors(tmp_path: Path, path: Path
     found, _ = check.check_file(out)
     errors = [d for d in found if d.severity == "error"]
     assert not errors, [f"{d.line}: {d.message}" for d in errors]
+
+
+@pytest.mark.parametrize("text,cue,line", [
+    ("José arrives at the café.\r\nHe tells María that he loves her.\r\n", "JOSÉ", "I love you."),
+    ("- Tom meets Ann in the park.\n- Ann says she is tired.\n", "ANN", "I am tired."),
+    ("Nadia asks Omar if he has seen her keys. Omar says he has not.", "NADIA", "Have you seen my keys?"),
+    ("Lena asks Paul where he was last night.", "LENA", "Where were you last night?"),
+    ("Ruth tells Sam not to open the door.", "RUTH", "Don't open the door."),
+    ("Iris promises to call her sister in the morning.", "IRIS", "I'll call my sister in the morning."),
+])
+def test_reported_speech_in_the_speakers_words(text: str, cue: str, line: str) -> None:
+    a = adapt_text(text, load_model(), "t", "t.txt")
+    assert (cue, line) in {(n, w) for n, _, w in _speeches(a.doc)}
+
+
+def test_a_speech_act_without_words_stays_action() -> None:
+    a = adapt_text("Kate thanks Leo and apologizes.", load_model(), "t", "t.txt")
+    assert not _speeches(a.doc)
+    assert any(isinstance(el, Action) and "thanks Leo" in plain(el.text) for el in a.doc.body)
+
+
+def test_past_tense_synopsis_becomes_present_action_and_present_lines() -> None:
+    a, _ = _adapted(FIXTURES / "synopses" / "past-tense.txt")
+    actions = [plain(el.text) for el in a.doc.body if isinstance(el, Action)]
+    assert any("Dara Quint crashes her plane" in t for t in actions)
+    assert "She survives the crash but breaks her leg." in actions
+    said = {(n, w) for n, _, w in _speeches(a.doc)}
+    assert ("ELIAS", "The nearest town is three days away.") in said
+    assert ("DARA", "Can you take me there?") in said
+    assert ("ELIAS", "I will, but only after the storm passes.") in said
+    assert ("DARA", "Cut the lines!") in said
+
+
+def test_sample_is_reachable_as_package_data() -> None:
+    from toolchain.adapt import sample_text
+    assert sample_text() == SAMPLE.read_text("utf-8")
+
+
+def test_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Sets and dicts must not leak their order into the output (PYTHONHASHSEED varies)."""
+    import os
+    import subprocess
+    import sys
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"s{seed}.fountain"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "toolchain.cli", "adapt", str(SAMPLE), "-o", str(out)],
+                       check=True, env=env, cwd=ROOT, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

@@ -239,3 +239,11 @@ def test_boneyard_and_note_elements_roundtrip() -> None:
     from screenplay.model import Document
     doc = Document(body=[Note("Two\n\nparagraphs"), Boneyard("INT. OLD - DAY\n\nCut.")])
     assert parse_fountain(write_fountain(doc)) == doc
+
+
+def test_note_before_title_page_keeps_the_title_page() -> None:
+    doc = parse_fountain("[[Script note.\n- one\n]]\n\nTitle: Late Start\nAuthor: Me\n\nINT. A - DAY\n")
+    assert [f.key for f in doc.title_page] == ["Title", "Author"]
+    assert isinstance(doc.body[0], Note) and doc.body[0].lines == (1, 3)
+    assert isinstance(doc.body[1], SceneHeading)
+    roundtrips("[[Script note.]]\n\nTitle: Late Start\n\nINT. A - DAY\n")

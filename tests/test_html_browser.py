@@ -31,7 +31,8 @@ from .conftest import ROOT, shared_path
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--remote-debugging-pipe", "--hide-scrollbars", "--mute-audio"]
+         "--remote-debugging-pipe", "--hide-scrollbars", "--mute-audio",
+         "--disable-dev-shm-usage"]  # small /dev/shm in CI containers
 SHOTS = ROOT / "out" / "html-browser"
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
@@ -315,3 +316,28 @@ def test_works_without_javascript(browser: Browser, tmp_path: Path) -> None:
         assert _not_blank(browser.screenshot(SHOTS / "brick-no-js.png"))
     finally:
         browser.page("Emulation.setScriptExecutionDisabled", value=False)
+
+
+def test_accessibility_tree_has_three_landmarks_and_one_h1(browser: Browser,
+                                                           tmp_path: Path) -> None:
+    """What a screen reader gets: banner, navigation and main; one h1; scenes as h2."""
+    doc = _doc("spec-samples", "Brick-and-Steel.fountain")
+    browser.open(_write(tmp_path, "brick.html", doc))
+    nodes = [n for n in browser.page("Accessibility.getFullAXTree")["nodes"]
+             if not n.get("ignored")]
+    roles = [n.get("role", {}).get("value") for n in nodes]
+    for landmark in ("banner", "navigation", "main"):
+        assert roles.count(landmark) == 1, landmark
+    assert "region" not in roles and "complementary" not in roles
+
+    def level(n: dict[str, Any]) -> int:
+        return next(p["value"]["value"] for p in n.get("properties", []) if p["name"] == "level")
+
+    heads = [(level(n), n["name"]["value"]) for n in nodes if n.get("role", {}).get("value")
+             == "heading"]
+    assert [lv for lv, _ in heads].count(1) == 1 and heads[0][0] == 1
+    scene_heads = [name for lv, name in heads[2:]]
+    assert len(scene_heads) == len(doc.scenes())
+    assert scene_heads[0].replace(" .", ".") == "1. EXT. BRICK'S PATIO - DAY"
+    pages = paginate(doc, load_profile("letter", "spec")).pages
+    assert roles.count("doc-pagebreak") == len(pages) - 1  # a break before each later page

@@ -77,14 +77,16 @@ def test_excerpt_breaks_match_final_draft_page_for_page():
         assert w.startswith(g), f"page {n}: we start with {g!r}, Final Draft with {w!r}"
     # the title page matches too: title, credit, author, source (notes go lower right)
     title = [ln.text for ln in lay.title_page if ln.row < 40]
-    assert title == ["BIG FISH", "written by", "John August", "based on the novel by Daniel Wallace"]
+    assert title == ["BIG FISH", "written by", "John August",
+                     "based on the novel by Daniel Wallace"]
 
 
 def test_excerpt_same_speaker_contd_and_scene_numbers_match_final_draft():
     text = shared_path(*REF, "big-fish-excerpt-scene-numbers.pdf-pages.json").read_text()
     fd_contd = len(re.findall(r"\(CONT'D\)", text))
     lay = paginate(_excerpt(), final_draft_profile())
-    ours = [ln for p in lay.pages for ln in p.lines if ln.kind == "character" and "CONT'D" in ln.text]
+    ours = [ln for p in lay.pages for ln in p.lines
+            if ln.kind == "character" and "CONT'D" in ln.text]
     assert len(ours) == fd_contd
     nums = [ln.text for p in lay.pages for ln in p.lines
             if ln.kind == "scene-number" and ln.column == "left"]

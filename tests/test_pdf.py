@@ -175,7 +175,8 @@ def test_outline_metadata_and_embedded_fonts():
     for page in reader.pages[:10]:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            desc = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            desc = (font.get("/FontDescriptor")
+                    or font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
             assert "/FontFile2" in desc.get_object(), font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
     assert {"CourierPrime-Regular", "CourierPrime-Bold"} <= fonts
@@ -242,8 +243,11 @@ def test_undrawable_characters_are_reported_not_dropped():
     doc = _doc("unicode", "jp.fountain")
     warnings: list[str] = []
     data = render_pdf(doc, warnings=warnings)
-    assert warnings and all(re.match(r"line \d+: U\+[0-9A-F]{4,6} ", w) for w in warnings)
-    assert len(warnings) == len(set(warnings))
+    # One warning that counts and names them, with the line each first occurs on.
+    (summary,) = warnings
+    m = re.match(r"(\d+) characters cannot be drawn by any embedded font", summary)
+    assert m and int(m.group(1)) > 12
+    assert "U+6620 '\u6620' (line 1)" in summary and summary.endswith("more")
     assert "\ufffd" in _pdftotext(data)
 
 
@@ -308,3 +312,10 @@ def test_render_command_html_branch(tmp_path):
     assert r.exit_code == 0, r.output
     assert "Hi." in (tmp_path / "s.html").read_text(encoding="utf-8")
     assert not (tmp_path / "out").exists()
+
+
+def test_invisible_format_characters_are_not_reported():
+    doc = parse_fountain("INT. X - DAY\n\nA\u200bB\u2060C\ufeffD.\n")
+    warnings: list[str] = []
+    text = _pdftotext(render_pdf(doc, warnings=warnings))
+    assert warnings == [] and "ABCD." in text and "\ufffd" not in text

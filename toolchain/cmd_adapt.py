@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from screenplay.errors import InputError
 from screenplay.textio import read_text, write_atomic
 
 from .app import Refused, app, guarded
@@ -45,7 +46,10 @@ def adapt(
         nlp = load_model()
         for src, dest, text in jobs:
             name = title or src.stem.replace("_", " ").replace("-", " ").title()
-            _, fountain = run(text, name, src.name, nlp)
+            try:
+                _, fountain = run(text, name, src.name, nlp)
+            except InputError as e:   # name the file the problem is in
+                raise InputError(e.message, e.line, e.source or str(src)) from None
             if not force and not may_overwrite(dest):
                 raise Refused(f"{dest}: changed since adapt wrote it (or not written by adapt); "
                               "left alone - pass --force to overwrite", 1)

@@ -15,11 +15,8 @@ import typer
 
 from screenplay.errors import InputError
 from screenplay.formats import format_for, read_document
-from screenplay.lint import lint
 from screenplay.model import Diagnostic, Document
 from screenplay.textio import read_bytes, write_atomic
-from screenplay.validate import schematron_available, validate_tree
-from screenplay.xml_io import from_tree, parse_xml_bytes, write_xml
 
 from .app import EXIT_OK, EXIT_PROBLEMS, Refused, app, guarded, stdout_write, warn
 
@@ -30,6 +27,10 @@ def check_file(path: Path, fmt: str | None = None) -> tuple[list[Diagnostic], st
     XML input is validated as it stands (its ``line`` attributes point at the
     Fountain source); any other format is read into the model and its XML built.
     """
+    from screenplay.lint import lint
+    from screenplay.validate import validate_tree
+    from screenplay.xml_io import from_tree, parse_xml_bytes, write_xml
+
     fmt = (fmt or format_for(path)).lower()
     doc: Document | None
     if fmt == "xml":
@@ -66,6 +67,7 @@ def format_text(path: str, diags: list[Diagnostic]) -> str:
 
 
 def format_json(path: str, diags: list[Diagnostic]) -> str:
+    from screenplay.validate import schematron_available
     errors = sum(d.severity == "error" for d in diags)
     data = {
         "file": path,
@@ -104,6 +106,7 @@ def check(
             raise Refused(f"unknown --format '{fmt}' (use text or json)", 2)
         if xml_out is not None and xml_out.resolve() == file.resolve():
             raise Refused(f"{xml_out}: --xml would overwrite the input file", 2)
+        from screenplay.validate import schematron_available
         diags, xml = check_file(file, from_)
         if not schematron_available():
             warn("lxml has no isoschematron here; Schematron rules were not checked")

@@ -58,19 +58,20 @@ def render(
         doc = read_document(file)
         if not doc.title_page and all(isinstance(el, UNPRINTED) for el in doc.body):
             raise Refused(f"{file}: nothing to render (no title page and no printable text)", 1)
+        from screenplay.layout import load_profile, paginate
+        # One layout for both outputs: the HTML's pages are the PDF's pages.
+        layout = paginate(doc, load_profile(pap, mod))
+        for msg in layout.warnings:
+            warn(f"{file}: {msg}")
         if pdf_out is not None:
-            from screenplay.pdf_writer import render_pdf
+            from screenplay.pdf_writer import render_layout
             problems: list[str] = []
-            data = render_pdf(doc, paper=pap, mode=mod, warnings=problems)
+            data = render_layout(doc, layout, problems.append)
             for msg in problems:
                 warn(f"{file}: {msg}")
             write_atomic(pdf_out, data)
         if html is not None:
-            try:
-                from screenplay.html_writer import render_html
-            except ImportError:
-                raise Refused("HTML output is not available in this build "
-                              "(screenplay.html_writer is missing)", 2) from None
-            write_atomic(html, render_html(doc, paper=pap, mode=mod))
+            from screenplay.html_writer import render_html
+            write_atomic(html, render_html(doc, paper=pap, mode=mod, layout=layout))
 
     guarded(work)

@@ -85,7 +85,7 @@ def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
         res.outputs.append(p)
     if "html" in formats:
         p = out_dir / f"{name}.html"
-        write_atomic(p, render_html(doc, paper=paper, mode=mode))
+        write_atomic(p, render_html(doc, paper=paper, mode=mode, layout=layout))
         res.outputs.append(p)
     res.seconds = time.perf_counter() - t0
     return res

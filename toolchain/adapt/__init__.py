@@ -8,13 +8,20 @@ an adaptation against hand annotations.
 """
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
 from .build import Adaptation, adapt_text
 from .guard import may_overwrite, stamp, untouched
 from .nlp import load_model
 
-__all__ = ["Adaptation", "adapt_text", "adapt", "load_model", "may_overwrite", "stamp", "untouched"]
+__all__ = ["Adaptation", "adapt_text", "adapt", "load_model", "may_overwrite", "sample_text", "stamp",
+           "untouched"]
+
+
+def sample_text() -> str:
+    """The project's own demonstration synopsis (toolchain/data/sample.txt), installed or not."""
+    return resources.files("toolchain.data").joinpath("sample.txt").read_text("utf-8")
 
 
 def adapt(text: str, title: str, source_name: str, nlp: Any = None) -> tuple[Adaptation, str]:

@@ -12,14 +12,6 @@ from typing import Any, Callable
 from .grammar import third_singular
 from .segment import strip_cut
 
-#: Narrator talk about the film rather than in it: these clauses become notes.
-COMMENTARY = re.compile(
-    r"\b(?:implying|suggesting|presumably|it is (?:unclear|implied|apparent|clear) (?:that|how|whether)|"
-    r"never (?:seen|shown|specified|explained)|plot hole|the audience|the viewer|on screen)\b",
-    re.IGNORECASE,
-)
-
-
 def present_gerunds(text: str, sent: Any, lemma: Callable[[Any], str]) -> str:
     """After framing is cut, "Anne trying out" reads "Anne tries out"."""
     words = text.split(" ")
@@ -65,3 +57,85 @@ def split_commentary(text: str) -> tuple[str, str | None]:
         head = text[:m.start()].rstrip(" ,") + "."
         return head, m.group(1).rstrip(".") + "."
     return text, None
+
+
+_PLURAL_SUBJ = frozenset("they we you i".split())
+_BE_PAST = {"was": ("is", "are", "am"), "were": ("is", "are", "am")}
+_MODAL_PAST = {"could": "can", "would": "will"}
+
+
+def is_past_narrative(sents: list[Any]) -> bool:
+    """Whether a synopsis tells its story in the past tense (most main verbs VBD)."""
+    past = present = 0
+    for s in sents:
+        root = s.root
+        if root.tag_ == "VBD":
+            past += 1
+        elif root.tag_ in ("VBZ", "VBP"):
+            present += 1
+        for c in root.children:
+            if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD":
+                past += 1
+            elif c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP"):
+                present += 1
+    return past > 2 * present and past >= 2
+
+
+def _number(verb: Any) -> str:
+    """'3' for a singular third-person subject, 'p' for plural (or I/you)."""
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None:
+            if subj.lower_ == "i":
+                return "1"
+            if subj.lower_ in _PLURAL_SUBJ or subj.tag_ in ("NNS", "NNPS") or \
+                    any(c.dep_ == "conj" for c in subj.children):
+                return "p"
+            return "3"
+        if v.dep_ in ("conj", "aux", "auxpass") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return "3"
+
+
+def present_form(tok: Any, lemma: Callable[[Any], str]) -> str | None:
+    """The present tense of a past verb token, agreeing with its subject; None to keep it."""
+    low = tok.lower_
+    if tok.tag_ != "VBD" and not (low in _MODAL_PAST and tok.tag_ == "MD"):
+        return None
+    num = _number(tok if tok.dep_ not in ("aux", "auxpass") else tok.head)
+    if low in _BE_PAST:
+        form = {"3": "is", "p": "are", "1": "am"}[num]
+    elif low in _MODAL_PAST:
+        form = _MODAL_PAST[low]
+    elif low == "had":
+        form = "has" if num == "3" else "have"
+    elif low == "did":
+        form = "does" if num == "3" else "do"
+    else:
+        base = lemma(tok)
+        if not base or (base == low and low.endswith("ed")):
+            return None   # no better guess than the past form
+        form = third_singular(base) if num == "3" else base
+    return form[0].upper() + form[1:] if tok.text[0].isupper() else form
+
+
+def to_present(words: list[Any], lemma: Callable[[Any], str]) -> None:
+    """Put the narrated (unquoted) verbs of an action into the present, in place."""
+    quoted = False
+    for w in words:
+        t = w.tok
+        if t is None:
+            continue
+        if t.text == '"':
+            quoted = not quoted
+            continue
+        if quoted:
+            continue
+        if t.lower_ in _MODAL_PAST:
+            continue  # "could"/"would" in narration is often not past at all
+        form = present_form(t, lemma)
+        if form:
+            w.text = form

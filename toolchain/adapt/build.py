@@ -7,6 +7,7 @@ classes and written by the Fountain writer, never as hand-made Fountain.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ from screenplay.model import (
     Speech, Synopsis, TitleField, Transition, text_of,
 )
 
-from .action import clean_action, split_commentary
+from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person
 from .nlp import lemma as _lemma
 from .nlp import parse_all
@@ -85,12 +86,15 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
     cast = Cast([s.span for s in sents], [s.paragraph for s in sents], actor_credits, lemma)
     tracker = Tracker(cast)
     reader = SpeechReader(tracker, lemma)
+    reader.past = is_past_narrative([s.span for s in sents])
     home = dwelling(text)
+    has_home = bool(re.search(r"\b(?:home|apartment|flat|house)\b", text, re.IGNORECASE))
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
     prev_para = -1
     prev_led_by_person = False
+    prev_cut = False
     for idx, sen in enumerate(sents):
         s = sen.span
         tracker.begin(s)
@@ -99,11 +103,21 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
         found = places_in(s, home, beats.spoken)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
+        if here is not None and here.room is None:
+            # "around the home ... in the living room": the room says where in it
+            here = next((p for p, _ in found if p.location == here.location and p.room), here)
         hint = found[0][0] if found else None
+        if here is None:
+            # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
+            named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
+            if named is not None and hint is not None:
+                hint = hint   # a room in the sentence says more than the city it is in
+            else:
+                here = named
         cur = scenes[-1] if scenes else None
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut
         if not new and cur is not None and len(cur.sentences) >= 1 and prev_led_by_person \
-                and _newcomer(s, cur, tracker, lemma):
+                and _newcomer(s, cur, tracker, lemma, after_cut=prev_cut):
             new = True
         # one sentence per line: each line is an event unless it plainly goes on from the last
         if not new and src.one_per_line and cur is not None and cur.sentences and \
@@ -119,8 +133,12 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
             tracker.scene_break()
             reader.scene_break()
             place = here or hint
-            if place is None and cur is None:
-                place = named_place(s, lambda t: cast.person_for_token(s, t) is not None)
+            new_day = bool(_NEW_DAY.search(s.text))
+            if here is None and hint is not None and cur is not None and cur.place is not None \
+                    and cur.place.location != hint.location and not new_day:
+                place = None   # waking up in a hospital ward is not the bedroom at home
+            if place is None and new_day and has_home and cur is not None:
+                place = Place("INT", home, None)   # a new day with no place named: home
             if place is None and cur is not None and cur.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
                 place = cur.place if continuous else Place(cur.place.int_ext, cur.place.location, None)
@@ -133,6 +151,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
         elif cur.place is None and (here or hint) is not None:
             cur.place = here or hint
         prev_para = sen.paragraph
+        prev_cut = cue.cut
         prev_led_by_person = cue.cut or any(isinstance(tracker.referent(t), (Person, tuple)) for t in s
                                             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT")
         cur.sentences.append(sen)
@@ -162,11 +181,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
                       _cues(scenes), events, [sc.sentences[0].start for sc in scenes], line_log)
 
 
+_NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|one (?:day|morning)|"
+                      r"(?:days|weeks|months|years) (?:later|pass)|the day after)\b", re.IGNORECASE)
 _ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush run hurry burst knock "
                        "ring".split())
 
 
-def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any) -> bool:
+def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut: bool = False) -> bool:
     """A sentence led by somebody not yet in the scene, doing something there: a cut.
 
     Somebody coming in ("Eva comes into the room") is an entrance, not a cut.
@@ -183,6 +204,14 @@ def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any) -> bool:
             return False
         if r in scene.people:
             return False
+        # "His partner ... tells him": a pronoun taking up the last sentence's people is continuity
+        # (after a cut-away shot the story comes back: no continuity to keep)
+        last = {p for p, _ in tracker.history[-1]} if tracker.history and not after_cut else set()
+        for w in s:
+            if w.lower_ in ("he", "she", "him", "her", "they", "them") and w.tag_ == "PRP":
+                ref = tracker.referent(w)
+                if (isinstance(ref, Person) and ref in last) or (isinstance(ref, tuple) and set(ref) & last):
+                    return False
         return lemma(t.head) not in _ENTRANCES
     return False
 
@@ -212,8 +241,9 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, source
         cast_lines.append(f"{who} - {actor}")
     if cast_lines:
         body.append(Note("Cast (actors named in the synopsis):\n" + "\n".join(cast_lines)))
-    # FADE IN:/FADE OUT. do not end in "TO:", so Fountain marks them as forced transitions
-    body.append(Transition(text_of("FADE IN:"), forced=True))
+    # FADE IN: opens the script flush left (as action); FADE OUT. closes it as a transition,
+    # forced because it does not end in "TO:"
+    body.append(Action(text_of("FADE IN:")))
     for sc in scenes:
         if not sc.items and not sc.sentences:
             continue

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from .lexicon import (
-    FEMALE_NOUNS, GROUP_NOUNS, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
-    PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS, SUBJ_PRON,
+    FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
+    PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
@@ -32,7 +32,6 @@ _PLACE_PREPS = frozenset("in at to from near into across through toward towards 
 _ORDINALS = {"second": "SECOND", "new": "SECOND", "another": "SECOND", "other": "SECOND",
              "third": "THIRD", "fourth": "FOURTH"}
 _SUBJ = ("nsubj", "nsubjpass")
-_DEBUG = bool(__import__("os").environ.get("ADAPT_DEBUG_CAST"))
 
 
 @dataclass
@@ -186,6 +185,8 @@ class Cast:
                     e["person"] += 2   # "the girl, Ama,"
                 if head.dep_ in ("dobj", "dative"):
                     e["object"] += 1
+                    if head.head.pos_ in ("VERB", "AUX") and self.lemma(head.head) in SPEECH_VERBS:
+                        e["person"] += 2   # "tells María that...": somebody is told
                 prev = s[a - 1].lower_ if a > 0 else ""
                 if prev in ("named", "called"):
                     e["person"] += 2
@@ -241,15 +242,14 @@ class Cast:
                     for f in groups[b]:
                         owner[f] = b
         for g, forms in groups.items():
-            honor = [f for f in forms if f[0].lower() in HONORIFICS]
-            if honor and any(len(f) > 1 and f[0].lower() not in HONORIFICS for f in forms):
-                honor = []   # a full name known: the cue is the first name
-            if honor:
-                cue_form = max(honor, key=lambda f: (count[f], -first.get(f, 0)))
+            # The cue is the name the text uses most: "Anne", "Mallory", or "Mr. Merry"
+            # (a title with a surname); a title before a full name is dropped.
+            pool = [f for f in forms if len(f) == 1 or (len(f) == 2 and f[0].lower() in HONORIFICS)]
+            if pool:
+                cue_form = max(pool, key=lambda f: (count[f], len(f), -first.get(f, 0)))
             else:
-                singles_f = [f for f in forms if len(f) == 1]
-                pool = singles_f or list(forms)
-                cue_form = max(pool, key=lambda f: (count[f], -first.get(f, 0)))
+                longest = max(forms, key=len)
+                cue_form = longest[1:] if longest[0].lower() in HONORIFICS and len(longest) > 2 else longest
             key = _cue(cue_form)
             p = Person(key, key, True)
             for f in forms:
@@ -274,7 +274,8 @@ class Cast:
                 if not _role_head(t):
                     continue
                 # apposition with a name: "his daughter Eva", "the caretaker, Mr. Merry,", "a woman named Anne"
-                linked = self._apposed_name(s, t, spans)
+                personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES)
+                linked = self._apposed_name(s, t, spans) if personal else None
                 if linked:
                     key, _ = _role_key(t)
                     self.role_alias.setdefault(key, linked.key)
@@ -378,7 +379,6 @@ class Cast:
             g, n = (p.votes.most_common(1)[0] if p.votes else (None, 0))
             if g and n >= 3 and p.votes["M" if g == "F" else "F"] == 0:
                 p.gender = g
-        self.strict_votes = True
         # what matters for voting, read once: people named and pronouns, in order
         seqs: list[list[tuple[Any, Any]]] = []
         for s in self.sents:
@@ -388,7 +388,8 @@ class Cast:
                 rel = t.i - s.start
                 if rel in ments:
                     seq.append((ments[rel].person, None))
-                elif t.lower_ in PERSON_NOUNS and t.tag_ == "NN" and self.person_for_token(s, t) is None:
+                elif t.lower_ in PERSON_NOUNS and t.tag_ == "NN" and t.dep_ not in ("attr", "appos") \
+                        and self.person_for_token(s, t) is None:
                     seq.append((_SOMEONE, None))   # "her father": a person we do not track
                 elif t.lower_ in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
                     seq.append((None, t))
@@ -406,16 +407,14 @@ class Cast:
                     if t.tag_ == "PRP$" and t.lower_ in ("his", "her") and t.dep_ == "poss":
                         # "Sophie finds her father": a possessive in the subject's own clause
                         v = t.head.head if t.head.dep_ in ("dobj", "pobj", "attr") else t.head
-                        while v.dep_ in ("prep", "pobj") and v.head is not v:
+                        while v.dep_ in ("prep", "pobj") and v.head.i != v.i:
                             v = v.head
                         own = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
                         if len(own) == 1 and own[0] is not None and own[0].gender is None and own[0].named \
                                 and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ):
                             votes[own[0].key][g] += 1
-                            if _DEBUG:
-                                print("POSS", own[0].key, g, t.text, "|", s.text[:80])
                             continue
-                    if t.lower_ not in ("he", "she", "his") and self.strict_votes:
+                    if t.lower_ not in ("he", "she", "his"):
                         continue
                     cands = {p for grp in window[-2:] for p in grp} | set(current)
                     if t.dep_ in ("dobj", "dative", "pobj") and t.lower_ in ("him", "her"):
@@ -430,14 +429,10 @@ class Cast:
                     speaker = self._reporting_subject(s, t)
                     if speaker is not None and speaker.gender is None:
                         votes[speaker.key][g] += 1   # "Lukas announces that he...": himself
-                        if _DEBUG:
-                            print("SELF", speaker.key, g, t.text, "|", s.text[:80])
                         continue
                     unknown = [p for p in cands if p.gender is None]
                     if len(unknown) == 1 and unknown[0] is not _SOMEONE:
                         votes[unknown[0].key][g] += 1
-                        if _DEBUG:
-                            print("VOTE", unknown[0].key, g, t.text, "|", s.text[:80])
                 window.append(current)
             changed = False
             for key, v in votes.items():
@@ -446,7 +441,6 @@ class Cast:
                 if p.gender is None and n > 1.5 * v["M" if g == "F" else "F"] and (p.named or n >= 2):
                     p.gender = g
                     changed = True
-            self.gender_votes = votes
             if not changed:
                 break
 
@@ -466,22 +460,6 @@ class Cast:
                 if p is not None and p.named:
                     return p
         return None
-
-    def _clause_subjects(self, s: Any) -> list[Any]:
-        out: list[Any] = []
-        for t in s:
-            if t.dep_ not in _SUBJ:
-                continue
-            if t.lower_ in SUBJ_PRON:
-                out.append(t.lower_)
-                continue
-            if any(c.dep_ == "conj" for c in t.children) or t.lower_ in ("they", "we"):
-                out.append("plural")
-                continue
-            p = self.person_for_token(s, t)
-            if p is not None:
-                out.append(p)
-        return out
 
     # -- lookup ---------------------------------------------------------------
     def person_for_token(self, s: Any, t: Any) -> Person | None:

@@ -130,15 +130,6 @@ def fix_i_capital(s: str) -> str:
                     for w in words)
 
 
-def do_support(root: Any, person: str | None) -> str:
-    """The auxiliary a question without one needs: do, does or did."""
-    if root.tag_ == "VBD":
-        return "did"
-    if person in ("1", "2") or root.tag_ == "VBP":
-        return "do"
-    return "does"
-
-
 def base_form(tok: Any, lemma: Callable[[Any], str]) -> str:
     """The bare infinitive of a verb token."""
     if tok.tag_ == "VBZ":

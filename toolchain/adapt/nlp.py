@@ -64,9 +64,17 @@ def parse_all(nlp: Any, texts: Iterable[str]) -> list[Any]:
 def lemma(nlp: Any, token: Any) -> str:
     """The dictionary form of a verb token, from the model's rule lemmatizer."""
     try:
-        lem = nlp.get_pipe("lemmatizer").rule_lemmatize(token)
-        if lem and lem[0]:
-            return str(lem[0]).lower()
+        lem = [str(x).lower() for x in nlp.get_pipe("lemmatizer").rule_lemmatize(token) if x]
+        if len(lem) > 1 and token.lower_.endswith(("ing", "ed")):
+            # "hoping": hop or hope?  A short vowel would have doubled the consonant
+            # ("hopping"), so an undoubled one asks for the silent e.
+            stem = token.lower_[:-3] if token.lower_.endswith("ing") else token.lower_[:-2]
+            doubled = len(stem) > 2 and stem[-1] == stem[-2]
+            with_e = [x for x in lem if x.endswith("e")]
+            if with_e and not doubled:
+                return with_e[0]
+        if lem:
+            return lem[0]
     except Exception:  # lemmatizer absent or unusable: fall back to the form
         pass
     return token.lower_

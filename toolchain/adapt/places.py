@@ -38,7 +38,8 @@ PLACES = {
     "supermarket": ("SUPERMARKET", "INT"), "museum": ("MUSEUM", "INT"), "theater": ("THEATER", "INT"),
     "theatre": ("THEATRE", "INT"), "cinema": ("CINEMA", "INT"), "concert hall": ("CONCERT HALL", "INT"),
     "concert": ("CONCERT HALL", "INT"), "recital": ("CONCERT HALL", "INT"), "performance": ("CONCERT HALL", "INT"), "opera": ("OPERA HOUSE", "INT"),
-    "lighthouse": ("LIGHTHOUSE", "INT"), "diner": ("DINER", "INT"), "ward": ("HOSPITAL - WARD", "INT"),
+    "lighthouse": ("LIGHTHOUSE", "INT"), "gallery": ("GALLERY", "INT"), "studio": ("STUDIO", "INT"),
+    "motel": ("MOTEL", "INT"), "inn": ("INN", "INT"), "embassy": ("EMBASSY", "INT"), "club": ("CLUB", "INT"), "diner": ("DINER", "INT"), "ward": ("HOSPITAL - WARD", "INT"),
     "moor": ("MOOR", "EXT"), "loch": ("LOCH", "EXT"), "summit": ("SUMMIT", "EXT"), "hill": ("HILL", "EXT"),
     "hillside": ("HILLSIDE", "EXT"), "meadow": ("MEADOW", "EXT"), "quay": ("QUAY", "EXT"),
     "path": ("PATH", "EXT"), "cliff path": ("CLIFF PATH", "EXT"), "trail": ("TRAIL", "EXT"),
@@ -58,7 +59,13 @@ PLACES = {
     "backyard": ("BACKYARD", "EXT"), "beach": ("BEACH", "EXT"), "forest": ("FOREST", "EXT"),
     "woods": ("WOODS", "EXT"), "field": ("FIELD", "EXT"), "farm": ("FARM", "EXT"),
     "bridge": ("BRIDGE", "EXT"), "river": ("RIVER", "EXT"), "lake": ("LAKE", "EXT"), "sea": ("SEA", "EXT"),
-    "riverbank": ("RIVERBANK", "EXT"),
+    "riverbank": ("RIVERBANK", "EXT"), "wilderness": ("WILDERNESS", "EXT"), "tundra": ("TUNDRA", "EXT"),
+    "glacier": ("GLACIER", "EXT"), "canyon": ("CANYON", "EXT"), "prairie": ("PRAIRIE", "EXT"),
+    "swamp": ("SWAMP", "EXT"), "marsh": ("MARSH", "EXT"), "dunes": ("DUNES", "EXT"), "clearing": ("CLEARING", "EXT"),
+    "orchard": ("ORCHARD", "EXT"), "vineyard": ("VINEYARD", "EXT"), "ranch": ("RANCH", "EXT"),
+    "campus": ("CAMPUS", "EXT"), "plaza": ("PLAZA", "EXT"), "boardwalk": ("BOARDWALK", "EXT"),
+    "subway": ("SUBWAY", "INT"), "tunnel": ("TUNNEL", "INT"), "platform": ("PLATFORM", "EXT"),
+    "sidewalk": ("SIDEWALK", "EXT"), "crossroads": ("CROSSROADS", "EXT"), "border": ("BORDER", "EXT"),
     "harbor": ("HARBOR", "EXT"), "harbour": ("HARBOUR", "EXT"), "port": ("PORT", "EXT"),
     "dock": ("DOCKS", "EXT"), "docks": ("DOCKS", "EXT"), "square": ("SQUARE", "EXT"),
     "rooftop": ("ROOFTOP", "EXT"), "roof": ("ROOFTOP", "EXT"), "cemetery": ("CEMETERY", "EXT"),
@@ -74,9 +81,11 @@ PLACES = {
 _LOC_PREPS = frozenset("in at into inside on onto to toward towards outside near by across through from around "
                        "throughout along up down over beside past".split())
 #: Things that say which room, but do not by themselves move a scene.
-WEAK = frozenset("bed bedside toilet shower bath bathtub sink stove dishes breakfast door doorway front door".split())
-_MOTION = frozenset("go goes went walk walks run runs rush rushes arrive arrives return returns "
-                    "come comes enter enters head heads drive drives move moves".split())
+WEAK = frozenset("bed bedside toilet shower bath bathtub sink stove dishes breakfast door doorway".split()) | {"front door"}
+_MOTION = frozenset("go goes went walk walks walked run runs ran rush rushes rushed arrive arrives arrived "
+                    "return returns returned come comes came enter enters entered head heads headed drive "
+                    "drives drove move moves moved reach reaches reached approach approaches approached "
+                    "visit visits visited".split())
 TIME_WORDS = [
     (r"\b(?:midnight)\b", "NIGHT"), (r"\b(?:night|nightmare|bedtime)\b", "NIGHT"),
     (r"\b(?:evening|dinner|supper|sunset|dusk)\b", "EVENING"),
@@ -115,6 +124,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
     for k, t in enumerate(toks):
         if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" or t.i in skip:
             continue
+        if t.dep_ in ("compound", "amod"):
+            continue   # "a home attendant", "the kitchen table": a modifier, not a place
         low = t.lower_
         two = (toks[k - 1].lower_ + " " + low) if k > 0 else ""
         key = two if two in ROOMS or two in PLACES else low
@@ -125,29 +136,28 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             continue
         prep = t.head if t.dep_ == "pobj" else None
         verb = prep.head if prep is not None else t.head
-        motion = verb.lower_ in _MOTION or (prep is not None and prep.lower_ in ("into", "to"))
         located = (prep is not None and prep.lower_ in _LOC_PREPS) or low == "home" or \
             (t.dep_ == "dobj" and verb.lower_ in _MOTION)
-        if key in ("bed", "bedside", "toilet", "shower", "bath", "bathtub", "sink", "stove", "dishes",
-                   "breakfast", "door", "doorway", "entrance", "front door"):
+        if key in WEAK:
             located = located or t.dep_ in ("dobj", "pobj")
         if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
             located = True
-        if not located:
+        if prep is not None and prep.lower_ == "from":
             continue
         # only where the sentence's own people are, not a place talked about
         clause = verb
         while clause.dep_ in ("prep", "pobj", "advmod", "dobj", "attr", "appos", "compound", "npadvmod") \
-                and clause.head is not clause:
+                and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ not in ("ROOT", "conj", "advcl"):
-            continue
-        if clause.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
-                and not (clause.tag_ == "VBG" and clause.i < clause.head.i):
-            continue
-        if prep is not None and prep.lower_ == "from":
-            continue
+        main = clause.dep_ in ("ROOT", "conj", "advcl") and not (
+            clause.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and not (clause.tag_ == "VBG" and clause.i < clause.head.i))
         weak = key in WEAK
+        if not (located and main):
+            # a room worked in ("vacuuming the living room", "seated in the study"): a hint only
+            if key in ROOMS and t.dep_ in ("dobj", "pobj"):
+                out.append((Place("INT", home, ROOMS[key]), True))
+            continue
         if key in ("apartment", "flat", "house", "mansion", "cabin"):
             out.append((Place("INT", home, None), weak))
             continue
@@ -159,7 +169,21 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
                 out.append((Place("INT", home, None), weak))
             else:
                 out.append((Place(ie, name, None), weak))
+    text = sent.text.lower()
+    for pat, room in _ACTIVITIES:
+        if re.search(pat, text):
+            out.append((Place("INT", home, room), True))
+            break
     return out
+
+
+#: What people do in one room only: hints for a heading, never a cut.
+_ACTIVITIES = [
+    (r"\b(?:brush(?:es|ing)? (?:his|her|their) teeth|shav(?:es|ing)\b|takes? a (?:shower|bath))", "BATHROOM"),
+    (r"\b(?:cook(?:s|ing)? (?:dinner|lunch|breakfast)|eats? (?:dinner|lunch|breakfast)|having (?:dinner|lunch))",
+     "KITCHEN"),
+    (r"\b(?:wakes? up|awakens|goes to bed|lies? in bed|asleep)\b", "BEDROOM"),
+]
 
 
 def time_of(text: str) -> str | None:
@@ -173,15 +197,23 @@ def time_of(text: str) -> str | None:
     return None
 
 
-def named_place(sent: Any, is_person: Any) -> Place | None:
+def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozenset()) -> Place | None:
     """A proper-noun place the people are in or go to ("across the Scottish Highlands")."""
     for t in sent:
-        if t.dep_ != "pobj" or t.tag_ not in ("NNP", "NNPS") or is_person(t):
+        proper = t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > t.sent.start and t.is_alpha)
+        if t.dep_ != "pobj" or not proper or is_person(t) or t.i in skip:
             continue
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
-        words = [w for w in t.subtree if w.tag_ in ("NNP", "NNPS") or (w.dep_ == "compound" and w.text[:1].isupper())]
+        if t.head.lower_ == "to" and t.head.head.lower_ not in _MOTION and t.head.head.lemma_ not in _MOTION \
+                and not t.head.head.lower_.startswith(("fl", "travel", "sail", "mov", "return", "driv")):
+            continue   # "writes to Paris" is not going there
+        words = [w for w in t.subtree if w.text[:1].isupper() and w.is_alpha and w.i > t.sent.start
+                 and w.tag_ not in ("DT", "IN")]
         if not words:
             continue
-        return Place("EXT", " ".join(w.text for w in words).upper(), None)
+        name = " ".join(w.text for w in words).upper()
+        low = name.lower()
+        indoor = any(k in low for k, (_, ie) in PLACES.items() if ie == "INT" and len(k) > 3)
+        return Place("INT" if indoor else "EXT", name, None)
     return None

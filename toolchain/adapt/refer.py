@@ -63,10 +63,10 @@ class Tracker:
     @staticmethod
     def _main(t: Any) -> bool:
         """A subject of the sentence's own story line, not of something said or thought."""
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head       # "Eva and Geoff": as main as the first of them
         v = t.head
-        while v.dep_ == "conj" and v.head is not v:
+        while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
         return v.dep_ in ("ROOT", "advcl")
 
@@ -106,7 +106,7 @@ class Tracker:
                             cc.dep_ == "conj" and isinstance(self.referent(cc), Person) for cc in c.children):
                         return self.last_group
                     return r
-            if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl") and v.head is not v:
+            if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl") and v.head.i != v.i:
                 v = v.head
                 seen += 1
                 continue
@@ -145,7 +145,7 @@ class Tracker:
         own_subj = None
         if not subject and not reflexive and not possessive:
             v = t.head
-            while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head is not v:
+            while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head.i != v.i:
                 v = v.head
             for c in v.children:
                 if c.dep_ in _SUBJ:

@@ -82,6 +82,8 @@ class Score:
     quotes_total: int = 0
     quotes_right: int = 0
     quotes_missed: list[str] = field(default_factory=list)
+    locations_found: list[str] = field(default_factory=list)
+    locations_missing: list[str] = field(default_factory=list)
     main_found: list[str] = field(default_factory=list)
     main_missing: list[str] = field(default_factory=list)
     bad_cues: list[str] = field(default_factory=list)
@@ -94,6 +96,8 @@ class Score:
             "reported_to_dialogue": f"{self.r_converted}/{self.r_total}",
             "quotes_as_dialogue": f"{self.quotes_right}/{self.quotes_total}",
             "main_characters_missing": self.main_missing, "cues_not_characters": self.bad_cues,
+            "gold_locations_found": f"{len(self.locations_found)}/"
+                                    f"{len(self.locations_found) + len(self.locations_missing)}",
         }
 
 
@@ -158,6 +162,15 @@ def score(a: Adaptation, text: str, gold_dir: Path, stem: str) -> Score:
             sc.quotes_right += 1
         else:
             sc.quotes_missed.append(q["text"])
+    # -- locations: the gold's main places among the headings (place, or place - room)
+    have = set()
+    for scene in a.doc.scenes():
+        h = scene.heading
+        have.add(h.location)
+        if h.sublocation:
+            have.add(f"{h.location} - {h.sublocation}")
+    for loc in gold.get("locations", []):
+        (sc.locations_found if loc in have else sc.locations_missing).append(loc)
     # -- cast
     found = {p.cue for p in a.cast} | set(a.cues)
     for c in chars:
@@ -183,7 +196,7 @@ def main(argv: list[str]) -> int:
     s = score(a, text, gold_dir, seed.stem)
     print(json.dumps(s.summary(), indent=1))
     if "-v" in argv:
-        for name in ("major_missed", "events_wrong", "r_missed", "quotes_missed"):
+        for name in ("major_missed", "events_wrong", "r_missed", "quotes_missed", "locations_missing"):
             print(f"-- {name}")
             for x in getattr(s, name):
                 print("  ", x)

@@ -48,7 +48,7 @@ def cue_of(text: str) -> Cue:
 
 
 _CONTINUES = re.compile(r"^(?:(?:however|then|but|and|so|still|meanwhile|suddenly|soon|finally),?\s+)?"
-                        r"(?:he|she|they|it|as|while|when|whereupon|his|her|their)\b", re.IGNORECASE)
+                        r"(?:he|she|they|it|as|while|when|whereupon)\b", re.IGNORECASE)
 
 
 def continues(text: str) -> bool:

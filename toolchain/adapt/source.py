@@ -24,6 +24,7 @@ _TERMINAL = ('.', '!', '?', '"', "'", ')', '\u201d', '\u2019', ':', ';')
 _QUOTE_MAP = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'",
                             "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.\-]*|de|da|di|du|del|della|van|von|der|den|la|le|y|bin|ibn|al|st\.?|jr\.?|sr\.?)$")
+_BULLET = re.compile(r"^(?:[-*\u2022\u2013]|\d{1,3}[.)])\s+")
 _ACTOR_PREFIX = re.compile(r"^(?:played by|voiced by|portrayed by|as played by)\s+", re.IGNORECASE)
 
 
@@ -198,6 +199,10 @@ def _make_unit(text: str, lines: list[str], offsets: list[int], group: list[int]
         ln = lines[idx]
         lead = len(ln) - len(ln.lstrip())
         body = ln.strip()
+        bullet = _BULLET.match(body)
+        if bullet:   # "- Tom meets Ann.", "3) They go home.": the marker is layout, not story
+            lead += bullet.end()
+            body = body[bullet.end():]
         if parts:
             parts.append(" ")
             origin.append(offsets[idx] - 1)
