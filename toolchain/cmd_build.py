@@ -24,6 +24,7 @@ from .app import EXIT_OK, EXIT_PROBLEMS, app, guarded
 from .pipeline import Result, render_all
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample.txt"
+SAMPLE_TITLE = "The Lighthouse Key"
 SYNOPSIS_SUFFIXES = {".txt", ".text", ".synopsis"}
 
 
@@ -130,7 +131,8 @@ def build(
                                         " building from your version (adapt --force regenerates)")
                             doc = read_document(fountain_path)
                         else:
-                            title = name.replace("_", " ").replace("-", " ").title()
+                            title = SAMPLE_TITLE if src == SAMPLE else \
+                                name.replace("_", " ").replace("-", " ").title()
                             adaptation, text = adapt(read_text(src), title, src.name, nlp)
                             write_atomic(fountain_path, text)
                             doc = adaptation.doc
