@@ -19,6 +19,7 @@ the next line is still a heading or transition.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .errors import InputError
 from .gcpause import gc_paused
@@ -130,15 +131,12 @@ _MASK_TOKEN = re.compile(r"\\.|/\*|\*/|\[\[", re.S)
 _BLANK_IN_NOTE = re.compile(r"\n(?!  \n)[ \t]*\n")
 
 
-class _Line:
+class _Line(NamedTuple):
     """One masked line and the source lines it stands for."""
 
-    __slots__ = ("text", "first", "last")
-
-    def __init__(self, text: str, first: int, last: int):
-        self.text = text  # masked text, tabs kept
-        self.first = first  # 1-based source line where it starts
-        self.last = last  # source line where it ends (after any multi-line region)
+    text: str  # masked text, tabs kept
+    first: int  # 1-based source line where it starts
+    last: int  # source line where it ends (after any multi-line region)
 
 
 def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[str, str]]]:
@@ -197,9 +195,10 @@ def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[s
     # Build masked lines with their source line numbers.
     lines: list[_Line] = []
     if not spans:
-        for i, t in enumerate(text.split("\n")):
-            lines.append(_Line(t, i + 1, i + 1))
-        return lines, regions
+        parts = text.split("\n")
+        numbers = range(1, len(parts) + 1)
+        new = tuple.__new__
+        return [new(_Line, t) for t in zip(parts, numbers, numbers)], regions
     pieces: list[str] = []
     extra: dict[int, int] = {}  # masked line index -> newlines swallowed on it
     prev = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Iterator, NamedTuple, Union
 
 # ---------------------------------------------------------------------------
 # Inline text
@@ -27,14 +27,16 @@ UNDERLINE = 4
 TEXT, NOTE, BONEYARD = "text", "note", "boneyard"
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A stretch of text with one style: the unit of inline emphasis.
 
     ``style`` is a bit set of BOLD, ITALIC and UNDERLINE.  ``kind`` is
     ``"text"`` for printed text, ``"note"`` for an inline ``[[note]]`` and
     ``"boneyard"`` for inline ``/* omitted */`` text; those two never print.
     Line breaks inside an element are ``"\\n"`` in the text.
+
+    A named tuple rather than a dataclass: a feature script has tens of
+    thousands of runs, and a tuple is built several times faster.
     """
 
     text: str
