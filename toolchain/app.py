@@ -56,10 +56,16 @@ def warn(message: str) -> None:
         typer.echo(f"screenplay: warning: {message}", err=True)
 
 
-def guarded(work: Callable[[], T]) -> T:
-    """Run a command body, turning every failure into one line and an exit code."""
+def guarded(work: Callable[[], T], time_limited: bool = True) -> T:
+    """Run a command body, turning every failure into one line and an exit code.
+
+    ``time_limited`` bounds the whole body by the per-file time limit; commands
+    that handle several files (``build``) pass False and bound each file.
+    """
+    from .limits import time_limit, time_limit_from_env
     try:
-        return work()
+        with time_limit(time_limit_from_env() if time_limited else None):
+            return work()
     except typer.Exit:
         raise
     except InputError as e:

@@ -16,6 +16,8 @@ from . import cmd_build  # noqa: F401,E402
 
 
 def main() -> None:
+    from .limits import stop_cleanly_on_sigterm
+    stop_cleanly_on_sigterm()
     try:
         app()
     except KeyboardInterrupt:

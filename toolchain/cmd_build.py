@@ -21,6 +21,7 @@ from screenplay.textio import read_text, write_atomic
 
 from . import app as appmod
 from .app import EXIT_OK, EXIT_PROBLEMS, app, guarded
+from .limits import time_limit, time_limit_from_env
 from .pipeline import Result, render_all
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample.txt"
@@ -61,6 +62,34 @@ def _progress(total: int, quiet: bool):  # -> context manager with .advance(labe
             self.p.update(self.task, advance=1, description=label)
 
     return _Bar()
+
+
+def _build_one(src: Path, out_dir: Path, paper: str, mode: str,
+               models: dict[str, object]) -> Result:
+    """Adapt (for a synopsis) or read one input, then check and render it."""
+    name = src.stem
+    if src.suffix.lower() in SYNOPSIS_SUFFIXES:
+        from .adapt import adapt, load_model, may_overwrite
+        if "nlp" not in models:
+            models["nlp"] = load_model()
+        fountain_path = out_dir / f"{name}.fountain"
+        if fountain_path.exists() and not may_overwrite(fountain_path):
+            appmod.warn(f"{fountain_path}: you have edited it since adapt wrote it;"
+                        " building from your version (adapt --force regenerates)")
+            doc = read_document(fountain_path)
+        else:
+            title = SAMPLE_TITLE if src == SAMPLE else \
+                name.replace("_", " ").replace("-", " ").title()
+            adaptation, text = adapt(read_text(src), title, src.name, models["nlp"])
+            write_atomic(fountain_path, text)
+            doc = adaptation.doc
+        res = render_all(doc, name, out_dir, source=str(src), paper=paper, mode=mode)
+        res.outputs.insert(0, fountain_path)
+        return res
+    if format_for(src, "") == "":
+        raise InputError(f"unknown kind of input '{src.suffix}' (synopses are .txt; scripts "
+                         ".fountain, .fdx, .xml or .json)", source=str(src))
+    return render_all(read_document(src), name, out_dir, source=str(src), paper=paper, mode=mode)
 
 
 def summary_table(results: list[Result], seconds: float) -> str:
@@ -113,40 +142,17 @@ def build(
             if s.is_dir():
                 raise InputError("is a directory, not a file", source=str(s))
         t0 = time.perf_counter()
+        limit = time_limit_from_env()
         results: list[Result] = []
-        synopses = [s for s in sources if s.suffix.lower() in SYNOPSIS_SUFFIXES]
-        nlp = None
+        models: dict[str, object] = {}  # the language model, loaded once when needed
         with _progress(len(sources), quiet_) as bar:
             for src in sources:
                 t1 = time.perf_counter()
-                name = src.stem
                 try:
-                    if src in synopses:
-                        from .adapt import adapt, load_model, may_overwrite
-                        if nlp is None:
-                            nlp = load_model()
-                        fountain_path = out_dir / f"{name}.fountain"
-                        if fountain_path.exists() and not may_overwrite(fountain_path):
-                            appmod.warn(f"{fountain_path}: you have edited it since adapt wrote it;"
-                                        " building from your version (adapt --force regenerates)")
-                            doc = read_document(fountain_path)
-                        else:
-                            title = SAMPLE_TITLE if src == SAMPLE else \
-                                name.replace("_", " ").replace("-", " ").title()
-                            adaptation, text = adapt(read_text(src), title, src.name, nlp)
-                            write_atomic(fountain_path, text)
-                            doc = adaptation.doc
-                    else:
-                        if format_for(src, "") == "":
-                            raise InputError(f"unknown kind of input '{src.suffix}' (synopses are "
-                                             ".txt; scripts .fountain, .fdx, .xml or .json)",
-                                             source=str(src))
-                        doc = read_document(src)
-                    res = render_all(doc, name, out_dir, source=str(src), paper=paper, mode=mode)
-                    if src in synopses:
-                        res.outputs.insert(0, out_dir / f"{name}.fountain")
+                    with time_limit(limit, str(src)):
+                        res = _build_one(src, out_dir, paper, mode, models)
                 except InputError as e:
-                    res = Result(name, str(src), failed=str(e))
+                    res = Result(src.stem, str(src), failed=str(e))
                     res.seconds = time.perf_counter() - t1
                     typer.echo(f"screenplay: error: {e}", err=True)
                 results.append(res)
@@ -158,7 +164,7 @@ def build(
                     if len(res.warnings) > 20:
                         typer.echo(f"... and {len(res.warnings) - 20} more warnings "
                                    f"(screenplay check {res.source})", err=True)
-                bar.advance(name)
+                bar.advance(src.stem)
         if not quiet_:
             typer.echo(summary_table(results, time.perf_counter() - t0))
             for r in results:
@@ -166,5 +172,5 @@ def build(
                     typer.echo(f"{r.name}: " + ", ".join(str(p) for p in r.outputs))
         return EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS
 
-    code = guarded(work)
+    code = guarded(work, time_limited=False)
     raise typer.Exit(code)

@@ -35,9 +35,11 @@ def _say(line: str) -> None:
 
 def build_once(file: Path, out_dir: Path, paper: str, mode: str) -> bool:
     """One build, reported in a line or a few; never raises for bad input."""
+    from .limits import time_limit, time_limit_from_env
     try:
-        doc = read_document(file)
-        res = render_all(doc, file.stem, out_dir, source=str(file), paper=paper, mode=mode)
+        with time_limit(time_limit_from_env(), str(file)):
+            doc = read_document(file)
+            res = render_all(doc, file.stem, out_dir, source=str(file), paper=paper, mode=mode)
     except InputError as e:
         _say(f"[{_stamp()}] error: {e}")
         return False
