@@ -19,31 +19,31 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-LONG = ROOT.parent / "shared" / "seeds" / "amour-long.txt"
+if __package__ in (None, ""):  # run as a script: make ``bench`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import LONG_SEED as LONG
+from bench.common import ROOT, SCREENPLAY, RunFailed, run_once
 OWN = sorted((ROOT / "tests" / "fixtures" / "synopses").glob("*.txt")) + [ROOT / "toolchain" / "data" / "sample.txt"]
 
 
 def whole_process(src: Path, runs: int) -> tuple[list[float], list[float]]:
     """Wall and CPU seconds of each run (CPU tells what a busy machine's wall time hides)."""
-    exe = Path(sys.executable).with_name("screenplay")
     walls, cpus = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
-            t0 = time.perf_counter()
-            proc = subprocess.Popen([str(exe), "adapt", str(src), "-o", f"{tmp}/out.fountain", "--force"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            _, status, usage = os.wait4(proc.pid, 0)
-            walls.append(time.perf_counter() - t0)
-            cpus.append(usage.ru_utime + usage.ru_stime)
-            if status:
-                raise SystemExit(f"adapt failed on {src}")
+            try:
+                sample, _ = run_once([str(SCREENPLAY), "adapt", str(src), "-o",
+                                      f"{tmp}/out.fountain", "--force"])
+            except RunFailed as e:
+                raise SystemExit(f"adapt failed on {src}: {e}") from None
+            walls.append(sample.wall)
+            cpus.append(sample.cpu)
     return walls, cpus
 
 

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT.parent / "shared" / "corpus" / "fountain" / "spec-samples" / "Big-Fish.fountain"
+if __package__ in (None, ""):  # run as a script: make ``bench`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BIG_FISH as SCRIPT
+from bench.common import ROOT, bench_env, measure
 
 #: Our library path, as a user's one-off script would call it.
 _OURS_LIB = """
@@ -72,41 +73,24 @@ def contenders(src: Path, out: Path, peers: Path) -> dict[str, list[str]]:
     return found
 
 
-def bench_env(pycache: Path) -> dict[str, str]:
-    """Environment for every contender: byte code cached, as in a normal install.
-
-    Some sandboxes set PYTHONDONTWRITEBYTECODE, which would make our source
-    tree compile on every run while a pip-installed peer has its .pyc files.
-    The cache goes to a temporary folder, never into the repository.
-    """
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    return env
-
-
-def _split_env(cmd: list[str], env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
-    """Leading ``NAME=value`` words of a command are environment settings for it."""
-    extra = dict(env)
-    while cmd and "=" in cmd[0] and not cmd[0].startswith("/"):
-        k, v = cmd[0].split("=", 1)
-        extra[k] = v
-        cmd = cmd[1:]
-    return cmd, extra
-
-
 def run_processes(cmds: dict[str, list[str]], runs: int,
                   env: dict[str, str]) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {name: [] for name in cmds}
-    prepared = {name: _split_env(cmd, env) for name, cmd in cmds.items()}
-    for name, (cmd, e) in prepared.items():  # one warm-up each (page cache, .pyc files)
-        subprocess.run(cmd, check=True, capture_output=True, env=e)
-    for _ in range(runs):
-        for name, (cmd, e) in prepared.items():
-            t = time.perf_counter()
-            subprocess.run(cmd, check=True, capture_output=True, env=e)
-            times[name].append(time.perf_counter() - t)
-    return times
+    """Wall seconds of each run of each command, interleaved, after one warm-up each."""
+    return {name: [x.wall for x in samples]
+            for name, samples in run_samples(cmds, runs, env).items()}
+
+
+def run_samples(cmds: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, list]:
+    """Each command's samples (wall and CPU seconds), interleaved, after one warm-up each.
+
+    CPU time is reported beside wall time because it is the steadier of the
+    two on a shared machine: other processes delay a run but add no CPU to it.
+    """
+    result = measure(cmds, runs, env)
+    for name, stats in result.items():
+        if isinstance(stats, str):
+            raise SystemExit(stats)
+    return {name: list(stats.samples) for name, stats in result.items()}
 
 
 _STAGES = """
@@ -160,13 +144,16 @@ def main() -> int:
         out = Path(tmp)
         cmds = contenders(args.script, out, args.peers)
         env = bench_env(out / "pycache")
-        times = run_processes(cmds, args.runs, env)
+        samples = run_samples(cmds, args.runs, env)
+        times = {n: [x.wall for x in v] for n, v in samples.items()}
+        cpus = {n: [x.cpu for x in v] for n, v in samples.items()}
         sizes = {name: (out / Path(cmd[-1]).name).stat().st_size if Path(cmd[-1]).suffix == ".html"
                  else 0 for name, cmd in cmds.items()}
         stage_s = stages(args.script, out, max(3, args.runs // 2), env)
     result = {
         "input": str(args.script), "input_bytes": args.script.stat().st_size, "runs": args.runs,
-        "whole_process_s": {n: {"median": statistics.median(t), "min": min(t)}
+        "whole_process_s": {n: {"median": statistics.median(t), "min": min(t),
+                                "cpu_median": statistics.median(cpus[n])}
                             for n, t in times.items()},
         "output_bytes": sizes,
         "stages_s": stage_s,
@@ -176,9 +163,10 @@ def main() -> int:
         return 0
     print(f"Big Fish ({result['input_bytes'] / 1024:.0f} KB Fountain) to HTML, "
           f"{args.runs} runs each, fresh process per run\n")
-    print(f"{'contender':36} {'median s':>9} {'min s':>7} {'output KB':>10}")
+    print(f"{'contender':36} {'median s':>9} {'min s':>7} {'CPU s':>7} {'output KB':>10}")
     for n, t in result["whole_process_s"].items():
-        print(f"{n:36} {t['median']:9.3f} {t['min']:7.3f} {sizes[n] / 1024:10.0f}")
+        print(f"{n:36} {t['median']:9.3f} {t['min']:7.3f} {t['cpu_median']:7.3f} "
+              f"{sizes[n] / 1024:10.0f}")
     if "screenplain --format html" not in times:
         print("\n(screenplain not found under --peers; see the module docstring)")
     print("\nour stages, in one fresh process (first call / median of later calls):")

@@ -13,16 +13,17 @@ test: it prints figures and asserts nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INPUT = ROOT.parent / "shared" / "corpus" / "fountain" / "spec-samples" / "Big-Fish.fountain"
+if __package__ in (None, ""):  # run as a script: make ``bench`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BIG_FISH as DEFAULT_INPUT
+from bench.common import ROOT, RunFailed, child_json, repeat_text
 
 _PEER = r"""
 import io, json, statistics, sys, time
@@ -51,12 +52,11 @@ def time_ours(path: Path, repeat: int) -> list[float]:
 
 def time_peer(python: str, path: Path, repeat: int) -> list[float] | None:
     try:
-        out = subprocess.run([python, "-c", _PEER, str(path), str(repeat)], capture_output=True,
-                             text=True, check=True, timeout=600)
-    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
+        times, _peak = child_json([python, "-c", _PEER, str(path), str(repeat)])
+    except RunFailed as e:
         print(f"  (screenplain not run: {e})", file=sys.stderr)
         return None
-    return json.loads(out.stdout)
+    return times
 
 
 def main() -> None:
@@ -68,10 +68,9 @@ def main() -> None:
     args = ap.parse_args()
     if not args.input.exists():
         sys.exit(f"input not found: {args.input}")
-    text = args.input.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         x10 = Path(tmp) / "x10.fountain"
-        x10.write_text("\n\n".join([text] * 10), encoding="utf-8")
+        x10.write_text(repeat_text(args.input, 10), encoding="utf-8")
         print(f"{'input':<22}{'size':>10}{'ours (ms)':>12}{'screenplain (ms)':>18}{'ratio':>8}")
         for label, path in ((args.input.name, args.input), ("x10", x10)):
             ours = statistics.median(time_ours(path, args.repeat)) * 1000

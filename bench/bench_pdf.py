@@ -19,30 +19,25 @@ This is a script, not a test: timings depend on the machine and its load.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIG_FISH = ROOT.parent / "shared" / "corpus" / "fountain" / "spec-samples" / "Big-Fish.fountain"
+if __package__ in (None, ""):  # run as a script: make ``bench`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BIG_FISH, ROOT, RunFailed, repeat_text, run_once
 
 
 def measure(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS MiB) of one run of cmd as a child process."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[:300]}")
-    return wall, usage.ru_maxrss / 1024.0
+    try:
+        sample, _ = run_once(cmd)
+    except RunFailed as e:
+        raise SystemExit(str(e)) from None
+    return sample.wall, sample.peak_mib
 
 
 _LIBRARY = ("import sys; from screenplay.formats import read_document; "
@@ -86,7 +81,7 @@ def main() -> None:
         text = args.source.read_text(encoding="utf-8")
         inputs = [("x1", work / "big-fish.fountain"), ("x10", work / "big-fish-x10.fountain")]
         inputs[0][1].write_text(text, encoding="utf-8")
-        inputs[1][1].write_text("\n\n".join([text] * 10), encoding="utf-8")
+        inputs[1][1].write_text(repeat_text(args.source, 10), encoding="utf-8")
         print(f"{'tool':<14}{'input':<7}{'wall s (median)':>17}{'peak MiB':>10}{'pages':>7}")
         for label, src in inputs:
             for tool, exe in tools:

@@ -20,6 +20,8 @@ would not read as a heading; the title page is labelled by position and wording)
 from __future__ import annotations
 
 import re
+from itertools import groupby
+from operator import itemgetter
 from typing import Callable
 
 from lxml import etree
@@ -248,56 +250,63 @@ def _runs(par: etree._Element) -> m.Text:
     return m.normalize_text(runs)
 
 
-def _map_text(text: m.Text, fn: Callable[[str], list[int]]) -> m.Text:
-    """Keep the characters whose indexes ``fn`` lists, each with its own style.
+Ranges = list[tuple[int, int]]
 
-    Text holding notes or boneyard is left alone: Final Draft never writes them, and
-    our own writer never writes text that needs tidying.
+
+def _map_text(text: m.Text, fn: Callable[[str], Ranges]) -> m.Text:
+    """Keep the stretches of the plain text that ``fn`` returns, each character with its style.
+
+    ``fn`` gets the text as one string and returns sorted, disjoint ``(start, end)``
+    ranges to keep.  Ranges rather than a list per character: a 10 MB paragraph
+    once cost a gigabyte here.  Text holding notes or boneyard is left alone:
+    Final Draft never writes them, and our own writer never writes text that
+    needs tidying.
     """
-    chars: list[tuple[str, int]] = []
+    if any(r.kind != m.TEXT for r in text):
+        return text  # notes inside: leave as is rather than guess
+    pieces: list[tuple[str, int]] = []
+    keep = fn("".join(r.text for r in text))
+    k, offset = 0, 0
     for r in text:
-        if r.kind != m.TEXT:
-            return text  # notes inside: leave as is rather than guess
-        chars.extend((c, r.style) for c in r.text)
-    s = "".join(c for c, _ in chars)
-    keep = fn(s)  # a list of kept indexes
-    return _group([chars[k] for k in keep])
-
-
-def _group(chars: list[tuple[str, int]]) -> m.Text:
-    """Runs from styled characters (grouped first: normalising single spaces would unstyle them)."""
-    runs: list[m.Run] = []
-    for c, st in chars:
-        if runs and runs[-1].style == st:
-            runs[-1] = m.Run(runs[-1].text + c, st)
-        else:
-            runs.append(m.Run(c, st))
+        stop = offset + len(r.text)
+        while k < len(keep) and keep[k][0] < stop:
+            a, b = max(keep[k][0], offset), min(keep[k][1], stop)
+            if a < b:
+                pieces.append((r.text[a - offset:b - offset], r.style))
+            if keep[k][1] > stop:
+                break  # the range goes on into the next run
+            k += 1
+        offset = stop
+    # Grouped by style before normalising, which would unstyle a lone styled space.
+    runs = [m.Run("".join(t for t, _ in grp), st) for st, grp in groupby(pieces, key=itemgetter(1))]
     return m.normalize_text(runs)
 
 
 def _tidy(text: m.Text) -> m.Text:
     """Drop white space at paragraph ends and before line breaks, as Fountain does."""
-    def keep(s: str) -> list[int]:
-        lines: list[list[int]] = [[]]
-        breaks: list[int] = []  # index of the line break that ends each line
-        for k, c in enumerate(s):
-            if c == "\n":
-                breaks.append(k)
-                lines.append([])
+    def keep(s: str) -> Ranges:
+        starts, pos = [], 0
+        lines = s.split("\n")
+        for ln in lines:
+            starts.append(pos)
+            pos += len(ln) + 1
+        first, last = 0, len(lines) - 1
+        while first <= last and not lines[first].strip():
+            first += 1
+        while last >= first and not lines[last].strip():
+            last -= 1
+        out: Ranges = []
+        for i in range(first, last + 1):
+            a = starts[i]
+            b = a + len(lines[i].rstrip(" \t"))
+            if i < last:
+                # The line break is kept too; join it to this line's range when adjacent.
+                if b == a + len(lines[i]):
+                    out.append((a, b + 1))
+                else:
+                    out += [(a, b), (a + len(lines[i]), a + len(lines[i]) + 1)]
             else:
-                lines[-1].append(k)
-        pairs = list(zip(lines, breaks + [-1]))
-        while pairs and not "".join(s[k] for k in pairs[0][0]).strip():
-            pairs.pop(0)
-        while pairs and not "".join(s[k] for k in pairs[-1][0]).strip():
-            pairs.pop()
-        out: list[int] = []
-        for n, (ln, br) in enumerate(pairs):
-            while ln and s[ln[-1]] in " \t":
-                ln.pop()
-            out.extend(ln)
-            if n < len(pairs) - 1:
-                out.append(br)
+                out.append((a, b))
         return out
 
     return _map_text(text, keep)
@@ -307,10 +316,7 @@ def _strip_parens(text: m.Text) -> m.Text:
     s = m.plain(text)
     if not (s.startswith("(") and s.endswith(")")):
         return text
-
-    def keep(x: str) -> list[int]:
-        return list(range(1, len(x) - 1))
-    return _map_text(text, keep)
+    return _map_text(text, lambda x: [(1, len(x) - 1)])
 
 
 def _strip_prefix(text: m.Text, prefix_re: str) -> m.Text:
@@ -318,7 +324,26 @@ def _strip_prefix(text: m.Text, prefix_re: str) -> m.Text:
     if not mt:
         return text
     n = mt.end()
-    return _map_text(text, lambda s: list(range(n, len(s))))
+    return _map_text(text, lambda s: [(n, len(s))])
+
+
+#: Deepest section depth taken from an ``sp:depth`` attribute; the writers spell a
+#: depth as that many "#" characters, so an unchecked number could ask for gigabytes.
+MAX_SECTION_DEPTH = 1000
+
+
+def _int_attr(p: etree._Element, name: str, default: int, hi: int | None = None) -> int:
+    """A whole-number attribute of our own namespace, or ``default`` when it is not one.
+
+    These attributes only refine what the paragraph already says, so a damaged
+    one is passed over rather than refusing the whole file.
+    """
+    v = p.get(name)
+    try:
+        n = int(v) if v is not None else default
+    except ValueError:
+        return default
+    return n if n >= 0 and (hi is None or n <= hi) else default
 
 
 def _cue(s: str) -> tuple[str, tuple[str, ...]]:
@@ -419,7 +444,8 @@ class _Reader:
         s = m.plain(text)
         rs = m.plain(raw)
         if kind == "section" or (kind is None and re.match(r"#+ ", s)):
-            depth = int(p.get(_A + "depth") or len(s) - len(s.lstrip("#")))
+            counted = min(max(1, len(s) - len(s.lstrip("#"))), MAX_SECTION_DEPTH)
+            depth = _int_attr(p, _A + "depth", counted, MAX_SECTION_DEPTH) or counted
             self.body.append(m.Section(_strip_prefix(text, r"#+ ?"), depth, lines))
             return True
         if kind == "synopsis" or (kind is None and s.startswith("= ")):
@@ -512,7 +538,7 @@ def _split_lines(text: m.Text) -> list[m.Text]:
 def _keyed_title(pars: list[etree._Element]) -> list[m.TitleField]:
     fields: dict[int, m.TitleField] = {}
     for p in pars:
-        idx = int(p.get(_A + "index") or len(fields))
+        idx = _int_attr(p, _A + "index", len(fields))
         f = fields.get(idx)
         line = p.sourceline or 0
         if f is None:

@@ -139,11 +139,53 @@ class _Line(NamedTuple):
     last: int  # source line where it ends (after any multi-line region)
 
 
+def _close_boneyard(text: str, opener: re.Match[str], memo: dict[int, int | None]) -> int | None:
+    """Where the boneyard opened by ``opener`` ends (after its ``*/``), or None if never.
+
+    Openers nest.  When the scan runs off the end of the text, every opener it
+    passed is matched in the same pass and remembered in ``memo``, so that a file of
+    many unclosed openers costs one scan, not one per opener.
+    """
+    stack = [opener.start()]
+    q, n = opener.end(), len(text)
+    seen: list[int] = []  # openers met on the way, in order
+    pairs: dict[int, int] = {}
+    while q < n:
+        k = _MASK_TOKEN.search(text, q)
+        if not k:
+            break
+        t = k.group()
+        q = k.end()
+        if t == "/*":
+            stack.append(k.start())
+            seen.append(k.start())
+        elif t == "*/" and stack:
+            pairs[stack.pop()] = q
+            if not stack:
+                return q
+    for start in seen:
+        memo[start] = pairs.get(start)
+    return None
+
+
 def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[str, str]]]:
     regions: list[tuple[str, str]] = []
     spans: list[tuple[int, int, int]] = []  # (start, end, region index)
     pos = 0
     n = len(text)
+    # Memos that keep hostile input (thousands of unclosed "/*" or "[[") linear:
+    # where each "/*" scanned to the end of the text closes (None: never), the
+    # last "]]" found and where its search began, and a running line count.
+    bone_end: dict[int, int | None] = {}
+    note_close, note_from = -1, n + 1
+    counted, line_no = 0, 1
+
+    def line_at(at: int) -> int:
+        nonlocal counted, line_no
+        line_no += text.count("\n", counted, at)
+        counted = at
+        return line_no
+
     while pos < n:
         m = _MASK_TOKEN.search(text, pos)
         if not m:
@@ -156,42 +198,39 @@ def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[s
             pos = m.end()
             continue
         if tok == "[[":
-            close = text.find("]]", m.end())
+            # The first "]]" at or after a point is the same for every point up to it.
+            if not (note_from <= m.end() and (note_close < 0 or m.end() <= note_close)):
+                note_close, note_from = text.find("]]", m.end()), m.end()
+            close = note_close
             if close >= 0:
-                body = text[m.end():close]
-                if not _BLANK_IN_NOTE.search(body) and "[[" not in body:
-                    spans.append((m.start(), close + 2, len(regions)))
-                    if "\n" in body:
-                        body = "\n".join("" if not ln.strip() else ln for ln in body.split("\n"))
-                    regions.append(("note", body))
-                    pos = close + 2
-                    continue
-            diags.append(Diagnostic(text.count("\n", 0, m.start()) + 1,
+                if text.find("[[", m.end(), close) < 0:
+                    body = text[m.end():close]
+                    if not _BLANK_IN_NOTE.search(body):
+                        spans.append((m.start(), close + 2, len(regions)))
+                        if "\n" in body:
+                            body = "\n".join("" if not ln.strip() else ln for ln in body.split("\n"))
+                        regions.append(("note", body))
+                        pos = close + 2
+                        continue
+            diags.append(Diagnostic(line_at(m.start()),
                                     "note '[[' is not closed before a blank line; read as text",
                                     "unclosed-note"))
             pos = m.end()
             continue
         # "/*": find the matching "*/" with nesting.
-        depth, q = 1, m.end()
-        while depth and q < n:
-            k = _MASK_TOKEN.search(text, q)
-            if not k:
-                break
-            t = k.group()
-            if t == "/*":
-                depth += 1
-            elif t == "*/":
-                depth -= 1
-            q = k.end()
-        if depth:
-            diags.append(Diagnostic(text.count("\n", 0, m.start()) + 1,
+        if m.start() in bone_end:
+            end = bone_end[m.start()]
+        else:
+            end = _close_boneyard(text, m, bone_end)
+        if end is None:
+            diags.append(Diagnostic(line_at(m.start()),
                                     "boneyard '/*' is never closed; read as text",
                                     "unclosed-boneyard"))
             pos = m.end()
             continue
-        spans.append((m.start(), q, len(regions)))
-        regions.append(("boneyard", text[m.end():q - 2]))
-        pos = q
+        spans.append((m.start(), end, len(regions)))
+        regions.append(("boneyard", text[m.end():end - 2]))
+        pos = end
     # Build masked lines with their source line numbers.
     lines: list[_Line] = []
     if not spans:
@@ -340,8 +379,7 @@ class _Reader:
                 self.body.append(Transition(self.inline(s), False, span))
                 return block[1:]
             if len(block) > 1 and (s[:1] == "@" or looks_like_cue(s)):
-                self.speech(block)
-                return []
+                return self.speech(block)
             return self.action(block)
         if kind == "heading":
             self.heading(s[1:], True, span)
@@ -407,7 +445,8 @@ class _Reader:
             s = s[: m.start()]
         self.body.append(SceneHeading(self.inline(s.strip()), number, forced, span))
 
-    def speech(self, block: list[_Line]) -> None:
+    def speech(self, block: list[_Line]) -> list[_Line]:
+        """Read a cue and its speech; return the lines left over (none, unless not a speech)."""
         first = block[0]
         s = first.text.strip()
         forced = s.startswith("@")
@@ -426,6 +465,12 @@ class _Reader:
             name = strip_placeholders(name).strip()
         if "\\" in name:
             name = unescape(name)
+        if not name:
+            # "@" with nothing after it (or only a note): a cue must name someone, and
+            # the XML schema refuses an empty name, so this is action, not a speech.
+            self.diags.append(Diagnostic(first.first, "'@' cue without a name; read as action",
+                                         "empty-cue"))
+            return self.action(block)
         character = Character(name, exts, forced, dual, (first.first, first.last))
         parts: list[SpeechPart] = []
         texts = [ln.text.strip() for ln in block]
@@ -457,6 +502,7 @@ class _Reader:
                 parts.append(Dialogue(self.inline(body), (block[i].first, block[j - 1].last)))
             i = j
         self.body.append(Speech(character, parts, (first.first, block[-1].last)))
+        return []
 
 
 def parse_fountain(text: str) -> Document:

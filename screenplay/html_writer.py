@@ -24,11 +24,11 @@ Why it is built the way it is:
 """
 from __future__ import annotations
 
-import base64
 import re
 import unicodedata
+from binascii import b2a_base64
 from functools import lru_cache
-from html import escape
+from operator import itemgetter
 from typing import Iterable
 
 from .errors import InputError
@@ -53,6 +53,18 @@ _RIGHT_KEYS = ("notes", "copyright")                # lower right, then any othe
 # ---------------------------------------------------------------------------
 # Inline text
 # ---------------------------------------------------------------------------
+
+def escape(s: str, quote: bool = True) -> str:
+    """:func:`html.escape`, character for character.
+
+    Written out here because importing :mod:`html` loads its table of two
+    thousand named entities, a noticeable part of a one-shot render's start-up.
+    """
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if quote:
+        s = s.replace('"', "&quot;").replace("'", "&#x27;")
+    return s
+
 
 def inline_html(text: Text, upper: bool = False) -> str:
     """Printed runs as escaped HTML; each run opens and closes its own tags.
@@ -116,7 +128,7 @@ def _font_face(bits: int) -> str:
         data = path.read_bytes()
     except OSError:
         return ""
-    b64 = base64.b64encode(data).decode("ascii")
+    b64 = b2a_base64(data, newline=False).decode("ascii")  # what base64.b64encode does
     return (f"@font-face {{ font-family: \"Screenplay Courier\"; font-weight: {weight}; "
             f"font-style: {style}; src: url(data:font/ttf;base64,{b64}) format(\"truetype\"); }}\n")
 
@@ -195,11 +207,11 @@ def render_html(doc: Document, *, paper: str = "letter", mode: str = "spec",
     follow its pages; otherwise the browser paginates the print on its own.
     """
     paper, mode = _check_options(paper, mode)
-    pages = _PagePlan(layout) if layout is not None else _page_plan(doc, paper, mode)
-    fonts = "".join(_font_face(b) for b in sorted(_styles_used(doc))) if embed_fonts else ""
-    w = _Writer(doc, paper, mode, pages, fonts)
     from .gcpause import gc_paused
-    with gc_paused():
+    with gc_paused():  # the page plan and the page build many small objects, no cycles
+        pages = _PagePlan(layout) if layout is not None else _page_plan(doc, paper, mode)
+        fonts = "".join(_font_face(b) for b in sorted(_styles_used(doc))) if embed_fonts else ""
+        w = _Writer(doc, paper, mode, pages, fonts)
         return w.document()
 
 
@@ -425,8 +437,9 @@ class _Writer:
     def _speech_open(self, sp: Speech, column: str, cont: bool = False) -> None:
         ch = sp.character
         cls = "speech" + (f" {column}" if column else "") + (" cont" if cont else "")
-        self.out.append(f"<div class=\"{cls}\" role=\"group\" data-character=\"{attr(ch.name)}\" "
-                        f"aria-label=\"{attr(ch.name)}\">\n")
+        name = attr(ch.name)
+        self.out.append(f"<div class=\"{cls}\" role=\"group\" data-character=\"{name}\" "
+                        f"aria-label=\"{name}\">\n")
 
     def _cue_html(self, sp: Speech) -> str:
         ch = sp.character
@@ -612,7 +625,12 @@ class _RowJoiner:
 
     def __init__(self, source: object) -> None:
         text = getattr(source, "text", None)
-        s = plain(text) if isinstance(text, tuple) else ""
+        if not isinstance(text, tuple):
+            s = ""
+        elif len(text) == 1 and text[0].kind == TEXT:
+            s = text[0].text  # plain() of one printed run, without the join
+        else:
+            s = plain(text)
         # Without a line break in the source every break is a wrap: no matching needed.
         self.s = _norm(s) if "\n" in s else ""
         self.pos = 0
@@ -635,6 +653,17 @@ class _RowJoiner:
         return "<br/>" if hard else " "
 
 
+#: The joiner of a row group with no source text: every break is a wrap, and
+#: it keeps no state, so one serves all cues and (MORE)s.
+_NO_JOINER = _RowJoiner(None)
+
+#: Laid line kind of each speech part type (anything else is lyrics).
+_KIND_OF_PART = {Parenthetical: "parenthetical", Dialogue: "dialogue"}
+
+#: HTML class of a speech part's paragraph, by laid line kind.
+_PART_CLASS = {"parenthetical": "paren", "dialogue": "dialogue", "lyrics": "lyrics"}
+
+
 class _PagePlan:
     """Walks the layout's pages while the writer walks the model.
 
@@ -650,18 +679,25 @@ class _PagePlan:
         self.by_source: dict[int, list[tuple[int, object]]] = {}
         self.header: list[list[object]] = []
         self.furniture: list[list[tuple[int, list[object]]]] = []
+        by_source = self.by_source
         for pi, page in enumerate(self.pages):
             content_rows: set[int] = set()
             furn: dict[int, list[object]] = {}
             head: list[object] = []
             for ln in page.lines:
-                if ln.row == HEADER_ROW:
+                row = ln.row
+                if row == HEADER_ROW:
                     head.append(ln)
-                elif ln.kind in CONTENT_KINDS and ln.source is not None:
-                    self.by_source.setdefault(id(ln.source), []).append((pi, ln))
-                    content_rows.add(ln.row)
-                elif ln.row >= 0:
-                    furn.setdefault(ln.row, []).append(ln)
+                elif ln.source is not None and ln.kind in CONTENT_KINDS:
+                    key = id(ln.source)
+                    found = by_source.get(key)
+                    if found is None:
+                        by_source[key] = [(pi, ln)]
+                    else:
+                        found.append((pi, ln))
+                    content_rows.add(row)
+                elif row >= 0:
+                    furn.setdefault(row, []).append(ln)
             self.header.append(head)
             self.furniture.append(sorted((r, ls) for r, ls in furn.items()
                                          if r not in content_rows))
@@ -672,6 +708,8 @@ class _PagePlan:
         self.gaps: set[int] = set()
         self._part_of: dict[int, int] = {}  # id(laid line) -> index of its speech part
         self._speech_at: dict[int, tuple] = {}  # id(speech) -> (last part key, its page)
+        self._scene_page: dict[int, int] | None = None
+        self._bases: dict[tuple, float] = {}  # (kind, column, loose) -> _base_x
 
     # -- queries ------------------------------------------------------------
 
@@ -679,15 +717,25 @@ class _PagePlan:
         return self.by_source.get(id(source), [])
 
     def speech_lines(self, sp: Speech) -> list[tuple[int, object]]:
-        out = list(self.lines_of(sp)) + list(self.lines_of(sp.character))
-        for p in sp.parts:
-            out.extend(self.lines_of(p))
-        out.sort(key=lambda t: (t[0], t[1].row, t[1].x))  # type: ignore[attr-defined]
+        get = self.by_source.get
+        out = list(get(id(sp), ()))
+        for src in (sp.character, *sp.parts):
+            more = get(id(src))
+            if more:
+                out.extend(more)
+        if not _rows_ascend(out):
+            out.sort(key=lambda t: (t[0], t[1].row, t[1].x))  # type: ignore[attr-defined]
         self._assign_parts(sp, out)
         return out
 
     def page_of_scene(self, index: int) -> str | None:
-        n = self.layout.page_of_scene(index)
+        if self._scene_page is None:
+            # Layout.page_of_scene looks through every scene: asked for each scene
+            # of a long script, that is quadratic.  The first span of an index wins there too.
+            self._scene_page = {}
+            for sc in self.layout.scenes:
+                self._scene_page.setdefault(sc.index, sc.first_page)
+        n = self._scene_page.get(index)
         return None if n is None else str(n)
 
     @staticmethod
@@ -749,8 +797,14 @@ class _PagePlan:
         while self.cur < pi:
             self._furniture(o, None)
             self._turn(o)
-        self._furniture(o, row)
-        return self._gap(row)
+        rows = self.furniture[self.cur] if self.cur < len(self.furniture) else ()
+        if self.fptr < len(rows) and rows[self.fptr][0] < row:
+            self._furniture(o, row)
+        g = row - self.last - 1
+        if g < 0:
+            g = 0
+        self.gaps.add(g)
+        return g
 
     def done(self, row: int) -> None:
         if not self.hold:
@@ -760,6 +814,13 @@ class _PagePlan:
 
     def _base_x(self, ln, loose: bool = False) -> float:  # type: ignore[no-untyped-def]
         """Where a row of this kind starts when it is not indented (inches)."""
+        key = (ln.kind, ln.column, loose)
+        x = self._bases.get(key)
+        if x is None:
+            x = self._bases[key] = self._find_base_x(ln, loose)
+        return x
+
+    def _find_base_x(self, ln, loose: bool) -> float:  # type: ignore[no-untyped-def]
         prof = self.layout.profile
         kind = ln.kind
         if ln.column in ("left", "right"):
@@ -783,18 +844,45 @@ class _PagePlan:
     def _group(self, o: list[str], tag: str, cls: str, attrs: str, lines: list,
                joiner: _RowJoiner, prefix: str = "", loose: bool = False) -> None:
         pi, first = lines[0]
-        g = self.enter(o, pi, first.row)
+        row = first.row
+        if self.hold or self.cur != pi or (self.fptr < len(self.furniture[pi])
+                                           and self.furniture[pi][self.fptr][0] < row):
+            g = self.enter(o, pi, row)
+        else:  # same page, no furniture before this row: enter() reduced to its gap
+            g = row - self.last - 1
+            if g < 0:
+                g = 0
+            self.gaps.add(g)
         base = self._base_x(first, loose)
+        # Each row: its text (plain runs escaped inline, the common case) after
+        # the spaces of any indentation the layout kept (see :meth:`_indent`).
+        texts: list[str] = []
+        for _, ln in lines:
+            runs = ln.runs
+            if len(runs) == 1 and not runs[0].style and runs[0].kind == TEXT:
+                t = runs[0].text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                if "\n" in t:
+                    t = t.replace("\n", "<br/>")
+            else:
+                t = inline_html(runs)
+            if ln.x != base and ln.align == "left":
+                n = round((ln.x - base) * 10)
+                if n > 0:
+                    t = " " * n + t
+            texts.append(t)
         if joiner.s:
             seps = [joiner.sep(ln.text) for _, ln in lines]  # each call moves its place on
             seps[0] = ""
-            body = "".join(f"{sep}<span class=\"r\">{self._indent(ln, base)}"
-                           f"{inline_html(ln.runs)}</span>" for sep, (_, ln) in zip(seps, lines))
+            body = "".join([f"{sep}<span class=\"r\">{t}</span>" for sep, t in zip(seps, texts)])
+        elif len(texts) == 1:
+            body = "<span class=\"r\">" + texts[0] + "</span>"
         else:
-            body = " ".join(f"<span class=\"r\">{self._indent(ln, base)}{inline_html(ln.runs)}"
-                            "</span>" for _, ln in lines)
+            body = "<span class=\"r\">" + "</span> <span class=\"r\">".join(texts) + "</span>"
         o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}{body}</{tag}>\n")
-        self.done(lines[-1][1].row)
+        if not self.hold:
+            row = lines[-1][1].row
+            if row > self.last:
+                self.last = row
 
     @staticmethod
     def _runs(lines: list, key) -> list[list]:  # type: ignore[no-untyped-def]
@@ -809,11 +897,20 @@ class _PagePlan:
             prev = k
         return groups
 
+    @staticmethod
+    def _by_page(lines: list) -> list[list]:
+        """Consecutive rows on one page, grouped (``_runs`` keyed by page, without the calls)."""
+        if lines[0][0] == lines[-1][0]:
+            # First and last rows on one page: all are, as the layout's rows come in page order.
+            if all(t[0] == lines[0][0] for t in lines):
+                return [lines]
+        return _PagePlan._runs(lines, itemgetter(0))
+
     def emit_block(self, o: list[str], tag: str, cls: str, source: object, lines: list,
                    attrs: str = "", prefix: str = "") -> None:
         joiner = _RowJoiner(source)
         loose = isinstance(source, Lyrics)  # speech lyrics come through emit_speech
-        for k, grp in enumerate(self._runs(lines, lambda t: t[0])):
+        for k, grp in enumerate(self._by_page(lines)):
             self._group(o, tag, cls + (" cont" if k else ""), attrs if k == 0 else "", grp,
                         joiner, prefix if k == 0 else "", loose)
 
@@ -828,22 +925,31 @@ class _PagePlan:
         cue_done = not first
         # Where the speech stopped, kept across calls: a dual column comes page by page.
         last_key, last_page = self._speech_at.get(id(sp), (None, -1))
-        for grp in self._runs(lines, lambda t: (t[0], part_of.get(id(t[1]), -1), t[1].kind)):
+        groups: list[list] = []
+        prev = None
+        for t in lines:  # consecutive rows of one page, part and kind
+            ln = t[1]
+            k = (t[0], part_of.get(id(ln), -1), ln.kind)
+            if groups and k == prev:
+                groups[-1].append(t)
+            else:
+                groups.append([t])
+            prev = k
+        for grp in groups:
             pi, ln = grp[0]
             kind = ln.kind
             attrs = ""
             if kind == "more":
                 cls, attrs = "more", " aria-hidden=\"true\""
-                j = _RowJoiner(None)
+                j = _NO_JOINER
             elif kind == "character":
                 cls = "cue contd" if cue_done else "cue"
                 if cue_done:
                     attrs = " aria-hidden=\"true\""
                 cue_done = True
-                j = _RowJoiner(None)
+                j = _NO_JOINER
             else:
-                cls = {"parenthetical": "paren", "dialogue": "dialogue",
-                       "lyrics": "lyrics"}.get(kind, kind)
+                cls = _PART_CLASS.get(kind, kind)
                 idx = part_of.get(id(ln), -1)
                 key = (idx, kind)
                 if key == last_key and pi > last_page:
@@ -865,20 +971,25 @@ class _PagePlan:
         parts = sp.parts
         if not parts:
             return
-        kinds = [{Parenthetical: "parenthetical", Dialogue: "dialogue"}.get(type(p), "lyrics")
-                 for p in parts]
+        kinds = [_KIND_OF_PART.get(type(p), "lyrics") for p in parts]
         if all(a != b for a, b in zip(kinds, kinds[1:])):
             # Neighbouring parts differ in kind (the usual case): a change of
             # kind between rows is a change of part, and no text need be compared.
+            part_of = self._part_of
             cur, prev = -1, None
             for _, ln in lines:
-                if ln.kind in ("character", "more"):
+                kind = ln.kind
+                if kind == "character" or kind == "more":
                     continue
-                if ln.kind != prev:
-                    nxt = next((j for j in range(cur + 1, len(kinds)) if kinds[j] == ln.kind), -1)
+                if kind != prev:
+                    nxt = -1
+                    for j in range(cur + 1, len(kinds)):  # the next part of this kind
+                        if kinds[j] == kind:
+                            nxt = j
+                            break
                     cur = nxt if nxt >= 0 else max(cur, 0)
-                    prev = ln.kind
-                self._part_of[id(ln)] = cur
+                    prev = kind
+                part_of[id(ln)] = cur
             return
         index = {id(p): i for i, p in enumerate(sp.parts)}
         targets = [_squash_text(("(" + plain(p.text) + ")") if isinstance(p, Parenthetical)
@@ -904,6 +1015,21 @@ class _PagePlan:
                 found = cur  # no better guess: keep the rows together
             cur = found
             self._part_of[id(ln)] = found
+
+
+def _rows_ascend(lines: list) -> bool:
+    """True when (page, row) strictly increases, so sorting by (page, row, x) keeps the order.
+
+    A speech's own rows come from the layout in that order; checking is cheaper
+    than sorting them again.
+    """
+    prev_page, prev_row = -1, 0
+    for page, ln in lines:
+        row = ln.row
+        if page < prev_page or (page == prev_page and row <= prev_row):
+            return False
+        prev_page, prev_row = page, row
+    return True
 
 
 def _is_dual_right(el: Element) -> bool:

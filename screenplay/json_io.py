@@ -66,10 +66,11 @@ def to_dict(doc: m.Document) -> dict[str, Any]:
         "body": [_obj(el) for el in doc.body],
         "scenes": [
             {"index": s.index, "number": s.heading.number, "heading": s.heading.plain,
-             "int_ext": s.heading.int_ext, "location": s.heading.location,
-             "sublocation": s.heading.sublocation, "time": s.heading.time,
+             "int_ext": hp.int_ext, "location": hp.location,
+             "sublocation": hp.sublocation, "time": hp.time,
              "lines": list(s.lines)}
             for s in doc.scenes()
+            for hp in (s.heading.parts(),)  # parsed once, not once per field
         ],
         "diagnostics": [
             {"line": d.line, "severity": d.severity, "message": d.message, "rule": d.rule}
@@ -79,21 +80,71 @@ def to_dict(doc: m.Document) -> dict[str, Any]:
 
 
 def write_json(doc: m.Document) -> str:
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+    """The model as JSON text, one element (title field, scene, ...) per line.
+
+    Why not ``indent=``: with an indent, ``json`` falls back to its pure-Python
+    encoder, which took seconds and half a gigabyte on a script of 100,000
+    scenes.  Encoding each list item compactly keeps the C encoder and still
+    gives a file that diffs and greps one element per line.
+    """
+    def dump(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    out = ["{"]
+    items = list(to_dict(doc).items())
+    for n, (key, value) in enumerate(items):
+        comma = "," if n < len(items) - 1 else ""
+        if isinstance(value, list) and value:
+            out.append(f" {dump(key)}: [")
+            out.append(",\n".join("  " + dump(v) for v in value))
+            out.append(f" ]{comma}")
+        else:
+            out.append(f" {dump(key)}: {dump(value)}{comma}")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+#: Deepest outline section a file may ask for: the writers spell depth as that many
+#: "#" characters, so an unchecked number from a file could ask for gigabytes.
+MAX_SECTION_DEPTH = 1000
+_KINDS = (m.TEXT, m.NOTE, m.BONEYARD)
+_BODY_TYPES = frozenset(("sceneheading", "action", "speech", "lyrics", "transition", "centered",
+                         "pagebreak", "section", "synopsis", "note", "boneyard"))
+_PART_TYPES = frozenset(("parenthetical", "dialogue", "lyrics"))
+
+
+def _need(ok: bool, what: str) -> None:
+    """Refuse a value of the wrong JSON type (a hand-edited file is untrusted input)."""
+    if not ok:
+        raise TypeError(what)
 
 
 def _text_in(data: Any) -> m.Text:
+    _need(isinstance(data, list), "text must be a list of runs")
     runs = []
     for r in data:
+        _need(isinstance(r, dict) and isinstance(r.get("text"), str), "a run needs a string \"text\"")
+        names = r.get("style", [])
+        _need(isinstance(names, list), "a run's style must be a list")
         style = 0
         for b, n in _STYLE_NAMES:
-            if n in r.get("style", ()):
+            if n in names:
                 style |= b
-        runs.append(m.Run(str(r["text"]), style, r.get("kind", m.TEXT)))
+        kind = r.get("kind", m.TEXT)
+        _need(kind in _KINDS, f"unknown run kind {kind!r}")
+        runs.append(m.Run(r["text"], style, kind))
     return tuple(runs)
 
 
-def _el_in(d: dict[str, Any]) -> Any:
+def _lines_in(v: Any) -> m.Lines:
+    _need(isinstance(v, list) and len(v) == 2 and all(type(n) is int for n in v),
+          "lines must be two integers")
+    return (v[0], v[1])
+
+
+def _el_in(d: Any, allowed: frozenset[str] = _BODY_TYPES) -> Any:
+    _need(isinstance(d, dict), "an element must be an object")
+    _need(d.get("type") in allowed, f"element type {d.get('type')!r} is not allowed here")
     cls = _TYPES[d["type"]]
     kw: dict[str, Any] = {}
     for f in fields(cls):
@@ -101,15 +152,34 @@ def _el_in(d: dict[str, Any]) -> Any:
             continue
         v = d[f.name]
         if f.name == "lines":
-            kw["lines"] = tuple(v)
-        elif f.name == "text" and isinstance(v, list):
-            kw["text"] = _text_in(v)
+            kw["lines"] = _lines_in(v)
+        elif f.name == "text":
+            # Notes and boneyard hold raw strings; everything else holds runs.
+            if cls in (m.Note, m.Boneyard):
+                _need(isinstance(v, str), "a note's or boneyard's text must be a string")
+                kw["text"] = v
+            else:
+                kw["text"] = _text_in(v)
         elif f.name == "character":
-            kw["character"] = _el_in(v)
+            kw["character"] = _el_in(v, frozenset(("character",)))
         elif f.name == "parts":
-            kw["parts"] = [_el_in(p) for p in v]
+            _need(isinstance(v, list), "parts must be a list")
+            kw["parts"] = [_el_in(p, _PART_TYPES) for p in v]
         elif f.name == "extensions":
+            _need(isinstance(v, list) and all(isinstance(e, str) for e in v),
+                  "extensions must be strings")
             kw["extensions"] = tuple(v)
+        elif f.name in ("forced", "dual"):
+            _need(isinstance(v, bool), f"{f.name} must be true or false")
+            kw[f.name] = v
+        elif f.name == "depth":
+            _need(type(v) is int and 1 <= v <= MAX_SECTION_DEPTH,
+                  f"section depth must be a whole number from 1 to {MAX_SECTION_DEPTH}")
+            kw[f.name] = v
+        elif f.name in ("name", "number"):
+            _need(isinstance(v, str) or (f.name == "number" and v is None),
+                  f"{f.name} must be a string")
+            kw[f.name] = v
         else:
             kw[f.name] = v
     return cls(**kw)
@@ -118,9 +188,17 @@ def _el_in(d: dict[str, Any]) -> Any:
 def from_dict(data: dict[str, Any]) -> m.Document:
     """Rebuild a document from :func:`to_dict` output."""
     try:
-        title = [m.TitleField(f["key"], [_text_in(v) for v in f["values"]], tuple(f.get("lines", (0, 0))))
-                 for f in data.get("title_page", [])]
-        body = [_el_in(e) for e in data.get("body", [])]
+        fields_in = data.get("title_page", [])
+        body_in = data.get("body", [])
+        _need(isinstance(fields_in, list) and isinstance(body_in, list),
+              "title_page and body must be lists")
+        title = []
+        for f in fields_in:
+            _need(isinstance(f, dict) and isinstance(f.get("key"), str)
+                  and isinstance(f.get("values"), list), "a title field needs a key and values")
+            title.append(m.TitleField(f["key"], [_text_in(v) for v in f["values"]],
+                                      _lines_in(f.get("lines", [0, 0]))))
+        body = [_el_in(e) for e in body_in]
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise InputError(f"not a screenplay model JSON document ({type(e).__name__}: {e})") from None
     assert all(is_dataclass(b) for b in body)
@@ -132,6 +210,8 @@ def read_json(text: str) -> m.Document:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"invalid JSON: {e.msg}", line=e.lineno) from None
+    except RecursionError:  # json's C parser recurses once per nesting level
+        raise InputError("invalid JSON: nested too deeply") from None
     if not isinstance(data, dict) or data.get("format") != "screenplay-model":
         raise InputError("JSON is not a screenplay model document (no \"format\": \"screenplay-model\")")
     return from_dict(data)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError
 from .model import Document, Element, SpeechPart, Text, TitleField
@@ -122,8 +122,7 @@ class Profile:
         return self.elements[kind]
 
 
-@dataclass(frozen=True, slots=True)
-class LaidLine:
+class LaidLine(NamedTuple):
     """One printed line segment at a fixed grid position.
 
     ``runs`` keep emphasis (model ``Run`` objects, notes already removed).
@@ -148,6 +147,10 @@ class LaidLine:
     align: str = "left"
     column: str | None = None
     part: SpeechPart | None = None
+
+    # A named tuple rather than a frozen dataclass, like the model's ``Run``:
+    # a feature script lays out thousands of lines, and a frozen dataclass
+    # pays one ``object.__setattr__`` call per field for each of them.
 
     @property
     def text(self) -> str:

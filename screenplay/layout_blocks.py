@@ -15,7 +15,7 @@ from typing import Optional
 
 from .layout import ElementStyle
 from .layout_text import Flat, flat_str, sentence_ends, wrap
-from .model import ITALIC, Element, SpeechPart, Text, text_of
+from .model import ITALIC, TEXT, Element, Run, SpeechPart, Text, text_of
 
 #: Heights are counted no further than this: no page holds so many rows.
 MAX_ROWS = 400
@@ -23,6 +23,9 @@ MAX_ROWS = 400
 #: One segment of a printed row: x (in), runs, kind, align, column, source, speech part.
 Seg = tuple[float, Text, str, str, Optional[str], Optional[Element], Optional[SpeechPart]]
 Row = tuple[Seg, ...]
+
+#: Builds a Run from its three fields in C (see ``layout_text._tuple_new``).
+_tuple_new = tuple.__new__
 
 _CONTD = re.compile(r"CONT['\u2019]?D|CONT\.|CONTINUED|CONTINUING", re.IGNORECASE)
 
@@ -36,26 +39,67 @@ def _rows_of(flat: Flat, left: float, width: int, kind: str, source: Element | N
              align: str = "left", right: float = 7.5, axis: float = 4.25,
              extra_style: int = 0, column: str | None = None,
              first_width: int | None = None, first_left: float | None = None,
-             part: SpeechPart | None = None) -> list[Row]:
+             part: SpeechPart | None = None,
+             spans: list[tuple[int, int]] | None = None) -> list[Row]:
+    """Rows of one paragraph; ``spans`` is its wrap when the caller already has it."""
     rows: list[Row] = []
     s = flat.s
-    for i, (a, b) in enumerate(wrap(s, width, first_width)):
+    if spans is None:
+        spans = wrap(s, width, first_width)
+    fs = flat.spans
+    if align == "left" and len(fs) == 1 and fs[0][0] == 0 and fs[0][1] == len(s):
+        # The usual paragraph: left-aligned, one style over the whole text.
+        # Each row's runs are then its slice, and its x is the margin unless
+        # the row keeps indentation, so ``round`` runs once, not per row.
+        st = fs[0][2] | extra_style
+        base = first_left if first_left is not None else left
+        x_at = round(base + 0.0, 4)   # what round(base + 0.1 * 0, 4) gives
+        x_left = round(left + 0.0, 4)
+        for a, b in spans:
+            if a == b:
+                rows.append(())
+            else:
+                if s[a] == " ":
+                    lead = 1
+                    while s[a + lead] == " ":
+                        lead += 1
+                    x = round(base + 0.1 * lead, 4)
+                    a += lead
+                else:
+                    x = x_at
+                rows.append(((x, (_tuple_new(Run, (s[a:b], st, TEXT)),), kind, align, column,
+                              source, part),))
+            base, x_at = left, x_left
+        return rows
+    one = fs[0] if len(fs) == 1 else None
+    if one is not None:  # one style throughout: cut rows inline
+        x0, y0, st = one
+        st |= extra_style
+    cut = flat.cut
+    first = True
+    for a, b in spans:
         if a == b:
             rows.append(())
+            first = False
             continue
         lead = 0
         while s[a + lead] == " ":
             lead += 1
         a2 = a + lead
-        n = b - a2
         if align == "right":
-            x = right - 0.1 * n
+            x = right - 0.1 * (b - a2)
         elif align == "center":
-            x = axis - 0.05 * n
+            x = axis - 0.05 * (b - a2)
         else:
-            x = (first_left if (i == 0 and first_left is not None) else left) + 0.1 * lead
-        rows.append(((round(x, 4), flat.cut(a2, b, extra_style), kind, align, column, source,
-                      part),))
+            x = (first_left if (first and first_left is not None) else left) + 0.1 * lead
+        first = False
+        if one is not None:
+            c = a2 if a2 > x0 else x0
+            d = b if b < y0 else y0
+            runs = (_tuple_new(Run, (s[c:d], st, TEXT)),) if c < d else ()
+        else:
+            runs = cut(a2, b, extra_style)
+        rows.append(((round(x, 4), runs, kind, align, column, source, part),))
     return rows
 
 
@@ -208,6 +252,7 @@ class Part:
     flat: Flat
     source: Element
     rows: list[Row] | None = None   # wrapped once, shared by the pieces of a split speech
+    spans: list[tuple[int, int]] | None = None   # its wrap (dialogue and lyrics)
 
 
 class SpeechBlock(Block):
@@ -226,11 +271,15 @@ class SpeechBlock(Block):
         self.contd = contd
         self._height: int | None = None
         self._cands: list[tuple[int, int, int | None]] | None = None
+        self._cue: list[Row] | None = None
 
     def _cue_rows(self) -> list[Row]:
-        g = self.geo
-        return _rows_of(flat_str(self.cue), g.cue_in, g.cue_w, "character", self.source,
-                        column=g.column)
+        """The cue's rows, made once (height, rows and split candidates all ask)."""
+        if self._cue is None:
+            g = self.geo
+            self._cue = _rows_of(flat_str(self.cue), g.cue_in, g.cue_w, "character",
+                                 self.source, column=g.column)
+        return self._cue
 
     def _rows_for(self, p: Part) -> list[Row]:
         g = self.geo
@@ -242,7 +291,14 @@ class SpeechBlock(Block):
                             column=g.column, first_width=g.paren_w + g.paren_hang,
                             first_left=g.paren_in - 0.1 * g.paren_hang, part=p.source)
         return _rows_of(p.flat, g.dlg_in, g.dlg_w, p.kind, self.source, column=g.column,
-                        extra_style=ITALIC if p.kind == "lyrics" else 0, part=p.source)
+                        extra_style=ITALIC if p.kind == "lyrics" else 0, part=p.source,
+                        spans=self.spans_of(p))
+
+    def spans_of(self, p: Part) -> list[tuple[int, int]]:
+        """The wrap of a dialogue or lyrics part, shared by its rows and its split points."""
+        if p.spans is None:
+            p.spans = wrap(p.flat.s, self.geo.dlg_w)
+        return p.spans
 
     def rows_of(self, p: Part) -> list[Row]:
         if p.rows is None:
@@ -253,7 +309,7 @@ class SpeechBlock(Block):
         return [self.rows_of(p) for p in self.parts]
 
     def _make_rows(self) -> list[Row]:
-        rows = self._cue_rows()
+        rows = list(self._cue_rows())
         for p in self.parts:
             rows.extend(self.rows_of(p))
         return rows
@@ -284,7 +340,6 @@ class SpeechBlock(Block):
         out: list[tuple[int, int, int | None]] = []
         cue_n = len(self._cue_rows())
         before = cue_n
-        g = self.geo
         for p, part in enumerate(self.parts):
             if before > MAX_ROWS:
                 break           # no page holds more: later splits can never be chosen
@@ -295,8 +350,7 @@ class SpeechBlock(Block):
                     out.append((before, p, None))
             else:
                 s = part.flat.s
-                w = g.dlg_w
-                spans = wrap(s, w)
+                spans = self.spans_of(part)
                 ends = [e for (_, e) in spans]
                 offs = sentence_ends(s)
                 if part.kind == "lyrics":
@@ -352,7 +406,7 @@ class SpeechBlock(Block):
                 r = want - before
                 if r <= 0:
                     return self._cut(p, None) if p > 0 else super().force_split(avail)
-                spans = wrap(part.flat.s, self.geo.dlg_w) if part.kind != "parenthetical" else \
+                spans = self.spans_of(part) if part.kind != "parenthetical" else \
                     [(max(a - 1, 0), b) for a, b in wrap("(" + part.flat.s + ")", self.geo.paren_w,
                                                           self.geo.paren_w + self.geo.paren_hang)]
                 return self._cut(p, spans[min(r, len(spans) - 1)][0])

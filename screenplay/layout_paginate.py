@@ -16,6 +16,10 @@ from .layout_text import SENTENCE_END, Flat, chunk_offsets, flat_str, flatten, w
 from .model import (UNDERLINE, Action, Centered, Document, Lyrics, PageBreak, Parenthetical,
                     SceneHeading, Speech, Transition, plain, text_of)
 
+#: ``_tuple_new(LaidLine, fields)`` skips the named tuple's Python-level ``__new__``
+#: for the thousands of lines :meth:`Paginator._place` makes (all nine fields given).
+_tuple_new = tuple.__new__
+
 _OMITTED = re.compile(r"^\(?\s*OMITTED\s*\)?$", re.IGNORECASE)
 _LEAD_INT = re.compile(r"^(\d+)")
 
@@ -82,10 +86,18 @@ class Paginator:
         self.cur_scene = 0
         self.warnings: list[str] = []
         self._warned: set[str] = set()
+        self._geos: dict[str | None, SpeechGeometry] = {}
 
     # -- elements to blocks -------------------------------------------------
 
     def _geo(self, column: str | None) -> SpeechGeometry:
+        """The columns of a speech (immutable, so made once per column and shared)."""
+        geo = self._geos.get(column)
+        if geo is None:
+            geo = self._geos[column] = self._make_geo(column)
+        return geo
+
+    def _make_geo(self, column: str | None) -> SpeechGeometry:
         p = self.p
         if column is None:
             par = p.style("parenthetical")
@@ -113,11 +125,14 @@ class Paginator:
             if not f.s.strip():
                 continue
             cuts = chunk_offsets(f.s, geo.dlg_w) if kind != "parenthetical" else []
+            if not cuts:
+                parts.append(Part(kind, f, part))
+                continue
             for a, b in zip([0] + cuts, cuts + [len(f.s)]):
-                parts.append(Part(kind, f.sub(a, b).strip() if cuts else f, part))
-        return SpeechBlock(cue.upper(), parts, geo, sp, scene,
-                           self.p.style("character").space_before, self.p.more_text,
-                           self.p.contd_text)
+                parts.append(Part(kind, f.sub(a, b).strip(), part))
+        p = self.p
+        return SpeechBlock(cue.upper(), parts, geo, sp, scene, p.elements["character"].space_before,
+                           p.more_text, p.contd_text)
 
     def build_blocks(self) -> list[Block]:
         p = self.p
@@ -214,9 +229,11 @@ class Paginator:
 
     def _place(self, rows: list[Row], scene: int, gap: int) -> None:
         row = self.used + (0 if self.empty else gap)
+        append = self.lines.append
         for r in rows:
             for (x, runs, kind, align, column, source, part) in r:
-                self.lines.append(LaidLine(row, x, runs, kind, scene, source, align, column, part))
+                append(_tuple_new(LaidLine, (row, x, runs, kind, scene, source, align, column,
+                                             part)))
             row += 1
         if rows:
             self.used = row
@@ -274,6 +291,7 @@ class Paginator:
                     self._new_page(nxt is not None and nxt.kind != "heading")
                 continue
             b: Block = blk
+            nxt = blocks[i + 1] if i + 1 < n else None   # the look-ahead: fixed for this block
             guard = 0
             while True:
                 guard += 1
@@ -281,9 +299,9 @@ class Paginator:
                     raise RuntimeError("pagination made no progress")
                 gap = 0 if self.empty else b.space_before
                 h = b.height()
-                nxt = after(i)
                 need = gap + h
-                reserve = reserve_for(nxt, b.scene)
+                reserve = 0 if (not cont_on or b.scene == 0 or nxt is None
+                                or nxt.kind == "heading") else 2   # reserve_for(nxt, b.scene)
                 if b.keep_with_next and nxt is not None and not isinstance(nxt, BreakBlock):
                     need += nxt.space_before + nxt.min_lead()
                     reserve = 2 if (cont_on and nxt.kind != "heading") else 0
@@ -424,11 +442,15 @@ class Paginator:
             firsts: dict[int, int] = {}
             last = -1
             for ln in page.lines:
-                if ln.row < 0 or ln.kind not in CONTENT_KINDS or ln.scene == 0:
+                sc = ln.scene
+                if sc == 0 or ln.row < 0 or ln.kind not in CONTENT_KINDS:
                     continue
-                if ln.scene not in firsts or ln.row < firsts[ln.scene]:
-                    firsts[ln.scene] = ln.row
-                last = max(last, ln.row)
+                row = ln.row
+                first = firsts.get(sc)
+                if first is None or row < first:
+                    firsts[sc] = row
+                if row > last:
+                    last = row
             order = sorted(firsts.items(), key=lambda kv: kv[1])
             for j, (sc, start) in enumerate(order):
                 end = order[j + 1][1] if j + 1 < len(order) else last + 1

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import TEXT, Run, Text
 
 _TAB = "    "
 
+#: ``_tuple_new(Run, (text, style, kind))`` builds a Run (or a Flat) without the
+#: named tuple's Python-level ``__new__``: rows are cut tens of thousands of times.
+_tuple_new = tuple.__new__
 
-@dataclass(frozen=True, slots=True)
-class Flat:
-    """A paragraph's printed text and its emphasis as (start, end, style) spans."""
+
+class Flat(NamedTuple):
+    """A paragraph's printed text and its emphasis as (start, end, style) spans.
+
+    A named tuple (immutable, built in C) because a script makes thousands.
+    """
 
     s: str
     spans: tuple[tuple[int, int, int], ...]
@@ -29,15 +35,19 @@ class Flat:
         spans = self.spans
         if len(spans) == 1:  # most paragraphs carry one style: no search needed
             x, y, st = spans[0]
-            a, b = max(a, x), min(b, y)
-            return (Run(self.s[a:b], st | extra_style),) if a < b else ()
+            if x > a:
+                a = x
+            if y < b:
+                b = y
+            return (_tuple_new(Run, (self.s[a:b], st | extra_style, TEXT)),) if a < b else ()
         out: list[Run] = []
-        for (x, y, st) in self.spans:
+        s = self.s
+        for (x, y, st) in spans:
             if y <= a:
                 continue
             if x >= b:
                 break
-            out.append(Run(self.s[max(a, x):min(b, y)], st | extra_style))
+            out.append(_tuple_new(Run, (s[max(a, x):min(b, y)], st | extra_style, TEXT)))
         return tuple(out)
 
     def sub(self, a: int, b: int | None = None) -> "Flat":
@@ -45,11 +55,14 @@ class Flat:
         b = len(self.s) if b is None else b
         spans = tuple((max(x, a) - a, min(y, b) - a, st) for (x, y, st) in self.spans
                       if y > a and x < b)
-        return Flat(self.s[a:b], spans)
+        return _tuple_new(Flat, (self.s[a:b], spans))
 
     def strip(self) -> "Flat":
-        a = len(self.s) - len(self.s.lstrip())
-        b = len(self.s.rstrip())
+        s = self.s
+        a = len(s) - len(s.lstrip())
+        b = len(s.rstrip())
+        if a == 0 and b == len(s):
+            return self  # nothing to strip (immutable, so sharing is safe)
         return self.sub(a, max(a, b))
 
 
@@ -63,6 +76,14 @@ def _clean(t: str) -> str:
 
 def flatten(text: Text, caps: bool = False) -> Flat:
     """Printed text of runs (notes and boneyard dropped), NFC, tabs expanded."""
+    if len(text) == 1:  # the usual paragraph: one run, one span
+        r = text[0]
+        if r.kind != TEXT or not r.text:
+            return Flat("", ())
+        t = _clean(r.text)
+        if caps:
+            t = t.upper()
+        return _tuple_new(Flat, (t, ((0, len(t), r.style),)))
     parts: list[str] = []
     spans: list[tuple[int, int, int]] = []
     pos = 0
@@ -83,7 +104,7 @@ def flatten(text: Text, caps: bool = False) -> Flat:
 
 def flat_str(s: str, style: int = 0) -> Flat:
     s = _clean(s)
-    return Flat(s, ((0, len(s), style),) if s else ())
+    return _tuple_new(Flat, (s, ((0, len(s), style),) if s else ()))
 
 
 def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, int]]:
@@ -95,9 +116,11 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
     ``"\\n"`` forces a break and an empty hard line gives an empty row.
     Leading indentation of a hard line is kept on its first row only.
     """
+    w = first_width if first_width is not None else width
+    if len(s) <= w and "\n" not in s:  # fits on one row (most cues, headings, short lines)
+        return [(0, len(s.rstrip(" ")))]
     rows: list[tuple[int, int]] = []
     base = 0
-    w = first_width if first_width is not None else width
     for line in s.split("\n"):
         n_trim = len(line.rstrip(" "))
         pos = 0

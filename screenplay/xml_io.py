@@ -32,6 +32,8 @@ T = TypeVar("T")
 NS = "urn:x-screenplay-toolchain:screenplay:1"
 _Q = "{%s}" % NS
 VERSION = "1"
+#: Deepest outline section accepted (the schema only says "positive").
+MAX_SECTION_DEPTH = 1000
 
 _STYLE_WORDS = ((m.BOLD, "bold"), (m.ITALIC, "italic"), (m.UNDERLINE, "underline"))
 _KIND_TAG = {m.NOTE: "inline-note", m.BONEYARD: "inline-boneyard"}
@@ -71,6 +73,8 @@ def parse_xml_bytes(data: bytes, source: str | None = None,
     except etree.XMLSyntaxError as e:
         line = e.lineno if isinstance(e.lineno, int) and e.lineno > 0 else None
         msg = str(e.msg or e).splitlines()[0] if (e.msg or str(e)) else "malformed XML"
+        if "Excessive depth" in msg:  # libxml2's own limit; its advice (XML_PARSE_HUGE) is not ours
+            msg = "elements nested more than 256 deep"
         raise InputError(f"not well-formed XML: {msg}", line=line, source=source) from None
     except ValueError as e:  # e.g. an encoding declaration lxml cannot honour
         raise InputError(f"not readable as XML: {e}", source=source) from None
@@ -237,8 +241,9 @@ def to_tree(doc: m.Document) -> etree._ElementTree:
             _heading(container, el)
         else:
             _element(container, el)
-    for i, scene in enumerate(doc.scenes()):
-        _put_lines(body.findall(_Q + "scene")[i], scene.lines)
+    # One findall, not one per scene: that was quadratic (minutes at 100,000 scenes).
+    for x, scene in zip(body.findall(_Q + "scene"), doc.scenes()):
+        _put_lines(x, scene.lines)
     _indent(root)
     return etree.ElementTree(root)
 
@@ -348,6 +353,9 @@ def _read_element(x: etree._Element) -> m.Element:
             depth = int(x.get("depth", "1"))
         except ValueError:
             raise InputError("section depth is not a number", line=x.sourceline) from None
+        if not 1 <= depth <= MAX_SECTION_DEPTH:  # the writers spell depth as that many "#"
+            raise InputError(f"section depth {depth} is outside 1 to {MAX_SECTION_DEPTH}",
+                             line=x.sourceline)
         return m.Section(_get_text(x), depth, lines)
     if tag == "synopsis":
         return m.Synopsis(_get_text(x), lines)
@@ -416,7 +424,11 @@ def read_xml_bytes(data: bytes, source: str | None = None, validate: bool = True
             more = f" (and {len(errs) - 1} more)" if len(errs) > 1 else ""
             raise InputError(f"invalid screenplay XML: {d.message}{more}",
                              line=d.line or None, source=source)
-    return from_tree(tree)
+    try:
+        return from_tree(tree)
+    except InputError as e:
+        e.source = e.source or source
+        raise
 
 
 def read_xml(text: str, validate: bool = True) -> m.Document:

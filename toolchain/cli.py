@@ -1,22 +1,67 @@
-"""Entry point of the ``screenplay`` command: the app with every command module loaded."""
+"""Entry point of the ``screenplay`` command.
+
+``toolchain.cli.app`` is the app with every command module loaded (tests and
+tools use it).  :func:`main` loads only the module of the command being run
+when the command line names one: each module imports what its command needs,
+and a one-shot ``screenplay render`` should not pay for ``adapt`` or ``watch``.
+Help, completion and unknown commands load them all, so they list every command.
+"""
 from __future__ import annotations
 
+import gc
+import importlib
 import sys
+from typing import Any
 
-from .app import app
+#: Command name -> the module that registers it on the app when imported.
+#: A new command module is added here.
+COMMAND_MODULES = {
+    "convert": "cmd_convert",
+    "check": "cmd_check",
+    "render": "cmd_render",
+    "adapt": "cmd_adapt",
+    "report": "cmd_report",
+    "watch": "cmd_watch",
+    "build": "cmd_build",
+}
 
-# Each module registers its commands on ``app`` when imported.
-from . import cmd_convert  # noqa: F401,E402
-from . import cmd_check  # noqa: F401,E402
-from . import cmd_render  # noqa: F401,E402
-from . import cmd_adapt  # noqa: F401,E402
-from . import cmd_report  # noqa: F401,E402
-from . import cmd_watch  # noqa: F401,E402
-from . import cmd_build  # noqa: F401,E402
+
+def _load(names: "list[str] | None" = None) -> Any:
+    """The app with the given command modules (default: all) registered."""
+    from .app import app
+    for name in (COMMAND_MODULES.values() if names is None else names):
+        importlib.import_module(f"{__package__}.{name}")
+    return app
+
+
+def _modules_for(argv: list[str]) -> "list[str] | None":
+    """The one command module a command line needs, or None for all of them.
+
+    The root options are flags (``--version``, ``--quiet``), so the first word
+    not starting with ``-`` is the command; with none (``--help``, completion)
+    or an unknown one, every module is loaded so that help and errors list all.
+    """
+    for word in argv:
+        if not word.startswith("-"):
+            mod = COMMAND_MODULES.get(word)
+            return [mod] if mod else None
+    return None
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return _load()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
+    app = _load(_modules_for(sys.argv[1:]))
     from .limits import stop_cleanly_on_sigterm
+    # Everything imported so far (typer, click, our modules) lives until the
+    # process ends.  Freezing it keeps the cyclic collector, and its full pass
+    # at interpreter exit, from walking those objects again and again (about a
+    # tenth of a one-shot render).  Objects made later are collected as usual.
+    gc.freeze()
     stop_cleanly_on_sigterm()
     try:
         app()

@@ -10,7 +10,6 @@ from screenplay.formats import read_document
 from screenplay.textio import write_atomic
 
 from .app import Refused, app, guarded, stdout_write
-from .reports import FORMATS, KINDS, RENDERERS, breakdown
 
 
 @app.command(epilog="""Examples:
@@ -34,6 +33,8 @@ def report(
     """Production breakdown: scene list with pages and eighths, locations, or cast with IDs."""
 
     def work() -> None:
+        # Imported here, not at start-up: every other command would pay for it.
+        from .reports import FORMATS, KINDS, RENDERERS, breakdown
         k, f = kind.lower(), fmt.lower()
         if k not in KINDS:
             raise Refused(f"unknown report kind '{kind}' (known: {', '.join(KINDS)})", 2)

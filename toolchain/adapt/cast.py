@@ -270,12 +270,13 @@ class Cast:
     def _discover_roles(self) -> None:
         for si, s in enumerate(self.sents):
             spans = self.name_spans(s)
+            index = self._span_index(s, spans)
             for t in s:
                 if not _role_head(t):
                     continue
                 # apposition with a name: "his daughter Eva", "the caretaker, Mr. Merry,", "a woman named Anne"
                 personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES)
-                linked = self._apposed_name(s, t, spans) if personal else None
+                linked = self._apposed_name(s, t, spans, index) if personal else None
                 if linked:
                     key, _ = _role_key(t)
                     self.role_alias.setdefault(key, linked.key)
@@ -319,12 +320,41 @@ class Cast:
                 if speechy:
                     setattr(p, "_spoke", True)
 
-    def _apposed_name(self, s: Any, t: Any, spans: list[tuple[int, int]]) -> Person | None:
-        rel = t.i - s.start
-        for a, b in spans:
+    def _span_index(self, s: Any, spans: list[tuple[int, int]]
+                    ) -> tuple[list[str | None], dict[int, list[int]], dict[int, list[int]]]:
+        """Known-name spans of a sentence indexed by start and by head token.
+
+        Built once per sentence so that :meth:`_apposed_name` looks only at the few
+        spans that can stand in apposition to a token; trying every span for every
+        token was quadratic, minutes on one long run-on sentence.
+        """
+        keys: list[str | None] = []
+        by_start: dict[int, list[int]] = {}
+        by_head: dict[int, list[int]] = {}
+        for n, (a, b) in enumerate(spans):
             key = self.form_to_key.get(" ".join(w.text for w in s[a:b]))
-            if key is None:
-                continue
+            keys.append(key)
+            if key is not None:
+                by_start.setdefault(a, []).append(n)
+                by_head.setdefault(s[b - 1].i, []).append(n)
+        return keys, by_start, by_head
+
+    def _apposed_name(self, s: Any, t: Any, spans: list[tuple[int, int]],
+                      index: tuple[list[str | None], dict[int, list[int]], dict[int, list[int]]]
+                      | None = None) -> Person | None:
+        rel = t.i - s.start
+        keys, by_start, by_head = index or self._span_index(s, spans)
+        # Only these spans can pass a test below: starting 1-4 tokens after t, or
+        # headed by t's head or by one of t's children.
+        cand: set[int] = set(by_head.get(t.head.i, ()))
+        for a in range(rel + 1, rel + 5):
+            cand.update(by_start.get(a, ()))
+        for ch in t.children:
+            cand.update(by_head.get(ch.i, ()))
+        for n in sorted(cand):
+            a, b = spans[n]
+            key = keys[n]
+            assert key is not None  # only spans naming someone are indexed
             head = s[b - 1]
             if a == rel + 1 and (t.dep_ == "compound" or head.dep_ in ("appos",) or t.head.i == head.i):
                 return self.people[key]
