@@ -30,6 +30,11 @@ from typing import Any, NamedTuple
 from .errors import InputError
 from .model import Document, Element, SpeechPart, Text, TitleField
 
+#: Most pages one script may lay out.  A feature is about 120 pages and a season of
+#: television a few hundred; past this a file is refused before it can exhaust memory
+#: (16 MB of nothing but forced page breaks would otherwise ask for millions of pages).
+MAX_PAGES = 5000
+
 #: ``LaidLine.row`` of the page-number / revision-header line above the body.
 HEADER_ROW = -1
 

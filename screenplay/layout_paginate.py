@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .layout import (CONTENT_KINDS, HEADER_ROW, LaidLine, Layout, Page, Profile, SceneSpan)
+from .errors import InputError
+from .layout import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, LaidLine, Layout, Page, Profile,
+                     SceneSpan)
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
 from .layout_text import SENTENCE_END, Flat, chunk_offsets, flat_str, flatten, wrap
@@ -250,6 +252,9 @@ class Paginator:
             row = min(self.used + 1, p.body_rows - 1)
             self.lines.append(LaidLine(row, p.continued_bottom_in, text_of("(CONTINUED)"),
                                        "continued-bottom", scene))
+        if len(self.pages) >= MAX_PAGES:
+            raise InputError(f"the script runs past {MAX_PAGES:,} pages, the most one file may "
+                             "lay out (it bounds memory and time); split it into parts")
         self.pages.append(Page(len(self.pages) + 1, "", self.lines))
         self.lines = []
         self.used = 0

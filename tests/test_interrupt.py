@@ -99,3 +99,16 @@ def test_adapt_interrupted_leaves_an_edited_file_alone(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 1 and "left alone" in err
     assert target.read_bytes() == before
+
+
+def test_page_limit_is_a_clear_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import screenplay.layout_paginate as lp
+    from screenplay.errors import InputError
+    from screenplay.fountain_reader import parse_fountain
+    from screenplay.layout import MAX_PAGES, load_profile, paginate
+    assert MAX_PAGES >= 1000  # the 1,000-page benchmark script must fit
+    doc = parse_fountain("INT. A - DAY\n\nText.\n\n===\n\n" * 12)
+    assert len(paginate(doc, load_profile()).pages) == 12
+    monkeypatch.setattr(lp, "MAX_PAGES", 5)
+    with pytest.raises(InputError, match="past 5 pages"):
+        paginate(doc, load_profile())
