@@ -212,6 +212,13 @@ def read_json(text: str) -> m.Document:
         raise InputError(f"invalid JSON: {e.msg}", line=e.lineno) from None
     except RecursionError:  # json's C parser recurses once per nesting level
         raise InputError("invalid JSON: nested too deeply") from None
+    if "\\ud" in text.lower():
+        # "\ud800"-style escapes give lone surrogates, which no writer can encode.
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("JSON holds an unpaired surrogate escape (\\udXXX), "
+                             "which is not a character") from None
     if not isinstance(data, dict) or data.get("format") != "screenplay-model":
         raise InputError("JSON is not a screenplay model document (no \"format\": \"screenplay-model\")")
     return from_dict(data)
