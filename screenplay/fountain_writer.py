@@ -148,8 +148,12 @@ def write_fountain(doc: Document) -> str:
                 out.extend("    " + ln for ln in v.split("\n"))
     if doc.title_page:
         out.append("")
+    opens = not doc.title_page
     for i, el in enumerate(doc.body):
         if i:
             out.append("")
-        out.extend(element_lines(el, opens_file=(i == 0 and not doc.title_page)))
+        out.extend(element_lines(el, opens_file=opens))
+        # Notes and boneyard may stand before a title page, so the element after them
+        # still opens the file as far as title-page detection goes.
+        opens = opens and isinstance(el, (Note, Boneyard))
     return "\n".join(out).rstrip("\n") + "\n" if out else ""

@@ -247,3 +247,10 @@ def test_note_before_title_page_keeps_the_title_page() -> None:
     assert isinstance(doc.body[0], Note) and doc.body[0].lines == (1, 3)
     assert isinstance(doc.body[1], SceneHeading)
     roundtrips("[[Script note.]]\n\nTitle: Late Start\n\nINT. A - DAY\n")
+
+
+def test_text_like_a_title_key_after_a_leading_note_stays_action() -> None:
+    from screenplay.model import Document, text_of
+    doc = Document(body=[Note("X"), Action(text_of("0:"))])
+    out = write_fountain(doc)
+    assert parse_fountain(out) == doc
