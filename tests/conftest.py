@@ -24,6 +24,15 @@ def corpus_files(pattern: str = "**/*.fountain") -> list[Path]:
     return sorted(CORPUS.glob(pattern)) if CORPUS.is_dir() else []
 
 
+def corpus_params(pattern: str = "**/*.fountain") -> list:
+    """Corpus files as pytest params, or one skipped param saying why there are none."""
+    files = corpus_files(pattern)
+    if files:
+        return [pytest.param(p, id=p.name) for p in files]
+    return [pytest.param(None, id="no-corpus", marks=pytest.mark.skip(
+        reason="../shared/corpus/fountain is not beside the project"))]
+
+
 # Property tests search a fresh random space on a developer's machine, but CI runs a fixed
 # one, so that a submission's result does not depend on luck.  (Failures found locally are
 # kept as explicit tests or fixtures.)

@@ -15,7 +15,7 @@ from screenplay.fountain_reader import parse_fountain
 from screenplay.formats import read_document
 from toolchain.cli import app
 
-from .conftest import FIXTURES, corpus_files, shared_path
+from .conftest import FIXTURES, corpus_files, corpus_params, shared_path
 
 runner = CliRunner()
 CORPUS = corpus_files()
@@ -91,7 +91,7 @@ def test_screenplain_fdx_reads_like_its_twin_apart_from_split_dialogue() -> None
     assert [d.character.name for d in duals] == ["BRICK"]
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+@pytest.mark.parametrize("path", corpus_params())
 def test_our_fdx_reads_back_to_the_same_model(path: Path) -> None:
     doc = parse_fountain(path.read_text(encoding="utf-8"))
     back = read_fdx_bytes(write_fdx(doc).encode("utf-8"))

@@ -20,7 +20,7 @@ from screenplay.resources import package_file
 from screenplay.validate import load_xsd, validate_document, xsd_path
 from screenplay.xml_io import NS, from_tree, parse_xml_bytes, read_xml, to_tree, write_xml
 
-from .conftest import corpus_files, shared_path
+from .conftest import corpus_files, corpus_params, shared_path
 
 CORPUS = corpus_files()
 
@@ -76,7 +76,7 @@ def test_kitchen_sink_validates() -> None:
     assert validate_document(_kitchen_sink()) == []
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+@pytest.mark.parametrize("path", corpus_params())
 def test_corpus_round_trip(path: Path) -> None:
     doc = parse_fountain(path.read_text(encoding="utf-8"))
     back = read_xml(write_xml(doc))
@@ -84,7 +84,7 @@ def test_corpus_round_trip(path: Path) -> None:
     assert _all_lines(back) == _all_lines(doc)
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+@pytest.mark.parametrize("path", corpus_params())
 def test_corpus_xml_validates_with_lxml(path: Path) -> None:
     doc = parse_fountain(path.read_text(encoding="utf-8"))
     tree = parse_xml_bytes(write_xml(doc).encode("utf-8"))
