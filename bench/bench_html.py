@@ -5,11 +5,11 @@ layout, write), interleaved so that machine noise hits all of them alike; the
 median of the runs is reported.  A second table splits our own time by stage,
 in one process, to show where it goes.
 
-    .venv/bin/python bench/bench_html.py [--runs 9] [--peers /tmp/peers] [--json]
+    .venv/bin/python bench/bench_html.py [--runs 9] [--peers $SCREENPLAY_PEERS] [--json]
 
 screenplain (and jouvence, if present) are looked for in a throwaway venv
-outside the repository (``--peers``, default /tmp/peers; make it with
-``python3 -m venv /tmp/peers && /tmp/peers/bin/pip install screenplain``).
+outside the repository (``--peers``, default $SCREENPLAY_PEERS; make it with
+``python3 -m venv $SCREENPLAY_PEERS && $SCREENPLAY_PEERS/bin/pip install screenplain``).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import BIG_FISH as SCRIPT
-from bench.common import ROOT, bench_env, measure
+from bench.common import PEERS, ROOT, bench_env, measure
 
 #: Our library path, as a user's one-off script would call it.
 _OURS_LIB = """
@@ -132,7 +132,7 @@ def stages(src: Path, out: Path, runs: int, env: dict[str, str]) -> dict[str, fl
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=9)
-    ap.add_argument("--peers", type=Path, default=Path("/tmp/peers"))
+    ap.add_argument("--peers", type=Path, default=PEERS)
     ap.add_argument("--script", type=Path, default=SCRIPT)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()

@@ -23,7 +23,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import BIG_FISH as DEFAULT_INPUT
-from bench.common import ROOT, RunFailed, child_json, repeat_text
+from bench.common import PEERS, ROOT, RunFailed, child_json, repeat_text
 
 _PEER = r"""
 import io, json, statistics, sys, time
@@ -62,7 +62,7 @@ def time_peer(python: str, path: Path, repeat: int) -> list[float] | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
-    ap.add_argument("--peer-python", default="/tmp/peers/sp/bin/python",
+    ap.add_argument("--peer-python", default=str(PEERS / "sp" / "bin" / "python"),
                     help="a Python with screenplain installed")
     ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args()

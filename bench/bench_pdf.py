@@ -5,14 +5,14 @@ Big-Fish.fountain and on it repeated ten times, measured the same way for every
 tool (``os.wait4`` on the child gives its own ``ru_maxrss``).  The peers are not
 project dependencies: install them somewhere outside the repository, e.g.::
 
-    npm install --prefix /tmp/peers/aw afterwriting
-    python3 -m venv /tmp/peers/sp && /tmp/peers/sp/bin/pip install screenplain
+    npm install --prefix $SCREENPLAY_PEERS/aw afterwriting
+    python3 -m venv $SCREENPLAY_PEERS/sp && $SCREENPLAY_PEERS/sp/bin/pip install screenplain
 
 and pass their executables with --afterwriting / --screenplain.
 
     .venv/bin/python bench/bench_pdf.py --runs 5 \\
-        --afterwriting /tmp/peers/aw/node_modules/.bin/afterwriting \\
-        --screenplain /tmp/peers/sp/bin/screenplain
+        --afterwriting $SCREENPLAY_PEERS/aw/node_modules/.bin/afterwriting \\
+        --screenplain $SCREENPLAY_PEERS/sp/bin/screenplain
 
 This is a script, not a test: timings depend on the machine and its load.
 """

@@ -19,8 +19,13 @@ import subprocess
 import sys
 import threading
 import time
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+#: Where the peers (screenplain, afterwriting, jouvence) are installed, outside the
+#: project: $SCREENPLAY_PEERS, else a "peers" folder in the system's temporary directory.
+PEERS = Path(os.environ.get("SCREENPLAY_PEERS") or Path(tempfile.gettempdir()) / "peers")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -35,7 +35,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make ``bench`` and the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (BIG_FISH, LONG_SEED, SCREENPLAY, SHARED, RunFailed, Stats, bench_env,
+from bench.common import (BIG_FISH, LONG_SEED, PEERS as PEERS_DIR, SCREENPLAY, SHARED, RunFailed, Stats, bench_env,
                           child_json, machine, measure, repeat_text)
 from bench.synth import synth_fountain
 
@@ -425,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, help="timed runs per figure (default 5; 2 with --quick)")
     ap.add_argument("--quick", action="store_true",
                     help="fewer runs; skip Big Fish x10 and the 1,000-page script")
-    ap.add_argument("--peers", type=Path, default=Path("/tmp/peers"),
+    ap.add_argument("--peers", type=Path, default=PEERS_DIR,
                     help="where the peers were installed (see README, Benchmarks)")
     ap.add_argument("--no-peers", action="store_true", help="measure only this project")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the Markdown table")

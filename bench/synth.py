@@ -9,7 +9,7 @@ centered line, section, synopsis and note -- from a fixed seed, so the same
 arguments always give the same bytes.  Every word comes from the small
 invented vocabulary below; there is no borrowed text.
 
-    .venv/bin/python bench/synth.py --pages 1000 -o /tmp/synth-1000.fountain
+    .venv/bin/python bench/synth.py --pages 1000 -o synth-1000.fountain
 """
 from __future__ import annotations
 
