@@ -414,6 +414,13 @@ class SpeechBlock(Block):
         return super().force_split(avail)
 
 
+def _side_by_side(left: list[Row], right: list[Row]) -> list[Row]:
+    """Rows of two dual-dialogue columns joined, the shorter padded with empty rows."""
+    n = max(len(left), len(right))
+    return [(left[i] if i < len(left) else ()) + (right[i] if i < len(right) else ())
+            for i in range(n)]
+
+
 class DualBlock(Block):
     """Two speeches side by side; as tall as the taller column."""
 
@@ -429,12 +436,11 @@ class DualBlock(Block):
         return max(c.height() if c else 0 for c in (self.left, self.right))
 
     def _make_rows(self) -> list[Row]:
-        lr = self.left.rows() if self.left else []
-        rr = self.right.rows() if self.right else []
-        n = max(len(lr), len(rr))
-        return [(lr[i] if i < len(lr) else ()) + (rr[i] if i < len(rr) else ()) for i in range(n)]
+        return _side_by_side(self.left.rows() if self.left else [],
+                             self.right.rows() if self.right else [])
 
-    def split(self, avail: int, extra: int) -> tuple[list[Row], Block] | None:
+    def _cut(self, avail: int, cut_column) -> tuple[list[Row], Block] | None:  # type: ignore[no-untyped-def]
+        """Cut each column that does not fit with ``cut_column``; None if one cannot be cut."""
         tops: list[list[Row]] = []
         rests: list[Block | None] = []
         for col in (self.left, self.right):
@@ -442,31 +448,20 @@ class DualBlock(Block):
                 tops.append(col.rows() if col else [])
                 rests.append(None)
                 continue
-            sp = col.split(avail, extra)
+            sp = cut_column(col)
             if sp is None:
                 return None
             tops.append(sp[0])
             rests.append(sp[1])
-        lt, rt = tops
-        n = max(len(lt), len(rt))
-        rows = [(lt[i] if i < len(lt) else ()) + (rt[i] if i < len(rt) else ()) for i in range(n)]
-        return rows, DualBlock(rests[0], rests[1], self.scene, 0)
+        return _side_by_side(tops[0], tops[1]), DualBlock(rests[0], rests[1], self.scene, 0)
+
+    def split(self, avail: int, extra: int) -> tuple[list[Row], Block] | None:
+        return self._cut(avail, lambda col: col.split(avail, extra))
 
     def min_lead(self) -> int:
         return max(c.min_lead() for c in (self.left, self.right) if c is not None)
 
     def force_split(self, avail: int) -> tuple[list[Row], Block]:
-        tops: list[list[Row]] = []
-        rests: list[Block | None] = []
-        for col in (self.left, self.right):
-            if col is None or col.height() <= avail:
-                tops.append(col.rows() if col else [])
-                rests.append(None)
-            else:
-                t, r = col.force_split(avail)
-                tops.append(t)
-                rests.append(r)
-        lt, rt = tops
-        n = max(len(lt), len(rt))
-        rows = [(lt[i] if i < len(lt) else ()) + (rt[i] if i < len(rt) else ()) for i in range(n)]
-        return rows, DualBlock(rests[0], rests[1], self.scene, 0)
+        cut = self._cut(avail, lambda col: col.force_split(avail))
+        assert cut is not None  # force_split always cuts
+        return cut

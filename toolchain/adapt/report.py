@@ -32,6 +32,14 @@ _IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise beg".
 _REQUEST_VERBS = frozenset("ask beg plead request".split())
 
 
+
+def _take_rest(sent, toks: list, nxt: int) -> tuple[list, int]:  # type: ignore[no-untyped-def]
+    """Extend what is said to the end of the sentence, closing punctuation left out."""
+    end = sent.end
+    while end > nxt and sent.doc[end - 1].is_punct:
+        end -= 1
+    return toks + [sent.doc[i] for i in range(nxt, end)], end
+
 class ReportedSpeech:
     """Turning reported speech into lines (mixed into SpeechReader)."""
 
@@ -142,11 +150,7 @@ class ReportedSpeech:
                                            "after", "before", "until", "unless", "if") \
                     and not any(t.lower_ in SPEECH_FORMS for t in rest):
                 # "...chose Paris and while he was in his hotel he thought he'd drop by": still his account
-                end = sent.end
-                while end > nxt and sent.doc[end - 1].is_punct:
-                    end -= 1
-                toks = toks + [sent.doc[i] for i in range(nxt, end)]
-                nxt = end
+                toks, nxt = _take_rest(sent, toks, nxt)
         if clause is not None and nxt < sent.end - 2 and sent.doc[nxt].text == "," and \
                 nxt + 1 < sent.end and sent.doc[nxt + 1].lower_ == "and":
             # "says her daughter is at boarding school, and her son is 26": a clause about
@@ -159,11 +163,7 @@ class ReportedSpeech:
                     and subj.lower_ not in ("they", "we", "i", "you") and subj.tag_ != "NNP" \
                     and not (isinstance(who, Person) and who.named) \
                     and not any(t.lower_ in SPEECH_FORMS for t in rest):
-                end = sent.end
-                while end > nxt and sent.doc[end - 1].is_punct:
-                    end -= 1
-                toks = toks + [sent.doc[i] for i in range(nxt, end)]
-                nxt = end
+                toks, nxt = _take_rest(sent, toks, nxt)
         if nxt < sent.end - 2 and explicit and isinstance(addressee, Person) and obj is not None:
             k = nxt
             while k < sent.end and sent.doc[k].lower_ in (",", "and"):
@@ -199,11 +199,7 @@ class ReportedSpeech:
                     and not any(t.dep_ in _SUBJ for t in rest if t.i < verbs[0].i) \
                     and not any(t.lower_ in SPEECH_FORMS for t in rest):
                 # "recalls ... listen to Georges and Anne have sex": "have" cannot be Eva's verb
-                end = sent.end
-                while end > nxt and sent.doc[end - 1].is_punct:
-                    end -= 1
-                toks = toks + [sent.doc[i] for i in range(nxt, end)]
-                nxt = end
+                toks, nxt = _take_rest(sent, toks, nxt)
         if nxt < sent.end - 1 and sent.doc[nxt].text == ":" and clause is not None:
             # "says it was bizarre: the priest was an idiot...": the account goes on after the colon
             end = sent.end
