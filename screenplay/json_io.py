@@ -7,7 +7,6 @@ Source line ranges are kept as ``"lines": [first, last]``.
 from __future__ import annotations
 
 import json
-from dataclasses import fields, is_dataclass
 from typing import Any
 
 from . import model as m
@@ -37,20 +36,20 @@ def _text_out(t: m.Text) -> list[dict[str, Any]]:
 
 def _obj(el: Any) -> dict[str, Any]:
     d: dict[str, Any] = {"type": type(el).__name__.lower()}
-    for f in fields(el):
-        v = getattr(el, f.name)
-        if f.name == "lines":
+    for name in m.field_names(el):
+        v = getattr(el, name)
+        if name == "lines":
             d["lines"] = list(v)
-        elif f.name == "text" and isinstance(v, tuple):
+        elif name == "text" and isinstance(v, tuple):
             d["text"] = _text_out(v)
-        elif f.name == "character":
+        elif name == "character":
             d["character"] = _obj(v)
-        elif f.name == "parts":
+        elif name == "parts":
             d["parts"] = [_obj(p) for p in v]
         elif isinstance(v, tuple):
-            d[f.name] = list(v)
+            d[name] = list(v)
         else:
-            d[f.name] = v
+            d[name] = v
     return d
 
 
@@ -147,41 +146,41 @@ def _el_in(d: Any, allowed: frozenset[str] = _BODY_TYPES) -> Any:
     _need(d.get("type") in allowed, f"element type {d.get('type')!r} is not allowed here")
     cls = _TYPES[d["type"]]
     kw: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name not in d:
+    for name in m.field_names(cls):
+        if name not in d:
             continue
-        v = d[f.name]
-        if f.name == "lines":
+        v = d[name]
+        if name == "lines":
             kw["lines"] = _lines_in(v)
-        elif f.name == "text":
+        elif name == "text":
             # Notes and boneyard hold raw strings; everything else holds runs.
             if cls in (m.Note, m.Boneyard):
                 _need(isinstance(v, str), "a note's or boneyard's text must be a string")
                 kw["text"] = v
             else:
                 kw["text"] = _text_in(v)
-        elif f.name == "character":
+        elif name == "character":
             kw["character"] = _el_in(v, frozenset(("character",)))
-        elif f.name == "parts":
+        elif name == "parts":
             _need(isinstance(v, list), "parts must be a list")
             kw["parts"] = [_el_in(p, _PART_TYPES) for p in v]
-        elif f.name == "extensions":
+        elif name == "extensions":
             _need(isinstance(v, list) and all(isinstance(e, str) for e in v),
                   "extensions must be strings")
             kw["extensions"] = tuple(v)
-        elif f.name in ("forced", "dual"):
-            _need(isinstance(v, bool), f"{f.name} must be true or false")
-            kw[f.name] = v
-        elif f.name == "depth":
+        elif name in ("forced", "dual"):
+            _need(isinstance(v, bool), f"{name} must be true or false")
+            kw[name] = v
+        elif name == "depth":
             _need(type(v) is int and 1 <= v <= MAX_SECTION_DEPTH,
                   f"section depth must be a whole number from 1 to {MAX_SECTION_DEPTH}")
-            kw[f.name] = v
-        elif f.name in ("name", "number"):
-            _need(isinstance(v, str) or (f.name == "number" and v is None),
-                  f"{f.name} must be a string")
-            kw[f.name] = v
+            kw[name] = v
+        elif name in ("name", "number"):
+            _need(isinstance(v, str) or (name == "number" and v is None),
+                  f"{name} must be a string")
+            kw[name] = v
         else:
-            kw[f.name] = v
+            kw[name] = v
     return cls(**kw)
 
 
@@ -201,7 +200,7 @@ def from_dict(data: dict[str, Any]) -> m.Document:
         body = [_el_in(e) for e in body_in]
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise InputError(f"not a screenplay model JSON document ({type(e).__name__}: {e})") from None
-    assert all(is_dataclass(b) for b in body)
+    assert all(isinstance(b, m.Record) for b in body)
     return m.Document(title, body)
 
 

@@ -12,8 +12,7 @@ when their content is equal, wherever it stood in the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple, Union
+from typing import Any, ClassVar, Iterator, NamedTuple, Union
 
 # ---------------------------------------------------------------------------
 # Inline text
@@ -97,27 +96,88 @@ Lines = tuple[int, int]
 NO_LINES: Lines = (0, 0)
 
 
-def _lines_field() -> Lines:
-    return field(default=NO_LINES, compare=False, repr=False)  # type: ignore[return-value]
+class Record:
+    """Base of the model's element classes: field-wise equality and a readable repr.
 
-
-def _forced_field() -> bool:
-    """How an element was marked in the source (``!``, ``@``, ``.``, ``>``).
-
-    Kept for tools that want to know, but not part of identity: the writer adds
-    a forcing mark wherever the element would otherwise be misread, so the
-    same content may be forced in one spelling and not in another.
+    Hand-written classes with ``__slots__`` rather than dataclasses: creating a
+    dataclass runs generated code through the compiler, and importing
+    ``dataclasses`` pulls in ``inspect``, milliseconds that every one-shot
+    ``screenplay render`` paid.  Each class lists its fields in ``__slots__``
+    (in constructor order; a subclass adding none keeps its base's), names the
+    ones that are not part of its identity in ``_not_compared`` (source lines,
+    forcing marks) and the ones its repr leaves out in ``_not_shown``.
     """
-    return field(default=False, compare=False)  # type: ignore[return-value]
+
+    __slots__ = ()
+    _not_compared: ClassVar[frozenset[str]] = frozenset(("lines",))
+    _not_shown: ClassVar[frozenset[str]] = frozenset(("lines",))
+
+    #: The fields in constructor order: the ``__slots__`` of the class that declares them.
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls) -> None:
+        if cls.__slots__:
+            cls._fields = tuple(cls.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        skip = self._not_compared
+        return all(getattr(self, n) == getattr(other, n)
+                   for n in self._fields if n not in skip)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the elements it models
+
+    def __repr__(self) -> str:
+        skip = self._not_shown
+        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._fields if n not in skip)
+        return f"{type(self).__name__}({inner})"
 
 
-@dataclass
-class TitleField:
+def field_names(obj: "Record | type[Record]") -> tuple[str, ...]:
+    """The fields of a model element (or element class), in constructor order."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    return cls._fields
+
+
+#: ``forced`` records how an element was marked in the source (``!``, ``@``,
+#: ``.``, ``>``).  It is kept for tools that want to know, but it is not part of
+#: identity: the writer adds a forcing mark wherever the element would otherwise
+#: be misread, so the same content may be forced in one spelling and not another.
+_NOT_IDENTITY = frozenset(("lines", "forced"))
+
+
+class TitleField(Record):
     """One title-page entry: a key and its value lines, in source order."""
 
-    key: str
-    values: list[Text]
-    lines: Lines = _lines_field()
+    __slots__ = ("key", "values", "lines")
+
+    def __init__(self, key: str, values: list[Text], lines: Lines = NO_LINES) -> None:
+        self.key = key
+        self.values = values
+        self.lines = lines
+
+
+class TextElement(Record):
+    """Base of the elements that are a piece of text and nothing else."""
+
+    __slots__ = ("text", "lines")
+
+    def __init__(self, text: Any, lines: Lines = NO_LINES) -> None:
+        self.text = text
+        self.lines = lines
+
+
+class ForcibleText(Record):
+    """Base of the text elements a writer can force with a mark (``!``, ``>``)."""
+
+    __slots__ = ("text", "forced", "lines")
+    _not_compared = _NOT_IDENTITY
+
+    def __init__(self, text: Text, forced: bool = False, lines: Lines = NO_LINES) -> None:
+        self.text = text
+        self.forced = forced
+        self.lines = lines
 
 
 #: Words that, as the last ``-`` part of a heading, name its time of day.
@@ -153,8 +213,7 @@ def _is_time(part: str) -> bool:
     return bool(words) and all(w in TIMES_OF_DAY or w.isdigit() for w in words)
 
 
-@dataclass
-class SceneHeading:
+class SceneHeading(Record):
     """A scene heading such as ``INT. HOUSE - KITCHEN - NIGHT``.
 
     ``text`` is the heading as written (without a forcing dot or scene number);
@@ -162,10 +221,15 @@ class SceneHeading:
     can never disagree.  ``number`` is the scene number (``"12A"``) or None.
     """
 
-    text: Text
-    number: str | None = None
-    forced: bool = _forced_field()
-    lines: Lines = _lines_field()
+    __slots__ = ("text", "number", "forced", "lines")
+    _not_compared = _NOT_IDENTITY
+
+    def __init__(self, text: Text, number: str | None = None, forced: bool = False,
+                 lines: Lines = NO_LINES) -> None:
+        self.text = text
+        self.number = number
+        self.forced = forced
+        self.lines = lines
 
     @property
     def plain(self) -> str:
@@ -191,8 +255,7 @@ class SceneHeading:
         return self.parts().time
 
 
-@dataclass(frozen=True)
-class HeadingParts:
+class HeadingParts(NamedTuple):
     """A heading taken apart: INT/EXT, place, room and time of day."""
 
     int_ext: str | None
@@ -226,17 +289,13 @@ def parse_heading(text: str) -> HeadingParts:
     return HeadingParts(ie, location, sub, time)
 
 
-@dataclass
-class Action:
+class Action(ForcibleText):
     """Action (description).  Line breaks and leading indentation are kept."""
 
-    text: Text
-    forced: bool = _forced_field()
-    lines: Lines = _lines_field()
+    __slots__ = ()
 
 
-@dataclass
-class Character:
+class Character(Record):
     """A character cue: name, extensions such as ``V.O.``, and markers.
 
     ``extensions`` are the parenthesised notes after the name, without their
@@ -244,11 +303,16 @@ class Character:
     ``dual`` the ``^`` that sets this speech beside the one before it.
     """
 
-    name: str
-    extensions: tuple[str, ...] = ()
-    forced: bool = _forced_field()
-    dual: bool = False
-    lines: Lines = _lines_field()
+    __slots__ = ("name", "extensions", "forced", "dual", "lines")
+    _not_compared = _NOT_IDENTITY
+
+    def __init__(self, name: str, extensions: tuple[str, ...] = (), forced: bool = False,
+                 dual: bool = False, lines: Lines = NO_LINES) -> None:
+        self.name = name
+        self.extensions = extensions
+        self.forced = forced
+        self.dual = dual
+        self.lines = lines
 
     @property
     def cue(self) -> str:
@@ -256,97 +320,94 @@ class Character:
         return " ".join([self.name] + [f"({e})" for e in self.extensions])
 
 
-@dataclass
-class Parenthetical:
+class Parenthetical(TextElement):
     """A wryly inside a speech; ``text`` excludes the parentheses."""
 
+    __slots__ = ()
     text: Text
-    lines: Lines = _lines_field()
 
 
-@dataclass
-class Dialogue:
+class Dialogue(TextElement):
     """Spoken lines inside a speech; ``"\\n"`` marks a line break."""
 
+    __slots__ = ()
     text: Text
-    lines: Lines = _lines_field()
 
 
-@dataclass
-class Lyrics:
+class Lyrics(TextElement):
     """Sung lines (``~``), inside a speech or standing alone."""
 
+    __slots__ = ()
     text: Text
-    lines: Lines = _lines_field()
 
 
 SpeechPart = Union[Parenthetical, Dialogue, Lyrics]
 
 
-@dataclass
-class Speech:
+class Speech(Record):
     """A character cue and what follows it up to the next blank line."""
 
-    character: Character
-    parts: list[SpeechPart] = field(default_factory=list)
-    lines: Lines = _lines_field()
+    __slots__ = ("character", "parts", "lines")
+
+    def __init__(self, character: Character, parts: list[SpeechPart] | None = None,
+                 lines: Lines = NO_LINES) -> None:
+        self.character = character
+        self.parts = [] if parts is None else parts
+        self.lines = lines
 
 
-@dataclass
-class Transition:
+class Transition(ForcibleText):
     """A transition such as ``CUT TO:``; ``forced`` is the ``>`` marker."""
 
-    text: Text
-    forced: bool = _forced_field()
-    lines: Lines = _lines_field()
+    __slots__ = ()
 
 
-@dataclass
-class Centered:
+class Centered(TextElement):
     """Centred text (``> THE END <``); one entry per line."""
 
+    __slots__ = ()
     text: Text
-    lines: Lines = _lines_field()
 
 
-@dataclass
-class PageBreak:
+class PageBreak(Record):
     """A forced page break (``===``)."""
 
-    lines: Lines = _lines_field()
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: Lines = NO_LINES) -> None:
+        self.lines = lines
 
 
-@dataclass
-class Section:
+class Section(Record):
     """An outline section (``#``, ``##``...); never printed."""
 
-    text: Text
-    depth: int = 1
-    lines: Lines = _lines_field()
+    __slots__ = ("text", "depth", "lines")
+
+    def __init__(self, text: Text, depth: int = 1, lines: Lines = NO_LINES) -> None:
+        self.text = text
+        self.depth = depth
+        self.lines = lines
 
 
-@dataclass
-class Synopsis:
+class Synopsis(TextElement):
     """A synopsis line (``= ...``); never printed."""
 
+    __slots__ = ()
     text: Text
-    lines: Lines = _lines_field()
 
 
-@dataclass
-class Note:
+class Note(TextElement):
     """A note standing as its own paragraph (``[[...]]``); never printed."""
 
+    __slots__ = ()
     text: str
-    lines: Lines = _lines_field()
 
 
-@dataclass
-class Boneyard:
+class Boneyard(TextElement):
     """Text the writer has set aside (``/* ... */``); never printed."""
 
+    __slots__ = ()
     text: str
-    lines: Lines = _lines_field()
 
 
 Element = Union[SceneHeading, Action, Speech, Lyrics, Transition, Centered, PageBreak,
@@ -356,13 +417,16 @@ Element = Union[SceneHeading, Action, Speech, Lyrics, Transition, Centered, Page
 UNPRINTED = (Section, Synopsis, Note, Boneyard)
 
 
-@dataclass
-class Scene:
+class Scene(Record):
     """A view of one scene: its heading and the elements up to the next heading."""
 
-    index: int
-    heading: SceneHeading
-    body: list[Element]
+    __slots__ = ("index", "heading", "body")
+    _not_compared = _not_shown = frozenset()
+
+    def __init__(self, index: int, heading: SceneHeading, body: list[Element]) -> None:
+        self.index = index
+        self.heading = heading
+        self.body = body
 
     @property
     def lines(self) -> Lines:
@@ -370,28 +434,37 @@ class Scene:
         return (self.heading.lines[0], max(last, self.heading.lines[1]))
 
 
-@dataclass
-class Diagnostic:
+class Diagnostic(Record):
     """Something a reader noticed but could read past (an unclosed note, say)."""
 
-    line: int
-    message: str
-    rule: str
-    severity: str = "warning"
+    __slots__ = ("line", "message", "rule", "severity")
+    _not_compared = _not_shown = frozenset()
+
+    def __init__(self, line: int, message: str, rule: str, severity: str = "warning") -> None:
+        self.line = line
+        self.message = message
+        self.rule = rule
+        self.severity = severity
 
 
-@dataclass
-class Document:
+class Document(Record):
     """A whole screenplay: title page and a flat sequence of elements.
 
     Scenes are a view over the sequence (:meth:`scenes`) rather than a nesting,
     so that material before the first heading (sections, a cold open's action)
-    has a place and the Fountain order is kept exactly.
+    has a place and the Fountain order is kept exactly.  ``diagnostics`` (what
+    the reader noticed) is not part of a document's identity.
     """
 
-    title_page: list[TitleField] = field(default_factory=list)
-    body: list[Element] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list, compare=False, repr=False)
+    __slots__ = ("title_page", "body", "diagnostics")
+    _not_compared = _not_shown = frozenset(("diagnostics",))
+
+    def __init__(self, title_page: list[TitleField] | None = None,
+                 body: list[Element] | None = None,
+                 diagnostics: list[Diagnostic] | None = None) -> None:
+        self.title_page = [] if title_page is None else title_page
+        self.body = [] if body is None else body
+        self.diagnostics = [] if diagnostics is None else diagnostics
 
     def scenes(self) -> list[Scene]:
         out: list[Scene] = []

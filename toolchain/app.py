@@ -1,8 +1,9 @@
-"""The Typer application object and the error discipline every command shares.
+"""The Typer application object, its root options, and the shared error discipline.
 
 Commands live in their own modules and register on :data:`app`.  Each runs its
-work through :func:`guarded`, so that bad input becomes one line on stderr and
-a documented exit code, never a traceback:
+work through :func:`guarded` (from :mod:`toolchain.runner`, re-exported here),
+so that bad input becomes one line on stderr and a documented exit code, never
+a traceback:
 
 * 0  ok
 * 1  problems found in the input (check errors, a refused overwrite)
@@ -11,17 +12,14 @@ a documented exit code, never a traceback:
 """
 from __future__ import annotations
 
-import os
-import sys
-from typing import Callable, NoReturn, TypeVar
-
 import typer
 
-from screenplay.errors import InputError
-
 from . import __version__
+from .runner import (EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Refused, Settings,
+                     fail, guarded, stdout_write, warn)
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+__all__ = ["app", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_INTERNAL", "Refused",
+           "Settings", "fail", "guarded", "stdout_write", "warn"]
 
 app = typer.Typer(
     name="screenplay",
@@ -31,62 +29,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-T = TypeVar("T")
-
-#: Set by the global ``--quiet`` option: warnings and progress are not shown.
-QUIET = False
-
-
-class Refused(Exception):
-    """A command declines to act (for example, to overwrite an edited file)."""
-
-    def __init__(self, message: str, code: int = EXIT_PROBLEMS):
-        super().__init__(message)
-        self.code = code
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    typer.echo(f"screenplay: error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def warn(message: str) -> None:
-    if not QUIET:
-        typer.echo(f"screenplay: warning: {message}", err=True)
-
-
-def guarded(work: Callable[[], T], time_limited: bool = True) -> T:
-    """Run a command body, turning every failure into one line and an exit code.
-
-    ``time_limited`` bounds the whole body by the per-file time limit; commands
-    that handle several files (``build``) pass False and bound each file.
-    """
-    from .limits import time_limit, time_limit_from_env
-    try:
-        with time_limit(time_limit_from_env() if time_limited else None):
-            return work()
-    except typer.Exit:
-        raise
-    except InputError as e:
-        fail(str(e), EXIT_USAGE)
-    except Refused as e:
-        fail(str(e), e.code)
-    except KeyboardInterrupt:
-        typer.echo("screenplay: interrupted; no file was left half-written", err=True)
-        raise typer.Exit(130)
-    except OSError as e:
-        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        fail(f"{where}{e.strerror or e}", EXIT_USAGE)
-    except MemoryError:
-        fail("out of memory on this input", EXIT_USAGE)
-    except RecursionError:
-        fail("input is nested too deeply", EXIT_USAGE)
-    except Exception as e:  # a bug: still no traceback for the user
-        if os.environ.get("SCREENPLAY_DEBUG"):
-            raise
-        fail(f"internal error: {type(e).__name__}: {e} (set SCREENPLAY_DEBUG=1 for a traceback)",
-             EXIT_INTERNAL)
 
 
 def _version_callback(value: bool) -> None:
@@ -108,14 +50,5 @@ def _root(
     left alone); 2 usage or I/O error (unreadable input, unwritable output);
     3 internal error.
     """
-    global QUIET
-    QUIET = quiet
+    Settings.quiet = quiet
 
-
-def stdout_write(data: str | bytes) -> None:
-    if isinstance(data, str):
-        sys.stdout.write(data)
-        sys.stdout.flush()
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()

@@ -5,6 +5,7 @@ tools use it).  :func:`main` loads only the module of the command being run
 when the command line names one: each module imports what its command needs,
 and a one-shot ``screenplay render`` should not pay for ``adapt`` or ``watch``.
 Help, completion and unknown commands load them all, so they list every command.
+A plain ``screenplay render`` skips Typer altogether (:mod:`toolchain.quick`).
 """
 from __future__ import annotations
 
@@ -55,8 +56,12 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    app = _load(_modules_for(sys.argv[1:]))
     from .limits import stop_cleanly_on_sigterm
+    from .quick import plan_render
+    # A plain render runs the same work without Typer's start-up.
+    run = plan_render(sys.argv[1:])
+    if run is None:
+        run = _load(_modules_for(sys.argv[1:]))
     # Everything imported so far (typer, click, our modules) lives until the
     # process ends.  Freezing it keeps the cyclic collector, and its full pass
     # at interpreter exit, from walking those objects again and again (about a
@@ -64,11 +69,10 @@ def main() -> None:
     gc.freeze()
     stop_cleanly_on_sigterm()
     try:
-        app()
+        run()
     except KeyboardInterrupt:
         sys.stderr.write("screenplay: interrupted\n")
         sys.exit(130)
-
 
 if __name__ == "__main__":
     main()

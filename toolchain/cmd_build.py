@@ -19,8 +19,7 @@ from screenplay.errors import InputError
 from screenplay.formats import format_for, read_document
 from screenplay.textio import read_text, write_atomic
 
-from . import app as appmod
-from .app import EXIT_OK, EXIT_PROBLEMS, app, guarded
+from .app import EXIT_OK, EXIT_PROBLEMS, Settings, app, guarded, warn
 from .limits import time_limit, time_limit_from_env
 from .pipeline import Result, render_all
 
@@ -74,8 +73,8 @@ def _build_one(src: Path, out_dir: Path, paper: str, mode: str,
             models["nlp"] = load_model()
         fountain_path = out_dir / f"{name}.fountain"
         if fountain_path.exists() and not may_overwrite(fountain_path):
-            appmod.warn(f"{fountain_path}: you have edited it since adapt wrote it;"
-                        " building from your version (adapt --force regenerates)")
+            warn(f"{fountain_path}: you have edited it since adapt wrote it;"
+                 " building from your version (adapt --force regenerates)")
             doc = read_document(fountain_path)
         else:
             title = SAMPLE_TITLE if src == SAMPLE else \
@@ -134,7 +133,7 @@ def build(
     def work() -> int:
         from screenplay.layout import load_profile
         load_profile(paper, mode)  # bad --paper/--mode fail before any work
-        quiet_ = quiet or appmod.QUIET
+        quiet_ = quiet or Settings.quiet
         sources = list(inputs or [SAMPLE])
         for s in sources:
             if not s.exists():

@@ -1,0 +1,71 @@
+"""A quick path for the most common command line: ``screenplay render FILE [options]``.
+
+Importing Typer (and the Click it carries) costs about 30 ms, a fifth of a
+one-shot render of a feature script, and a render from an editor's "export"
+button or a ``make`` rule pays it every time.  A command line that is plainly a
+render (the command, one input file, and only render's own options, each with
+a value) does not need a general parser, so it runs here with the same code
+and the same error discipline as the full CLI (:mod:`toolchain.rendering`,
+:mod:`toolchain.runner`).
+
+Anything else, including help, unknown or repeated options, a ``--`` separator
+and values that start with ``-``, is left to Typer, so that its messages and
+exit codes stay the only ones users see for a command line it would question.
+``SCREENPLAY_FULL_CLI=1`` turns the quick path off (the tests compare the two).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+#: Root options the quick path understands (both mean ``--quiet``).
+_QUIET = ("--quiet", "-q")
+#: render's options, each taking one value.
+_RENDER_OPTIONS = ("--pdf", "--html", "--paper", "--mode")
+
+
+def plan_render(argv: list[str]) -> "Callable[[], None] | None":
+    """The render a command line asks for, ready to run; None to use the full CLI."""
+    if os.environ.get("SCREENPLAY_FULL_CLI") or any(k.endswith("_COMPLETE") for k in os.environ):
+        return None  # asked for the full CLI; or shell completion, which is Click's business
+    quiet = False
+    i = 0
+    while i < len(argv) and argv[i] in _QUIET:
+        quiet = True
+        i += 1
+    if i >= len(argv) or argv[i] != "render":
+        return None
+    options: dict[str, str] = {}
+    files: list[str] = []
+    rest = argv[i + 1:]
+    k = 0
+    while k < len(rest):
+        word = rest[k]
+        if word.startswith("-"):
+            name, eq, value = word.partition("=")
+            if not eq:
+                if k + 1 >= len(rest):
+                    return None
+                k += 1
+                value = rest[k]
+            if name not in _RENDER_OPTIONS or name in options or not value or value[0] == "-":
+                return None
+            options[name] = value
+        else:
+            files.append(word)
+        k += 1
+    if len(files) != 1 or not files[0]:
+        return None
+
+    def run() -> None:
+        from .rendering import render_file
+        from .runner import Settings, guarded
+        Settings.quiet = quiet
+        pdf, html = options.get("--pdf"), options.get("--html")
+        guarded(lambda: render_file(Path(files[0]), Path(pdf) if pdf else None,
+                                    Path(html) if html else None,
+                                    options.get("--paper", "letter"),
+                                    options.get("--mode", "spec")))
+
+    return run
