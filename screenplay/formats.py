@@ -6,15 +6,18 @@ entry here.  Text formats write ``str``; binary formats (PDF) write ``bytes``.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Callable
 
 from .errors import InputError
 from .model import Document
+from .pathnames import suffix
 from .textio import decode_text, read_bytes
 
-Reader = Callable[[bytes, "str | None"], Document]
-Writer = Callable[[Document], "str | bytes"]
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Callable
+
+    Reader = Callable[[bytes, "str | None"], Document]
+    Writer = Callable[[Document], "str | bytes"]
 
 
 def _fountain_reader(data: bytes, source: str | None) -> Document:
@@ -58,7 +61,7 @@ def register_writer(name: str, writer: Writer) -> None:
 
 
 def format_for(path: str | os.PathLike, default: str = "fountain") -> str:
-    return EXTENSIONS.get(Path(path).suffix.lower(), default)
+    return EXTENSIONS.get(suffix(path).lower(), default)
 
 
 def read_document(path: str | os.PathLike, fmt: str | None = None) -> Document:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from typing import Iterator
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Iterator
 
 
 @contextmanager

@@ -12,7 +12,13 @@ when their content is equal, wherever it stood in the file.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, Iterator, NamedTuple, Union
+from collections import namedtuple
+
+#: ``typing`` is imported for type checkers only: at run time it costs a one-shot
+#: render milliseconds, and the annotations here are never evaluated.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, Iterator
 
 # ---------------------------------------------------------------------------
 # Inline text
@@ -26,7 +32,7 @@ UNDERLINE = 4
 TEXT, NOTE, BONEYARD = "text", "note", "boneyard"
 
 
-class Run(NamedTuple):
+class Run(namedtuple("Run", ("text", "style", "kind"), defaults=(0, TEXT))):
     """A stretch of text with one style: the unit of inline emphasis.
 
     ``style`` is a bit set of BOLD, ITALIC and UNDERLINE.  ``kind`` is
@@ -38,9 +44,10 @@ class Run(NamedTuple):
     thousands of runs, and a tuple is built several times faster.
     """
 
+    __slots__ = ()
     text: str
-    style: int = 0
-    kind: str = TEXT
+    style: int
+    kind: str
 
     @property
     def bold(self) -> bool:
@@ -255,9 +262,10 @@ class SceneHeading(Record):
         return self.parts().time
 
 
-class HeadingParts(NamedTuple):
+class HeadingParts(namedtuple("HeadingParts", ("int_ext", "location", "sublocation", "time"))):
     """A heading taken apart: INT/EXT, place, room and time of day."""
 
+    __slots__ = ()
     int_ext: str | None
     location: str
     sublocation: str | None
@@ -341,7 +349,7 @@ class Lyrics(TextElement):
     text: Text
 
 
-SpeechPart = Union[Parenthetical, Dialogue, Lyrics]
+SpeechPart = Parenthetical | Dialogue | Lyrics
 
 
 class Speech(Record):
@@ -410,8 +418,8 @@ class Boneyard(TextElement):
     text: str
 
 
-Element = Union[SceneHeading, Action, Speech, Lyrics, Transition, Centered, PageBreak,
-                Section, Synopsis, Note, Boneyard]
+Element = (SceneHeading | Action | Speech | Lyrics | Transition | Centered | PageBreak
+           | Section | Synopsis | Note | Boneyard)
 
 #: Elements that never appear on the printed page.
 UNPRINTED = (Section, Synopsis, Note, Boneyard)

@@ -6,7 +6,7 @@ error and no output file is ever left half-written.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
 
 from .errors import InputError
 
@@ -18,14 +18,14 @@ _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
 
 def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a whole input file, refusing what is not a regular, bounded file."""
-    p = Path(path)
+    p = os.fspath(path)
     try:
-        st = p.stat()
+        st = os.stat(p)
     except FileNotFoundError:
         raise InputError("no such file", source=str(path)) from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", source=str(path)) from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise InputError("is a directory, not a file", source=str(path))
     if st.st_size > limit:
         raise InputError(
@@ -82,18 +82,20 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
     The data goes to a temporary file in the same folder, is flushed to disk and
     then renamed over the target.
     """
-    p = Path(path)
+    p = os.fspath(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _create_temporary(p)
+    folder, name = os.path.split(p)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    fd, tmp = _create_temporary(folder, name)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         try:
-            mode = p.stat().st_mode & 0o777
+            mode = os.stat(p).st_mode & 0o777
         except FileNotFoundError:
             mode = 0o666 & ~_umask()
         os.chmod(tmp, mode)
@@ -112,19 +114,19 @@ _TMP_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0
               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
 
 
-def _create_temporary(target: Path) -> tuple[int, str]:
-    """A new, private file beside ``target``: ``.NAME.<random>.tmp``.
+def _create_temporary(folder: str, name: str) -> tuple[int, str]:
+    """A new, private file in ``folder``: ``.NAME.<random>.tmp``.
 
     The same guarantees as ``tempfile.mkstemp`` without importing ``tempfile``
     (with ``random`` and ``shutil`` it costs a one-shot render several ms).
     """
     for _ in range(100):
-        tmp = str(target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp")
+        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
         try:
             return os.open(tmp, _TMP_FLAGS, 0o600), tmp
         except FileExistsError:
             continue
-    raise FileExistsError(f"{target.parent}: could not create a temporary file")
+    raise FileExistsError(f"{folder or '.'}: could not create a temporary file")
 
 
 def _umask() -> int:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from lxml import etree
 
 from .model import Diagnostic, Document
-from .resources import package_file
+from .resources import package_path
 
 try:  # lxml built without libxslt has no isoschematron
     from lxml import isoschematron
@@ -26,11 +26,11 @@ _NS_BRACES = re.compile(r"\{urn:x-screenplay-toolchain:screenplay:1\}")
 
 
 def xsd_path() -> str:
-    return str(package_file("schema", "screenplay.xsd"))
+    return package_path("schema", "screenplay.xsd")
 
 
 def sch_path() -> str:
-    return str(package_file("schema", "screenplay.sch"))
+    return package_path("schema", "screenplay.sch")
 
 
 @lru_cache(maxsize=1)

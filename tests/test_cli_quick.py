@@ -145,3 +145,42 @@ def test_typer_still_reports_what_the_quick_path_declines(tmp_path):
     _workspace(tmp_path / "w")
     code, err = _run(["render", "s.fountain", "--bogus", "x"], tmp_path / "w", full=False)
     assert code == 2 and "--bogus" in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["render", "./s.fountain"],
+    ["render", "s.fountain", "--html", "o//s.html"],
+    ["render", "s.fountain", "--pdf", "o/s.pdf/"],
+])
+def test_paths_pathlib_would_rewrite_go_to_typer(argv, monkeypatch):
+    """The full CLI names files as Path prints them; the quick path takes only clean ones."""
+    monkeypatch.delenv("SCREENPLAY_FULL_CLI", raising=False)
+    assert plan_render(argv) is None
+
+
+def test_unclean_paths_still_render_the_same(tmp_path):
+    for name, full in (("quick", False), ("full", True)):
+        w = _workspace(tmp_path / name)
+        code, err = _run(["render", "./s.fountain", "--html", "o//s.html", "--paper", "nope"],
+                         w, full)
+        assert code == 2 and err == "screenplay: error: unknown paper 'nope' (known: letter, a4)\n"
+        code, err = _run(["render", "./notes.fountain", "--html", "o//s.html"], w, full)
+        assert (code, err) == (1, "screenplay: error: notes.fountain: nothing to render "
+                                  "(no title page and no printable text)\n")
+
+
+def test_the_quick_path_does_not_load_typer(tmp_path):
+    """What the quick path is for: a render that pays for no command-line parser."""
+    w = _workspace(tmp_path / "w")
+    probe = ("import sys; sys.argv = ['screenplay', 'render', 's.fountain', '--html', 's.html']\n"
+             "from toolchain.cli import main\n"
+             "main()\n"
+             "print(sorted(m for m in ('typer', 'click', 'tempfile')"
+             " if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("SCREENPLAY_FULL_CLI", None)
+    p = subprocess.run([sys.executable, "-c", probe], cwd=w, env=env, capture_output=True,
+                       text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert (w / "s.html").stat().st_size > 1000
+    assert p.stdout.strip() == "[]"

@@ -10,9 +10,11 @@ A plain ``screenplay render`` skips Typer altogether (:mod:`toolchain.quick`).
 from __future__ import annotations
 
 import gc
-import importlib
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Command name -> the module that registers it on the app when imported.
 #: A new command module is added here.
@@ -29,6 +31,8 @@ COMMAND_MODULES = {
 
 def _load(names: "list[str] | None" = None) -> Any:
     """The app with the given command modules (default: all) registered."""
+    import importlib
+
     from .app import app
     for name in (COMMAND_MODULES.values() if names is None else names):
         importlib.import_module(f"{__package__}.{name}")

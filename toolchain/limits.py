@@ -10,7 +10,10 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
-from typing import Iterator
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Iterator
 
 from screenplay.errors import InputError
 

@@ -16,13 +16,29 @@ exit codes stay the only ones users see for a command line it would question.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Callable
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Callable
 
 #: Root options the quick path understands (both mean ``--quiet``).
 _QUIET = ("--quiet", "-q")
 #: render's options, each taking one value.
 _RENDER_OPTIONS = ("--pdf", "--html", "--paper", "--mode")
+
+
+def _canonical(path: str) -> bool:
+    """Whether ``path`` reads the same after pathlib's clean-up (``Path(path)``).
+
+    The full CLI hands commands Path objects, which drop ``.`` and empty parts
+    (``./a//b/`` prints as ``a/b``); messages name files the way they print.  The
+    quick path passes strings on, so it takes only those that are already clean
+    and leaves the rest to the full CLI.  Paper and mode names pass trivially.
+    """
+    if os.sep != "/" or os.altsep:
+        return False  # other path rules (Windows): always the full CLI
+    body = path[1:] if path.startswith("/") else path
+    return bool(path) and all(part not in ("", ".") for part in body.split("/"))
 
 
 def plan_render(argv: list[str]) -> "Callable[[], None] | None":
@@ -55,16 +71,14 @@ def plan_render(argv: list[str]) -> "Callable[[], None] | None":
         else:
             files.append(word)
         k += 1
-    if len(files) != 1 or not files[0]:
+    if len(files) != 1 or not all(_canonical(p) for p in [*files, *options.values()]):
         return None
 
     def run() -> None:
         from .rendering import render_file
         from .runner import Settings, guarded
         Settings.quiet = quiet
-        pdf, html = options.get("--pdf"), options.get("--html")
-        guarded(lambda: render_file(Path(files[0]), Path(pdf) if pdf else None,
-                                    Path(html) if html else None,
+        guarded(lambda: render_file(files[0], options.get("--pdf"), options.get("--html"),
                                     options.get("--paper", "letter"),
                                     options.get("--mode", "spec")))
 

@@ -2,14 +2,16 @@
 
 Kept free of Typer so that the full CLI (:mod:`toolchain.cmd_render`) and the
 quick path for plain render command lines (:mod:`toolchain.quick`) run the same
-code, and so that its imports are only the ones rendering needs.
+code, and so that its imports are only the ones rendering needs (paths are
+plain strings or Path objects alike; pathlib itself is not needed).
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from screenplay.formats import read_document
 from screenplay.model import UNPRINTED
+from screenplay.pathnames import stem
 from screenplay.textio import write_atomic
 
 from .runner import Refused, warn
@@ -18,16 +20,17 @@ PAPERS = ("letter", "a4")
 MODES = ("spec", "shooting")
 
 
-def _check_dest(dest: Path, source: Path) -> None:
+def _check_dest(dest: str | os.PathLike[str], source: str | os.PathLike[str]) -> None:
     try:
-        same = dest.resolve() == source.resolve()
+        same = os.path.realpath(dest) == os.path.realpath(source)
     except OSError:
         same = False
     if same:
         raise Refused(f"{dest}: would overwrite the input file; choose another output", 1)
 
 
-def render_file(file: Path, pdf: Path | None, html: Path | None,
+def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None,
+                html: str | os.PathLike[str] | None,
                 paper: str = "letter", mode: str = "spec") -> None:
     """Render ``file`` to a PDF and/or HTML; with neither named, to ``out/<name>.pdf``."""
     pap, mod = paper.lower(), mode.lower()
@@ -37,7 +40,7 @@ def render_file(file: Path, pdf: Path | None, html: Path | None,
         raise Refused(f"unknown mode '{mode}' (known: {', '.join(MODES)})", 2)
     pdf_out = pdf
     if pdf_out is None and html is None:
-        pdf_out = Path("out") / (file.stem + ".pdf")
+        pdf_out = os.path.join("out", stem(file) + ".pdf")
     for dest in (pdf_out, html):
         if dest is not None:
             _check_dest(dest, file)

@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, NoReturn, TypeVar
 
 from screenplay.errors import InputError
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Callable, NoReturn, TypeVar
+
+    T = TypeVar("T")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Ctrl-C, by the shell's convention (128 + SIGINT).
 EXIT_INTERRUPTED = 130
-
-T = TypeVar("T")
 
 
 class Settings:
@@ -60,7 +63,7 @@ def warn(message: str) -> None:
         sys.stderr.flush()
 
 
-def guarded(work: Callable[[], T], time_limited: bool = True) -> T:
+def guarded(work: "Callable[[], T]", time_limited: bool = True) -> "T":
     """Run a command body, turning every failure into one line and an exit code.
 
     ``time_limited`` bounds the whole body by the per-file time limit; commands
