@@ -6,6 +6,10 @@ median of the runs is reported.  A second table splits our own time by stage,
 in one process, to show where it goes.
 
     .venv/bin/python bench/bench_html.py [--runs 9] [--peers $SCREENPLAY_PEERS] [--json]
+                                         [--instructions]
+
+``--instructions`` also counts each contender's instructions with valgrind
+(one run each, slow but the same on every run, however busy the machine is).
 
 screenplain (and jouvence, if present) are looked for in a throwaway venv
 outside the repository (``--peers``, default $SCREENPLAY_PEERS; make it with
@@ -25,7 +29,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import BIG_FISH as SCRIPT
-from bench.common import PEERS, ROOT, bench_env, measure
+from bench.common import PEERS, ROOT, bench_env, instructions, measure
 
 #: Our library path, as a user's one-off script would call it.
 _OURS_LIB = """
@@ -59,13 +63,6 @@ def contenders(src: Path, out: Path, peers: Path) -> dict[str, list[str]]:
         found["screenplain --format html"] = [str(sp), "--format", "html", str(src),
                                               str(out / "screenplain.html")]
     peer_py = peers / "bin" / "python"
-    if peer_py.exists():
-        # The same code on the peers' interpreter: no editable-install import hook
-        # at start-up, as after a normal `pip install` (the HTML path needs only
-        # the standard library).
-        found["ours (library, peers' python)"] = [
-            f"PYTHONPATH={ROOT}", str(peer_py), "-c", _OURS_LIB, str(src),
-            str(out / "ours-plain.html")]
     if peer_py.exists() and subprocess.run([str(peer_py), "-c", "import jouvence"],
                                            capture_output=True).returncode == 0:
         found["jouvence (HtmlDocumentRenderer)"] = [str(peer_py), "-c", _JOUVENCE, str(src),
@@ -135,6 +132,8 @@ def main() -> int:
     ap.add_argument("--peers", type=Path, default=PEERS)
     ap.add_argument("--script", type=Path, default=SCRIPT)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions per contender with valgrind (slow, exact)")
     args = ap.parse_args()
     if not args.script.exists():
         print(f"bench_html: {args.script} not found (needs ../shared beside the project)",
@@ -150,12 +149,15 @@ def main() -> int:
         sizes = {name: (out / Path(cmd[-1]).name).stat().st_size if Path(cmd[-1]).suffix == ".html"
                  else 0 for name, cmd in cmds.items()}
         stage_s = stages(args.script, out, max(3, args.runs // 2), env)
+        counts = ({n: instructions(cmd, env) for n, cmd in cmds.items()}
+                  if args.instructions else {})
     result = {
         "input": str(args.script), "input_bytes": args.script.stat().st_size, "runs": args.runs,
         "whole_process_s": {n: {"median": statistics.median(t), "min": min(t),
                                 "cpu_median": statistics.median(cpus[n])}
                             for n, t in times.items()},
         "output_bytes": sizes,
+        "instructions": counts,
         "stages_s": stage_s,
     }
     if args.json:
@@ -163,10 +165,13 @@ def main() -> int:
         return 0
     print(f"Big Fish ({result['input_bytes'] / 1024:.0f} KB Fountain) to HTML, "
           f"{args.runs} runs each, fresh process per run\n")
-    print(f"{'contender':36} {'median s':>9} {'min s':>7} {'CPU s':>7} {'output KB':>10}")
+    print(f"{'contender':36} {'median s':>9} {'min s':>7} {'CPU s':>7} {'output KB':>10}"
+          + (f" {'instr. (M)':>11}" if counts else ""))
     for n, t in result["whole_process_s"].items():
+        count = counts.get(n)
         print(f"{n:36} {t['median']:9.3f} {t['min']:7.3f} {t['cpu_median']:7.3f} "
-              f"{sizes[n] / 1024:10.0f}")
+              f"{sizes[n] / 1024:10.0f}"
+              + (f" {count / 1e6:11.0f}" if count else "           -" if counts else ""))
     if "screenplain --format html" not in times:
         print("\n(screenplain not found under --peers; see the module docstring)")
     print("\nour stages, in one fresh process (first call / median of later calls):")

@@ -167,6 +167,26 @@ def child_json(cmd: list[str], env: dict[str, str] | None = None) -> tuple[dict,
         raise RunFailed(f"{Path(cmd[0]).name} printed no JSON: {out[-200:]!r}") from None
 
 
+def instructions(cmd: list[str], env: dict[str, str] | None = None) -> int | None:
+    """Instructions one run of cmd executes, counted by valgrind's callgrind; None without it.
+
+    Wall time on a shared two-core machine moves by tens of percent from run to
+    run; an instruction count is the same every time for the same program and
+    input, so it settles "which is faster" when the timings overlap.  It counts
+    work, not waiting: I/O and cache misses are not in it.
+    """
+    import re
+    import shutil
+    if shutil.which("valgrind") is None:
+        return None
+    cmd, env = split_env(cmd, env)
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                       timeout=TIMEOUT_S * 10)
+    m = re.search(rb"Collected : (\d+)", p.stderr)
+    return int(m.group(1)) if p.returncode == 0 and m else None
+
+
 def repeat_text(path: Path, times: int) -> str:
     """A script's text repeated, blank lines between, as the issues' "x10" inputs are made."""
     text = path.read_text(encoding="utf-8")

@@ -25,10 +25,7 @@ Why it is built the way it is:
 from __future__ import annotations
 
 import re
-import unicodedata
-from binascii import b2a_base64
 from functools import lru_cache
-from operator import itemgetter
 from typing import Iterable
 
 from .errors import InputError
@@ -59,11 +56,27 @@ def escape(s: str, quote: bool = True) -> str:
 
     Written out here because importing :mod:`html` loads its table of two
     thousand named entities, a noticeable part of a one-shot render's start-up.
+    Each replacement runs only when its character occurs: most script text has
+    none, and a membership test is cheaper than a call that finds nothing.
     """
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
     if quote:
-        s = s.replace('"', "&quot;").replace("'", "&#x27;")
+        if '"' in s:
+            s = s.replace('"', "&quot;")
+        if "'" in s:
+            s = s.replace("'", "&#x27;")
     return s
+
+
+def _text_html(s: str) -> str:
+    """Printed text as HTML: escaped (no quotes needed outside attributes), line breaks as ``<br/>``."""
+    s = escape(s, quote=False)
+    return s.replace("\n", "<br/>") if "\n" in s else s
 
 
 def inline_html(text: Text, upper: bool = False) -> str:
@@ -73,16 +86,15 @@ def inline_html(text: Text, upper: bool = False) -> str:
     whatever the emphasis in the source.  Notes and boneyard never print.
     Line breaks become ``<br>``.
     """
-    if len(text) == 1 and not text[0].style and text[0].kind == TEXT:  # the common case
-        s = text[0].text.upper() if upper else text[0].text
-        s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        return s.replace("\n", "<br/>") if "\n" in s else s
+    if len(text) == 1:
+        r = text[0]
+        if not r.style and r.kind == TEXT:  # the common case
+            return _text_html(r.text.upper() if upper else r.text)
     parts: list[str] = []
     for r in text:
         if r.kind != TEXT or not r.text:
             continue
-        s = r.text.upper() if upper else r.text
-        body = escape(s, quote=False).replace("\n", "<br/>")
+        body = _text_html(r.text.upper() if upper else r.text)
         st = r.style
         if st & ITALIC:
             body = f"<em>{body}</em>"
@@ -128,29 +140,50 @@ def _font_face(bits: int) -> str:
         data = path.read_bytes()
     except OSError:
         return ""
+    from binascii import b2a_base64  # only when fonts are embedded
     b64 = b2a_base64(data, newline=False).decode("ascii")  # what base64.b64encode does
     return (f"@font-face {{ font-family: \"Screenplay Courier\"; font-weight: {weight}; "
             f"font-style: {style}; src: url(data:font/ttf;base64,{b64}) format(\"truetype\"); }}\n")
 
 
 def _styles_used(doc: Document) -> set[int]:
-    """Which of bold/italic combinations the printed text needs (lyrics are italic)."""
+    """Which of bold/italic combinations the printed text needs (lyrics are italic).
+
+    Plain runs (style 0) add nothing to the set, which always holds 0, so
+    only styled runs are looked at closely: this walks every run of the script.
+    """
     used = {0}
-    def note(text: Text, extra: int = 0) -> None:
-        for r in text:
-            if r.kind == TEXT:
-                used.add((r.style | extra) & (BOLD | ITALIC))
+    add = used.add
+    mask = BOLD | ITALIC
     for f in doc.title_page:
         for v in f.values:
-            note(v)
+            for r in v:
+                if r.style and r.kind == TEXT:
+                    add(r.style & mask)
     for el in doc.body:
-        if isinstance(el, Speech):
+        t = type(el)
+        if t is Action or t is SceneHeading:  # most elements: skip the isinstance tests
+            for r in el.text:
+                if r.style and r.kind == TEXT:
+                    add(r.style & mask)
+        elif isinstance(el, Speech):
             for p in el.parts:
-                note(p.text, ITALIC if isinstance(p, Lyrics) else 0)
+                if isinstance(p, Lyrics):
+                    for r in p.text:
+                        if r.kind == TEXT:
+                            add((r.style | ITALIC) & mask)
+                else:
+                    for r in p.text:
+                        if r.style and r.kind == TEXT:
+                            add(r.style & mask)
         elif isinstance(el, (Action, SceneHeading, Transition, Centered)):
-            note(el.text)
+            for r in el.text:
+                if r.style and r.kind == TEXT:
+                    add(r.style & mask)
         elif isinstance(el, Lyrics):
-            note(el.text, ITALIC)
+            for r in el.text:
+                if r.kind == TEXT:
+                    add((r.style | ITALIC) & mask)
     return used
 
 
@@ -210,34 +243,41 @@ def render_html(doc: Document, *, paper: str = "letter", mode: str = "spec",
     from .gcpause import gc_paused
     with gc_paused():  # the page plan and the page build many small objects, no cycles
         pages = _PagePlan(layout) if layout is not None else _page_plan(doc, paper, mode)
-        fonts = "".join(_font_face(b) for b in sorted(_styles_used(doc))) if embed_fonts else ""
-        w = _Writer(doc, paper, mode, pages, fonts)
-        return w.document()
+        fonts = [_font_face(b) for b in sorted(_styles_used(doc))] if embed_fonts else []
+        page = _Writer(doc, paper, mode, pages, fonts).document()
+        # Free the plan's many small objects while the collector is still
+        # paused, rather than have its first run afterwards walk them all.
+        del pages
+    return page
+
+
+#: Printed block elements that are one paragraph each: HTML class, whether the
+#: text is shown in capitals, and whether it is loose lyrics (see
+#: ``_PagePlan.emit_block``).  Looked up by exact type (see ``_Writer.body``).
+_BLOCKS: dict[type, tuple[str, bool, bool]] = {
+    Action: ("action", False, False),
+    Transition: ("transition", True, False),
+    Centered: ("centered", False, False),
+    Lyrics: ("lyrics loose", False, True),
+}
 
 
 class _Writer:
     """Builds the page as a list of string pieces (fast, and every tag closed where opened)."""
 
     def __init__(self, doc: Document, paper: str, mode: str, pages,  # type: ignore[no-untyped-def]
-                 fonts: str = "") -> None:
+                 fonts: "list[str] | str" = "") -> None:
         self.doc = doc
-        self.fonts = fonts
+        self.fonts = [fonts] if isinstance(fonts, str) else fonts
         self.paper = paper
         self.mode = mode
         self.pages = pages  # a PagePlan or None
         self.out: list[str] = []
-        self.scene_ids: dict[int, str] = {}
-        self._number_scenes()
+        self._opens: dict[str, str] = {}  # cue name -> the opening tag of its speech group
 
     # -- scene identity -----------------------------------------------------
-
-    def _number_scenes(self) -> None:
-        """Give every heading a stable id: ``scene-<n>`` by position in the script."""
-        n = 0
-        for el in self.doc.body:
-            if isinstance(el, SceneHeading):
-                n += 1
-                self.scene_ids[id(el)] = f"scene-{n}"
+    # Every heading's id is ``scene-<n>``, n its position among the script's
+    # headings: the index and the body count headings in the same order.
 
     def scene_label(self, heading: SceneHeading, index: int) -> str:
         """The number shown for a scene: its own number when it has one, else its position."""
@@ -265,12 +305,13 @@ class _Writer:
                 f"script-src '{_SCRIPT_HASH}'\"/>\n",
                 "<meta name=\"generator\" content=\"screenplay-toolchain\"/>\n",
                 f"<title>{escape(title, quote=False)}</title>\n<style>\n",
-                self.fonts, _stylesheet(),
+                *self.fonts, _stylesheet(),
                 f"\n@page {{ size: {_PAGE_SIZE[self.paper]}; }}\n"]
         if self.pages is not None:
             head.append(_print_css(self.pages.layout.profile, self.pages.gaps))
         head.append("</style>\n</head>\n")
-        return "".join(head) + "".join(o)
+        head += o  # one join copies the (font-heavy) head and the body once
+        return "".join(head)
 
     # -- title page ---------------------------------------------------------
 
@@ -335,54 +376,78 @@ class _Writer:
                      "<label for=\"hl-pick\">Highlight</label> <select id=\"hl-pick\">"
                      "<option value=\"\">nobody</option>")
             for name in sorted(names):
-                o.append(f"<option value=\"{attr(name)}\">{escape(name, quote=False)}</option>")
+                o.append(f"<option value=\"{escape(name)}\">{escape(name, quote=False)}</option>")
             o.append("</select> <output id=\"hl-count\" for=\"hl-pick\"></output></div>\n")
         o.append("<ol class=\"scenes\">\n")
+        pages = self.pages
         n = 0
         for el in self.doc.body:
-            if isinstance(el, Section):
-                o.append(f"<li class=\"section depth-{min(el.depth, 6)}\">"
-                         f"{inline_html(el.text)}</li>\n")
-            elif isinstance(el, SceneHeading):
+            t = type(el)
+            if t is Action or t is Speech:
+                continue  # the bulk of a script, neither heading nor section
+            if isinstance(el, SceneHeading):
                 n += 1
-                sid = self.scene_ids[id(el)]
-                label = self.scene_label(el, n)
+                label = escape(self.scene_label(el, n), quote=False)
                 page = ""
-                if self.pages is not None:
-                    p = self.pages.page_of_scene(n)
+                if pages is not None:
+                    p = pages.page_of_scene(n)
                     if p:
                         page = f" <span class=\"ix-page\">p.&#160;{escape(p, quote=False)}</span>"
-                o.append(f"<li><a href=\"#{sid}\"><span class=\"ix-num\">{escape(label, quote=False)}"
+                o.append(f"<li><a href=\"#scene-{n}\"><span class=\"ix-num\">{label}"
                          f"</span> <span class=\"ix-text\">{inline_html(el.text, upper=True)}"
                          f"</span>{page}</a></li>\n")
+            elif isinstance(el, Section):
+                o.append(f"<li class=\"section depth-{min(el.depth, 6)}\">"
+                         f"{inline_html(el.text)}</li>\n")
         o.append("</ol>\n</nav>\n")
 
     # -- body ---------------------------------------------------------------
 
     def body(self) -> None:
+        """Every element of the body in order, each scene a ``<section>``.
+
+        The common printed paragraphs (:data:`_BLOCKS`) are found by exact type
+        and written right here, as they make up most of a script; anything
+        else, subclasses included, goes through the ``isinstance`` tests.
+        """
         o = self.out
         body = self.doc.body
+        pages = self.pages
+        rows_of = pages.by_source.get if pages is not None else None
+        blocks = _BLOCKS
         n = 0
         open_section = False
-        if self.pages is not None:
-            self.pages.start(o)
+        if pages is not None:
+            pages.start(o)
         i = 0
-        while i < len(body):
+        count = len(body)
+        while i < count:
             el = body[i]
-            if isinstance(el, SceneHeading):
+            block = blocks.get(type(el))
+            if block is not None:
+                lines = rows_of(id(el)) if rows_of is not None else None
+                if lines:
+                    pages.emit_block(o, "p", block[0], el, lines, loose=block[2])
+                else:
+                    o.append(f"<p class=\"{block[0]}\">{inline_html(el.text, block[1])}</p>\n")
+            elif isinstance(el, SceneHeading):
                 if open_section:
                     o.append("</section>\n")
                 n += 1
                 self.heading(el, n)
                 open_section = True
-            elif isinstance(el, Speech) and i + 1 < len(body) and _is_dual_right(body[i + 1]):
-                self.dual(el, body[i + 1])  # type: ignore[arg-type]
-                i += 1
+            elif isinstance(el, Speech):
+                nxt = body[i + 1] if i + 1 < count else None
+                if isinstance(nxt, Speech) and nxt.character.dual:  # the right column of a pair
+                    self.dual(el, nxt)  # type: ignore[arg-type]
+                    i += 1
+                else:
+                    self.speech(el)
             else:
                 self.element(el)
             i += 1
-        if self.pages is not None:
-            self.pages.finish(o)
+        if pages is not None:
+            pages.finish(o)
         if open_section:
             o.append("</section>\n")
 
@@ -399,19 +464,21 @@ class _Writer:
 
     def heading(self, el: SceneHeading, n: int) -> None:
         o = self.out
-        sid = self.scene_ids[id(el)]
-        label = escape(self.scene_label(el, n), quote=False)
+        sid = f"scene-{n}"
+        number = self.scene_label(el, n)
+        label = escape(number, quote=False)
         # No accessible name on purpose: a named section is a "region" landmark,
         # and two hundred of them would bury banner, navigation and main.
         o.append(f"<section class=\"scene\" id=\"{sid}\" data-scene=\"{n}\" "
-                 f"data-number=\"{attr(self.scene_label(el, n))}\">\n")
+                 f"data-number=\"{escape(number)}\">\n")
         shown = " shown" if self.mode == "shooting" else ""
         # The numbers are inside the heading's first row so they share its baseline.
         prefix = (f"<span class=\"num num-l{shown}\">{label}<span class=\"sr-only\">.</span></span>"
                   f"<span class=\"num num-r{shown}\" aria-hidden=\"true\">{label}</span>")
-        if self.pages is not None and self.pages.lines_of(el):
-            self.pages.emit_block(o, "h2", "heading", el, self.pages.lines_of(el),
-                                  f" id=\"{sid}-h\"", prefix=prefix)
+        lines = self.pages.lines_of(el) if self.pages is not None else None
+        if lines:
+            self.pages.emit_block(o, "h2", "heading", el, lines, f" id=\"{sid}-h\"", prefix=prefix,
+                                  loose=False)
         else:
             o.append(f"<h2 class=\"heading\" id=\"{sid}-h\">{prefix}"
                      f"<span class=\"text\">{inline_html(el.text, upper=True)}</span></h2>\n")
@@ -434,12 +501,21 @@ class _Writer:
         elif isinstance(el, Centered):
             self.block("p", "centered", el, inline_html(el.text))
 
-    def _speech_open(self, sp: Speech, column: str, cont: bool = False) -> None:
-        ch = sp.character
+    def _speech_open(self, sp: Speech, column: str = "", cont: bool = False) -> None:
+        name = sp.character.name
+        if not column and not cont:
+            # One opening tag per cue name, made once: a script repeats few names.
+            tag = self._opens.get(name)
+            if tag is None:
+                a = escape(name)
+                tag = self._opens[name] = (f"<div class=\"speech\" role=\"group\" "
+                                           f"data-character=\"{a}\" aria-label=\"{a}\">\n")
+            self.out.append(tag)
+            return
         cls = "speech" + (f" {column}" if column else "") + (" cont" if cont else "")
-        name = attr(ch.name)
-        self.out.append(f"<div class=\"{cls}\" role=\"group\" data-character=\"{name}\" "
-                        f"aria-label=\"{name}\">\n")
+        a = escape(name)
+        self.out.append(f"<div class=\"{cls}\" role=\"group\" data-character=\"{a}\" "
+                        f"aria-label=\"{a}\">\n")
 
     def _cue_html(self, sp: Speech) -> str:
         ch = sp.character
@@ -447,15 +523,14 @@ class _Writer:
                       for e in ch.extensions)
         return f"<span class=\"name\">{escape(ch.name.upper(), quote=False)}</span>{ext}"
 
-    def speech(self, sp: Speech, column: str = "", lines: "list | None" = None) -> None:
+    def speech(self, sp: Speech, column: str = "") -> None:
         """A speech: cue, parentheticals and lines grouped in one ``role=group`` block."""
         o = self.out
         if self.pages is not None:
-            if lines is None:
-                lines = self.pages.speech_lines(sp)
-            if lines:
+            groups = self.pages.speech_groups(sp)
+            if groups:
                 self._speech_open(sp, column)
-                self.pages.emit_speech(o, sp, lines)
+                self.pages.emit_speech(o, sp, groups)
                 o.append("</div>\n")
                 return
         self._speech_open(sp, column)
@@ -477,20 +552,26 @@ class _Writer:
         """
         o = self.out
         label = "<div class=\"dual{cont}{gap}\" role=\"group\" aria-label=\"spoken at the same time\">\n"
-        if self.pages is not None:
-            ll, rl = self.pages.speech_lines(left), self.pages.speech_lines(right)
-            if ll and rl:
-                for k, (page, lpart, rpart) in enumerate(self.pages.split_dual(ll, rl)):
-                    gap = self.pages.enter(o, page, min(ln.row for _, ln in lpart + rpart))
+        pages = self.pages
+        if pages is not None:
+            lg, rg = pages.speech_groups(left), pages.speech_groups(right)
+            if lg and rg:
+                # Where each column's paragraphs stopped: a paragraph carried to
+                # the next page continues there.
+                at = {"left": (None, -1), "right": (None, -1)}
+                for k, (page, lpart, rpart) in enumerate(pages.split_dual(lg, rg)):
+                    both = lpart + rpart
+                    top = min(grp[3][0][2] for grp in both)
+                    gap = pages.enter(o, page, top)
                     o.append(label.format(cont=" cont" if k else "", gap=f" g{gap}"))
-                    self.pages.hold = True
+                    pages.hold = True
                     for sp, part, col in ((left, lpart, "left"), (right, rpart, "right")):
                         self._speech_open(sp, col, cont=bool(k))
                         if part:
-                            self.pages.emit_speech(o, sp, part, first=k == 0)
+                            at[col] = pages.emit_speech(o, sp, part, first=k == 0, at=at[col])
                         o.append("</div>\n")
-                    self.pages.hold = False
-                    self.pages.done(max(ln.row for _, ln in lpart + rpart))
+                    pages.hold = False
+                    pages.done(max(grp[3][-1][2] for grp in both))
                     o.append("</div>\n")
                 return
         o.append(label.format(cont="", gap=""))
@@ -574,7 +655,8 @@ def _norm(s: str) -> str:
     """Text as the layout prints it (tabs expanded, NFC), upper-cased for matching rows."""
     s = s.replace("\t", "    ")
     if not s.isascii():
-        s = unicodedata.normalize("NFC", s)
+        from unicodedata import normalize  # only non-ASCII text needs it
+        s = normalize("NFC", s)
     return s.upper()
 
 
@@ -620,24 +702,16 @@ class _RowJoiner:
     """Decides whether the break before each laid row was a line break in the source.
 
     Hard breaks become ``<br/>`` (kept on screen); wraps become a plain space, so
-    the text reflows on a narrow screen and copies as one paragraph.
+    the text reflows on a narrow screen and copies as one paragraph.  Only made
+    for source text that has a line break (see :func:`_joiner`): without one
+    every break is a wrap.
     """
 
-    def __init__(self, source: object) -> None:
-        text = getattr(source, "text", None)
-        if not isinstance(text, tuple):
-            s = ""
-        elif len(text) == 1 and text[0].kind == TEXT:
-            s = text[0].text  # plain() of one printed run, without the join
-        else:
-            s = plain(text)
-        # Without a line break in the source every break is a wrap: no matching needed.
-        self.s = _norm(s) if "\n" in s else ""
+    def __init__(self, source_text: str) -> None:
+        self.s = _norm(source_text)
         self.pos = 0
 
     def sep(self, row_text: str) -> str:
-        if not self.s:
-            return " "
         t = _norm(row_text).strip().strip("()").strip()
         hard = False
         if t:
@@ -645,7 +719,7 @@ class _RowJoiner:
             if k >= 0:
                 hard = "\n" in self.s[self.pos:k]
                 self.pos = k + len(t)
-        elif self.s:
+        else:
             k = self.s.find("\n", self.pos)  # an empty row: a blank source line
             if k >= 0:
                 hard = True
@@ -653,15 +727,39 @@ class _RowJoiner:
         return "<br/>" if hard else " "
 
 
-#: The joiner of a row group with no source text: every break is a wrap, and
-#: it keeps no state, so one serves all cues and (MORE)s.
-_NO_JOINER = _RowJoiner(None)
+def _joiner(source: object) -> "_RowJoiner | None":
+    """The joiner for rows laid from ``source``, or None when every break is a wrap."""
+    text = getattr(source, "text", None)
+    if not isinstance(text, tuple):
+        return None
+    if len(text) == 1 and text[0].kind == TEXT:
+        s = text[0].text  # plain() of one printed run, without the join
+    else:
+        s = plain(text)
+    return _RowJoiner(s) if "\n" in s else None
+
 
 #: Laid line kind of each speech part type (anything else is lyrics).
 _KIND_OF_PART = {Parenthetical: "parenthetical", Dialogue: "dialogue"}
 
 #: HTML class of a speech part's paragraph, by laid line kind.
 _PART_CLASS = {"parenthetical": "paren", "dialogue": "dialogue", "lyrics": "lyrics"}
+
+#: Row of "no more furniture on this page": after every row.
+_NEVER = 1 << 62
+
+#: One laid row of an element: (page index, the LaidLine, its row, its kind).  The
+#: row and kind are read once from the named tuple, as the rows are visited
+#: several times (grouping, order checks, gaps).
+Row = tuple[int, object, int, str]
+
+#: A speech's rows as paragraphs: (page index, part index or -1, laid kind, [Row, ...]).
+SpeechGroup = tuple[int, int, str, list]
+
+
+def _row_order(t: Row) -> tuple:
+    """Sort key of rows: page, row, then left to right."""
+    return (t[0], t[2], t[1].x)  # type: ignore[attr-defined]
 
 
 class _PagePlan:
@@ -676,56 +774,192 @@ class _PagePlan:
         from .layout import CONTENT_KINDS, HEADER_ROW
         self.layout = layout
         self.pages = layout.pages
-        self.by_source: dict[int, list[tuple[int, object]]] = {}
+        # id(source element) -> its laid rows (see :data:`Row`), in page order.
+        self.by_source: dict[int, list[Row]] = {}
         self.header: list[list[object]] = []
         self.furniture: list[list[tuple[int, list[object]]]] = []
         by_source = self.by_source
+        get = by_source.get
+        content = CONTENT_KINDS
+        # A paragraph's rows come one after another: the last source's list is
+        # kept at hand, which saves most of the id() and dict look-ups.
+        last_source: object = None
+        last_rows: list[Row] = []
         for pi, page in enumerate(self.pages):
-            content_rows: set[int] = set()
-            furn: dict[int, list[object]] = {}
+            furn: dict[int, list[object]] | None = None
             head: list[object] = []
             for ln in page.lines:
                 row = ln.row
                 if row == HEADER_ROW:
                     head.append(ln)
-                elif ln.source is not None and ln.kind in CONTENT_KINDS:
-                    key = id(ln.source)
-                    found = by_source.get(key)
-                    if found is None:
-                        by_source[key] = [(pi, ln)]
-                    else:
-                        found.append((pi, ln))
-                    content_rows.add(row)
+                    continue
+                source = ln.source
+                kind = ln.kind
+                if source is not None and kind in content:
+                    if source is not last_source:
+                        last_source = source
+                        last_rows = get(id(source))  # type: ignore[assignment]
+                        if last_rows is None:
+                            last_rows = by_source[id(source)] = []
+                    last_rows.append((pi, ln, row, kind))
                 elif row >= 0:
-                    furn.setdefault(row, []).append(ln)
+                    if furn is None:
+                        furn = {}
+                    found = furn.get(row)
+                    if found is None:
+                        furn[row] = [ln]
+                    else:
+                        found.append(ln)
             self.header.append(head)
-            self.furniture.append(sorted((r, ls) for r, ls in furn.items()
-                                         if r not in content_rows))
+            if furn is None:
+                self.furniture.append([])
+            else:
+                # Furniture sharing a row with content is not drawn on its own.
+                content_rows = {ln.row for ln in page.lines if ln.row != HEADER_ROW
+                                and ln.source is not None and ln.kind in content}
+                self.furniture.append(sorted((r, ls) for r, ls in furn.items()
+                                             if r not in content_rows))
         self.cur = 0
         self.last = -1
         self.fptr = 0
+        self.fnext = _NEVER
+        self._next_furniture()
         self.hold = False
         self.gaps: set[int] = set()
-        self._part_of: dict[int, int] = {}  # id(laid line) -> index of its speech part
-        self._speech_at: dict[int, tuple] = {}  # id(speech) -> (last part key, its page)
         self._scene_page: dict[int, int] | None = None
-        self._bases: dict[tuple, float] = {}  # (kind, column, loose) -> _base_x
+        self._bases: dict[tuple, float] = {}  # (kind, column, loose) -> _find_base_x
 
     # -- queries ------------------------------------------------------------
 
-    def lines_of(self, source: object) -> list[tuple[int, object]]:
+    def lines_of(self, source: object) -> list[Row]:
         return self.by_source.get(id(source), [])
 
-    def speech_lines(self, sp: Speech) -> list[tuple[int, object]]:
+    def speech_lines(self, sp: Speech) -> list[Row]:
+        """A speech's rows in (page, row) order, whatever part the layout names as their source.
+
+        The result may be the plan's own list: callers only read it.
+        """
+        out = self._speech_rows(sp)
+        if not _rows_ascend(out):
+            out = sorted(out, key=_row_order)
+        return out
+
+    def _speech_rows(self, sp: Speech) -> list[Row]:
+        """A speech's rows as the layout gave them, not yet checked for order."""
         get = self.by_source.get
-        out = list(get(id(sp), ()))
+        out = get(id(sp))
+        copied = False
         for src in (sp.character, *sp.parts):
             more = get(id(src))
             if more:
+                if not copied:
+                    out = list(out or ())
+                    copied = True
                 out.extend(more)
-        if not _rows_ascend(out):
-            out.sort(key=lambda t: (t[0], t[1].row, t[1].x))  # type: ignore[attr-defined]
-        self._assign_parts(sp, out)
+        return out if out is not None else []
+
+    def speech_groups(self, sp: Speech) -> list[SpeechGroup]:
+        """A speech's rows cut into paragraphs: consecutive rows of one page, part and kind.
+
+        Each row is given to the part it prints (see :meth:`_part_indexes`), so a
+        speech's parts stay separate paragraphs whatever source the layout names.
+        Groups never span a page, so a dual column takes its groups page by page.
+        """
+        parts = sp.parts
+        groups: list[SpeechGroup] = []
+        gpage, gidx, gkind = -1, -2, ""
+        rows: list = []
+        if len(parts) < 2:
+            # At most one part (the usual case): every row that is not a cue
+            # or (MORE) prints it, so the part follows from the kind.  The rows
+            # are checked for (page, row) order on the way (see _rows_ascend).
+            part = 0 if parts else -1
+            lines = self._speech_rows(sp)
+            prow = 0
+            for t in lines:
+                pi, _, row, kind = t
+                if pi == gpage:
+                    if row <= prow:
+                        break  # out of order: sort them, below
+                    prow = row
+                    if kind == gkind:
+                        rows.append(t)
+                        continue
+                elif pi < gpage:
+                    break
+                else:
+                    prow = row
+                rows = [t]
+                groups.append((pi, -1 if kind == "character" or kind == "more" else part,
+                               kind, rows))
+                gpage, gkind = pi, kind
+            else:
+                return groups
+            groups = []
+            gpage, gkind = -1, ""
+            for t in sorted(lines, key=_row_order):
+                pi, _, _, kind = t
+                if pi == gpage and kind == gkind:
+                    rows.append(t)
+                else:
+                    rows = [t]
+                    groups.append((pi, -1 if kind == "character" or kind == "more" else part,
+                                   kind, rows))
+                    gpage, gkind = pi, kind
+            return groups
+        lines = self.speech_lines(sp)
+        kinds = [_KIND_OF_PART.get(type(p), "lyrics") for p in parts]
+        if all(a != b for a, b in zip(kinds, kinds[1:])):
+            # Neighbouring parts differ in kind (the next most usual): a change of
+            # kind between rows is a change of part, and no text need be compared.
+            indexes = _part_indexes_by_kind(lines, kinds)
+        else:
+            indexes = self._part_indexes(sp, lines, kinds)
+        for t, idx in zip(lines, indexes):
+            pi, _, _, kind = t
+            if idx == gidx and pi == gpage and kind == gkind:
+                rows.append(t)
+            else:
+                rows = [t]
+                groups.append((pi, idx, kind, rows))
+                gpage, gidx, gkind = pi, idx, kind
+        return groups
+
+    def _part_indexes(self, sp: Speech, lines: list, kinds: list[str]) -> list[int]:
+        """Which of the speech's parts each laid row prints (-1 for cues and (MORE)).
+
+        For speeches with neighbouring parts of one kind: the layout may name
+        the part or the whole speech as a row's source, so rows are matched in
+        order against the parts' printed text (white space ignored; a
+        parenthetical's text with its brackets).
+        """
+        parts = sp.parts
+        index = {id(p): i for i, p in enumerate(parts)}
+        targets = [_squash_text(("(" + plain(p.text) + ")") if isinstance(p, Parenthetical)
+                                else plain(p.text)) for p in parts]
+        out: list[int] = []
+        cur, off = 0, 0
+        for _, ln, _, _ in lines:
+            if ln.kind in ("character", "more") or not targets:
+                out.append(-1)
+                continue
+            if id(ln.source) in index:
+                out.append(index[id(ln.source)])
+                continue
+            row = _squash_text(ln.text)
+            found = -1
+            if (kinds[cur] == ln.kind and targets[cur].startswith(row, off)
+                    and (row or off < len(targets[cur]))):
+                found, off = cur, off + len(row)
+            else:
+                for j in range(cur + 1, len(targets)):
+                    if kinds[j] == ln.kind and targets[j].startswith(row):
+                        found, off = j, len(row)
+                        break
+            if found < 0:
+                found = cur  # no better guess: keep the rows together
+            cur = found
+            out.append(found)
         return out
 
     def page_of_scene(self, index: int) -> str | None:
@@ -740,7 +974,8 @@ class _PagePlan:
 
     @staticmethod
     def split_dual(left: list, right: list) -> list[tuple[int, list, list]]:
-        pages = sorted({pi for pi, _ in left} | {pi for pi, _ in right})
+        """Two columns' groups (or rows) page by page: (page, left ones, right ones)."""
+        pages = sorted({t[0] for t in left} | {t[0] for t in right})
         return [(p, [t for t in left if t[0] == p], [t for t in right if t[0] == p])
                 for p in pages]
 
@@ -771,6 +1006,12 @@ class _PagePlan:
             o.append(f"<div class=\"furn g{self._gap(row)}\" aria-hidden=\"true\">{segs}</div>\n")
             self.last = row
             self.fptr += 1
+        self._next_furniture()
+
+    def _next_furniture(self) -> None:
+        """Note the row of the current page's next unwritten furniture (kept for :meth:`_group`)."""
+        rows = self.furniture[self.cur] if self.cur < len(self.furniture) else ()
+        self.fnext = rows[self.fptr][0] if self.fptr < len(rows) else _NEVER
 
     def start(self, o: list[str]) -> None:
         if self.pages:
@@ -788,6 +1029,7 @@ class _PagePlan:
         self.cur += 1
         self.last = -1
         self.fptr = 0
+        self._next_furniture()
         o.append(self._marker(self.cur))
 
     def enter(self, o: list[str], pi: int, row: int) -> int:
@@ -812,15 +1054,8 @@ class _PagePlan:
 
     # -- emission -----------------------------------------------------------
 
-    def _base_x(self, ln, loose: bool = False) -> float:  # type: ignore[no-untyped-def]
-        """Where a row of this kind starts when it is not indented (inches)."""
-        key = (ln.kind, ln.column, loose)
-        x = self._bases.get(key)
-        if x is None:
-            x = self._bases[key] = self._find_base_x(ln, loose)
-        return x
-
     def _find_base_x(self, ln, loose: bool) -> float:  # type: ignore[no-untyped-def]
+        """Where a row of this kind starts when it is not indented (inches); cached by :meth:`_group`."""
         prof = self.layout.profile
         kind = ln.kind
         if ln.column in ("left", "right"):
@@ -842,179 +1077,142 @@ class _PagePlan:
         return " " * n if n > 0 else ""
 
     def _group(self, o: list[str], tag: str, cls: str, attrs: str, lines: list,
-               joiner: _RowJoiner, prefix: str = "", loose: bool = False) -> None:
-        pi, first = lines[0]
-        row = first.row
-        if self.hold or self.cur != pi or (self.fptr < len(self.furniture[pi])
-                                           and self.furniture[pi][self.fptr][0] < row):
+               joiner: "_RowJoiner | None", prefix: str = "", loose: bool = False) -> None:
+        """One paragraph's rows on one page, as ``<tag>`` with a span per row.
+
+        This runs for every paragraph of the script, so the usual cases are
+        written out inline: same page as the last block, no furniture before
+        it, one plain run per row, no source line breaks.
+        """
+        pi, first, row, kind = lines[0]
+        if self.hold or self.cur != pi or self.fnext < row:
             g = self.enter(o, pi, row)
         else:  # same page, no furniture before this row: enter() reduced to its gap
             g = row - self.last - 1
             if g < 0:
                 g = 0
             self.gaps.add(g)
-        base = self._base_x(first, loose)
+        key = (kind, first.column, loose)
+        base = self._bases.get(key)
+        if base is None:
+            base = self._bases[key] = self._find_base_x(first, loose)
         # Each row: its text (plain runs escaped inline, the common case) after
         # the spaces of any indentation the layout kept (see :meth:`_indent`).
         texts: list[str] = []
-        for _, ln in lines:
+        for _, ln, _, _ in lines:
             runs = ln.runs
-            if len(runs) == 1 and not runs[0].style and runs[0].kind == TEXT:
-                t = runs[0].text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                if "\n" in t:
-                    t = t.replace("\n", "<br/>")
+            r = runs[0] if len(runs) == 1 else None
+            if r is not None and not r.style and r.kind == TEXT:
+                t = _text_html(r.text)
             else:
                 t = inline_html(runs)
-            if ln.x != base and ln.align == "left":
-                n = round((ln.x - base) * 10)
+            x = ln.x
+            if x != base and ln.align == "left":
+                n = round((x - base) * 10)
                 if n > 0:
                     t = " " * n + t
             texts.append(t)
-        if joiner.s:
-            seps = [joiner.sep(ln.text) for _, ln in lines]  # each call moves its place on
-            seps[0] = ""
-            body = "".join([f"{sep}<span class=\"r\">{t}</span>" for sep, t in zip(seps, texts)])
-        elif len(texts) == 1:
-            body = "<span class=\"r\">" + texts[0] + "</span>"
+        if joiner is None and len(texts) == 1:  # most paragraphs: one row
+            o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}<span class=\"r\">{texts[0]}"
+                     f"</span></{tag}>\n")
         else:
-            body = "<span class=\"r\">" + "</span> <span class=\"r\">".join(texts) + "</span>"
-        o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}{body}</{tag}>\n")
+            if joiner is not None:
+                seps = [joiner.sep(ln.text) for _, ln, _, _ in lines]  # each moves its place on
+                seps[0] = ""
+                body = "".join([f"{sep}<span class=\"r\">{t}</span>"
+                                for sep, t in zip(seps, texts)])
+            else:
+                body = "<span class=\"r\">" + "</span> <span class=\"r\">".join(texts) + "</span>"
+            o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}{body}</{tag}>\n")
         if not self.hold:
-            row = lines[-1][1].row
+            row = lines[-1][2]
             if row > self.last:
                 self.last = row
 
-    @staticmethod
-    def _runs(lines: list, key) -> list[list]:  # type: ignore[no-untyped-def]
-        groups: list[list] = []
-        prev = None
-        for t in lines:
-            k = key(t)
-            if groups and k == prev:
-                groups[-1].append(t)
-            else:
-                groups.append([t])
-            prev = k
-        return groups
-
-    @staticmethod
-    def _by_page(lines: list) -> list[list]:
-        """Consecutive rows on one page, grouped (``_runs`` keyed by page, without the calls)."""
-        if lines[0][0] == lines[-1][0]:
-            # First and last rows on one page: all are, as the layout's rows come in page order.
-            if all(t[0] == lines[0][0] for t in lines):
-                return [lines]
-        return _PagePlan._runs(lines, itemgetter(0))
-
     def emit_block(self, o: list[str], tag: str, cls: str, source: object, lines: list,
-                   attrs: str = "", prefix: str = "") -> None:
-        joiner = _RowJoiner(source)
-        loose = isinstance(source, Lyrics)  # speech lyrics come through emit_speech
-        for k, grp in enumerate(self._by_page(lines)):
-            self._group(o, tag, cls + (" cont" if k else ""), attrs if k == 0 else "", grp,
-                        joiner, prefix if k == 0 else "", loose)
+                   attrs: str = "", prefix: str = "", loose: bool | None = None) -> None:
+        """A paragraph laid from ``source``: one tag per page it runs over.
 
-    def emit_speech(self, o: list[str], sp: Speech, lines: list, first: bool = True) -> None:
-        """A speech's rows: cue, parts, and the layout's (MORE) and CONT'D cues.
-
-        Each row is given to the part it prints (see :meth:`_assign_parts`), so a
-        speech's parts stay separate paragraphs whatever source the layout names.
+        ``lines`` are the plan's rows of ``source``, which come in page order.
+        ``loose`` tells lyrics outside a speech (found from ``source`` when not
+        given); speech lyrics come through :meth:`emit_speech`.
         """
-        part_of = self._part_of
-        joiners: dict[int, _RowJoiner] = {}
+        if loose is None:
+            loose = isinstance(source, Lyrics)
+        if lines[0][0] == lines[-1][0]:  # first and last rows on one page: all are
+            # A lone row has no break to join, so it needs no joiner.
+            self._group(o, tag, cls, attrs, lines, _joiner(source) if len(lines) > 1 else None,
+                        prefix, loose)
+            return
+        joiner = _joiner(source)
+        k = 0
+        start = 0
+        for end in range(1, len(lines) + 1):
+            if end == len(lines) or lines[end][0] != lines[start][0]:
+                self._group(o, tag, cls + (" cont" if k else ""), attrs if k == 0 else "",
+                            lines[start:end], joiner, prefix if k == 0 else "", loose)
+                k += 1
+                start = end
+
+    def emit_speech(self, o: list[str], sp: Speech, groups: list[SpeechGroup],
+                    first: bool = True, at: tuple = (None, -1)) -> tuple:
+        """A speech's paragraphs (:meth:`speech_groups`): cue, parts, and the layout's (MORE) and CONT'D cues.
+
+        ``at`` is where the speech stopped on an earlier page (a dual column
+        comes page by page): the part and page of its last paragraph, which
+        is returned for the next call.
+        """
+        joiners: dict[int, _RowJoiner | None] = {}
         cue_done = not first
-        # Where the speech stopped, kept across calls: a dual column comes page by page.
-        last_key, last_page = self._speech_at.get(id(sp), (None, -1))
-        groups: list[list] = []
-        prev = None
-        for t in lines:  # consecutive rows of one page, part and kind
-            ln = t[1]
-            k = (t[0], part_of.get(id(ln), -1), ln.kind)
-            if groups and k == prev:
-                groups[-1].append(t)
-            else:
-                groups.append([t])
-            prev = k
-        for grp in groups:
-            pi, ln = grp[0]
-            kind = ln.kind
-            attrs = ""
-            if kind == "more":
-                cls, attrs = "more", " aria-hidden=\"true\""
-                j = _NO_JOINER
-            elif kind == "character":
-                cls = "cue contd" if cue_done else "cue"
+        last_key, last_page = at
+        group = self._group
+        for pi, idx, kind, rows in groups:
+            if kind == "character":
                 if cue_done:
-                    attrs = " aria-hidden=\"true\""
+                    group(o, "p", "cue contd", " aria-hidden=\"true\"", rows, None)
+                else:
+                    group(o, "p", "cue", "", rows, None)
                 cue_done = True
-                j = _NO_JOINER
-            else:
-                cls = _PART_CLASS.get(kind, kind)
-                idx = part_of.get(id(ln), -1)
-                key = (idx, kind)
-                if key == last_key and pi > last_page:
-                    cls += " cont"  # the same paragraph, carried over a page
-                last_key, last_page = key, pi
-                j = joiners.get(idx)
-                if j is None:
-                    j = joiners[idx] = _RowJoiner(sp.parts[idx] if idx >= 0 else None)
-            self._group(o, "p", cls, attrs, grp, j)
-        self._speech_at[id(sp)] = (last_key, last_page)
-
-    def _assign_parts(self, sp: Speech, lines: list) -> None:
-        """Record which of the speech's parts each laid row prints.
-
-        The layout may name the part or the whole speech as a row's source, so
-        rows are matched in order against the parts' printed text (white space
-        ignored; a parenthetical's text with its brackets).
-        """
-        parts = sp.parts
-        if not parts:
-            return
-        kinds = [_KIND_OF_PART.get(type(p), "lyrics") for p in parts]
-        if all(a != b for a, b in zip(kinds, kinds[1:])):
-            # Neighbouring parts differ in kind (the usual case): a change of
-            # kind between rows is a change of part, and no text need be compared.
-            part_of = self._part_of
-            cur, prev = -1, None
-            for _, ln in lines:
-                kind = ln.kind
-                if kind == "character" or kind == "more":
-                    continue
-                if kind != prev:
-                    nxt = -1
-                    for j in range(cur + 1, len(kinds)):  # the next part of this kind
-                        if kinds[j] == kind:
-                            nxt = j
-                            break
-                    cur = nxt if nxt >= 0 else max(cur, 0)
-                    prev = kind
-                part_of[id(ln)] = cur
-            return
-        index = {id(p): i for i, p in enumerate(sp.parts)}
-        targets = [_squash_text(("(" + plain(p.text) + ")") if isinstance(p, Parenthetical)
-                                else plain(p.text)) for p in sp.parts]
-        cur, off = 0, 0
-        for _, ln in lines:
-            if ln.kind in ("character", "more") or not targets:
                 continue
-            if id(ln.source) in index:
-                self._part_of[id(ln)] = index[id(ln.source)]
+            if kind == "more":
+                group(o, "p", "more", " aria-hidden=\"true\"", rows, None)
                 continue
-            row = _squash_text(ln.text)
-            found = -1
-            if (kinds[cur] == ln.kind and targets[cur].startswith(row, off)
-                    and (row or off < len(targets[cur]))):
-                found, off = cur, off + len(row)
+            cls = _PART_CLASS.get(kind, kind)
+            key = (idx, kind)
+            if key == last_key and pi > last_page:
+                cls += " cont"  # the same paragraph, carried over a page
+            last_key, last_page = key, pi
+            if idx in joiners:
+                j = joiners[idx]
             else:
-                for j in range(cur + 1, len(targets)):
-                    if kinds[j] == ln.kind and targets[j].startswith(row):
-                        found, off = j, len(row)
-                        break
-            if found < 0:
-                found = cur  # no better guess: keep the rows together
-            cur = found
-            self._part_of[id(ln)] = found
+                j = joiners[idx] = _joiner(sp.parts[idx]) if idx >= 0 else None
+            group(o, "p", cls, "", rows, j)
+        return last_key, last_page
+
+
+def _part_indexes_by_kind(lines: list, kinds: list[str]) -> list[int]:
+    """Which part each row prints, when neighbouring parts differ in kind.
+
+    Rows come in part order, so a change of kind between rows is a change of
+    part: the next part of the new kind.  Cues and (MORE) belong to none (-1).
+    """
+    nparts = len(kinds)
+    out: list[int] = []
+    cur, prev = -1, None
+    for _, _, _, kind in lines:
+        if kind == "character" or kind == "more":
+            out.append(-1)
+            continue
+        if kind != prev:
+            nxt = -1
+            for j in range(cur + 1, nparts):
+                if kinds[j] == kind:
+                    nxt = j
+                    break
+            cur = nxt if nxt >= 0 else max(cur, 0)
+            prev = kind
+        out.append(cur)
+    return out
 
 
 def _rows_ascend(lines: list) -> bool:
@@ -1024,16 +1222,11 @@ def _rows_ascend(lines: list) -> bool:
     than sorting them again.
     """
     prev_page, prev_row = -1, 0
-    for page, ln in lines:
-        row = ln.row
+    for page, _, row, _ in lines:
         if page < prev_page or (page == prev_page and row <= prev_row):
             return False
         prev_page, prev_row = page, row
     return True
-
-
-def _is_dual_right(el: Element) -> bool:
-    return isinstance(el, Speech) and el.character.dual
 
 
 __all__ = ["render_html", "inline_html", "PAPERS", "MODES"]

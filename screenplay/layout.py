@@ -23,9 +23,7 @@ and ``row == HEADER_ROW`` is the page-number line above the body.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import InputError
 from .model import Document, Element, SpeechPart, Text, TitleField
@@ -52,62 +50,155 @@ PAPERS = ("letter", "a4")
 MODES = ("spec", "shooting")
 
 
-@dataclass(frozen=True)
-class ElementStyle:
+_F = TypeVar("_F", bound="_Frozen")
+
+
+class _Frozen:
+    """Base of the immutable profile objects: fields fixed at construction.
+
+    Plain classes with ``__slots__`` rather than frozen dataclasses, so that
+    importing the layout does not import :mod:`dataclasses` (and :mod:`inspect`)
+    nor generate code per class.  A profile is cached and shared by every
+    caller (:func:`load_profile`), hence immutable: change one with
+    :meth:`_replace`, which returns a copy.
+    """
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable; use ._replace({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _replace(self: _F, **changes: Any) -> _F:
+        """A copy with some fields changed, like a named tuple's ``_replace``."""
+        cls = type(self)
+        bad = set(changes) - set(cls.__slots__)
+        if bad:
+            raise TypeError(f"{cls.__name__} has no field(s) {', '.join(sorted(bad))}")
+        new = object.__new__(cls)
+        for name in cls.__slots__:
+            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({args})"
+
+
+def _init_fields(obj: object, names: tuple[str, ...], values: tuple[Any, ...]) -> None:
+    setattr_ = object.__setattr__
+    for name, value in zip(names, values):
+        setattr_(obj, name, value)
+
+
+class ElementStyle(_Frozen):
     """Geometry of one element kind: where it starts, how wide, space before it."""
 
-    left_in: float = 1.5
-    width: int = 60
-    space_before: int = 1
-    caps: bool = False
-    italic: bool = False
-    align: str = "left"          # "left" | "right" | "center"
-    right_in: float = 7.5        # right edge for right-aligned kinds
-    axis_in: float = 4.25        # axis for centred kinds
-    hang: int = 0                # first row starts this many columns left (parenthetical "(")
+    __slots__ = ("left_in", "width", "space_before", "caps", "italic", "align", "right_in",
+                 "axis_in", "hang")
+    left_in: float
+    width: int
+    space_before: int
+    caps: bool
+    italic: bool
+    align: str          # "left" | "right" | "center"
+    right_in: float     # right edge for right-aligned kinds
+    axis_in: float      # axis for centred kinds
+    hang: int           # first row starts this many columns left (parenthetical "(")
+
+    def __init__(self, left_in: float = 1.5, width: int = 60, space_before: int = 1,
+                 caps: bool = False, italic: bool = False, align: str = "left",
+                 right_in: float = 7.5, axis_in: float = 4.25, hang: int = 0) -> None:
+        _init_fields(self, self.__slots__, (left_in, width, space_before, caps, italic, align,
+                                            right_in, axis_in, hang))
+
+    def __hash__(self) -> int:  # immutable and made of scalars, as the frozen dataclass was
+        return hash(tuple(getattr(self, n) for n in self.__slots__))
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(_Frozen):
     """Everything that varies between paper sizes and script modes.
 
     Read from ``styles/profile-base.json`` with ``paper-<paper>.json`` and
-    ``mode-<mode>.json`` laid over it (see :func:`load_profile`).  Tests and
-    callers may adjust a profile with :func:`dataclasses.replace`; for example
-    ``replace(p, body_rows=54)`` to reproduce Final Draft's page capacity.
+    ``mode-<mode>.json`` laid over it (see :func:`load_profile`).  A profile is
+    immutable and shared; tests and callers adjust a copy with ``_replace``, for
+    example ``p._replace(body_rows=54)`` to reproduce Final Draft's page capacity.
     """
 
+    __slots__ = (
+        "paper", "mode", "page_width_in", "page_height_in", "body_rows", "top_margin_in",
+        "body_left_in", "font_size_pt", "row_pitch_pt", "char_width_in", "elements",
+        "dual_left", "dual_right", "more_text", "contd_text", "more_below_capacity",
+        "page_number_right_in", "page_number_baseline_pt", "page_number_format",
+        "page_number_first_page", "scene_numbers", "scene_number_left_in",
+        "scene_number_right_in", "scene_continueds", "continued_bottom_in", "continued_top_in",
+        "continued_counter", "auto_contd", "draft_header", "title_page",
+    )
     paper: str
     mode: str
     page_width_in: float
     page_height_in: float
     body_rows: int
-    top_margin_in: float = 1.0
-    body_left_in: float = 1.5
-    font_size_pt: float = 12.0
-    row_pitch_pt: float = 12.0
-    char_width_in: float = 0.1
-    elements: dict[str, ElementStyle] = field(default_factory=dict)
-    dual_left: dict[str, float] = field(default_factory=dict)
-    dual_right: dict[str, float] = field(default_factory=dict)
-    more_text: str = "(MORE)"
-    contd_text: str = "(CONT'D)"
+    top_margin_in: float
+    body_left_in: float
+    font_size_pt: float
+    row_pitch_pt: float
+    char_width_in: float
+    elements: dict[str, ElementStyle]
+    dual_left: dict[str, float]
+    dual_right: dict[str, float]
+    more_text: str
+    contd_text: str
     #: Final Draft lets (MORE) sit one row below the body capacity; the standard does not.
-    more_below_capacity: bool = False
-    page_number_right_in: float = 7.5
-    page_number_baseline_pt: float = 48.0
-    page_number_format: str = "{n}."
-    page_number_first_page: bool = False
-    scene_numbers: bool = False
-    scene_number_left_in: float = 0.75
-    scene_number_right_in: float = 7.38
-    scene_continueds: bool = False
-    continued_bottom_in: float = 6.0
-    continued_top_in: float = 1.5
-    continued_counter: bool = True
-    auto_contd: bool = False
-    draft_header: bool = False
-    title_page: dict[str, float] = field(default_factory=dict)
+    more_below_capacity: bool
+    page_number_right_in: float
+    page_number_baseline_pt: float
+    page_number_format: str
+    page_number_first_page: bool
+    scene_numbers: bool
+    scene_number_left_in: float
+    scene_number_right_in: float
+    scene_continueds: bool
+    continued_bottom_in: float
+    continued_top_in: float
+    continued_counter: bool
+    auto_contd: bool
+    draft_header: bool
+    title_page: dict[str, float]
+
+    def __init__(self, paper: str, mode: str, page_width_in: float, page_height_in: float,
+                 body_rows: int, top_margin_in: float = 1.0, body_left_in: float = 1.5,
+                 font_size_pt: float = 12.0, row_pitch_pt: float = 12.0,
+                 char_width_in: float = 0.1, elements: dict[str, ElementStyle] | None = None,
+                 dual_left: dict[str, float] | None = None,
+                 dual_right: dict[str, float] | None = None,
+                 more_text: str = "(MORE)", contd_text: str = "(CONT'D)",
+                 more_below_capacity: bool = False, page_number_right_in: float = 7.5,
+                 page_number_baseline_pt: float = 48.0, page_number_format: str = "{n}.",
+                 page_number_first_page: bool = False, scene_numbers: bool = False,
+                 scene_number_left_in: float = 0.75, scene_number_right_in: float = 7.38,
+                 scene_continueds: bool = False, continued_bottom_in: float = 6.0,
+                 continued_top_in: float = 1.5, continued_counter: bool = True,
+                 auto_contd: bool = False, draft_header: bool = False,
+                 title_page: dict[str, float] | None = None) -> None:
+        _init_fields(self, self.__slots__, (
+            paper, mode, page_width_in, page_height_in, body_rows, top_margin_in, body_left_in,
+            font_size_pt, row_pitch_pt, char_width_in,
+            {} if elements is None else elements,
+            {} if dual_left is None else dual_left,
+            {} if dual_right is None else dual_right,
+            more_text, contd_text, more_below_capacity, page_number_right_in,
+            page_number_baseline_pt, page_number_format, page_number_first_page, scene_numbers,
+            scene_number_left_in, scene_number_right_in, scene_continueds, continued_bottom_in,
+            continued_top_in, continued_counter, auto_contd, draft_header,
+            {} if title_page is None else title_page))
 
     @property
     def page_width_pt(self) -> float:
@@ -167,13 +258,15 @@ class LaidLine(NamedTuple):
         return self.x + 0.1 * len(self.text)
 
 
-@dataclass
 class Page:
     """One script page (the title page is separate and not counted)."""
 
-    number: int
-    label: str                    # "2." etc.; "" when the page shows no number
-    lines: list[LaidLine] = field(default_factory=list)
+    __slots__ = ("number", "label", "lines")
+
+    def __init__(self, number: int, label: str, lines: list[LaidLine] | None = None) -> None:
+        self.number = number
+        self.label = label            # "2." etc.; "" when the page shows no number
+        self.lines: list[LaidLine] = [] if lines is None else lines
 
     def body_lines(self) -> list[LaidLine]:
         """Lines in the body grid (row >= 0), furniture included."""
@@ -184,18 +277,23 @@ class Page:
         return max(rows) + 1 if rows else 0
 
 
-@dataclass
 class SceneSpan:
     """Where a scene fell: its pages and its length in eighths (for reports)."""
 
-    index: int                    # 1-based, as in Document.scenes()
-    number: str | None            # printed scene number (shooting mode), else the source's
-    heading: str
-    omitted: bool
-    first_page: int               # Page.number
-    last_page: int
-    rows_by_page: dict[int, int] = field(default_factory=dict)
-    eighths: int = 0
+    __slots__ = ("index", "number", "heading", "omitted", "first_page", "last_page",
+                 "rows_by_page", "eighths")
+
+    def __init__(self, index: int, number: str | None, heading: str, omitted: bool,
+                 first_page: int, last_page: int, rows_by_page: dict[int, int] | None = None,
+                 eighths: int = 0) -> None:
+        self.index = index            # 1-based, as in Document.scenes()
+        self.number = number          # printed scene number (shooting mode), else the source's
+        self.heading = heading
+        self.omitted = omitted
+        self.first_page = first_page  # Page.number
+        self.last_page = last_page
+        self.rows_by_page: dict[int, int] = {} if rows_by_page is None else rows_by_page
+        self.eighths = eighths
 
     @property
     def length(self) -> str:
@@ -206,15 +304,20 @@ class SceneSpan:
         return str(whole) if whole else f"{rest}/8"
 
 
-@dataclass
 class Layout:
     """The paginated script."""
 
-    profile: Profile
-    pages: list[Page]
-    title_page: list[LaidLine] | None = None
-    scenes: list[SceneSpan] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    __slots__ = ("profile", "pages", "title_page", "scenes", "warnings")
+
+    def __init__(self, profile: Profile, pages: list[Page],
+                 title_page: list[LaidLine] | None = None,
+                 scenes: list[SceneSpan] | None = None,
+                 warnings: list[str] | None = None) -> None:
+        self.profile = profile
+        self.pages = pages
+        self.title_page = title_page
+        self.scenes: list[SceneSpan] = [] if scenes is None else scenes
+        self.warnings: list[str] = [] if warnings is None else warnings
 
     def page_of_scene(self, index: int) -> int | None:
         for s in self.scenes:
@@ -238,6 +341,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read_json(name: str) -> dict[str, Any]:
+    import json  # only when a profile is first loaded, not at import
+
     from .resources import style_file
     path = style_file(name)
     try:

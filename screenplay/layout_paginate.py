@@ -7,16 +7,15 @@ followed by a transition only counts as fitting when the transition fits too.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .errors import InputError
 from .layout import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, LaidLine, Layout, Page, Profile,
                      SceneSpan)
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
-from .layout_text import SENTENCE_END, Flat, chunk_offsets, flat_str, flatten, wrap
-from .model import (UNDERLINE, Action, Centered, Document, Lyrics, PageBreak, Parenthetical,
-                    SceneHeading, Speech, Transition, plain, text_of)
+from .layout_text import CHUNK_CHARS, Flat, chunk_offsets, ends_sentence, flat_str, flatten, wrap
+from .model import (UNDERLINE, Action, Centered, Dialogue, Document, Lyrics, PageBreak,
+                    Parenthetical, SceneHeading, Speech, Transition, plain, text_of)
 
 #: ``_tuple_new(LaidLine, fields)`` skips the named tuple's Python-level ``__new__``
 #: for the thousands of lines :meth:`Paginator._place` makes (all nine fields given).
@@ -24,6 +23,21 @@ _tuple_new = tuple.__new__
 
 _OMITTED = re.compile(r"^\(?\s*OMITTED\s*\)?$", re.IGNORECASE)
 _LEAD_INT = re.compile(r"^(\d+)")
+
+#: Element classes :meth:`Paginator.build_blocks` lays out, in the order it tests them;
+#: it dispatches on the exact class and falls back to isinstance for a subclass.
+_PRINTED = (SceneHeading, Action, Speech, Transition, Centered, Lyrics, PageBreak)
+_PRINTED_SET = frozenset(_PRINTED)
+#: Speech part class -> line kind (any other part prints as dialogue).
+_PART_KINDS = {Parenthetical: "parenthetical", Lyrics: "lyrics", Dialogue: "dialogue"}
+
+
+def _printed_class(el: object) -> type | None:
+    """The printed element class ``el`` is an instance of (None: it never prints)."""
+    for cls in _PRINTED:
+        if isinstance(el, cls):
+            return cls
+    return None
 
 
 def number_scenes(sources: list[str | None]) -> list[str]:
@@ -89,6 +103,14 @@ class Paginator:
         self.warnings: list[str] = []
         self._warned: set[str] = set()
         self._geos: dict[str | None, SpeechGeometry] = {}
+        #: Per page, as :meth:`_place` fills it: the first body row of each scene
+        #: (in row order) and the last row holding a scene's content; :meth:`spans`
+        #: reads these instead of scanning every laid line again.
+        self._firsts: dict[int, int] = {}
+        self._last = -1
+        self._page_rows: list[tuple[dict[int, int], int]] = []
+        self._cue_space = profile.elements["character"].space_before
+        self._heads: list[SceneHeading] | None = None   # the document's, from build_blocks
 
     # -- elements to blocks -------------------------------------------------
 
@@ -115,31 +137,38 @@ class Paginator:
     def _speech(self, sp: Speech, cue: str, column: str | None, scene: int) -> SpeechBlock:
         parts: list[Part] = []
         geo = self._geo(column)
+        kinds = _PART_KINDS
         for part in sp.parts:
-            kind = ("parenthetical" if isinstance(part, Parenthetical)
-                    else "lyrics" if isinstance(part, Lyrics) else "dialogue")
+            kind = kinds.get(type(part))
+            if kind is None:  # a subclass: classify as the model's classes would
+                kind = ("parenthetical" if isinstance(part, Parenthetical)
+                        else "lyrics" if isinstance(part, Lyrics) else "dialogue")
             f = flatten(part.text)
             if kind == "parenthetical":
                 f = f.strip()
                 s = f.s
                 if s.startswith("(") and s.endswith(")"):
                     f = f.sub(1, len(s) - 1)
-            if not f.s.strip():
+            s = f.s
+            if not s.strip():
                 continue
-            cuts = chunk_offsets(f.s, geo.dlg_w) if kind != "parenthetical" else []
+            if kind == "parenthetical" or len(s) <= CHUNK_CHARS:  # not chunked
+                parts.append(Part(kind, f, part))
+                continue
+            cuts = chunk_offsets(s, geo.dlg_w)
             if not cuts:
                 parts.append(Part(kind, f, part))
                 continue
-            for a, b in zip([0] + cuts, cuts + [len(f.s)]):
+            for a, b in zip([0] + cuts, cuts + [len(s)]):
                 parts.append(Part(kind, f.sub(a, b).strip(), part))
         p = self.p
-        return SpeechBlock(cue.upper(), parts, geo, sp, scene, p.elements["character"].space_before,
+        return SpeechBlock(cue.upper(), parts, geo, sp, scene, self._cue_space,
                            p.more_text, p.contd_text)
 
     def build_blocks(self) -> list[Block]:
         p = self.p
         blocks: list[Block] = []
-        heads = [el for el in self.doc.body if isinstance(el, SceneHeading)]
+        heads = self._heads = [el for el in self.doc.body if isinstance(el, SceneHeading)]
         if p.scene_numbers:
             nums = number_scenes([h.number for h in heads])
         else:
@@ -148,33 +177,35 @@ class Paginator:
         if p.scene_numbers:
             # Keep a column clear before the right-hand scene number.
             room = int(round((p.scene_number_right_in - head_style.left_in) / p.char_width_in)) - 1
-            head_style = replace(head_style, width=min(head_style.width, room))
+            head_style = head_style._replace(width=min(head_style.width, room))
+        action_style = p.style("action")
+        transition_style = p.style("transition")
+        scene_numbers = p.scene_numbers
+        auto_contd = p.auto_contd
+        printed = _PRINTED_SET
+        append = blocks.append
         scene = 0
         last_speaker: str | None = None
         prev_el = None
         prev_speech: tuple[Speech, str] | None = None
         for el in self.doc.body:
-            if isinstance(el, SceneHeading):
-                scene += 1
-                last_speaker = None
-                number = nums[scene - 1]
-                self.numbers[scene] = number
-                text = "OMITTED" if _OMITTED.match(el.plain.strip()) else None
-                flat = flat_str(text) if text else flatten(el.text, caps=True)
-                extra = ()
-                if p.scene_numbers and number:
-                    extra = self._scene_number_segs(number, "scene-number", el)
-                blocks += _paras("heading", flat, head_style, el, scene, first_row_extra=extra)
-                prev_speech = None
-            elif isinstance(el, Action):
+            cls = type(el)
+            if cls not in printed:
+                cls = _printed_class(el)
+                if cls is None:
+                    continue  # sections, synopses, notes, boneyard never print
+            if cls is Action:
                 f = flatten(el.text)
                 if f.s.strip():
-                    blocks += _paras("action", f, p.style("action"), el, scene, splittable=True)
+                    if len(f.s) <= CHUNK_CHARS:
+                        append(ParaBlock("action", f, action_style, el, scene, None, True))
+                    else:
+                        blocks += _paras("action", f, action_style, el, scene, splittable=True)
                 prev_speech = None
-            elif isinstance(el, Speech):
+            elif cls is Speech:
                 ch = el.character
                 cue = ch.cue
-                if p.auto_contd and not ch.extensions and last_speaker == ch.name.upper() \
+                if auto_contd and not ch.extensions and last_speaker == ch.name.upper() \
                         and not ch.dual:
                     cue = contd_cue(cue, p.contd_text)
                 if ch.dual and prev_speech is not None and blocks \
@@ -186,14 +217,26 @@ class Paginator:
                     prev_speech = None
                     last_speaker = None
                 else:
-                    blocks.append(self._speech(el, cue, None, scene))
+                    append(self._speech(el, cue, None, scene))
                     prev_speech = (el, cue)
                     last_speaker = ch.name.upper()
-            elif isinstance(el, Transition):
-                blocks += _paras("transition", flatten(el.text, caps=True),
-                                 p.style("transition"), el, scene)
+            elif cls is SceneHeading:
+                scene += 1
+                last_speaker = None
+                number = nums[scene - 1]
+                self.numbers[scene] = number
+                text = "OMITTED" if _OMITTED.match(el.plain.strip()) else None
+                flat = flat_str(text) if text else flatten(el.text, caps=True)
+                extra = ()
+                if scene_numbers and number:
+                    extra = self._scene_number_segs(number, "scene-number", el, scene)
+                blocks += _paras("heading", flat, head_style, el, scene, first_row_extra=extra)
                 prev_speech = None
-            elif isinstance(el, Centered):
+            elif cls is Transition:
+                blocks += _paras("transition", flatten(el.text, caps=True),
+                                 transition_style, el, scene)
+                prev_speech = None
+            elif cls is Centered:
                 gap = None
                 if isinstance(prev_el, Centered) and prev_el.lines[1] \
                         and el.lines[0] == prev_el.lines[1] + 1:
@@ -201,24 +244,22 @@ class Paginator:
                 blocks += _paras("centered", flatten(el.text), p.style("centered"), el, scene,
                                  space_before=gap)
                 prev_speech = None
-            elif isinstance(el, Lyrics):
+            elif cls is Lyrics:
                 blocks += _paras("lyrics", flatten(el.text), p.style("loose_lyrics"), el, scene)
                 prev_speech = None
-            elif isinstance(el, PageBreak):
-                blocks.append(BreakBlock(scene))
+            else:  # PageBreak
+                append(BreakBlock(scene))
                 prev_speech = None
-            else:
-                continue  # sections, synopses, notes, boneyard never print
             prev_el = el
         return blocks
 
-    def _scene_number_segs(self, number: str, kind: str, source) -> tuple:
+    def _scene_number_segs(self, number: str, kind: str, source, scene: int) -> tuple:
         p = self.p
         t = text_of(number)
         right_x = p.scene_number_right_in
         left_x = p.scene_number_left_in
-        return ((left_x, t, kind, "left", "left", source, None),
-                (right_x, t, kind, "left", "right", source, None))
+        return ((left_x, t, kind, scene, source, "left", "left", None),
+                (right_x, t, kind, scene, source, "left", "right", None))
 
     # -- placing ------------------------------------------------------------
 
@@ -230,19 +271,84 @@ class Paginator:
             self.warnings.append(text)
 
     def _place(self, rows: list[Row], scene: int, gap: int) -> None:
-        row = self.used + (0 if self.empty else gap)
+        """Lay rows from the next free row; each segment is a LaidLine without its row."""
+        start = row = self.used + (0 if self.empty else gap)
         append = self.lines.append
+        new = _tuple_new
         for r in rows:
-            for (x, runs, kind, align, column, source, part) in r:
-                append(_tuple_new(LaidLine, (row, x, runs, kind, scene, source, align, column,
-                                             part)))
+            for seg in r:
+                append(new(LaidLine, (row,) + seg))
             row += 1
         if rows:
             self.used = row
             self.empty = False
             self.cur_scene = scene
-            if scene and scene not in self.scene_pages:
+            if scene:
+                if scene not in self.scene_pages:
+                    self.scene_pages[scene] = 1
+                r0 = rows[0]
+                if r0 and rows[-1] and r0[0][2] in CONTENT_KINDS:
+                    # The usual block: content from its first row to its last.
+                    if scene not in self._firsts:
+                        self._firsts[scene] = start
+                    if row - 1 > self._last:
+                        self._last = row - 1
+                else:
+                    self._note_rows(rows, scene, start)
+
+    def _place_block(self, b: Block, gap: int) -> None:
+        """Lay a whole block from the next free row: :meth:`Block.emit` if it can, else rows."""
+        start = self.used + (0 if self.empty else gap)
+        lines = self.lines
+        n0 = len(lines)
+        end = b.emit(start, lines.append)
+        if end is None:
+            self._place(b.rows(), b.scene, gap)
+            return
+        # As _place, for a block of content lines only (what emit() lays).
+        scene = b.scene
+        self.used = end
+        self.empty = False
+        self.cur_scene = scene
+        if scene:
+            if scene not in self.scene_pages:
                 self.scene_pages[scene] = 1
+            if len(lines) > n0:
+                if scene not in self._firsts:
+                    self._firsts[scene] = lines[n0][0]
+                last = lines[-1][0]
+                if last > self._last:
+                    self._last = last
+
+    def _note_rows(self, rows: list[Row], scene: int, start: int) -> None:
+        """Record the first and last rows of the scene's content on this page (for spans).
+
+        A row counts when its first segment is content: scene-number furniture
+        only ever follows a heading's own segment on its row, so a row holding
+        nothing else is all furniture.
+        """
+        content = CONTENT_KINDS
+        n = len(rows)
+        i = 0
+        while i < n and not (rows[i] and rows[i][0][2] in content):
+            i += 1
+        if i == n:
+            return
+        j = n - 1
+        while not (rows[j] and rows[j][0][2] in content):
+            j -= 1
+        if scene not in self._firsts:
+            self._firsts[scene] = start + i
+        if start + j > self._last:
+            self._last = start + j
+
+    def _end_page(self) -> None:
+        """Close the page being filled (its lines and its scene rows for :meth:`spans`)."""
+        self.pages.append(Page(len(self.pages) + 1, "", self.lines))
+        self._page_rows.append((self._firsts, self._last))
+        self.lines = []
+        self._firsts = {}
+        self._last = -1
 
     def _new_page(self, continuing: bool) -> None:
         p = self.p
@@ -255,8 +361,7 @@ class Paginator:
         if len(self.pages) >= MAX_PAGES:
             raise InputError(f"the script runs past {MAX_PAGES:,} pages, the most one file may "
                              "lay out (it bounds memory and time); split it into parts")
-        self.pages.append(Page(len(self.pages) + 1, "", self.lines))
-        self.lines = []
+        self._end_page()
         self.used = 0
         self.empty = True
         if cont:
@@ -269,9 +374,8 @@ class Paginator:
                                        scene))
             num = self.numbers.get(scene)
             if p.scene_numbers and num:
-                for seg in self._scene_number_segs(num, "scene-number", None):
-                    x, t, kind, align, column, _, _ = seg
-                    self.lines.append(LaidLine(0, x, t, kind, scene, None, align, column))
+                for seg in self._scene_number_segs(num, "scene-number", None, scene):
+                    self.lines.append(_tuple_new(LaidLine, (0,) + seg))
             self.used = 2
 
     def place_all(self, blocks: list[Block]) -> None:
@@ -289,8 +393,9 @@ class Paginator:
                 return 0
             return 2
 
+        place_block = self._place_block
         for i, blk in enumerate(blocks):
-            if isinstance(blk, BreakBlock):
+            if type(blk) is BreakBlock:
                 if not self.empty:
                     nxt = after(i)
                     self._new_page(nxt is not None and nxt.kind != "heading")
@@ -302,28 +407,29 @@ class Paginator:
                 guard += 1
                 if guard > 100000:  # pragma: no cover - progress is guaranteed below
                     raise RuntimeError("pagination made no progress")
-                gap = 0 if self.empty else b.space_before
+                empty = self.empty
+                gap = 0 if empty else b.space_before
                 h = b.height()
                 need = gap + h
                 reserve = 0 if (not cont_on or b.scene == 0 or nxt is None
                                 or nxt.kind == "heading") else 2   # reserve_for(nxt, b.scene)
-                if b.keep_with_next and nxt is not None and not isinstance(nxt, BreakBlock):
+                if b.keep_with_next and nxt is not None and type(nxt) is not BreakBlock:
                     need += nxt.space_before + nxt.min_lead()
                     reserve = 2 if (cont_on and nxt.kind != "heading") else 0
                 elif nxt is not None and nxt.kind == "transition" and b.kind != "transition":
                     need += nxt.space_before + nxt.height()
                     reserve = reserve_for(after(i + 1), b.scene)
                 if self.used + need <= cap - reserve:
-                    if self.empty and self.pages and getattr(b, "mid_sentence_start", False):
+                    if empty and self.pages and getattr(b, "mid_sentence_start", False):
                         self._warn(b, "a paragraph with no sentence end near a page foot "
                                       "was broken mid-sentence")
-                    self._place(b.rows(), b.scene, gap)
+                    place_block(b, gap)
                     break
                 split_room = cap - self.used - gap - (2 if cont_on and b.scene else 0)
                 if self.empty:
                     # Nothing on this page yet: place what fits, by rule if possible.
                     if self.used + gap + h <= cap - reserve_for(nxt, b.scene):
-                        self._place(b.rows(), b.scene, gap)
+                        place_block(b, gap)
                         break
                     sp = b.split(split_room, extra) if not b.keep_with_next else None
                     if sp is None:
@@ -350,8 +456,7 @@ class Paginator:
                     continue
                 self._new_page(b.kind != "heading")
         if self.lines or not self.pages:
-            self.pages.append(Page(len(self.pages) + 1, "", self.lines))
-            self.lines = []
+            self._end_page()
 
     # -- furniture, title page, spans --------------------------------------
 
@@ -440,28 +545,18 @@ class Paginator:
 
     def spans(self) -> list[SceneSpan]:
         p = self.p
-        heads = {i + 1: h for i, h in enumerate(
-            el for el in self.doc.body if isinstance(el, SceneHeading))}
+        if self._heads is None:
+            self._heads = [el for el in self.doc.body if isinstance(el, SceneHeading)]
+        heads = self._heads   # scene index i is heads[i - 1]
         found: dict[int, SceneSpan] = {}
-        for page in self.pages:
-            firsts: dict[int, int] = {}
-            last = -1
-            for ln in page.lines:
-                sc = ln.scene
-                if sc == 0 or ln.row < 0 or ln.kind not in CONTENT_KINDS:
-                    continue
-                row = ln.row
-                first = firsts.get(sc)
-                if first is None or row < first:
-                    firsts[sc] = row
-                if row > last:
-                    last = row
-            order = sorted(firsts.items(), key=lambda kv: kv[1])
+        for page, (firsts, last) in zip(self.pages, self._page_rows):
+            # Rows are placed top-down, so ``firsts`` is already in row order.
+            order = list(firsts.items())
             for j, (sc, start) in enumerate(order):
                 end = order[j + 1][1] if j + 1 < len(order) else last + 1
                 sp = found.get(sc)
                 if sp is None:
-                    h = heads[sc]
+                    h = heads[sc - 1]
                     sp = SceneSpan(sc, self.numbers.get(sc) or h.number, h.plain,
                                    bool(_OMITTED.match(h.plain.strip())), page.number, page.number)
                     found[sc] = sp
@@ -492,7 +587,7 @@ def _paras(kind: str, flat: Flat, style, source, scene: int, **kw) -> list[Block
             kw["space_before"] = 0
         blk = ParaBlock(kind, piece, style, source, scene, **kw)
         tail = flat.s[max(0, a - 8):a].rstrip()
-        blk.mid_sentence_start = bool(i) and not SENTENCE_END.search(tail)
+        blk.mid_sentence_start = bool(i) and not ends_sentence(tail)
         out.append(blk)
     return out
 

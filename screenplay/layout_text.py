@@ -67,6 +67,7 @@ class Flat(NamedTuple):
 
 
 def _clean(t: str) -> str:
+    """Printed form of a string: tabs expanded, Unicode in NFC (flatten and flat_str's ``.s``)."""
     if "\t" in t:
         t = t.replace("\t", _TAB)
     if not t.isascii():
@@ -78,9 +79,11 @@ def flatten(text: Text, caps: bool = False) -> Flat:
     """Printed text of runs (notes and boneyard dropped), NFC, tabs expanded."""
     if len(text) == 1:  # the usual paragraph: one run, one span
         r = text[0]
-        if r.kind != TEXT or not r.text:
+        t = r.text
+        if r.kind != TEXT or not t:
             return Flat("", ())
-        t = _clean(r.text)
+        if "\t" in t or not t.isascii():
+            t = _clean(t)
         if caps:
             t = t.upper()
         return _tuple_new(Flat, (t, ((0, len(t), r.style),)))
@@ -103,7 +106,8 @@ def flatten(text: Text, caps: bool = False) -> Flat:
 
 
 def flat_str(s: str, style: int = 0) -> Flat:
-    s = _clean(s)
+    if "\t" in s or not s.isascii():
+        s = _clean(s)
     return _tuple_new(Flat, (s, ((0, len(s), style),) if s else ()))
 
 
@@ -120,25 +124,29 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
     if len(s) <= w and "\n" not in s:  # fits on one row (most cues, headings, short lines)
         return [(0, len(s.rstrip(" ")))]
     rows: list[tuple[int, int]] = []
+    append = rows.append
     base = 0
-    for line in s.split("\n"):
+    for line in (s.split("\n") if "\n" in s else (s,)):
         n_trim = len(line.rstrip(" "))
+        if n_trim <= w:  # the hard line fits on its row
+            append((base, base + n_trim))
+            w = width
+            base += len(line) + 1
+            continue
+        hyphens = "-" in line   # else no row can break after a hyphen: skip that search
         pos = 0
-        first = True
         while True:
-            if not first:
-                while pos < n_trim and line[pos] == " ":
-                    pos += 1
-            if n_trim - pos <= w:
-                rows.append((base + pos, base + max(pos, n_trim)))
-                w = width
-                break
             limit = pos + w
             k = line.rfind(" ", pos + 1, limit + 1)
-            h = line.rfind("-", pos + 1, limit)
-            if (h > k and h + 1 < n_trim and line[h + 1] not in " -"
-                    and line[h - 1] not in " -"):
-                end = h + 1
+            if hyphens:
+                h = line.rfind("-", pos + 1, limit)
+                if (h > k and h + 1 < n_trim and line[h + 1] not in " -"
+                        and line[h - 1] not in " -"):
+                    end = h + 1
+                elif k > pos:
+                    end = k
+                else:
+                    end = limit
             elif k > pos:
                 end = k
             else:
@@ -146,17 +154,34 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
             e = end
             while e > pos and line[e - 1] == " ":
                 e -= 1
-            rows.append((base + pos, base + e))
+            append((base + pos, base + e))
             pos = end
-            first = False
             w = width
+            if line[pos] == " ":  # the next row starts after the spaces (pos < n_trim here)
+                pos += 1
+                while pos < n_trim and line[pos] == " ":
+                    pos += 1
+            if n_trim - pos <= w:
+                append((base + pos, base + max(pos, n_trim)))
+                break
         base += len(line) + 1
     return rows
 
 
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
-#: A text that ends a sentence (used on the tail of a row or piece).
-SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_TAIL_END: re.Pattern[str] | None = None
+
+
+def ends_sentence(tail: str) -> bool:
+    """Whether ``tail`` (the end of a row or piece) ends a sentence.
+
+    Its pattern is compiled on first use: only huge paragraphs, cut into
+    pieces, ask, and compiling costs a few hundred microseconds of start-up.
+    """
+    global _TAIL_END
+    if _TAIL_END is None:
+        _TAIL_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+    return _TAIL_END.search(tail) is not None
 _ABBREV = frozenset({"MR", "MRS", "MS", "DR", "ST", "JR", "SR", "VS", "MT", "PROF", "LT",
                      "SGT", "CAPT", "GEN", "COL", "REV", "NO"})
 

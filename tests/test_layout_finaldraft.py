@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 
 import pytest
 
@@ -30,10 +29,10 @@ def final_draft_profile() -> Profile:
     """
     p = load_profile("letter", "shooting")
     els = dict(p.elements)
-    els["action"] = replace(els["action"], width=62)
-    els["heading"] = replace(els["heading"], width=62)
-    return replace(p, body_rows=54, more_below_capacity=True, scene_continueds=False,
-                   elements=els)
+    els["action"] = els["action"]._replace(width=62)
+    els["heading"] = els["heading"]._replace(width=62)
+    return p._replace(body_rows=54, more_below_capacity=True, scene_continueds=False,
+                      elements=els)
 
 
 def _norm(s: str) -> str:
@@ -98,7 +97,7 @@ def test_excerpt_with_the_standard_profile_differs_only_by_the_known_causes():
     excerpt still paginates legally, but Final Draft's wider action rows make
     its breaks differ: this documents that the difference is the font advance."""
     std = load_profile("letter", "shooting")
-    lay = paginate(_excerpt(), replace(std, scene_continueds=False))
+    lay = paginate(_excerpt(), std._replace(scene_continueds=False))
     want = _fd_first_lines()
     got = [_norm(_first_content(p)) for p in lay.pages]
     assert got[:2] == want[:2]          # title-card page and the forced break agree
