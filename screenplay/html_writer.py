@@ -26,14 +26,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
 
 from .errors import InputError
 from .model import (
     BOLD, ITALIC, TEXT, UNDERLINE, UNPRINTED, Action, Centered, Dialogue, Document, Element,
     Lyrics, PageBreak, Parenthetical, SceneHeading, Section, Speech, Text, Transition, plain,
 )
-from .resources import style_file
+from .resources import style_path
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Iterable
 
 PAPERS = ("letter", "a4")
 MODES = ("spec", "shooting")
@@ -117,7 +120,8 @@ def attr(value: str) -> str:
 
 @lru_cache(maxsize=None)
 def _stylesheet() -> str:
-    return style_file("screenplay.css").read_text(encoding="utf-8")
+    with open(style_path("screenplay.css"), encoding="utf-8") as f:
+        return f.read()
 
 
 #: Courier Prime faces shipped in ``styles/fonts`` (SIL OFL), by style bits.
@@ -135,9 +139,9 @@ def _font_face(bits: int) -> str:
     machine (some system copies of Courier Prime carry wrong weight data).
     """
     name, weight, style = _FACES[bits]
-    path = style_file("fonts", name)
     try:
-        data = path.read_bytes()
+        with open(style_path("fonts", name), "rb") as f:
+            data = f.read()
     except OSError:
         return ""
     from binascii import b2a_base64  # only when fonts are embedded

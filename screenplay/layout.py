@@ -23,10 +23,16 @@ and ``row == HEADER_ROW`` is the page-number line above the body.
 """
 from __future__ import annotations
 
-from typing import Any, NamedTuple, TypeVar
+from collections import namedtuple
 
 from .errors import InputError
 from .model import Document, Element, SpeechPart, Text, TitleField
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _F = TypeVar("_F", bound="_Frozen")
 
 #: Most pages one script may lay out.  A feature is about 120 pages and a season of
 #: television a few hundred; past this a file is refused before it can exhaust memory
@@ -49,8 +55,6 @@ FURNITURE_KINDS = frozenset({
 PAPERS = ("letter", "a4")
 MODES = ("spec", "shooting")
 
-
-_F = TypeVar("_F", bound="_Frozen")
 
 
 class _Frozen:
@@ -218,7 +222,9 @@ class Profile(_Frozen):
         return self.elements[kind]
 
 
-class LaidLine(NamedTuple):
+class LaidLine(namedtuple("LaidLine", ("row", "x", "runs", "kind", "scene", "source",
+                                         "align", "column", "part"),
+                           defaults=(0, None, "left", None, None))):
     """One printed line segment at a fixed grid position.
 
     ``runs`` keep emphasis (model ``Run`` objects, notes already removed).
@@ -234,15 +240,16 @@ class LaidLine(NamedTuple):
     row came from, so two parts of one speech stay apart; None otherwise.
     """
 
+    __slots__ = ()
     row: int
     x: float
     runs: Text
     kind: str
-    scene: int = 0
-    source: Element | TitleField | None = None
-    align: str = "left"
-    column: str | None = None
-    part: SpeechPart | None = None
+    scene: int
+    source: Element | TitleField | None
+    align: str
+    column: str | None
+    part: SpeechPart | None
 
     # A named tuple rather than a frozen dataclass, like the model's ``Run``:
     # a feature script lays out thousands of lines, and a frozen dataclass
@@ -343,10 +350,10 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def _read_json(name: str) -> dict[str, Any]:
     import json  # only when a profile is first loaded, not at import
 
-    from .resources import style_file
-    path = style_file(name)
+    from .resources import style_path
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with open(style_path(name), encoding="utf-8") as f:
+            return json.loads(f.read())
     except FileNotFoundError:
         raise InputError(f"page profile {name} is missing from the styles folder") from None
     except (OSError, ValueError) as e:

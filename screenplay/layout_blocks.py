@@ -15,18 +15,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Callable, NamedTuple, Optional
+from collections import namedtuple
 
 from .layout import ElementStyle, LaidLine
 from .layout_text import Flat, _clean, sentence_ends, wrap
 from .model import ITALIC, TEXT, Element, Run, SpeechPart, Text, text_of
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Callable
 
 #: Heights are counted no further than this: no page holds so many rows.
 MAX_ROWS = 400
 
 #: One segment of a printed row: a ``LaidLine`` without its row, i.e. x (in), runs,
 #: kind, scene, source, align, column, speech part; placing it is ``(row,) + seg``.
-Seg = tuple[float, Text, str, int, Optional[Element], str, Optional[str], Optional[SpeechPart]]
+Seg = tuple[float, Text, str, int, Element | None, str, str | None, SpeechPart | None]
 Row = tuple[Seg, ...]
 
 #: Builds a Run from its three fields in C (see ``layout_text._tuple_new``).
@@ -410,9 +414,12 @@ class ParaBlock(Block):
         return self._with(self.flat.sub(0, cut)).rows()[:n], self._with(self.flat.sub(cut))
 
 
-class SpeechGeometry(NamedTuple):
+class SpeechGeometry(namedtuple("SpeechGeometry", ("cue_in", "cue_w", "paren_in", "paren_w",
+                                                   "paren_hang", "dlg_in", "dlg_w", "column"),
+                                  defaults=(None,))):
     """Columns of one speech: normal, or the left or right half of dual dialogue."""
 
+    __slots__ = ()
     cue_in: float
     cue_w: int
     paren_in: float
@@ -420,7 +427,7 @@ class SpeechGeometry(NamedTuple):
     paren_hang: int
     dlg_in: float
     dlg_w: int
-    column: str | None = None
+    column: str | None
 
 
 class Part:

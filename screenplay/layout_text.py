@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from collections import namedtuple
 
 from .model import TEXT, Run, Text
 
@@ -19,12 +19,13 @@ _TAB = "    "
 _tuple_new = tuple.__new__
 
 
-class Flat(NamedTuple):
+class Flat(namedtuple("Flat", ("s", "spans"))):
     """A paragraph's printed text and its emphasis as (start, end, style) spans.
 
     A named tuple (immutable, built in C) because a script makes thousands.
     """
 
+    __slots__ = ()
     s: str
     spans: tuple[tuple[int, int, int], ...]
 

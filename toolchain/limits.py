@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 from contextlib import contextmanager
 
 TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
@@ -40,25 +39,30 @@ def time_limit(seconds: float | None, what: str = "") -> Iterator[None]:
     """Raise :class:`TimeLimitExceeded` if the block runs longer than ``seconds``.
 
     Uses SIGALRM, so it works only in the main thread on POSIX; elsewhere the
-    block simply runs unbounded (the other limits still hold).
+    block simply runs unbounded (the other limits still hold).  Python refuses
+    a signal handler outside the main thread, which is how that is told (no
+    need to import :mod:`threading` for it).
     """
-    usable = (seconds and seconds > 0 and hasattr(signal, "SIGALRM")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
-
     def _expired(signum: int, frame: object) -> None:
         raise TimeLimitExceeded(f"took longer than the {seconds:g} s time limit "
                                 "(SCREENPLAY_TIME_LIMIT=0 lifts it)", source=what or None)
 
-    previous = signal.signal(signal.SIGALRM, _expired)
+    installed = False
+    if seconds and seconds > 0 and hasattr(signal, "SIGALRM"):
+        try:
+            previous = signal.signal(signal.SIGALRM, _expired)
+            installed = True
+        except ValueError:  # not the main thread
+            pass
+    if not installed:
+        yield
+        return
     signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
 def stop_cleanly_on_sigterm() -> None:
@@ -67,10 +71,10 @@ def stop_cleanly_on_sigterm() -> None:
     By default Python dies on SIGTERM without unwinding; raising lets every
     ``finally`` run, and the exit status is the conventional 128 + 15.
     """
-    if threading.current_thread() is not threading.main_thread():
-        return
-
     def _term(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGTERM, _term)
+    try:
+        signal.signal(signal.SIGTERM, _term)
+    except ValueError:  # not the main thread: leave SIGTERM as it is
+        pass
