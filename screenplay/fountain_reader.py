@@ -19,7 +19,7 @@ the next line is still a heading or transition.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from .errors import InputError
 from .gcpause import gc_paused
@@ -52,6 +52,9 @@ _PLACE_RE = re.compile("\x00\\d+\x00")
 _TITLE_KEY_RE = re.compile(
     r"^(?P<key>[^\s:\uff1a\\!@#.>~=\[(\x00][^:\uff1a\x00]{0,40}?)\s*[:\uff1a]\s*(?P<value>.*)$")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: The characters _FORBIDDEN matches, one by one: a substring test per character
+#: (memchr in C) checks a whole script many times faster than one regex search.
+_FORBIDDEN_CHARS = tuple(map(chr, (*range(9), 11, *range(14, 32), 127)))
 
 
 def strip_placeholders(s: str) -> str:
@@ -131,12 +134,19 @@ _MASK_TOKEN = re.compile(r"\\.|/\*|\*/|\[\[", re.S)
 _BLANK_IN_NOTE = re.compile(r"\n(?!  \n)[ \t]*\n")
 
 
-class _Line(NamedTuple):
-    """One masked line and the source lines it stands for."""
+class _Line(namedtuple("_Line", ("text", "first", "last"))):
+    """One masked line and the source lines it stands for.
 
-    text: str  # masked text, tabs kept
-    first: int  # 1-based source line where it starts
-    last: int  # source line where it ends (after any multi-line region)
+    ``text`` is the masked text, tabs kept; ``first`` the 1-based source line
+    where it starts, ``last`` the one where it ends (after any multi-line
+    region).  ``collections.namedtuple`` rather than ``typing.NamedTuple``:
+    importing ``typing`` costs a one-shot run milliseconds.
+    """
+
+    __slots__ = ()
+    text: str
+    first: int
+    last: int
 
 
 def _close_boneyard(text: str, opener: re.Match[str], memo: dict[int, int | None]) -> int | None:
@@ -168,7 +178,19 @@ def _close_boneyard(text: str, opener: re.Match[str], memo: dict[int, int | None
     return None
 
 
-def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[str, str]]]:
+#: Masked lines as three parallel lists (text, first and last source line) and
+#: the masked regions: lists index faster than a tuple per line is built.
+_Masked = tuple[list[str], list[int], list[int], list[tuple[str, str]]]
+
+
+def _mask_lines(text: str, diags: list[Diagnostic]) -> _Masked:
+    """Cut out notes and boneyard; return the masked lines and the regions."""
+    if "/*" not in text and "[[" not in text:
+        # Nothing can open a region (an escape only ever hides an opener), so
+        # there is nothing to mask, nothing to report, and line i is source line i + 1.
+        parts = text.split("\n")
+        numbers = list(range(1, len(parts) + 1))
+        return parts, numbers, numbers, []
     regions: list[tuple[str, str]] = []
     spans: list[tuple[int, int, int]] = []  # (start, end, region index)
     pos = 0
@@ -186,15 +208,13 @@ def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[s
         counted = at
         return line_no
 
+    search = _MASK_TOKEN.search
     while pos < n:
-        m = _MASK_TOKEN.search(text, pos)
+        m = search(text, pos)
         if not m:
             break
         tok = m.group()
-        if tok[0] == "\\":
-            pos = m.end()
-            continue
-        if tok == "*/":
+        if tok[0] == "\\" or tok == "*/":
             pos = m.end()
             continue
         if tok == "[[":
@@ -232,12 +252,10 @@ def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[s
         regions.append(("boneyard", text[m.end():end - 2]))
         pos = end
     # Build masked lines with their source line numbers.
-    lines: list[_Line] = []
     if not spans:
         parts = text.split("\n")
-        numbers = range(1, len(parts) + 1)
-        new = tuple.__new__
-        return [new(_Line, t) for t in zip(parts, numbers, numbers)], regions
+        numbers = list(range(1, len(parts) + 1))
+        return parts, numbers, numbers, regions
     pieces: list[str] = []
     extra: dict[int, int] = {}  # masked line index -> newlines swallowed on it
     prev = 0
@@ -252,257 +270,334 @@ def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[s
             extra[masked_line] = extra.get(masked_line, 0) + swallowed
         prev = end
     pieces.append(text[prev:])
+    texts = "".join(pieces).split("\n")
+    firsts: list[int] = []
+    lasts: list[int] = []
     src = 1
-    for i, t in enumerate("".join(pieces).split("\n")):
+    for i in range(len(texts)):
         add = extra.get(i, 0)
-        lines.append(_Line(t, src, src + add))
+        firsts.append(src)
+        lasts.append(src + add)
         src += 1 + add
-    return lines, regions
+    return texts, firsts, lasts, regions
+
+
+def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[str, str]]]:
+    """The masked lines as :class:`_Line` tuples (the writer's view of pass 1)."""
+    texts, firsts, lasts, regions = _mask_lines(text, diags)
+    new = tuple.__new__
+    return [new(_Line, t) for t in zip(texts, firsts, lasts)], regions
 
 
 # ---------------------------------------------------------------------------
 # Passes 2 and 3
 # ---------------------------------------------------------------------------
 
+#: Characters that can start an un-forced heading (HEADING_RE is case-blind, so
+#: this includes the Turkish dotted and dotless I), and that can follow those
+#: (besides white space; "\u017f" is a long s).  Set tests are far cheaper than a
+#: failing case-blind regex match, and most paragraphs start otherwise.
+_HEADING_FIRST = frozenset("EIei\u0130\u0131\u0418\u041d\u042d\u0438\u043d\u044d")
+_HEADING_SECOND = frozenset("/NSXnsx\u017f\u0410\u041a\u041d\u0430\u043a\u043d")
+#: First characters of a line that is not plain action on its own (see line_kind).
+_KIND_FIRST = frozenset("=#>.~!")
+#: First characters of a line that ends an action paragraph when not at its head
+#: ("." only when it forces a heading).
+_ACTION_STOP = frozenset("=#>~.")
+_PAREN_OPEN = frozenset("(\uff08")
+_PAREN_CLOSE = (")", "\uff09")
+_DIALOGUE_STOP = frozenset("(\uff08~")
+_UNSEEN = object()
+
+
+def split_cue(s: str) -> tuple[str, tuple[str, ...], bool]:
+    """A stripped cue line's name, extensions and dual mark (``^``), as CUE_RE reads them.
+
+    Most cues are a bare name: the regex runs only when a bracket or caret is there.
+    """
+    if "(" in s or "^" in s or "\uff08" in s:
+        m = CUE_RE.match(s)
+        assert m is not None  # CUE_RE matches any string
+        ext = m.group("ext")
+        exts = tuple(e.strip() for e in _EXT_RE.findall(ext)) if ext else ()
+        return m.group("name").strip(), exts, bool(m.group("dual"))
+    return s, (), False
+
+def _plain_cue(s: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """``(name, extensions, dual)``, the name unescaped, when ``s`` reads as a cue, else None.
+
+    ``s`` is a stripped line without placeholders that the caller has already
+    found to be no heading, transition or page break: with those settled this is
+    :func:`looks_like_cue` and the cue parsing of a speech in one pass.
+    """
+    head = s.split("(", 1)[0] if "(" in s else s
+    # Quick no for most action.  For ASCII text, any change under upper() is a
+    # lower-case letter, so the character scan is only needed beyond ASCII.
+    if head.upper() != head and (head.isascii() or any(c.islower() for c in head)):
+        return None
+    name, exts, dual = split_cue(s)
+    if not cue_name_ok(name):
+        return None
+    return (unescape(name) if "\\" in name else name), exts, dual
+
 
 class _Reader:
+    """One parse.  Lines are indices into parallel lists, and a paragraph is a
+    range of them, so no per-line or per-paragraph objects are built."""
+
     def __init__(self, text: str):
         self.diags: list[Diagnostic] = []
-        self.lines, self.regions = _mask(text, self.diags)
+        self.raw, self.first, self.last, self.regions = _mask_lines(text, self.diags)
+        self.strip: list[str] = list(map(str.strip, self.raw))
         self.body: list[Element] = []
+        self.cues: dict[str, object] = {}  # stripped line -> _plain_cue(line)
+        regions = self.regions
+        self.inline = (lambda s: parse_inline(s, regions)) if regions else parse_inline
 
     # -- helpers -----------------------------------------------------------
-    def inline(self, s: str):
-        return parse_inline(s, self.regions)
-
     def region_only(self, s: str) -> tuple[str, str] | None:
         """The (kind, content) of a line that is nothing but one note or boneyard."""
-        m = _PLACE_RE.fullmatch(s.strip())
-        if m:
-            return self.regions[int(s.strip()[1:-1])]
+        s = s.strip()
+        if _PLACE_RE.fullmatch(s):
+            return self.regions[int(s[1:-1])]
         return None
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Source lines of masked lines ``i`` to ``j`` inclusive."""
+        return (self.first[i], self.last[j])
 
     # -- title page --------------------------------------------------------
     def title_page(self) -> tuple[list[TitleField], int]:
         i = 0
-        lines = self.lines
-        prelude: list[_Line] = []  # notes or boneyard standing before the title page
-        while i < len(lines):
-            t = lines[i].text.strip()
+        raw, strip = self.raw, self.strip
+        n = len(raw)
+        prelude: list[int] = []  # notes or boneyard standing before the title page
+        while i < n:
+            t = strip[i]
             if not t:
                 i += 1
             elif PLACEHOLDER in t and self.region_only(t) is not None:
-                prelude.append(lines[i])
+                prelude.append(i)
                 i += 1
             else:
                 break
-        if i >= len(lines):
+        if i >= n:
             return [], 0
-        first = lines[i].text
-        m = _TITLE_KEY_RE.match(first)
-        if not m or first[0] in " \t" or is_heading(first) or is_transition(first.strip()):
+        first = raw[i]
+        if first[0] in " \t" or not _TITLE_KEY_RE.match(first) or is_heading(first) \
+                or is_transition(first.strip()):
             return [], 0
-        for ln in prelude:
-            kind_r, content = self.region_only(ln.text.strip())  # type: ignore[misc]
-            span = (ln.first, ln.last)
+        for k in prelude:
+            kind_r, content = self.region_only(strip[k])  # type: ignore[misc]
+            span = self.span(k, k)
             self.body.append(Note(content, span) if kind_r == "note" else Boneyard(content, span))
+        inline = self.inline
         fields: list[TitleField] = []
-        while i < len(lines) and lines[i].text.strip():
-            ln = lines[i]
-            raw = ln.text
-            m = _TITLE_KEY_RE.match(raw) if raw[:1] not in (" ", "\t") else None
+        while i < n and strip[i]:
+            line = raw[i]
+            m = _TITLE_KEY_RE.match(line) if line[:1] not in (" ", "\t") else None
             if m:
                 val = m.group("value").strip()
                 fields.append(TitleField(unescape(m.group("key").strip()),
-                                         [self.inline(val)] if val else [], (ln.first, ln.last)))
+                                         [inline(val)] if val else [], self.span(i, i)))
             elif fields:
-                val = raw.strip()
-                fields[-1].values.append(self.inline(val))
-                fields[-1].lines = (fields[-1].lines[0], ln.last)
+                fields[-1].values.append(inline(strip[i]))
+                fields[-1].lines = (fields[-1].lines[0], self.last[i])
             i += 1
         return fields, i
 
-    # -- blocks --------------------------------------------------------------
-    def blocks(self, start: int) -> list[list[_Line]]:
-        out: list[list[_Line]] = []
-        cur: list[_Line] = []
-        lines = self.lines
-        n = len(lines)
-        for i in range(start, n):
-            ln = lines[i]
-            t = ln.text
-            if t.strip():
-                cur.append(ln)
-            elif t == "  " and cur and i + 1 < n and lines[i + 1].text.strip():
-                cur.append(_Line("", ln.first, ln.last))
-            elif cur:
-                out.append(cur)
-                cur = []
-        if cur:
-            out.append(cur)
-        return out
-
+    # -- paragraphs ----------------------------------------------------------
     def read(self) -> Document:
-        title, start = self.title_page()
-        for block in self.blocks(start):
-            self.block(block)
+        title, i = self.title_page()
+        raw, strip = self.raw, self.strip
+        n = len(strip)
+        head = self.block_head
+        while i < n:
+            if not strip[i]:
+                i += 1
+                continue
+            # A paragraph runs to the next blank line; a line of exactly two
+            # spaces between two lines of text is kept inside it.
+            end = i + 1
+            while True:  # list.index finds the next blank line without a Python-level loop
+                try:
+                    end = strip.index("", end)
+                except ValueError:
+                    end = n
+                    break
+                if raw[end] == "  " and end + 1 < n and strip[end + 1]:
+                    end += 1
+                else:
+                    break
+            while i < end:
+                i = head(i, end)
+                # A kept empty line left at the head after a one-line element is a gap.
+                while i < end and not strip[i]:
+                    i += 1
         return Document(title, self.body, self.diags)
 
-    def block(self, block: list[_Line]) -> None:
-        while block:
-            # A kept empty line ("  ") left at the head after a one-line element is a gap.
-            while block and not block[0].text.strip():
-                block = block[1:]
-            if block:
-                block = self.block_head(block)
+    def block_head(self, i: int, end: int) -> int:
+        """Read the element(s) at the head of paragraph lines ``i:end``; return where the rest starts."""
+        s = self.strip[i]
+        c = s[0]
+        if c in _KIND_FIRST:
+            kind = line_kind(s)
+            if kind != "action":
+                return self.forced_head(kind, s, i, end)
+        # Placeholders exist only where something was masked (input may not hold NUL).
+        masked = bool(self.regions) and PLACEHOLDER in s
+        if masked:
+            # Paragraph-level notes and boneyard.
+            reg = self.region_only(s)
+            if reg is not None:
+                kind_r, content = reg
+                span = self.span(i, i)
+                self.body.append(Note(content, span) if kind_r == "note"
+                                 else Boneyard(content, span))
+                return i + 1
+        if c in _HEADING_FIRST and (s[1:2] in _HEADING_SECOND or s[1:2].isspace()) \
+                and HEADING_RE.match(s):
+            self.heading(s, False, i)
+            return i + 1
+        if s.endswith("TO:") and is_transition(strip_placeholders(s).strip()):
+            # Lenient: a transition followed directly by text is still one.
+            self.body.append(Transition(self.inline(s), False, (self.first[i], self.last[i])))
+            return i + 1
+        if end - i > 1:
+            if c == "@" or masked:
+                if c == "@" or looks_like_cue(s):
+                    return self.speech(i, end)
+            else:
+                # Not a heading or transition (just tested) nor a page break
+                # (it would start with "="): what _plain_cue needs.
+                cue = self.cues.get(s, _UNSEEN)
+                if cue is _UNSEEN:  # a script repeats its cues: parse each once
+                    cue = self.cues[s] = _plain_cue(s)
+                if cue is not None:
+                    name, exts, dual = cue  # type: ignore[misc]
+                    return self.speech_body(i, end, name, exts, False, dual)
+        return self.action(i, end)
 
-    def block_head(self, block: list[_Line]) -> list[_Line]:
-        """Read the element(s) at the head of a paragraph; return what is left."""
-        ln = block[0]
-        s = ln.text.strip()
-        span = (ln.first, ln.last)
-        kind = line_kind(s)
-        if kind == "action":
-            if PLACEHOLDER in s:
-                # Paragraph-level notes and boneyard.
-                reg = self.region_only(s)
-                if reg is not None:
-                    kind_r, content = reg
-                    self.body.append(Note(content, span) if kind_r == "note"
-                                     else Boneyard(content, span))
-                    return block[1:]
-            if is_heading(s):
-                self.heading(s, False, span)
-                return block[1:]
-            if s.endswith("TO:") and is_transition(strip_placeholders(s).strip()):
-                # Lenient: a transition followed directly by text is still one.
-                self.body.append(Transition(self.inline(s), False, span))
-                return block[1:]
-            if len(block) > 1 and (s[:1] == "@" or looks_like_cue(s)):
-                return self.speech(block)
-            return self.action(block)
+    def forced_head(self, kind: str, s: str, i: int, end: int) -> int:
+        """An element a line's first character decides (see :func:`line_kind`)."""
+        span = self.span(i, i)
         if kind == "heading":
-            self.heading(s[1:], True, span)
-            return block[1:]
-        if kind == "pagebreak":
+            self.heading(s[1:], True, i)
+        elif kind == "pagebreak":
             self.body.append(PageBreak(span))
-            return block[1:]
-        if kind == "section":
+        elif kind == "section":
             depth = len(s) - len(s.lstrip("#"))
             self.body.append(Section(self.inline(s[depth:].strip()), depth, span))
-            return block[1:]
-        if kind == "synopsis":
+        elif kind == "synopsis":
             self.body.append(Synopsis(self.inline(s[1:].strip()), span))
-            return block[1:]
-        if kind == "transition":
+        elif kind == "transition":
             self.body.append(Transition(self.inline(s[1:].strip()), True, span))
-            return block[1:]
-        if kind == "centered":
-            return self.run_of(block, "centered")
-        if kind == "lyric":
-            return self.run_of(block, "lyric")
-        return self.action(block)
+        elif kind == "centered" or kind == "lyric":
+            return self.run_of(i, end, kind)
+        else:  # forced_action
+            return self.action(i, end)
+        return i + 1
 
-    def run_of(self, block: list[_Line], kind: str) -> list[_Line]:
+    def run_of(self, i: int, end: int, kind: str) -> int:
+        strip = self.strip
         texts: list[str] = []
-        i = 0
-        while i < len(block) and line_kind(block[i].text.strip()) == kind:
-            s = block[i].text.strip()
+        k = i
+        while k < end and line_kind(strip[k]) == kind:
+            s = strip[k]
             texts.append(s[1:-1].strip() if kind == "centered" else s[1:].strip())
-            i += 1
-        span = (block[0].first, block[i - 1].last)
+            k += 1
+        span = (self.first[i], self.last[k - 1])
         t = self.inline("\n".join(texts))
         self.body.append(Centered(t, span) if kind == "centered" else Lyrics(t, span))
-        return block[i:]
+        return k
 
-    def action(self, block: list[_Line]) -> list[_Line]:
+    def action(self, i: int, end: int) -> int:
+        raw, strip, regions = self.raw, self.strip, self.regions
         texts: list[str] = []
         forced = False
-        i = 0
-        while i < len(block):
-            raw = block[i].text
-            s = raw.strip()
-            k = line_kind(s)
-            if i > 0 and (k not in ("action", "forced_action") or
-                          (PLACEHOLDER in s and self.region_only(s))):
-                break
-            if k == "forced_action":
-                lead = raw[: len(raw) - len(raw.lstrip())]
-                raw = lead + raw.lstrip()[1:]
-                if i == 0:
+        k = i
+        while k < end:
+            line = raw[k]
+            s = strip[k]
+            c = s[:1]
+            if k > i and ((c in _ACTION_STOP and (c != "." or is_forced_heading(s))) or
+                          (regions and PLACEHOLDER in s and self.region_only(s))):
+                break  # another element starts here
+            if c == "!":  # forced action: drop the "!", keep the indentation
+                body = line.lstrip()
+                line = line[: len(line) - len(body)] + body[1:]
+                if k == i:
                     forced = True
-            texts.append((raw.replace("\t", "    ") if "\t" in raw else raw).rstrip())
-            i += 1
-        span = (block[0].first, block[i - 1].last)
-        self.body.append(Action(self.inline("\n".join(texts)), forced, span))
-        return block[i:]
+            texts.append((line.replace("\t", "    ") if "\t" in line else line).rstrip())
+            k += 1
+        text = texts[0] if len(texts) == 1 else "\n".join(texts)
+        self.body.append(Action(self.inline(text), forced, (self.first[i], self.last[k - 1])))
+        return k
 
-    def heading(self, s: str, forced: bool, span: tuple[int, int]) -> None:
+    def heading(self, s: str, forced: bool, i: int) -> None:
         number = None
-        m = SCENE_NUMBER_RE.search(s)
-        if m:
-            number = m.group(1)
-            s = s[: m.start()]
-        self.body.append(SceneHeading(self.inline(s.strip()), number, forced, span))
+        if "#" in s:
+            m = SCENE_NUMBER_RE.search(s)
+            if m:
+                number = m.group(1)
+                s = s[: m.start()]
+        self.body.append(SceneHeading(self.inline(s.strip()), number, forced,
+                                      (self.first[i], self.last[i])))
 
-    def speech(self, block: list[_Line]) -> list[_Line]:
-        """Read a cue and its speech; return the lines left over (none, unless not a speech)."""
-        first = block[0]
-        s = first.text.strip()
+    def speech(self, i: int, end: int) -> int:
+        """Read a forced cue, or one with notes in it, and its speech; return where the rest starts."""
+        s = self.strip[i]
         forced = s.startswith("@")
         if forced:
             s = s[1:].strip()
-        if "(" in s or "^" in s or "\uff08" in s:
-            m = CUE_RE.match(s)
-            assert m is not None  # CUE_RE matches any string
-            name = m.group("name").strip()
-            ext = m.group("ext")
-            exts = tuple(e.strip() for e in _EXT_RE.findall(ext)) if ext else ()
-            dual = bool(m.group("dual"))
-        else:
-            name, exts, dual = s, (), False
+        name, exts, dual = split_cue(s)
         if PLACEHOLDER in name:
             name = strip_placeholders(name).strip()
         if "\\" in name:
             name = unescape(name)
+        return self.speech_body(i, end, name, exts, forced, dual)
+
+    def speech_body(self, i: int, end: int, name: str, exts: tuple[str, ...], forced: bool,
+                    dual: bool) -> int:
+        """The speech under the cue on line ``i``: it takes the rest of the paragraph."""
+        first, last = self.first, self.last
         if not name:
             # "@" with nothing after it (or only a note): a cue must name someone, and
             # the XML schema refuses an empty name, so this is action, not a speech.
-            self.diags.append(Diagnostic(first.first, "'@' cue without a name; read as action",
+            self.diags.append(Diagnostic(first[i], "'@' cue without a name; read as action",
                                          "empty-cue"))
-            return self.action(block)
-        character = Character(name, exts, forced, dual, (first.first, first.last))
+            return self.action(i, end)
+        character = Character(name, exts, forced, dual, (first[i], last[i]))
         parts: list[SpeechPart] = []
-        texts = [ln.text.strip() for ln in block]
-        n = len(block)
-        i = 1
-        while i < n:
-            t = texts[i]
+        texts = self.strip
+        inline = self.inline
+        k = i + 1
+        while k < end:
+            t = texts[k]
             c = t[:1]
-            if c == "(" or c == "\uff08":
-                j = i
-                while j < n - 1 and not texts[j].endswith((")", "\uff09")):
+            if c in _PAREN_OPEN:
+                j = k
+                while j < end - 1 and not texts[j].endswith(_PAREN_CLOSE):
                     j += 1
-                if texts[j].endswith((")", "\uff09")):
-                    chunk = texts[i] if j == i else "\n".join(texts[i:j + 1])
-                    parts.append(Parenthetical(self.inline(chunk[1:-1].strip()),
-                                               (block[i].first, block[j].last)))
-                    i = j + 1
+                if texts[j].endswith(_PAREN_CLOSE):
+                    chunk = t if j == k else "\n".join(texts[k:j + 1])
+                    parts.append(Parenthetical(inline(chunk[1:-1].strip()), (first[k], last[j])))
+                    k = j + 1
                     continue
-            j = i + 1
+            j = k + 1
             if c == "~":
-                while j < n and texts[j][:1] == "~":
+                while j < end and texts[j][:1] == "~":
                     j += 1
-                body = "\n".join(x[1:].strip() for x in texts[i:j])
-                parts.append(Lyrics(self.inline(body), (block[i].first, block[j - 1].last)))
+                body = "\n".join(x[1:].strip() for x in texts[k:j])
+                parts.append(Lyrics(inline(body), (first[k], last[j - 1])))
             else:
-                while j < n and texts[j][:1] not in ("(", "\uff08", "~"):
+                while j < end and texts[j][:1] not in _DIALOGUE_STOP:
                     j += 1
-                body = t if j == i + 1 else "\n".join(texts[i:j])
-                parts.append(Dialogue(self.inline(body), (block[i].first, block[j - 1].last)))
-            i = j
-        self.body.append(Speech(character, parts, (first.first, block[-1].last)))
-        return []
+                body = t if j == k + 1 else "\n".join(texts[k:j])
+                parts.append(Dialogue(inline(body), (first[k], last[j - 1])))
+            k = j
+        self.body.append(Speech(character, parts, (first[i], last[end - 1])))
+        return end
 
 
 def parse_fountain(text: str) -> Document:
@@ -518,8 +613,9 @@ def parse_fountain(text: str) -> Document:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x0c" in text:
         text = text.replace("\x0c", "\n")
-    m = _FORBIDDEN.search(text)
-    if m:
+    if any(c in text for c in _FORBIDDEN_CHARS):
+        m = _FORBIDDEN.search(text)
+        assert m is not None
         line = text.count("\n", 0, m.start()) + 1
         raise InputError(f"control character U+{ord(m.group()):04X} is not allowed in Fountain text",
                          line=line)
