@@ -80,4 +80,8 @@ def test_watch_rebuilds_on_save_and_reports_errors_without_exiting(tmp_path: Pat
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-    assert proc.returncode == 0
+            proc.wait(timeout=10)
+    rest = []
+    while not q.empty():
+        rest.append(q.get())
+    assert proc.returncode == 0, f"exit {proc.returncode}; last output: {rest[-10:]}"

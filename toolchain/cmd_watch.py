@@ -7,6 +7,7 @@ the outputs of the last good build stay in place until a new build succeeds.
 """
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from pathlib import Path
@@ -78,8 +79,18 @@ def watch(
         fail(str(e))
     _say(f"watching {file} (Ctrl-C to stop)")
     last: tuple[float, int] | None = None
+    # Ctrl-C raises KeyboardInterrupt, but one that lands while Python runs a
+    # finalizer is printed and dropped, and the watch would go on.  The flag
+    # keeps the request: the loop checks it on every turn.
+    stop = [False]
+
+    def _on_interrupt(signum: int, frame: object) -> None:
+        stop[0] = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, _on_interrupt)
     try:
-        while True:
+        while not stop[0]:
             try:
                 st = file.stat()
                 sig = (st.st_mtime, st.st_size)
@@ -91,5 +102,8 @@ def watch(
                 build_once(file, out_dir, paper, mode)
             time.sleep(interval)
     except KeyboardInterrupt:
-        _say("stopped")
-        raise typer.Exit(EXIT_OK)
+        pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    _say("stopped")
+    raise typer.Exit(EXIT_OK)
