@@ -56,7 +56,6 @@ PAPERS = ("letter", "a4")
 MODES = ("spec", "shooting")
 
 
-
 class _Frozen:
     """Base of the immutable profile objects: fields fixed at construction.
 
