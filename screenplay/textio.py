@@ -43,11 +43,16 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
-def decode_text(data: bytes, source: str | None = None) -> str:
+def decode_text(data: bytes, source: str | None = None, limit: int = MAX_INPUT_BYTES) -> str:
     """Decode UTF-8 (with or without BOM, or UTF-16 with BOM), refusing binary data clearly.
 
-    Line endings are left alone; readers normalise them.
+    Line endings are left alone; readers normalise them.  The size limit is
+    checked here too, so that bytes handed to a reader directly (not read
+    through :func:`read_bytes`) are bounded like files are.
     """
+    if len(data) > limit:
+        raise InputError(f"input is {len(data) / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB "
+                         "input limit", source=source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 with a byte-order mark is unambiguous (Windows editors write it).
         try:
@@ -75,7 +80,7 @@ def decode_text(data: bytes, source: str | None = None) -> str:
 
 def read_text(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> str:
     """Read and decode a UTF-8 text file."""
-    return decode_text(read_bytes(path, limit), source=str(path))
+    return decode_text(read_bytes(path, limit), source=str(path), limit=limit)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:

@@ -112,6 +112,17 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
             read_document(big)
 
 
+def test_bytes_over_the_size_limit_are_refused_by_every_reader() -> None:
+    """Bytes handed to a reader directly (a library caller, not a file) are bounded too."""
+    from screenplay.errors import InputError
+    from screenplay.formats import READERS
+    from screenplay.textio import MAX_INPUT_BYTES
+    big = b"A" * (MAX_INPUT_BYTES + 1)
+    for fmt, reader in sorted(READERS.items()):
+        with pytest.raises(InputError, match="input limit"):
+            reader(big, f"big.{fmt}")
+
+
 def test_synopsis_paragraph_over_the_limit_is_refused_before_parsing() -> None:
     """spaCy raises ValueError over 1,000,000 characters; the adapter refuses far sooner."""
     from screenplay.errors import InputError
