@@ -289,10 +289,7 @@ class Paginator:
                 r0 = rows[0]
                 if r0 and rows[-1] and r0[0][2] in CONTENT_KINDS:
                     # The usual block: content from its first row to its last.
-                    if scene not in self._firsts:
-                        self._firsts[scene] = start
-                    if row - 1 > self._last:
-                        self._last = row - 1
+                    self._note_span(scene, start, row - 1)
                 else:
                     self._note_rows(rows, scene, start)
 
@@ -314,11 +311,7 @@ class Paginator:
             if scene not in self.scene_pages:
                 self.scene_pages[scene] = 1
             if len(lines) > n0:
-                if scene not in self._firsts:
-                    self._firsts[scene] = lines[n0][0]
-                last = lines[-1][0]
-                if last > self._last:
-                    self._last = last
+                self._note_span(scene, lines[n0][0], lines[-1][0])
 
     def _note_rows(self, rows: list[Row], scene: int, start: int) -> None:
         """Record the first and last rows of the scene's content on this page (for spans).
@@ -337,10 +330,14 @@ class Paginator:
         j = n - 1
         while not (rows[j] and rows[j][0][2] in content):
             j -= 1
+        self._note_span(scene, start + i, start + j)
+
+    def _note_span(self, scene: int, first: int, last: int) -> None:
+        """Content of ``scene`` from row ``first`` to ``last`` on this page (for spans)."""
         if scene not in self._firsts:
-            self._firsts[scene] = start + i
-        if start + j > self._last:
-            self._last = start + j
+            self._firsts[scene] = first
+        if last > self._last:
+            self._last = last
 
     def _end_page(self) -> None:
         """Close the page being filled (its lines and its scene rows for :meth:`spans`)."""
