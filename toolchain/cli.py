@@ -26,6 +26,8 @@ COMMAND_MODULES = {
     "report": "cmd_report",
     "watch": "cmd_watch",
     "build": "cmd_build",
+    "fmt": "cmd_fmt",
+    "lsp": "cmd_lsp",
 }
 
 

@@ -1,0 +1,304 @@
+"""``screenplay lsp``: the protocol wiring (pygls 2) over the feature modules.
+
+Documents are kept by pygls' workspace with incremental sync.  Each request
+reads the :class:`~.index.DocumentIndex` of the document's current version,
+built once per version; diagnostics are computed after a short pause in typing
+(debounced) on a worker thread, one analysis per document at a time, and
+published only if no newer edit has arrived meanwhile.  Completion answers
+from the last index built, so it never waits for a parse.
+
+A document that cannot be read (control characters, a lone surrogate, over the
+size limit) gets one error diagnostic, and every request about it an LSP error
+response; nothing a client sends stops the server.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+from urllib.parse import unquote
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+
+from toolchain import __version__
+
+from . import characters, completion, hover, symbols
+from .convert import code_point, lines_range, position
+from .diagnostics import Finding, check_findings
+from .formatting import format_fountain
+from .index import DocumentIndex
+
+#: LSP's RequestFailed: the request was valid but could not be answered.
+REQUEST_FAILED = -32803
+#: Pause after the last keystroke before diagnostics run (SCREENPLAY_LSP_DEBOUNCE_MS).
+DEFAULT_DEBOUNCE_MS = 60
+
+_SEVERITY = {"error": types.DiagnosticSeverity.Error,
+             "warning": types.DiagnosticSeverity.Warning,
+             "info": types.DiagnosticSeverity.Information}
+
+
+class RequestFailed(JsonRpcException):
+    CODE = REQUEST_FAILED
+
+
+def _debounce_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get("SCREENPLAY_LSP_DEBOUNCE_MS",
+                                             DEFAULT_DEBOUNCE_MS))) / 1000
+    except ValueError:
+        return DEFAULT_DEBOUNCE_MS / 1000
+
+
+class FountainServer(LanguageServer):
+    """The language server, with the per-document state the features share."""
+
+    def __init__(self) -> None:
+        super().__init__("screenplay", __version__,
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.indexes: dict[str, DocumentIndex] = {}
+        self.pending: dict[str, asyncio.Task] = {}
+        self.locks: dict[str, asyncio.Lock] = {}
+        self.debounce = _debounce_seconds()
+
+    # -- documents ------------------------------------------------------------
+    def text_of(self, uri: str) -> tuple[str, int | None]:
+        """The open document's text and version (an LSP error if it is not open)."""
+        doc = self.workspace.text_documents.get(unquote(uri))
+        if doc is None:
+            raise JsonRpcInvalidParams(f"{uri} is not open (send textDocument/didOpen first)")
+        return doc.source, doc.version
+
+    def index(self, uri: str) -> DocumentIndex:
+        """The index of the document's current version (built now if it is stale)."""
+        text, version = self.text_of(uri)
+        ix = self.indexes.get(uri)
+        if ix is None or ix.version != version or ix.text is not text and ix.text != text:
+            ix = DocumentIndex(text, version)
+            self.indexes[uri] = ix
+        return ix
+
+    def readable(self, uri: str) -> DocumentIndex:
+        """The current index, or an LSP error response when the text cannot be read."""
+        ix = self.index(uri)
+        if ix.doc is None:
+            msg = ix.error.message if ix.error is not None else "cannot be read"
+            raise RequestFailed(f"the document cannot be read as Fountain: {msg}")
+        return ix
+
+    # -- diagnostics ----------------------------------------------------------
+    def schedule(self, uri: str, delay: float) -> None:
+        """(Re)start the countdown to this document's diagnostics."""
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._diagnose(uri, delay))
+
+    async def _diagnose(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        lock = self.locks.setdefault(uri, asyncio.Lock())
+        async with lock:  # one analysis per document at a time; waiting here is cancellable
+            try:
+                text, version = self.text_of(uri)
+            except JsonRpcInvalidParams:
+                return  # closed meanwhile
+            ix = self.indexes.get(uri)
+            if ix is not None and ix.version == version and getattr(ix, "findings", None) \
+                    is not None:
+                found = ix.findings  # type: ignore[attr-defined]
+            else:
+                loop = asyncio.get_running_loop()
+                ix, found = await loop.run_in_executor(None, analyse, text, version)
+            doc = self.workspace.text_documents.get(unquote(uri))
+            if doc is None or doc.version != version:
+                return  # a newer edit will publish its own
+            self.indexes[uri] = ix
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uri, version=version, diagnostics=[to_lsp(ix, f) for f in found]))
+
+
+def analyse(text: str, version: int | None) -> tuple[DocumentIndex, list[Finding]]:
+    """Read and check one version of a document (runs on a worker thread)."""
+    ix = DocumentIndex(text, version)
+    found = check_findings(ix)
+    ix.findings = found  # type: ignore[attr-defined]
+    return ix, found
+
+
+def to_lsp(ix: DocumentIndex, f: Finding) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=types.Range(start=position(ix, f.line, f.start), end=position(ix, f.line, f.end)),
+        severity=_SEVERITY.get(f.severity, types.DiagnosticSeverity.Warning),
+        code=f.rule, source="screenplay", message=f.message)
+
+
+server = FountainServer()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: FountainServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0.0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: FountainServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, ls.debounce)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: FountainServer, params: types.DidSaveTextDocumentParams) -> None:
+    pass  # diagnostics follow edits; saving changes nothing the server reads
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: FountainServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    task = ls.pending.pop(uri, None)
+    if task is not None:
+        task.cancel()
+    ls.indexes.pop(uri, None)
+    ls.locks.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbol(ls: FountainServer, params: types.DocumentSymbolParams
+                    ) -> list[types.DocumentSymbol]:
+    return symbols.document_symbols(ls.readable(params.text_document.uri))
+
+
+@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+def folding_range(ls: FountainServer, params: types.FoldingRangeParams
+                  ) -> list[types.FoldingRange]:
+    return symbols.folding_ranges(ls.readable(params.text_document.uri))
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_LENS)
+def code_lens(ls: FountainServer, params: types.CodeLensParams) -> list[types.CodeLens]:
+    return symbols.code_lenses(ls.readable(params.text_document.uri))
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def on_hover(ls: FountainServer, params: types.HoverParams) -> types.Hover | None:
+    ix = ls.readable(params.text_document.uri)
+    return hover.hover(ix, *code_point(ix, params.position))
+
+
+@server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                types.CompletionOptions(trigger_characters=[".", " ", "-", "("]))
+def on_completion(ls: FountainServer, params: types.CompletionParams) -> types.CompletionList:
+    uri = params.text_document.uri
+    text, version = ls.text_of(uri)
+    ix = ls.indexes.get(uri)
+    if ix is None:
+        ix = ls.index(uri)
+    if ix.doc is None and ix.version == version:
+        raise RequestFailed("the document cannot be read as Fountain: "
+                            + (ix.error.message if ix.error else "cannot be read"))
+    line = params.position.line
+    current = _line_of(text, line)
+    prev_blank = line == 0 or not _line_of(text, line - 1).strip()
+    from .text import from_u16
+    col = from_u16(current, params.position.character)
+    items = completion.complete(ix if ix.doc is not None else None, current, prev_blank,
+                                line, col)
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+def _line_of(text: str, n: int) -> str:
+    """Line ``n`` of the text without splitting the whole document (cheap per keystroke)."""
+    if n < 0:
+        return ""
+    start = 0
+    if "\r" in text:
+        from .text import split_lines
+        lines = split_lines(text)
+        return lines[n] if n < len(lines) else ""
+    for _ in range(n):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def on_definition(ls: FountainServer, params: types.DefinitionParams) -> types.Location | None:
+    ix = ls.readable(params.text_document.uri)
+    return characters.definition(ix, params.text_document.uri, *code_point(ix, params.position))
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def on_references(ls: FountainServer, params: types.ReferenceParams
+                  ) -> list[types.Location] | None:
+    ix = ls.readable(params.text_document.uri)
+    return characters.references(ix, params.text_document.uri,
+                                 *code_point(ix, params.position),
+                                 include_declaration=params.context.include_declaration)
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def on_prepare_rename(ls: FountainServer, params: types.PrepareRenameParams
+                      ) -> types.Range | None:
+    ix = ls.readable(params.text_document.uri)
+    return characters.prepare_rename(ix, *code_point(ix, params.position))
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+def on_rename(ls: FountainServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    ix = ls.readable(params.text_document.uri)
+    try:
+        return characters.rename(ix, params.text_document.uri,
+                                 *code_point(ix, params.position), params.new_name)
+    except characters.RenameRefused as e:
+        raise RequestFailed(str(e)) from None
+
+
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+def on_formatting(ls: FountainServer, params: types.DocumentFormattingParams
+                  ) -> list[types.TextEdit]:
+    ix = ls.readable(params.text_document.uri)
+    try:
+        new = format_fountain(ix.text)
+    except Exception as e:  # InputError (NotRoundTrip) and anything the writer trips on
+        raise RequestFailed(f"cannot format: {getattr(e, 'message', e)}") from None
+    return minimal_edit(ix, new)
+
+
+def minimal_edit(ix: DocumentIndex, new: str) -> list[types.TextEdit]:
+    """One edit replacing only the lines between the unchanged head and tail."""
+    if new == ix.text:
+        return []
+    old_lines = ix.lines
+    from .text import split_lines
+    new_lines = split_lines(new)
+    head = 0
+    limit = min(len(old_lines), len(new_lines))
+    while head < limit and old_lines[head] == new_lines[head]:
+        head += 1
+    tail = 0
+    while (tail < limit - head and old_lines[-1 - tail] == new_lines[-1 - tail]):
+        tail += 1
+    if "\r" in ix.text or head >= len(old_lines):  # keep it simple: replace everything
+        return [types.TextEdit(range=lines_range(ix, 0, len(old_lines) - 1), new_text=new)]
+    old_end = len(old_lines) - tail  # old lines [head, old_end) are replaced
+    new_mid = new_lines[head:len(new_lines) - tail]
+    if old_end < len(old_lines):  # replace whole lines, up to the start of the first kept one
+        rng = types.Range(start=types.Position(line=head, character=0),
+                          end=types.Position(line=old_end, character=0))
+        text = "".join(ln + "\n" for ln in new_mid)
+    else:  # the change reaches the end of the document
+        rng = types.Range(start=types.Position(line=head, character=0),
+                          end=position(ix, len(old_lines) - 1, len(old_lines[-1])))
+        text = "\n".join(new_mid)
+    return [types.TextEdit(range=rng, new_text=text)]
+
+
+def main() -> None:
+    """Serve over stdin/stdout until the client says exit."""
+    server.start_io()
+
+
+__all__ = ["server", "main", "FountainServer", "analyse", "minimal_edit", "lines_range"]
