@@ -147,10 +147,12 @@ class DocumentIndex:
         scene = 0
         open_sections: list[SectionInfo] = []
         last_line = 0
+        in_scene = False  # a section ends the scene above it, in the outline and folding
         for el in body:
             first, last = el.lines
             if isinstance(el, SceneHeading):
                 scene += 1
+                in_scene = True
                 self.scenes.append(SceneInfo(scene, el, first - 1, last - 1))
                 parts = el.parts()
                 if parts.location:
@@ -158,6 +160,7 @@ class DocumentIndex:
                 if parts.time:
                     self.times.setdefault(parts.time, None)
             elif isinstance(el, Section):
+                in_scene = False
                 while open_sections and open_sections[-1].depth >= el.depth:
                     open_sections.pop().end_line = max(last_line - 1, 0)
                 info = SectionInfo(plain(el.text).strip(), el.depth, first - 1, last - 1)
@@ -180,7 +183,7 @@ class DocumentIndex:
                 self.transitions.setdefault(plain(el.text).strip(), None)
             if last:
                 last_line = last
-                if self.scenes:
+                if in_scene:
                     self.scenes[-1].end_line = max(self.scenes[-1].end_line, last - 1)
         for info in open_sections:
             info.end_line = max(last_line - 1, info.line)
