@@ -40,7 +40,8 @@ async def client(lsp_client: LanguageClient):
         keep(params)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
     lsp_client.init_result = await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), root_uri=Path.cwd().as_uri()))
+        capabilities=types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+            rename=types.RenameClientCapabilities(prepare_support=True))), root_uri=Path.cwd().as_uri()))
     yield
     await lsp_client.shutdown_session()
 

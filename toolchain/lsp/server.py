@@ -246,7 +246,7 @@ def on_prepare_rename(ls: FountainServer, params: types.PrepareRenameParams
     return characters.prepare_rename(ix, *code_point(ix, params.position))
 
 
-@server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+@server.feature(types.TEXT_DOCUMENT_RENAME)  # pygls offers prepareRename when the client can
 def on_rename(ls: FountainServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
     ix = ls.readable(params.text_document.uri)
     try:
