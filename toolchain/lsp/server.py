@@ -14,12 +14,15 @@ response; nothing a client sends stops the server.
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import os
 from urllib.parse import unquote
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcParseError
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from toolchain import __version__
 
@@ -51,16 +54,51 @@ def _debounce_seconds() -> float:
         return DEFAULT_DEBOUNCE_MS / 1000
 
 
+log = logging.getLogger(__name__)
+
+
+class _Answered:
+    """Stands in for a request already answered with an error; pygls drops it unhandled."""
+
+    jsonrpc = "answered"
+
+
+class FountainProtocol(LanguageServerProtocol):
+    """pygls' protocol, except that a request whose params do not fit its method gets an
+    error response (pygls only logs it, and the client would wait for ever)."""
+
+    def structure_message(self, data):  # type: ignore[no-untyped-def]
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "method" in data and "id" in data:
+                msg_id = data["id"] if isinstance(data["id"], (int, str)) else None
+                self._send_response(msg_id, error=types.ResponseError(
+                    code=exc.code, message=f"{exc.message or 'invalid request'} "
+                    f"for {str(data['method'])[:80]}"))
+                return _Answered()
+            raise
+
+
 class FountainServer(LanguageServer):
     """The language server, with the per-document state the features share."""
 
     def __init__(self) -> None:
         super().__init__("screenplay", __version__,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=FountainProtocol)
         self.indexes: dict[str, DocumentIndex] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.locks: dict[str, asyncio.Lock] = {}
         self.debounce = _debounce_seconds()
+
+    def report_server_error(self, error: Exception, source: object) -> None:
+        """A frame that is not JSON gets JSON-RPC's parse error; other errors are logged."""
+        if isinstance(error, json.JSONDecodeError):
+            self.protocol._send_response(None, error=types.ResponseError(
+                code=JsonRpcParseError.CODE, message=f"not JSON: {error}"))
+            return
+        log.error("screenplay lsp: %s: %s", type(error).__name__, error)
 
     # -- documents ------------------------------------------------------------
     def text_of(self, uri: str) -> tuple[str, int | None]:
@@ -105,18 +143,29 @@ class FountainServer(LanguageServer):
             except JsonRpcInvalidParams:
                 return  # closed meanwhile
             ix = self.indexes.get(uri)
-            if ix is not None and ix.version == version and getattr(ix, "findings", None) \
-                    is not None:
-                found = ix.findings  # type: ignore[attr-defined]
-            else:
-                loop = asyncio.get_running_loop()
-                ix, found = await loop.run_in_executor(None, analyse, text, version)
+            try:
+                if ix is not None and ix.version == version and getattr(ix, "findings", None) \
+                        is not None:
+                    found = ix.findings  # type: ignore[attr-defined]
+                else:
+                    loop = asyncio.get_running_loop()
+                    ix, found = await loop.run_in_executor(None, analyse, text, version)
+                diagnostics = [to_lsp(ix, f) for f in found]
+            except Exception as e:  # a bug: say so in the editor rather than go quiet
+                log.exception("diagnostics failed")
+                diagnostics = [types.Diagnostic(
+                    range=types.Range(start=types.Position(line=0, character=0),
+                                      end=types.Position(line=0, character=0)),
+                    severity=types.DiagnosticSeverity.Error, source="screenplay",
+                    code="internal-error", message=f"internal error: {type(e).__name__}: {e}")]
+                ix = None
             doc = self.workspace.text_documents.get(unquote(uri))
             if doc is None or doc.version != version:
                 return  # a newer edit will publish its own
-            self.indexes[uri] = ix
+            if ix is not None:
+                self.indexes[uri] = ix
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri=uri, version=version, diagnostics=[to_lsp(ix, f) for f in found]))
+                uri=uri, version=version, diagnostics=diagnostics))
 
 
 def analyse(text: str, version: int | None) -> tuple[DocumentIndex, list[Finding]]:

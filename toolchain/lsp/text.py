@@ -23,7 +23,7 @@ def u16len(s: str) -> int:
     """Length of ``s`` in UTF-16 code units (characters beyond the BMP count two)."""
     if s.isascii():
         return len(s)
-    return len(s.encode("utf-16-le")) // 2
+    return len(s.encode("utf-16-le", "surrogatepass")) // 2  # a lone surrogate is one unit
 
 
 def to_u16(line: str, col: int) -> int:
