@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command: set up .venv (if needed) and run the whole test suite.
 # System tools some tests use (Chromium for the browser test, poppler's pdftotext and
-# pdftoppm, xmllint as an independent schema validator) are installed with apt-get when
-# missing and possible (root on Debian); otherwise those tests skip and say why.
+# pdftoppm, xmllint as an independent schema validator, Neovim as a real LSP client) are
+# installed with apt-get when missing and possible (root on Debian); otherwise those
+# tests skip and say why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}

@@ -351,3 +351,34 @@ async def test_big_fish(client):
     assert lenses[-1].command.title.startswith("page ")
     total = int(lenses[-1].command.title.split(" of ")[1].split()[0])
     assert 100 < total < 150
+
+
+async def test_schema_findings_follow_edits_then_refresh(client):
+    import asyncio
+    uri = "untitled:dup.fountain"
+    diags = await open_doc(client, uri, "INT. A - DAY #1#\n\nX.\n\nINT. B - DAY #1#\n\nY.\n")
+    assert [(d.code, d.range.start.line, d.severity) for d in diags] == [
+        ("duplicate-scene-number", 4, types.DiagnosticSeverity.Error)]
+
+    def change(version: int, line: int, text: str) -> None:
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(start=types.Position(line=line, character=0),
+                                  end=types.Position(line=line, character=0)), text=text)]))
+    # Two lines of action above the second heading: the error moves with its line at once.
+    change(2, 3, "More.\nStill more.\n\n")
+    diags = await diagnostics_for(client, uri, 2)
+    assert [(d.code, d.range.start.line) for d in diags] == [("duplicate-scene-number", 7)]
+    # Renumber the second scene: lint goes out first, the schema's verdict follows.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=7, character=14),
+                              end=types.Position(line=7, character=15)), text="2")]))
+    await diagnostics_for(client, uri, 3)
+    for _ in range(200):
+        if not client.published[(uri, 3)]:
+            break
+        await asyncio.sleep(0.05)
+    assert len(client.published[(uri, 3)]) == 0

@@ -40,23 +40,26 @@ def _place(index: DocumentIndex, d: Diagnostic) -> Finding:
     return Finding(line, start, end, d.severity, d.message, d.rule)
 
 
-def check_findings(index: DocumentIndex, schema: bool = True) -> list[Finding]:
-    """Everything ``screenplay check`` would report for this text, in line order.
-
-    A document that cannot be read gets one error on the line the reader named.
-    ``schema=False`` leaves out the XML schema checks (lint and the reader only).
-    """
+def lint_diagnostics(index: DocumentIndex) -> list[Diagnostic]:
+    """The reader's warnings and lint, or one error when the text cannot be read (fast)."""
     if index.doc is None:
         err = index.error
         message = err.message if err is not None else "cannot be read"
-        return [_place(index, Diagnostic(getattr(err, "line", None) or 1, message,
-                                         "unreadable", "error"))]
+        return [Diagnostic(getattr(err, "line", None) or 1, message, "unreadable", "error")]
     from screenplay.lint import lint
-    found: list[Diagnostic] = []
-    if schema:
-        from screenplay.validate import validate_document
-        found.extend(validate_document(index.doc))
-    found.extend(lint(index.doc))
+    return lint(index.doc)
+
+
+def schema_diagnostics(index: DocumentIndex) -> list[Diagnostic]:
+    """The XML schema and Schematron findings (most of a check's time)."""
+    if index.doc is None:
+        return []
+    from screenplay.validate import validate_document
+    return validate_document(index.doc)
+
+
+def place(index: DocumentIndex, found: list[Diagnostic]) -> list[Finding]:
+    """Findings on this text's lines, errors first on a line, each rule and message once."""
     seen: set[tuple[int, str, str]] = set()
     out = []
     for d in sorted(found, key=lambda d: (d.line, d.severity != "error", d.rule)):
@@ -64,4 +67,36 @@ def check_findings(index: DocumentIndex, schema: bool = True) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             out.append(_place(index, d))
+    return out
+
+
+def check_findings(index: DocumentIndex, schema: bool = True) -> list[Finding]:
+    """Everything ``screenplay check`` would report for this text, in line order.
+
+    A document that cannot be read gets one error on the line the reader named.
+    ``schema=False`` leaves out the XML schema checks (lint and the reader only).
+    """
+    found = lint_diagnostics(index)
+    if schema:
+        found = schema_diagnostics(index) + found
+    return place(index, found)
+
+
+def shift(found: list[Diagnostic], start: int, end: int, inserted_lines: int
+          ) -> list[Diagnostic]:
+    """Move findings (1-based lines) across an edit of 0-based lines ``start``..``end``.
+
+    Lines after the edit move by the change in line count; lines inside it go to
+    its first line.  Keeps the last schema findings in place while the schema
+    check of the new text is still to come.
+    """
+    delta = inserted_lines - (end - start)
+    out = []
+    for d in found:
+        ln = d.line - 1
+        if ln > end:
+            ln += delta
+        elif ln > start:
+            ln = start
+        out.append(Diagnostic(ln + 1, d.message, d.rule, d.severity))
     return out

@@ -2,10 +2,12 @@
 
 Documents are kept by pygls' workspace with incremental sync.  Each request
 reads the :class:`~.index.DocumentIndex` of the document's current version,
-built once per version; diagnostics are computed after a short pause in typing
+built once per version.  Diagnostics are computed after a short pause in typing
 (debounced) on a worker thread, one analysis per document at a time, and
-published only if no newer edit has arrived meanwhile.  Completion answers
-from the last index built, so it never waits for a parse.
+published only if no newer edit has arrived meanwhile: the reader's warnings
+and lint first, with the last XML-schema findings carried along the edit, then
+the schema's own findings once typing pauses (:meth:`FountainServer._diagnose`).
+Completion answers from the last index built, so it never waits for a parse.
 
 A document that cannot be read (control characters, a lone surrogate, over the
 size limit) gets one error diagnostic, and every request about it an LSP error
@@ -24,11 +26,13 @@ from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcPars
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
+from screenplay.model import Diagnostic
 from toolchain import __version__
 
 from . import characters, completion, hover, symbols
 from .convert import code_point, lines_range, position
-from .diagnostics import Finding, check_findings
+from .diagnostics import (Finding, check_findings, lint_diagnostics, place, schema_diagnostics,
+                          shift)
 from .formatting import format_fountain
 from .index import DocumentIndex
 
@@ -36,6 +40,8 @@ from .index import DocumentIndex
 REQUEST_FAILED = -32803
 #: Pause after the last keystroke before diagnostics run (SCREENPLAY_LSP_DEBOUNCE_MS).
 DEFAULT_DEBOUNCE_MS = 60
+#: Pause in typing before the XML schema check (the slow part) runs again, in seconds.
+SCHEMA_IDLE = 0.4
 
 _SEVERITY = {"error": types.DiagnosticSeverity.Error,
              "warning": types.DiagnosticSeverity.Warning,
@@ -90,6 +96,8 @@ class FountainServer(LanguageServer):
         self.indexes: dict[str, DocumentIndex] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.locks: dict[str, asyncio.Lock] = {}
+        #: The last schema findings of each document, moved along with later edits.
+        self.schema: dict[str, list[Diagnostic]] = {}
         self.debounce = _debounce_seconds()
 
     def report_server_error(self, error: Exception, source: object) -> None:
@@ -112,7 +120,7 @@ class FountainServer(LanguageServer):
         """The index of the document's current version (built now if it is stale)."""
         text, version = self.text_of(uri)
         ix = self.indexes.get(uri)
-        if ix is None or ix.version != version or ix.text is not text and ix.text != text:
+        if ix is None or ix.version != version:
             ix = DocumentIndex(text, version)
             self.indexes[uri] = ix
         return ix
@@ -126,54 +134,104 @@ class FountainServer(LanguageServer):
         return ix
 
     # -- diagnostics ----------------------------------------------------------
-    def schedule(self, uri: str, delay: float) -> None:
+    def schedule(self, uri: str, delay: float, full: bool = False) -> None:
         """(Re)start the countdown to this document's diagnostics."""
         old = self.pending.pop(uri, None)
         if old is not None:
             old.cancel()
-        self.pending[uri] = asyncio.get_running_loop().create_task(self._diagnose(uri, delay))
+        self.pending[uri] = asyncio.get_running_loop().create_task(
+            self._diagnose(uri, delay, full))
 
-    async def _diagnose(self, uri: str, delay: float) -> None:
+    def shift_schema(self, uri: str, changes: list) -> None:
+        """Carry the last schema findings across edits until the schema runs again."""
+        found = self.schema.get(uri)
+        if not found:
+            return
+        for ch in changes:
+            rng = getattr(ch, "range", None)
+            if rng is None:  # the whole text was replaced: nothing to carry
+                self.schema[uri] = []
+                return
+            found = shift(found, rng.start.line, rng.end.line,
+                          ch.text.count("\n") + ch.text.count("\r") - ch.text.count("\r\n"))
+        self.schema[uri] = found
+
+    async def _diagnose(self, uri: str, delay: float, full: bool) -> None:
+        """Publish lint at once and the schema's findings after a pause in typing.
+
+        The reader and lint take a fraction of a full check; the XML schema the
+        rest.  After a keystroke the lint findings go out with the previous
+        schema findings (moved along with the edit); the schema runs once typing
+        has paused for SCHEMA_IDLE and its findings follow.  On open (``full``)
+        everything is computed before the first publication.
+        """
         if delay:
             await asyncio.sleep(delay)
         lock = self.locks.setdefault(uri, asyncio.Lock())
+        loop = asyncio.get_running_loop()
         async with lock:  # one analysis per document at a time; waiting here is cancellable
             try:
                 text, version = self.text_of(uri)
             except JsonRpcInvalidParams:
                 return  # closed meanwhile
-            ix = self.indexes.get(uri)
             try:
-                if ix is not None and ix.version == version and getattr(ix, "findings", None) \
-                        is not None:
-                    found = ix.findings  # type: ignore[attr-defined]
-                else:
-                    loop = asyncio.get_running_loop()
-                    ix, found = await loop.run_in_executor(None, analyse, text, version)
-                diagnostics = [to_lsp(ix, f) for f in found]
+                ix, lint_found = await loop.run_in_executor(None, _read_and_lint, text, version)
+                if full:
+                    self.schema[uri] = await loop.run_in_executor(None, schema_diagnostics, ix)
             except Exception as e:  # a bug: say so in the editor rather than go quiet
-                log.exception("diagnostics failed")
-                diagnostics = [types.Diagnostic(
-                    range=types.Range(start=types.Position(line=0, character=0),
-                                      end=types.Position(line=0, character=0)),
-                    severity=types.DiagnosticSeverity.Error, source="screenplay",
-                    code="internal-error", message=f"internal error: {type(e).__name__}: {e}")]
-                ix = None
-            doc = self.workspace.text_documents.get(unquote(uri))
-            if doc is None or doc.version != version:
+                self._publish_failure(uri, version, e)
+                return
+            if not self._current(uri, version):
                 return  # a newer edit will publish its own
-            if ix is not None:
-                self.indexes[uri] = ix
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri=uri, version=version, diagnostics=diagnostics))
+            self.indexes[uri] = ix
+            schema_found = self.schema.get(uri, []) if ix.doc is not None else []
+            self._publish(uri, ix, lint_found + schema_found)
+            if full or ix.doc is None:
+                return
+        await asyncio.sleep(SCHEMA_IDLE)
+        async with lock:
+            if not self._current(uri, version):
+                return
+            try:
+                found = await loop.run_in_executor(None, schema_diagnostics, ix)
+            except Exception as e:
+                self._publish_failure(uri, version, e)
+                return
+            if not self._current(uri, version):
+                return
+            before = self.schema.get(uri, [])
+            self.schema[uri] = found
+            if found != before:
+                self._publish(uri, ix, lint_found + found)
+
+    def _current(self, uri: str, version: int | None) -> bool:
+        doc = self.workspace.text_documents.get(unquote(uri))
+        return doc is not None and doc.version == version
+
+    def _publish(self, uri: str, ix: DocumentIndex, found: list[Diagnostic]) -> None:
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, version=ix.version, diagnostics=[to_lsp(ix, f) for f in place(ix, found)]))
+
+    def _publish_failure(self, uri: str, version: int | None, e: Exception) -> None:
+        log.exception("diagnostics failed")
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, version=version, diagnostics=[types.Diagnostic(
+                range=types.Range(start=types.Position(line=0, character=0),
+                                  end=types.Position(line=0, character=0)),
+                severity=types.DiagnosticSeverity.Error, source="screenplay",
+                code="internal-error", message=f"internal error: {type(e).__name__}: {e}")]))
+
+
+def _read_and_lint(text: str, version: int | None) -> tuple[DocumentIndex, list[Diagnostic]]:
+    """Read one version of a document and lint it (runs on a worker thread)."""
+    ix = DocumentIndex(text, version)
+    return ix, lint_diagnostics(ix)
 
 
 def analyse(text: str, version: int | None) -> tuple[DocumentIndex, list[Finding]]:
-    """Read and check one version of a document (runs on a worker thread)."""
+    """Everything a full check finds in one version of a document (benchmarks, tests)."""
     ix = DocumentIndex(text, version)
-    found = check_findings(ix)
-    ix.findings = found  # type: ignore[attr-defined]
-    return ix, found
+    return ix, check_findings(ix)
 
 
 def to_lsp(ix: DocumentIndex, f: Finding) -> types.Diagnostic:
@@ -188,11 +246,12 @@ server = FountainServer()
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: FountainServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, 0.0)
+    ls.schedule(params.text_document.uri, 0.0, full=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: FountainServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.shift_schema(params.text_document.uri, params.content_changes)
     ls.schedule(params.text_document.uri, ls.debounce)
 
 
@@ -209,6 +268,7 @@ def did_close(ls: FountainServer, params: types.DidCloseTextDocumentParams) -> N
         task.cancel()
     ls.indexes.pop(uri, None)
     ls.locks.pop(uri, None)
+    ls.schema.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
