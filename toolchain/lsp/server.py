@@ -39,7 +39,7 @@ from .index import DocumentIndex
 #: LSP's RequestFailed: the request was valid but could not be answered.
 REQUEST_FAILED = -32803
 #: Pause after the last keystroke before diagnostics run (SCREENPLAY_LSP_DEBOUNCE_MS).
-DEFAULT_DEBOUNCE_MS = 60
+DEFAULT_DEBOUNCE_MS = 50
 #: Pause in typing before the XML schema check (the slow part) runs again, in seconds.
 SCHEMA_IDLE = 0.4
 
