@@ -110,6 +110,8 @@ def test_malformed_requests_get_errors_and_the_server_goes_on(raw):
     raw.diagnostics("untitled:ok.fountain")
     raw.send_raw(b"{this is not json")
     assert raw.wait(lambda m: m.get("id") is None and "error" in m)["error"]["code"] == -32700
+    raw.send_raw(b'[1, {"a": null}]')
+    assert raw.wait(lambda m: m.get("id") is None and m.get("error", {}).get("code") == -32600)
     _alive(raw, 2)
     raw.send({"id": 3, "method": "screenplay/noSuchMethod", "params": {}})
     assert raw.response(3)["error"]["code"] == -32601
@@ -132,6 +134,9 @@ def test_malformed_requests_get_errors_and_the_server_goes_on(raw):
     assert raw.response(9)["result"] is None
     raw.send({"method": "exit"})
     assert raw.proc.wait(20) == 0
+    assert raw.proc.stderr is not None
+    err = raw.proc.stderr.read()
+    assert b"Traceback" not in err, err.decode()
 
 
 def test_unreadable_text_gets_an_error_diagnostic(raw):

@@ -86,6 +86,28 @@ class FountainProtocol(LanguageServerProtocol):
             raise
 
 
+    def handle_message(self, message):  # type: ignore[no-untyped-def]
+        if not hasattr(message, "jsonrpc"):  # a JSON value that is no JSON-RPC message
+            self._send_response(None, error=types.ResponseError(
+                code=-32600, message="not a JSON-RPC message"))
+            return None
+        return super().handle_message(message)
+
+
+class _OneLine(logging.Formatter):
+    """Log lines without tracebacks (an editor shows the server's stderr as its log);
+    SCREENPLAY_DEBUG=1 brings them back."""
+
+    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
+        return super().formatException(ei) if os.environ.get("SCREENPLAY_DEBUG") else ""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if os.environ.get("SCREENPLAY_DEBUG"):
+            return super().format(record)
+        record.exc_info = record.exc_text = None
+        return super().format(record).split("\n", 1)[0]
+
+
 class FountainServer(LanguageServer):
     """The language server, with the per-document state the features share."""
 
@@ -106,7 +128,7 @@ class FountainServer(LanguageServer):
             self.protocol._send_response(None, error=types.ResponseError(
                 code=JsonRpcParseError.CODE, message=f"not JSON: {error}"))
             return
-        log.error("screenplay lsp: %s: %s", type(error).__name__, error)
+        log.error("%s: %s", type(error).__name__, error)
 
     # -- documents ------------------------------------------------------------
     def text_of(self, uri: str) -> tuple[str, int | None]:
@@ -407,6 +429,11 @@ def minimal_edit(ix: DocumentIndex, new: str) -> list[types.TextEdit]:
 
 def main() -> None:
     """Serve over stdin/stdout until the client says exit."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine("screenplay lsp: %(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if os.environ.get("SCREENPLAY_DEBUG") else logging.WARNING)
     server.start_io()
 
 
