@@ -420,9 +420,12 @@ def minimal_edit(ix: DocumentIndex, new: str) -> list[types.TextEdit]:
         rng = types.Range(start=types.Position(line=head, character=0),
                           end=types.Position(line=old_end, character=0))
         text = "".join(ln + "\n" for ln in new_mid)
-    else:  # the change reaches the end of the document
-        rng = types.Range(start=types.Position(line=head, character=0),
+    elif head:  # the change reaches the end: replace from the end of the last kept line
+        rng = types.Range(start=position(ix, head - 1, len(old_lines[head - 1])),
                           end=position(ix, len(old_lines) - 1, len(old_lines[-1])))
+        text = "".join("\n" + ln for ln in new_mid)
+    else:
+        rng = lines_range(ix, 0, len(old_lines) - 1)
         text = "\n".join(new_mid)
     return [types.TextEdit(range=rng, new_text=text)]
 
