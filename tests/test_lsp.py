@@ -382,3 +382,35 @@ async def test_schema_findings_follow_edits_then_refresh(client):
             break
         await asyncio.sleep(0.05)
     assert len(client.published[(uri, 3)]) == 0
+
+
+async def test_big_fish_completion_rename_and_formatting(client):
+    if not BIG_FISH.exists():
+        pytest.skip("../shared is not beside the project (Big Fish missing)")
+    text = BIG_FISH.read_text(encoding="utf-8")
+    uri = BIG_FISH.resolve().as_uri()
+    if (uri, 1) not in client.published:
+        await open_doc(client, uri, text)
+    lines = text.split("\n")
+    doc = parse_fountain(text)
+    cue = next(i for i, ln in enumerate(lines) if ln.strip() == "SANDRA" and not lines[i - 1])
+    res = await client.text_document_completion_async(types.CompletionParams(
+        text_document=_ident(uri), position=types.Position(line=cue, character=3)))
+    labels = [i.label for i in res.items]
+    assert labels[0] == "SANDRA" or labels[0].startswith("SA")
+    assert all(lbl.startswith("SAN") for lbl in labels) and "SANDRA (V.O.)" in labels
+    # Rename Sandra everywhere; the result reads back with the same speeches under the new name.
+    edit = await client.text_document_rename_async(types.RenameParams(
+        text_document=_ident(uri), position=types.Position(line=cue, character=2),
+        new_name="SANDY"))
+    renamed = parse_fountain(_apply(text, edit.changes[uri]))
+    before = [sp.character.name for sp in doc.speeches()]
+    after = [sp.character.name for sp in renamed.speeches()]
+    assert after == ["SANDY" if n == "SANDRA" else n for n in before]
+    assert len(renamed.scenes()) == len(doc.scenes())
+    # Formatting gives exactly the canonical writer's text.
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=_ident(uri), options=types.FormattingOptions(tab_size=4,
+                                                                   insert_spaces=True)))
+    from toolchain.lsp.formatting import format_fountain
+    assert _apply(text, edits) == format_fountain(text)
