@@ -63,7 +63,8 @@ def format_file(path: Path, check: bool, diff: bool) -> tuple[bool, str | None]:
   screenplay fmt --diff draft.fountain          (show the change, write nothing)
 """)
 def fmt(
-    files: list[Path] = typer.Argument(..., help="Fountain files (.fountain, .spmd) to format."),
+    files: list[Path] = typer.Argument(..., metavar="FILE...",
+                                       help="Fountain files (.fountain, .spmd) to format."),
     check: bool = typer.Option(False, "--check",
                                help="Write nothing; exit 1 if any file would change."),
     diff: bool = typer.Option(False, "--diff",
