@@ -39,9 +39,10 @@ async def client(lsp_client: LanguageClient):
         lsp_client.published[(params.uri, params.version)] = params.diagnostics
         keep(params)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
+    caps = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+        rename=types.RenameClientCapabilities(prepare_support=True)))
     lsp_client.init_result = await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
-            rename=types.RenameClientCapabilities(prepare_support=True))), root_uri=Path.cwd().as_uri()))
+        capabilities=caps, root_uri=Path.cwd().as_uri()))
     yield
     await lsp_client.shutdown_session()
 

@@ -5,6 +5,7 @@ from lsprotocol import types
 
 from .convert import lines_range, span_range
 from .index import DocumentIndex
+from .symbols import length_words
 
 
 def _scene_list(scenes: list[int], limit: int = 12) -> str:
@@ -27,8 +28,9 @@ def hover(index: DocumentIndex, line: int, col: int) -> types.Hover | None:
             head += f" ({scene.index} in order)"
         lines = [head, "", scene.heading]
         if span is not None:
+            eighths = _plural(span.eighths, "eighth")
             lines += ["", f"starts on page {span.first_page} of {index.page_count()}, "
-                      f"{span.length} pages long ({_plural(span.eighths, 'eighth')})"]
+                      f"{length_words(span.length)} long ({eighths})"]
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                                         value="\n".join(lines)),
                            range=lines_range(index, line, line))

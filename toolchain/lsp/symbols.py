@@ -4,7 +4,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from .convert import lines_range, position
-from .index import DocumentIndex, SceneInfo
+from .index import DocumentIndex, SceneInfo, SectionInfo
 
 
 def scene_label(scene: SceneInfo) -> str:
@@ -12,34 +12,39 @@ def scene_label(scene: SceneInfo) -> str:
     return f"{scene.number or scene.index}. {scene.heading or '(untitled scene)'}"
 
 
+def _section_symbol(index: DocumentIndex, sec: SectionInfo) -> types.DocumentSymbol:
+    return types.DocumentSymbol(
+        name=sec.title or "(untitled section)", detail="#" * min(sec.depth, 6),
+        kind=types.SymbolKind.Namespace, range=lines_range(index, sec.line, sec.end_line),
+        selection_range=lines_range(index, sec.line, sec.line), children=[])
+
+
+def _scene_symbol(index: DocumentIndex, scene: SceneInfo) -> types.DocumentSymbol:
+    return types.DocumentSymbol(
+        name=scene_label(scene), detail=f"scene {scene.index}", kind=types.SymbolKind.Class,
+        range=lines_range(index, scene.line, scene.end_line),
+        selection_range=lines_range(index, scene.line, scene.line))
+
+
 def document_symbols(index: DocumentIndex) -> list[types.DocumentSymbol]:
     """Sections nest by depth; each scene sits in the innermost section open above it."""
     roots: list[types.DocumentSymbol] = []
-    stack: list[tuple[int, types.DocumentSymbol]] = []
-    items: list[tuple[int, int, object]] = (
-        [(s.line, 0, s) for s in index.sections] + [(s.line, 1, s) for s in index.scenes])
-    for _, kind, item in sorted(items, key=lambda t: (t[0], t[1])):
-        if kind == 0:
-            depth = item.depth  # type: ignore[attr-defined]
-            sym = types.DocumentSymbol(
-                name=item.title or "(untitled section)",  # type: ignore[attr-defined]
-                detail="#" * min(depth, 6), kind=types.SymbolKind.Namespace,
-                range=lines_range(index, item.line, item.end_line),  # type: ignore[attr-defined]
-                selection_range=lines_range(index, item.line, item.line),  # type: ignore[attr-defined]
-                children=[])
-            while stack and stack[-1][0] >= depth:
+    stack: list[tuple[int, types.DocumentSymbol]] = []  # open sections: (depth, symbol)
+    items: list[tuple[int, SectionInfo | SceneInfo]] = sorted(
+        [(s.line, s) for s in index.sections] + [(s.line, s) for s in index.scenes],
+        key=lambda t: t[0])
+    for _, item in items:
+        if isinstance(item, SectionInfo):
+            while stack and stack[-1][0] >= item.depth:
                 stack.pop()
+            sym = _section_symbol(index, item)
         else:
-            scene: SceneInfo = item  # type: ignore[assignment]
-            sym = types.DocumentSymbol(
-                name=scene_label(scene), detail=f"scene {scene.index}",
-                kind=types.SymbolKind.Class,
-                range=lines_range(index, scene.line, scene.end_line),
-                selection_range=lines_range(index, scene.line, scene.line))
-            depth = 1 << 30  # scenes hold nothing
-        (stack[-1][1].children if stack else roots).append(sym)  # type: ignore[union-attr]
-        if kind == 0:
-            stack.append((depth, sym))
+            sym = _scene_symbol(index, item)
+        parent = stack[-1][1].children if stack else roots
+        assert parent is not None
+        parent.append(sym)
+        if isinstance(item, SectionInfo):
+            stack.append((item.depth, sym))
     return roots
 
 
@@ -57,6 +62,12 @@ def folding_ranges(index: DocumentIndex) -> list[types.FoldingRange]:
     return sorted(out, key=lambda r: (r.start_line, -r.end_line))
 
 
+def length_words(length: str) -> str:
+    """A scene length ("3/8", "1", "1 3/8") with its unit: "3/8 page", "1 3/8 pages"."""
+    single = length == "1" or ("/" in length and " " not in length)
+    return f"{length} {'page' if single else 'pages'}"
+
+
 def code_lenses(index: DocumentIndex) -> list[types.CodeLens]:
     """Above each heading: "page 12 of 118 · 1 3/8 pages", from the shared layout."""
     if index.doc is None or not index.scenes:
@@ -67,9 +78,7 @@ def code_lenses(index: DocumentIndex) -> list[types.CodeLens]:
         span = index.scene_span(s.index)
         if span is None:
             continue
-        length = span.length
-        unit = "page" if length == "1" or "/" in length and " " not in length else "pages"
-        title = f"page {span.first_page} of {total} \u00b7 {length} {unit}"
+        title = f"page {span.first_page} of {total} \u00b7 {length_words(span.length)}"
         at = position(index, s.line, 0)
         out.append(types.CodeLens(range=types.Range(start=at, end=at),
                                   command=types.Command(title=title, command="")))
