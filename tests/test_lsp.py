@@ -415,3 +415,22 @@ async def test_big_fish_completion_rename_and_formatting(client):
                                                                    insert_spaces=True)))
     from toolchain.lsp.formatting import format_fountain
     assert _apply(text, edits) == format_fountain(text)
+
+
+async def test_rapid_keystrokes_are_debounced(client):
+    """Five edits sent together: diagnostics for the last version only, and the server's
+    copy of the text has every edit applied in order (incremental sync)."""
+    uri = "untitled:typing.fountain"
+    await open_doc(client, uri, "INT. ROOM - DAY\n\nMARA\nHello.\n\n\nHi.\n")
+    typed = [(5, 0, "O"), (5, 1, "T"), (5, 2, "T"), (5, 3, "O"), (6, 2, "!")]
+    for v, (line, col, ch) in enumerate(typed, start=2):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=v),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(start=types.Position(line=line, character=col),
+                                  end=types.Position(line=line, character=col)), text=ch)]))
+    await diagnostics_for(client, uri, 6)
+    assert [v for (u, v) in client.published if u == uri] == [1, 6]
+    h = await client.text_document_hover_async(types.HoverParams(
+        text_document=_ident(uri), position=types.Position(line=5, character=1)))
+    assert "**OTTO**: 1 speech in 1 scene" in h.contents.value
