@@ -160,3 +160,32 @@ def test_unreadable_text_gets_an_error_diagnostic(raw):
     assert "input limit" in d[0]["message"]
     _open(raw, "untitled:ok.fountain", "INT. ROOM - DAY\n\nBOB\nHi.\n")
     _alive(raw, 3)
+
+
+_WITHOUT_PYGLS = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("pygls", "lsprotocol"):
+            raise ImportError(f"No module named {name!r}", name=name)
+sys.meta_path.insert(0, Block())
+sys.argv = ["screenplay"] + sys.argv[1:]
+from toolchain.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("argv", [["lsp"],
+                                  ["fmt", "--check", "tests/fixtures/lsp/harbour.fountain"]])
+def test_without_the_lsp_extra(argv: list[str]) -> None:
+    """`lsp` says how to install the extra (exit 2, one line); `fmt` does not need it."""
+    from .conftest import ROOT
+    p = subprocess.run([sys.executable, "-c", _WITHOUT_PYGLS, *argv], capture_output=True,
+                       text=True, timeout=60, cwd=ROOT, stdin=subprocess.DEVNULL)
+    if argv[0] == "lsp":
+        assert p.returncode == 2
+        lines = p.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("screenplay: error: screenplay lsp needs ")
+        assert lines[0].endswith("is missing): pip install 'screenplay-toolchain[lsp]'")
+    else:
+        assert p.returncode in (0, 1) and "Traceback" not in p.stderr

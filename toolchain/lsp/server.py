@@ -85,7 +85,6 @@ class FountainProtocol(LanguageServerProtocol):
                 return _Answered()
             raise
 
-
     def handle_message(self, message):  # type: ignore[no-untyped-def]
         if not hasattr(message, "jsonrpc"):  # a JSON value that is no JSON-RPC message
             self._send_response(None, error=types.ResponseError(
