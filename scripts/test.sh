@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command: set up .venv (if needed) and run the whole test suite.
 # System tools some tests use (Chromium for the browser test, poppler's pdftotext and
-# pdftoppm, xmllint as an independent schema validator, Neovim and Emacs with eglot as real LSP
-# clients) are
-# installed with apt-get when missing and possible (root on Debian); otherwise those
-# tests skip and say why.
+# pdftoppm, xmllint as an independent schema validator, Neovim and Emacs with eglot as
+# real LSP clients) are installed with apt-get when missing and possible (root on
+# Debian); otherwise those tests skip and say why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -14,7 +13,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v nvim >/dev/null 2>&1 || need+=(neovim)
-command -v emacs >/dev/null 2>&1 || need+=(emacs-nox elpa-eglot)
+{ command -v emacs && ls -d /usr/share/emacs/site-lisp/elpa/eglot-*; } >/dev/null 2>&1 \
+  || need+=(emacs-nox elpa-eglot)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing system packages: ${need[*]}"
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } \
