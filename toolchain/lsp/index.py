@@ -10,7 +10,7 @@ columns code points; :mod:`.text` converts to LSP's UTF-16 columns at the edge.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from screenplay.errors import InputError
 from screenplay.fountain_reader import parse_fountain
@@ -108,10 +108,13 @@ class DocumentIndex:
     """One version of one document, read and indexed.
 
     ``error`` is set (and ``doc`` None) when the text cannot be read as Fountain
-    at all: a control character, a lone surrogate, over the size limit.
+    at all: a control character, a lone surrogate, over the size limit.  ``reader``
+    is the Fountain reader, or an :class:`~.incremental.IncrementalReader` that
+    re-reads only what changed since the last version.
     """
 
-    def __init__(self, text: str, version: int | None = None) -> None:
+    def __init__(self, text: str, version: int | None = None,
+                 reader: Callable[[str], Document] = parse_fountain) -> None:
         self.text = text
         self.version = version
         self.lines = split_lines(text)
@@ -128,7 +131,7 @@ class DocumentIndex:
         self._mentions: dict[int, list[tuple[Span, str]]] | None = None
         try:
             check_size(text)
-            self.doc = parse_fountain(text)
+            self.doc = reader(text)
         except InputError as e:
             self.error = e
             return

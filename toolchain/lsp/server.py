@@ -34,6 +34,7 @@ from .convert import code_point, lines_range, position
 from .diagnostics import (Finding, check_findings, lint_diagnostics, place, schema_diagnostics,
                           shift)
 from .formatting import format_fountain
+from .incremental import IncrementalReader
 from .index import DocumentIndex
 
 #: LSP's RequestFailed: the request was valid but could not be answered.
@@ -119,6 +120,8 @@ class FountainServer(LanguageServer):
         self.locks: dict[str, asyncio.Lock] = {}
         #: The last schema findings of each document, moved along with later edits.
         self.schema: dict[str, list[Diagnostic]] = {}
+        #: Each document's reader, which keeps the pieces of the last version it read.
+        self.readers: dict[str, IncrementalReader] = {}
         self.debounce = _debounce_seconds()
 
     def report_server_error(self, error: Exception, source: object) -> None:
@@ -142,9 +145,15 @@ class FountainServer(LanguageServer):
         text, version = self.text_of(uri)
         ix = self.indexes.get(uri)
         if ix is None or ix.version != version:
-            ix = DocumentIndex(text, version)
+            ix = DocumentIndex(text, version, self.reader(uri))
             self.indexes[uri] = ix
         return ix
+
+    def reader(self, uri: str) -> IncrementalReader:
+        r = self.readers.get(uri)
+        if r is None:
+            r = self.readers[uri] = IncrementalReader()
+        return r
 
     def readable(self, uri: str) -> DocumentIndex:
         """The current index, or an LSP error response when the text cannot be read."""
@@ -196,7 +205,8 @@ class FountainServer(LanguageServer):
             except JsonRpcInvalidParams:
                 return  # closed meanwhile
             try:
-                ix, lint_found = await loop.run_in_executor(None, _read_and_lint, text, version)
+                ix, lint_found = await loop.run_in_executor(None, _read_and_lint, text, version,
+                                                            self.reader(uri))
                 if full:
                     self.schema[uri] = await loop.run_in_executor(None, schema_diagnostics, ix)
             except Exception as e:  # a bug: say so in the editor rather than go quiet
@@ -243,9 +253,10 @@ class FountainServer(LanguageServer):
                 code="internal-error", message=f"internal error: {type(e).__name__}: {e}")]))
 
 
-def _read_and_lint(text: str, version: int | None) -> tuple[DocumentIndex, list[Diagnostic]]:
+def _read_and_lint(text: str, version: int | None, reader: IncrementalReader
+                   ) -> tuple[DocumentIndex, list[Diagnostic]]:
     """Read one version of a document and lint it (runs on a worker thread)."""
-    ix = DocumentIndex(text, version)
+    ix = DocumentIndex(text, version, reader)
     return ix, lint_diagnostics(ix)
 
 
@@ -290,6 +301,7 @@ def did_close(ls: FountainServer, params: types.DidCloseTextDocumentParams) -> N
     ls.indexes.pop(uri, None)
     ls.locks.pop(uri, None)
     ls.schema.pop(uri, None)
+    ls.readers.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
