@@ -96,6 +96,22 @@ def check_size(text: str) -> None:
                          f"{MAX_INPUT_BYTES / 1e6:.0f} MB input limit")
 
 
+#: Heading text -> (location, time of day): headings repeat across versions of a document.
+_PARTS: dict[str, tuple[str, str | None]] = {}
+
+
+def _heading_parts(heading: str) -> tuple[str, str | None]:
+    got = _PARTS.get(heading)
+    if got is None:
+        from screenplay.model import parse_heading
+        parts = parse_heading(heading)
+        got = (parts.location, parts.time)
+        if len(_PARTS) > 50_000:
+            _PARTS.clear()
+        _PARTS[heading] = got
+    return got
+
+
 def _cue_span(line_text: str, line: int, name: str) -> Span:
     col = line_text.find(name)
     if col < 0:  # an escaped or oddly spelled cue: point at the line's text
@@ -141,55 +157,61 @@ class DocumentIndex:
         self._index(self.doc)
 
     # -- building -----------------------------------------------------------
-    def _line(self, n: int) -> str:
-        return self.lines[n] if 0 <= n < len(self.lines) else ""
-
     def _index(self, doc: Document) -> None:
+        """One pass over the elements (dispatch on the exact type: a long script has tens
+        of thousands of elements, and this runs after every keystroke)."""
         from screenplay.model import Transition
-        body = doc.body
+        lines, n_lines = self.lines, len(self.lines)
+        scenes, characters, cue_lines = self.scenes, self.characters, self.cue_lines
         scene = 0
+        current: SceneInfo | None = None  # the scene being extended, None after a section
         open_sections: list[SectionInfo] = []
         last_line = 0
-        in_scene = False  # a section ends the scene above it, in the outline and folding
-        for el in body:
-            first, last = el.lines
-            if isinstance(el, SceneHeading):
-                scene += 1
-                in_scene = True
-                self.scenes.append(SceneInfo(scene, el, first - 1, last - 1))
-                parts = el.parts()
-                if parts.location:
-                    self.locations.setdefault(parts.location, None)
-                if parts.time:
-                    self.times.setdefault(parts.time, None)
-            elif isinstance(el, Section):
-                in_scene = False
-                while open_sections and open_sections[-1].depth >= el.depth:
-                    open_sections.pop().end_line = max(last_line - 1, 0)
-                info = SectionInfo(plain(el.text).strip(), el.depth, first - 1, last - 1)
-                self.sections.append(info)
-                open_sections.append(info)
-            elif isinstance(el, Speech):
-                c = el.character
-                info = self.characters.get(c.name)
+        for el in doc.body:
+            t = el.__class__
+            if t is Speech:
+                c = el.character  # type: ignore[union-attr]
+                name = c.name
+                info = characters.get(name)
                 if info is None:
-                    info = self.characters[c.name] = CharacterInfo(c.name)
+                    info = characters[name] = CharacterInfo(name)
                 ln = (c.lines[0] or el.lines[0]) - 1
-                span = _cue_span(self._line(ln), ln, c.name)
+                span = _cue_span(lines[ln] if 0 <= ln < n_lines else "", ln, name)
                 info.cues.append(span)
-                self.cue_lines[ln] = (c.name, span)
+                cue_lines[ln] = (name, span)
                 if scene and (not info.scenes or info.scenes[-1] != scene):
                     info.scenes.append(scene)
                 for e in c.extensions:
                     info.extensions.setdefault(e, None)
-            elif isinstance(el, Transition):
-                self.transitions.setdefault(plain(el.text).strip(), None)
+            elif t is SceneHeading:
+                scene += 1
+                first, last = el.lines
+                current = SceneInfo(scene, el, first - 1, last - 1)  # type: ignore[arg-type]
+                scenes.append(current)
+                location, time = _heading_parts(current.heading)
+                if location:
+                    self.locations.setdefault(location, None)
+                if time:
+                    self.times.setdefault(time, None)
+            elif t is Section:
+                current = None
+                depth = el.depth  # type: ignore[union-attr]
+                while open_sections and open_sections[-1].depth >= depth:
+                    open_sections.pop().end_line = max(last_line - 1, 0)
+                first, last = el.lines
+                info_s = SectionInfo(plain(el.text).strip(), depth, first - 1, last - 1)
+                self.sections.append(info_s)
+                open_sections.append(info_s)
+            elif t is Transition:
+                text = plain(el.text).strip()  # type: ignore[union-attr]
+                self.transitions.setdefault(text, None)
+            last = el.lines[1]
             if last:
                 last_line = last
-                if in_scene:
-                    self.scenes[-1].end_line = max(self.scenes[-1].end_line, last - 1)
-        for info in open_sections:
-            info.end_line = max(last_line - 1, info.line)
+                if current is not None and last - 1 > current.end_line:
+                    current.end_line = last - 1
+        for info_o in open_sections:
+            info_o.end_line = max(last_line - 1, info_o.line)
 
     # -- lookups ------------------------------------------------------------
     def scene_at(self, line: int) -> SceneInfo | None:
@@ -238,7 +260,8 @@ class DocumentIndex:
                 if not isinstance(el, Action):
                     continue
                 for ln in range(el.lines[0] - 1, el.lines[1]):
-                    for m in pat.finditer(self._line(ln)):
+                    text = self.lines[ln] if 0 <= ln < len(self.lines) else ""
+                    for m in pat.finditer(text):
                         found.setdefault(ln, []).append((Span(ln, m.start(), m.end()),
                                                          m.group()))
         self._mentions = found
