@@ -54,6 +54,8 @@ def test_corpus(path: Path) -> None:
     reader = IncrementalReader()
     same_as_reader(reader, text)
     same_as_reader(reader, text * 3)  # long enough to be read in pieces
+    same_as_reader(reader, "\ufeff" + (text * 3).replace("\n", "\r\n"))  # BOM, CRLF
+    same_as_reader(reader, (text * 3).replace("\n\n", "\n\x0c", 5))  # form feeds
 
 
 def test_a_keystroke_reads_one_piece() -> None:
@@ -87,7 +89,8 @@ def test_big_fish_edits() -> None:
 _snippets = st.sampled_from([
     "x", "\n", "\n\n", "\n\nINT. HALL - NIGHT\n\n", "\n\nEXT. YARD\n", "[[note", "]]",
     "/*", "*/", "\n\nBOB\n", "(quietly)\n", "^", "@", "# Act\n", "= syn\n", "> CUT TO:\n",
-    "  \n", "\t", "é🐟", "Title: X\n", "\x01", "\r\n", "INT. ", ".FORCED\n", "~la\n", "==="])
+    "  \n", "\t", "é🐟", "Title: X\n", "\x01", "\r\n", "\r", "\x0c", "INT. ", ".FORCED\n",
+    "~la\n", "==="])
 
 
 @settings(derandomize=True, max_examples=60, deadline=None)

@@ -6,9 +6,11 @@ empty line, and no reader rule looks at the element before), so each piece
 reads the same alone as inside the whole.  Pieces are kept between versions,
 keyed by their text; after an edit only the pieces that changed are read, and
 pieces that merely moved (lines inserted above them) are copied with their line
-numbers moved rather than read again.  Text with boneyard (``/*``, which may
-span empty lines), control characters or anything else unusual is read whole,
-as is every text when the pieces would not pay (short scripts).  The result is
+numbers moved rather than read again.  Line ends and form feeds are normalised
+first, as the reader does.  Text with boneyard (``/*``, which may span empty
+lines) is read whole, as is every text when the pieces would not pay (short
+scripts); a piece the reader refuses (a control character) sends the whole text
+to the reader, so that its error names the line in the whole text.  The result is
 the :class:`~screenplay.model.Document` the reader makes of the whole text,
 element for element and line for line (``tests/test_lsp_incremental.py``).
 """
@@ -64,7 +66,11 @@ class IncrementalReader:
     def __call__(self, text: str) -> Document:
         self.reused = self.moved = self.read = 0
         norm = text[1:] if text.startswith("\ufeff") else text
-        if len(norm) < MIN_CHARS or "/*" in norm or "\r" in norm or "\x0c" in norm:
+        if "\r" in norm:  # the reader's own normalisation, so that pieces match its lines
+            norm = norm.replace("\r\n", "\n").replace("\r", "\n")
+        if "\x0c" in norm:
+            norm = norm.replace("\x0c", "\n")
+        if len(norm) < MIN_CHARS or "/*" in norm:
             self._pieces = {}
             self.read = 1
             return parse_fountain(text)
