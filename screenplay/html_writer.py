@@ -266,6 +266,13 @@ _BLOCKS: dict[type, tuple[str, bool, bool]] = {
 }
 
 
+#: The watermark (production drafts): fixed, so that print repeats it on every page.
+_WATERMARK_CSS = (".watermark { position: fixed; top: 50%; left: 50%; z-index: 5; "
+                  "transform: translate(-50%, -50%) rotate(-52deg); white-space: nowrap; "
+                  "font: bold 64pt 'Courier Prime', 'Courier New', monospace; "
+                  "color: rgba(0, 0, 0, 0.12); pointer-events: none; }\n")
+
+
 class _Writer:
     """Builds the page as a list of string pieces (fast, and every tag closed where opened)."""
 
@@ -295,6 +302,10 @@ class _Writer:
         paged = " paged" if self.pages is not None else ""
         o.append(f"<body class=\"paper-{self.paper} mode-{self.mode}{paged}\">\n")
         o.append("<a class=\"skip\" href=\"#script\">Skip to the script</a>\n")
+        watermark = getattr(self.pages.layout, "watermark", None) if self.pages is not None \
+            else None
+        if watermark:
+            o.append(f"<div class=\"watermark\" aria-hidden=\"true\">{escape(watermark)}</div>\n")
         self.title_page()
         self.index()
         o.append("<main id=\"script\" class=\"sheet\" tabindex=\"-1\">\n")
@@ -313,6 +324,8 @@ class _Writer:
                 f"\n@page {{ size: {_PAGE_SIZE[self.paper]}; }}\n"]
         if self.pages is not None:
             head.append(_print_css(self.pages.layout.profile, self.pages.gaps))
+        if watermark:
+            head.append(_WATERMARK_CSS)
         head.append("</style>\n</head>\n")
         head += o  # one join copies the (font-heavy) head and the body once
         return "".join(head)

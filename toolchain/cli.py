@@ -26,6 +26,8 @@ COMMAND_MODULES = {
     "report": "cmd_report",
     "watch": "cmd_watch",
     "build": "cmd_build",
+    "lock": "cmd_lock",
+    "revise": "cmd_revise",
 }
 
 
