@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from .errors import InputError
 from .layout import CONTENT_KINDS, HEADER_ROW, LaidLine, Layout, Profile, paginate
 from .model import Document, PageBreak, SceneHeading, text_of
-from .revisions import _block_of, element_fingerprints
+from .revisions import _block_of, element_fingerprints, element_key
 
 MAGIC = "screenplay-lock 1"
 SCENE_STYLES = ("suffix", "prefix")
@@ -205,9 +205,10 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
                     ) -> tuple[Document, list[int]]:
     """The document with OMITTED scenes, new scene numbers and page breaks for the lock.
 
-    A break goes before the first element of every locked page that began with
-    an element of its own, and of the pages in ``forced`` (locked pages that
-    began inside an element, whose break a first layout could not keep).
+    A break goes before the first element of every locked page in ``forced``:
+    the pages a layout without it did not start where they were locked (a
+    forced break changes the look-ahead of the block before it, so breaks go
+    only where the natural flow does not already put them).
     Returns the new document and, for every element of its body, the index of
     the locked page it belongs to (-1 for the inserted page breaks).
     """
@@ -275,8 +276,7 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
     out_group = []
     for i, el in enumerate(body):
         g = group[i]
-        if first_of.get(g) == i and 0 < g < len(lock.pages) \
-                and (not lock.pages[g].continues or g in forced):
+        if first_of.get(g) == i and 0 < g < len(lock.pages) and g in forced:
             out_body.append(PageBreak())
             out_group.append(-1)
         out_body.append(el)
@@ -284,38 +284,64 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
     return Document(doc.title_page, out_body, doc.diagnostics), out_group
 
 
-def locked_layout(doc: Document, profile: Profile, lock: LockState) -> Layout:
-    """Lay out a locked script: locked page numbers kept, A-pages, merged pages, OMITTED."""
+def locked_layout(doc: Document, profile: Profile, lock: LockState
+                  ) -> tuple[Layout, Document]:
+    """Lay out a locked script: locked page numbers kept, A-pages, merged pages, OMITTED.
+
+    Returns the layout and the document it was laid out from (``doc`` with the
+    OMITTED headings, new scene numbers and locked page breaks); the lines'
+    ``source`` elements are that document's.
+    """
+    # "CONTINUED: (3)" counts a scene's pages: an A-page would change the count on every
+    # later page of the scene, so a locked script prints a plain "CONTINUED:".
+    profile = profile._replace(continued_counter=False)
     forced: frozenset[int] = frozenset()
-    for _ in range(4):
+    for _ in range(8):
         draft, group = locked_document(doc, lock, forced)
         layout = paginate(draft, profile)
-        starts = page_groups(draft, layout, lock, group)
-        # A locked page that opened inside an element keeps its break only when the
-        # page before it is unchanged; where it lost its page, break before its first
-        # element of its own and lay out again.
-        present = set(group)
-        lost = {g for g in range(1, len(lock.pages))
-                if lock.pages[g].continues and g in present and g not in starts
-                and g not in forced}
+        starts, opens = page_groups(draft, layout, lock, group)
+        # A locked page that lost its start (content before it grew or shrank) gets
+        # a break before its first element, and the script is laid out again.
+        first_of: dict[int, int] = {}
+        for i, g in enumerate(group):
+            if g >= 0 and element_key(draft.body[i]) is not None:
+                first_of.setdefault(g, i)
+        lost = set()
+        for g, first in first_of.items():
+            if g == 0 or g in forced or g >= len(lock.pages):
+                continue
+            if g not in starts:
+                lost.add(g)
+            elif not lock.pages[g].continues and opens[starts.index(g)] != first:
+                lost.add(g)
         if not lost:
             break
         forced = forced | lost
     label_pages(layout, lock, starts)
-    return layout
+    return layout, draft
 
 
-def page_groups(doc: Document, layout: Layout, lock: LockState, group: list[int]) -> list[int]:
-    """Per page: the locked page it belongs to (the one its first element of its own is on)."""
+def page_groups(doc: Document, layout: Layout, lock: LockState, group: list[int]
+                ) -> tuple[list[int], list[int]]:
+    """Per page: the locked page it belongs to (the one its first element of its own is
+    on), and the body index of the element it opens with (-1: it opens with the end of
+    an element begun on an earlier page)."""
     pos = {id(el): i for i, el in enumerate(doc.body)}
     seen: set[int] = set()
     page_groups: list[int] = []
+    opens: list[int] = []
     prev = 0
     for page in layout.pages:
         g = None
+        first_line = True
+        opener = -1
         for ln in sorted((ln for ln in page.lines if ln.row >= 0 and ln.source is not None
                           and ln.kind in CONTENT_KINDS), key=lambda ln: ln.row):
             i = pos.get(id(ln.source))
+            if first_line:
+                first_line = False
+                if i is not None and i not in seen:
+                    opener = i   # the page opens with an element of its own
             if i is None or i in seen:
                 continue
             seen.add(i)
@@ -327,8 +353,9 @@ def page_groups(doc: Document, layout: Layout, lock: LockState, group: list[int]
                         and not lock.pages[nxt].fps and nxt not in page_groups) else prev
         g = max(g, prev)
         page_groups.append(g)
+        opens.append(opener)
         prev = g
-    return page_groups
+    return page_groups, opens
 
 
 def label_pages(layout: Layout, lock: LockState, page_groups: list[int]) -> None:

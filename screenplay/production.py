@@ -40,10 +40,14 @@ def production_layout(doc: Document, profile: Profile, *, watermark: str | None 
         warn(f"the script was locked on {lock.paper} paper in {lock.mode} mode; laid out on "
              f"{profile.paper}/{profile.mode} its locked page numbers are not kept")
         lock = None
-    layout = locked_layout(doc, profile, lock) if lock is not None else paginate(doc, profile)
+    laid = doc
+    if lock is not None:
+        layout, laid = locked_layout(doc, profile, lock)
+    else:
+        layout = paginate(doc, profile)
     state = read_state(doc)
     if state is not None:
-        apply_marks(doc, layout, state)
+        apply_marks(laid, layout, state)
     if header is not None or footer is not None:
         values = _field_values(doc, state)
         if header is not None:
@@ -58,7 +62,7 @@ def production_layout(doc: Document, profile: Profile, *, watermark: str | None 
             raise InputError("the watermark text is longer than 60 characters")
         layout.watermark = text
     if scenes is not None or character is not None:
-        keep = select_scenes(doc, layout, scenes, character)
+        keep = select_scenes(laid, layout, scenes, character)
         sides(layout, keep)
     return layout
 

@@ -122,14 +122,17 @@ class RevisionState:
     means only its first row is marked (where something was removed).
     """
 
-    __slots__ = ("history", "marks", "sequence")
+    __slots__ = ("history", "marks", "sequence", "omitted")
 
     def __init__(self, history: list[tuple[str, str]] | None = None,
                  marks: dict[str, tuple[str, bool]] | None = None,
-                 sequence: tuple[str, ...] = COLOR_SEQUENCE) -> None:
+                 sequence: tuple[str, ...] = COLOR_SEQUENCE,
+                 omitted: dict[str, str] | None = None) -> None:
         self.history = [] if history is None else history   # [(colour, ISO date)]
         self.marks = {} if marks is None else marks
         self.sequence = sequence
+        #: scene number -> colour of the revision that cut the scene (its OMITTED is marked)
+        self.omitted = {} if omitted is None else omitted
 
     def to_text(self) -> str:
         lines = [MAGIC]
@@ -137,6 +140,8 @@ class RevisionState:
             lines.append("sequence: " + ", ".join(self.sequence))
         if self.history:
             lines.append("history: " + " | ".join(f"{c} @ {d}" for c, d in self.history))
+        for num, colour in self.omitted.items():
+            lines.append(f"omitted: {num} {colour}")
         for fp, (colour, whole) in self.marks.items():
             lines.append(f"mark: {fp} {colour}" + ("" if whole else " ^"))
         return "\n" + "\n".join(lines) + "\n"
@@ -156,6 +161,10 @@ class RevisionState:
                     colour, _, date = item.partition("@")
                     if colour.strip():
                         st.history.append((colour.strip(), date.strip()))
+            elif key == "omitted":
+                parts = val.split(None, 1)
+                if len(parts) == 2:
+                    st.omitted[parts[0]] = parts[1].strip()
             elif key == "mark":
                 parts = val.split()
                 if len(parts) >= 2:
@@ -291,6 +300,7 @@ def revise(old: Document, new: Document, colour: str, date: str,
     history = list(prev.history) if prev else []
     history.append((colour, date))
     old_marks = prev.marks if prev else {}
+    omitted = dict(prev.omitted) if prev else {}
     a, b = units(old), units(new)
     marks: dict[str, tuple[str, bool]] = {}
     summary = Summary()
@@ -313,13 +323,28 @@ def revise(old: Document, new: Document, colour: str, date: str,
             summary.added += j2 - j1
         else:
             summary.removed += i2 - i1
+        if tag == "delete" and _whole_scenes(a, i1, i2):
+            # Cut scenes that had numbers print as OMITTED in a locked script: mark that.
+            nums = [u.element.number for u in a[i1:i2]
+                    if u.part is None and isinstance(u.element, SceneHeading)]
+            if all(nums):
+                for num in nums:
+                    omitted[num] = colour
+                continue
         if tag == "delete" or (tag == "replace" and i2 - i1 > j2 - j1):
             anchor = j2 if j2 < len(b) else j1 - 1
             if 0 <= anchor < len(b):
                 fp = b[anchor].fp
                 if marks.get(fp, ("", False))[0] != colour:
                     marks[fp] = (colour, False)
-    return RevisionState(history, marks, tuple(seq)), summary
+    return RevisionState(history, marks, tuple(seq), omitted), summary
+
+
+def _whole_scenes(a: list[Unit], i1: int, i2: int) -> bool:
+    """Do units i1..i2 make up whole scenes (a heading first, a heading or the end after)?"""
+    def is_head(u: Unit) -> bool:
+        return u.part is None and isinstance(u.element, SceneHeading)
+    return is_head(a[i1]) and (i2 == len(a) or is_head(a[i2]))
 
 
 # ---------------------------------------------------------------------------
@@ -362,6 +387,10 @@ def marked_rows(doc: Document, layout: Layout, state: RevisionState
         rows: dict[int, str] = {}
         for ln in page.lines:
             if ln.row < 0:
+                continue
+            if ln.kind == "heading" and state.omitted and isinstance(ln.source, SceneHeading) \
+                    and ln.source.number in state.omitted and ln.text.strip() == "OMITTED":
+                rows[ln.row] = state.omitted[ln.source.number]
                 continue
             u = _unit_of(ln, index)
             if u is None:
