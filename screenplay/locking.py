@@ -186,7 +186,7 @@ def _new_scene_numbers(nums: list[str | None], style: str) -> list[str | None]:
     for i, n in enumerate(nums):
         if n:
             continue
-        prev = next((out[j] for j in range(i - 1, -1, -1) if out[j]), None)
+        prev = next((nums[j] for j in range(i - 1, -1, -1) if nums[j]), None)
         nxt = next((nums[j] for j in range(i + 1, len(nums)) if nums[j]), None)
         before = (style == "prefix" and nxt is not None) or prev is None
         base = (nxt if before else prev) or "1"
