@@ -26,7 +26,7 @@ def run(*args: str):  # type: ignore[no-untyped-def]
     return runner.invoke(app, list(args))
 
 
-def scenario(src: Path, tmp: Path) -> None:
+def scenario(src: Path, tmp: Path) -> Path:
     script = tmp / "script.fountain"
     white = tmp / "white.fountain"
     locked = locked_copy(src, script, run)
@@ -90,6 +90,7 @@ def scenario(src: Path, tmp: Path) -> None:
 
     # The title page lists the revision.
     assert any(HEADER in line for line in after_all[0].lines)
+    return script
 
 
 def test_production_scenario_on_fixture(tmp_path: Path) -> None:
@@ -99,3 +100,54 @@ def test_production_scenario_on_fixture(tmp_path: Path) -> None:
 @pytest.mark.skipif(not BIG_FISH.is_file(), reason="../shared (Big Fish) is not beside the project")
 def test_production_scenario_on_big_fish(tmp_path: Path) -> None:
     scenario(BIG_FISH, tmp_path)
+
+
+def test_the_same_edits_through_fdx(tmp_path: Path) -> None:
+    """Revision state and lock travel through FDX: the PDF from FDX is the PDF from Fountain."""
+    script = scenario(FIXTURE, tmp_path)
+    fdx = tmp_path / "script.fdx"
+    assert run("convert", str(script), "--to", "fdx", "-o", str(fdx)).exit_code == 0
+    data = fdx.read_text(encoding="utf-8")
+    assert 'RevisionID="1"' in data and "<Revisions " in data and 'Name="Blue Rev. 2026-12-06"' in data
+    assert "<SceneProperties " in data
+    r = run("render", str(fdx), "--mode", "shooting", "--pdf", str(tmp_path / "fdx.pdf"))
+    assert r.exit_code == 0, r.output
+    a = [p.lines + [p.header, p.label] for p in read_pdf(tmp_path / "blue.pdf")]
+    b = [p.lines + [p.header, p.label] for p in read_pdf(tmp_path / "fdx.pdf")]
+    assert a == b
+
+
+def test_final_draft_revision_marks_are_read(tmp_path: Path) -> None:
+    """An FDX with only Final Draft's marks (no block of ours) renders with those marks."""
+    from lxml import etree
+
+    from screenplay.formats import read_document
+    from screenplay.layout import load_profile
+    from screenplay.production import production_layout
+    old, new = tmp_path / "old.fountain", tmp_path / "new.fountain"
+    text = FIXTURE.read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    word = "slower"
+    assert word in text
+    new.write_text(text.replace(word, "faster", 1), encoding="utf-8")
+    assert run("revise", str(old), str(new), "--color", "pink", "--date", "2026-12-06",
+               "--pdf", str(tmp_path / "p.pdf")).exit_code == 0
+    fdx = tmp_path / "new.fdx"
+    assert run("convert", str(new), "--to", "fdx", "-o", str(fdx)).exit_code == 0
+    root = etree.fromstring(fdx.read_bytes())
+    for p in root.iter("Paragraph"):       # what Final Draft keeps: not our sp: blocks
+        if any(v == "boneyard" for k, v in p.attrib.items() if k.endswith("kind")):
+            p.getparent().remove(p)
+    foreign = tmp_path / "foreign.fdx"
+    foreign.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    profile = load_profile("letter", "shooting")
+
+    def marks(path: Path) -> list[list[int]]:
+        layout = production_layout(read_document(path), profile)
+        return [sorted(ln.row for ln in p.lines if ln.kind == "revision-mark")
+                for p in layout.pages]
+    got, want = marks(foreign), marks(new)
+    assert got == want and any(got)
+    heads = {ln.text for p in production_layout(read_document(foreign), profile).pages
+             for ln in p.lines if ln.kind == "revision-header"}
+    assert heads == {"Pink Rev. 12/06/26"}
