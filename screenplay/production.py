@@ -29,11 +29,17 @@ def has_production_state(doc: Document) -> bool:
                for el in doc.body)
 
 
-def production_layout(doc: Document, profile: Profile, *, watermark: str | None = None,
-                      header: str | None = None, footer: str | None = None,
-                      scenes: str | None = None, character: str | None = None,
-                      warn=None) -> Layout:  # type: ignore[no-untyped-def]
+def production_layout(doc: Document, profile: Profile, **options) -> Layout:  # type: ignore[no-untyped-def]
     """The layout of ``doc`` with its lock, revision marks and the given furniture."""
+    return production_view(doc, profile, **options)[0]
+
+
+def production_view(doc: Document, profile: Profile, *, watermark: str | None = None,
+                    header: str | None = None, footer: str | None = None,
+                    scenes: str | None = None, character: str | None = None,
+                    warn=None) -> tuple[Layout, Document]:  # type: ignore[no-untyped-def]
+    """The layout, and the document it was laid out from (a locked script's has its
+    OMITTED headings and new scene numbers; the lines' sources are its elements)."""
     warn = warn or (lambda msg: None)
     lock = read_lock(doc)
     if lock is not None and (lock.paper, lock.mode) != (profile.paper, profile.mode):
@@ -64,7 +70,7 @@ def production_layout(doc: Document, profile: Profile, *, watermark: str | None 
     if scenes is not None or character is not None:
         keep = select_scenes(laid, layout, scenes, character)
         sides(layout, keep)
-    return layout
+    return layout, laid
 
 
 # ---------------------------------------------------------------------------
@@ -214,4 +220,4 @@ def sides(layout: Layout, keep: set[int]) -> None:
 
 
 __all__ = ["FIELDS", "fill_fields", "has_production_state", "parse_scene_list",
-           "production_layout", "select_scenes", "sides"]
+           "production_layout", "production_view", "select_scenes", "sides"]

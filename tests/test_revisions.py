@@ -256,3 +256,27 @@ def test_colour_names_are_normalised(tmp_path: Path, colour: str) -> None:
     assert r.exit_code == 0, r.output
     state = read_state(parse_fountain(new.read_text(encoding="utf-8")))
     assert state is not None and state.history[0][0] == colour.capitalize()
+
+
+def test_scene_report_has_revision_colour_and_locked_page(tmp_path: Path) -> None:
+    import json
+    f, old = tmp_path / "s.fountain", tmp_path / "old.fountain"
+    f.write_text(OLD, encoding="utf-8")
+    assert run("lock", str(f)).exit_code == 0
+    old.write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    f.write_text(_edit(old.read_text(encoding="utf-8"), "Ben locks the door twice.",
+                       "Ben locks the door once."), encoding="utf-8")
+    assert run("revise", str(old), str(f), "--color", "yellow", "--date", "2026-12-06",
+               "--pdf", str(tmp_path / "y.pdf")).exit_code == 0
+    r = run("report", str(f), "--kind", "scenes", "--format", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)["rows"]
+    assert [(x["scene"], x["revision"], x["locked_page"]) for x in rows] == [
+        ("1", "", "1"), ("2", "", "1"), ("3", "Yellow", "1")]
+    text = run("report", str(f), "--kind", "scenes").output
+    assert "Locked pg." in text and "Rev." in text and "Yellow" in text
+    # An ordinary script's report has neither column.
+    g = tmp_path / "plain.fountain"
+    g.write_text(OLD, encoding="utf-8")
+    plain_text = run("report", str(g), "--kind", "scenes").output
+    assert "Locked pg." not in plain_text and "Rev." not in plain_text
