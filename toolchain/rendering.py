@@ -69,9 +69,11 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
     production = dict(watermark=watermark, header=header, footer=footer, scenes=scenes,
                       character=character)
     if _has_production_state(doc) or any(v is not None for v in production.values()):
-        from screenplay.production import production_layout
-        layout = production_layout(doc, load_profile(pap, mod),
-                                   warn=lambda m: warn(f"{file}: {m}"), **production)
+        from screenplay.production import production_view
+        # A locked script is laid out from a copy with its OMITTED scenes and new scene
+        # numbers: the writers walk that copy, whose elements the layout's lines point at.
+        layout, doc = production_view(doc, load_profile(pap, mod),
+                                      warn=lambda m: warn(f"{file}: {m}"), **production)
     else:
         layout = paginate(doc, load_profile(pap, mod))
     for msg in layout.warnings:
