@@ -117,9 +117,13 @@ def add_production(fdx: str, doc: Document) -> str:
 
 def _scene_pages(doc: Document, root: etree._Element, lock) -> None:  # type: ignore[no-untyped-def]
     """``SceneProperties Page`` on every heading: the page it starts on, as locked."""
+    from .errors import InputError
     from .layout import load_profile
     from .locking import locked_layout, page_label_of
-    profile = load_profile(lock.paper, lock.mode)
+    try:
+        profile = load_profile(lock.paper, lock.mode)
+    except InputError:  # a lock naming a paper or mode we do not have: no pages to give
+        return
     layout, _ = locked_layout(doc, profile, lock)
     label = {p.number: page_label_of(p, layout.profile) for p in layout.pages}
     by_number = {s.number: label.get(s.first_page, "") for s in layout.scenes if s.number}

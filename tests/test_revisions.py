@@ -280,3 +280,28 @@ def test_scene_report_has_revision_colour_and_locked_page(tmp_path: Path) -> Non
     g.write_text(OLD, encoding="utf-8")
     plain_text = run("report", str(g), "--kind", "scenes").output
     assert "Locked pg." not in plain_text and "Rev." not in plain_text
+
+
+def test_damaged_state_blocks_never_crash() -> None:
+    """Whatever a person (or a merge) leaves in the blocks, render and FDX still work."""
+    import random
+
+    from screenplay.formats import WRITERS
+    from screenplay.production import production_view
+    base = OLD * 3
+    rng = random.Random(17)
+    words = ["page", "page 1 +:", "page :", "scenes:", "mark:", "omitted:", "history:",
+             "sequence:", "@", "|", "^", ":", "+", "1", "12A", "-", "profile: a5 spec",
+             "profile: letter shooting", "scene-style: prefix", "abc.1", "\n", "Blue", "0"]
+    for _ in range(40):
+        blocks = []
+        for magic in ("screenplay-lock 1", "screenplay-revisions 1"):
+            if rng.random() < 0.8:
+                junk = "".join(rng.choice(words) + rng.choice([" ", "\n", ""])
+                               for _ in range(rng.randint(0, 40)))
+                blocks.append(f"/* {magic}\n{junk}\n*/")
+        doc = parse_fountain(base + "\n\n" + "\n\n".join(blocks) + "\n")
+        for mode in ("shooting", "spec"):
+            layout, laid = production_view(doc, load_profile("letter", mode))
+            assert layout.pages and laid.body
+        WRITERS["fdx"](doc)
