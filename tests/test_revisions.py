@@ -180,6 +180,11 @@ def test_lock_refuses_what_it_cannot_write(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "Fountain" in r.output
     g = tmp_path / "s.fountain"
     g.write_text(OLD, encoding="utf-8")
+    e = tmp_path / "empty.fountain"
+    e.write_text("Title: Nothing yet\n", encoding="utf-8")
+    r = run("lock", str(e))
+    assert r.exit_code == 1 and "nothing to lock" in r.output
+    assert e.read_text(encoding="utf-8") == "Title: Nothing yet\n"
     r = run("lock", str(g), "--scene-style", "sideways")
     assert r.exit_code == 2 and "scene style" in r.output
     assert g.read_text(encoding="utf-8") == OLD

@@ -40,6 +40,9 @@ def lock_file(file: str | os.PathLike[str], paper: str = "letter", mode: str = "
     from screenplay.locking import MAGIC, make_lock, number_headings, read_lock
     from screenplay.revisions import splice_block
     text, doc = _fountain_source(file, "lock")
+    from screenplay.revisions import element_fingerprints
+    if not element_fingerprints(doc):  # type: ignore[arg-type]
+        raise Refused(f"{file}: nothing to lock (no printable text)", 1)
     if read_lock(doc) is not None:  # type: ignore[arg-type]
         raise Refused(f"{file}: is already locked; `screenplay lock --unlock {file}` first "
                       "to renumber", 1)
@@ -51,8 +54,9 @@ def lock_file(file: str | os.PathLike[str], paper: str = "letter", mode: str = "
     layout = paginate(doc, profile)
     lock = make_lock(doc, layout, scene_style)
     write_atomic(file, splice_block(text, doc, MAGIC, lock.to_text()))
-    _say(f"{file}: locked {len(lock.pages)} pages and {len(lock.scenes)} scene numbers "
-         f"({paper}, {mode})")
+    pages, scenes = len(lock.pages), len(lock.scenes)
+    _say(f"{file}: locked {pages} page{'s' * (pages != 1)} and {scenes} scene "
+         f"number{'s' * (scenes != 1)} ({paper}, {mode})")
 
 
 def unlock_file(file: str | os.PathLike[str]) -> None:
