@@ -160,7 +160,8 @@ def number_headings(source: str, doc: Document, numbers: list[str]) -> str:
             continue
         i = el.lines[0] - 1
         if 0 <= i < len(lines):
-            lines[i] = lines[i].rstrip() + f" #{num}#"
+            core = lines[i].rstrip("\r")
+            lines[i] = core.rstrip() + f" #{num}#" + lines[i][len(core):]
     return "\n".join(lines)
 
 
@@ -171,7 +172,8 @@ def strip_numbers(source: str, doc: Document) -> str:
         if isinstance(el, SceneHeading) and el.number and el.lines[0]:
             i = el.lines[0] - 1
             if 0 <= i < len(lines):
-                lines[i] = _NUMBER_AT_END.sub("", lines[i])
+                core = lines[i].rstrip("\r")
+                lines[i] = _NUMBER_AT_END.sub("", core) + lines[i][len(core):]
     return "\n".join(lines)
 
 

@@ -228,10 +228,13 @@ def splice_block(source: str, doc: Document, magic: str, text: str | None) -> st
             a -= 1
     while lines and not lines[-1].strip():
         lines.pop()
+    if lines:
+        lines[-1] = lines[-1].rstrip("\r")   # its ending is written below
     out = "\n".join(lines)
+    nl = "\r\n" if "\r\n" in source else "\n"   # the file's own line endings
     if text is not None:
-        out += "\n\n/*" + text + "*/"
-    return out + "\n"
+        out += nl + nl + "/*" + text.replace("\n", nl) + "*/"
+    return out + nl
 
 
 def next_colour(state: RevisionState | None, sequence: tuple[str, ...] = COLOR_SEQUENCE) -> str:
@@ -331,7 +334,7 @@ def revise(old: Document, new: Document, colour: str, date: str,
                 for num in nums:
                     omitted[num] = colour
                 continue
-        if tag == "delete" or (tag == "replace" and i2 - i1 > j2 - j1):
+        if tag == "delete":  # (a shorter replacement is marked already: no extra mark)
             anchor = j2 if j2 < len(b) else j1 - 1
             if 0 <= anchor < len(b):
                 fp = b[anchor].fp

@@ -310,3 +310,14 @@ def test_damaged_state_blocks_never_crash() -> None:
             layout, laid = production_view(doc, load_profile("letter", mode))
             assert layout.pages and laid.body
         WRITERS["fdx"](doc)
+
+
+def test_lock_keeps_windows_line_endings(tmp_path: Path) -> None:
+    f = tmp_path / "crlf.fountain"
+    f.write_bytes(OLD.replace("\n", "\r\n").encode("utf-8"))
+    assert run("lock", str(f)).exit_code == 0
+    data = f.read_bytes()
+    assert b"INT. KITCHEN - NIGHT #1#\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert run("lock", "--unlock", str(f)).exit_code == 0
+    assert f.read_bytes().rstrip() == OLD.replace("\n", "\r\n").encode("utf-8").rstrip()
