@@ -132,6 +132,16 @@ def test_revise_refuses_bad_input(tmp_path: Path) -> None:
     assert r.exit_code == 0
     r = run("revise", str(old), str(fdx))
     assert r.exit_code == 2 and "Fountain" in r.output
+    fdx.write_text(fdx.read_text(encoding="utf-8").replace("Nobody sleeps", "Nobody ever sleeps"),
+                   encoding="utf-8")
+    out = tmp_path / "revised.fdx"
+    r = run("revise", str(old), str(fdx), "-o", str(out), "--date", "2026-12-06",
+            "--pdf", str(tmp_path / "r.pdf"))
+    assert r.exit_code == 0, r.output
+    assert 'RevisionID="1"' in out.read_text(encoding="utf-8")
+    state = read_state(parse_fountain(run("convert", str(out), "--to", "fountain", "-o", "-")
+                                      .output))
+    assert state is not None and len(state.marks) == 1
     r = run("revise", str(old), str(tmp_path / "missing.fountain"))
     assert r.exit_code == 2
     binary = tmp_path / "bin.fountain"
