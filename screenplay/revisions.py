@@ -301,7 +301,10 @@ def revise(old: Document, new: Document, colour: str, date: str,
     prev = read_state(old)
     seq = sequence or (prev.sequence if prev else COLOR_SEQUENCE)
     history = list(prev.history) if prev else []
-    history.append((colour, date))
+    if history and history[-1][0] == colour:
+        history[-1] = (colour, date)   # the same round again: it is still that revision
+    else:
+        history.append((colour, date))
     old_marks = prev.marks if prev else {}
     omitted = dict(prev.omitted) if prev else {}
     a, b = units(old), units(new)
