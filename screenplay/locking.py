@@ -219,7 +219,6 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
     present = {h.number.upper() for h in heads if h.number}
     # OMITTED in place of every locked scene that is gone.
     locked = lock.scenes
-    pos_of = {n.upper(): i for i, n in enumerate(locked)}
     inserts: dict[int, list[SceneHeading]] = {}   # id of the heading to insert before
     tail: list[SceneHeading] = []
     head_by_number = {h.number.upper(): h for h in heads if h.number}
@@ -268,7 +267,7 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
             group[i] = cur
         else:
             cur = group[i] = max(group[i], cur)
-    # A page break before the first element of every locked page that opened on one.
+    # A page break before the first element of every forced locked page.
     first_of: dict[int, int] = {}
     printed = {bi for bi, _ in fps}
     for i, g in enumerate(group):
@@ -413,11 +412,6 @@ def set_page_label(page, label: str, p: Profile) -> None:  # type: ignore[no-unt
                               text_of(text), "page-number", 0, None, "right"))
         page.label = text
     page.lines = lines
-
-
-def unlocked(doc: Document) -> bool:
-    """True when the document carries no lock."""
-    return read_lock(doc) is None
 
 
 __all__ = ["LockState", "LockedPage", "MAGIC", "SCENE_STYLES", "label_pages", "locked_document",

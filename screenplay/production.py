@@ -29,7 +29,8 @@ def has_production_state(doc: Document) -> bool:
                for el in doc.body)
 
 
-def production_layout(doc: Document, profile: Profile, **options) -> Layout:  # type: ignore[no-untyped-def]
+def production_layout(doc: Document, profile: Profile,
+                      **options) -> Layout:  # type: ignore[no-untyped-def]
     """The layout of ``doc`` with its lock, revision marks and the given furniture."""
     return production_view(doc, profile, **options)[0]
 

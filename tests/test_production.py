@@ -108,7 +108,8 @@ def test_the_same_edits_through_fdx(tmp_path: Path) -> None:
     fdx = tmp_path / "script.fdx"
     assert run("convert", str(script), "--to", "fdx", "-o", str(fdx)).exit_code == 0
     data = fdx.read_text(encoding="utf-8")
-    assert 'RevisionID="1"' in data and "<Revisions " in data and 'Name="Blue Rev. 2026-12-06"' in data
+    assert 'RevisionID="1"' in data and "<Revisions " in data
+    assert 'Name="Blue Rev. 2026-12-06"' in data
     assert "<SceneProperties " in data
     r = run("render", str(fdx), "--mode", "shooting", "--pdf", str(tmp_path / "fdx.pdf"))
     assert r.exit_code == 0, r.output

@@ -107,7 +107,8 @@ def revise_files(old: str | os.PathLike[str], new: str | os.PathLike[str],
         fmt = format_for(output)
         if fmt not in WRITERS:
             raise Refused(f"{output}: cannot write this format", 2)
-        write_atomic(output, WRITERS[fmt](with_block(new_doc, MAGIC, state.to_text())))  # type: ignore
+        revised = with_block(new_doc, MAGIC, state.to_text())  # type: ignore[arg-type]
+        write_atomic(output, WRITERS[fmt](revised))
         dest = output
     _say(f"{dest}: {name} revision of {iso}: {summary.changed} changed, {summary.added} added, "
          f"{summary.removed} removed (elements, speech parts and cues)")
