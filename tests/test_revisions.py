@@ -118,6 +118,14 @@ def test_earlier_marks_keep_their_colour(tmp_path: Path) -> None:
     assert len(marks) == 2 and all(ln.x == 7.75 for ln in marks)
     history = [ln.text for ln in layout.title_page or [] if "Rev." in ln.text]
     assert history == ["Blue Rev. 12/06/26", "Pink Rev. 12/09/26"]
+    # The HTML draws the same marks beside the same rows, and the header above its page.
+    html = tmp_path / "p.html"
+    r = run("render", str(new), "--mode", "shooting", "--html", str(html))
+    assert r.exit_code == 0, r.output
+    page = html.read_text(encoding="utf-8")
+    assert page.count('class="rev"') == 2 and "Pink Rev. 12/09/26" in page
+    from lxml import etree
+    etree.fromstring(page.split("<!DOCTYPE html>\n", 1)[1].encode("utf-8"))  # well-formed
 
 
 def test_revise_refuses_bad_input(tmp_path: Path) -> None:
