@@ -339,3 +339,20 @@ def test_lock_keeps_windows_line_endings(tmp_path: Path) -> None:
     assert data.count(b"\n") == data.count(b"\r\n")
     assert run("lock", "--unlock", str(f)).exit_code == 0
     assert f.read_bytes().rstrip() == OLD.replace("\n", "\r\n").encode("utf-8").rstrip()
+
+
+def test_build_applies_the_lock_and_the_revision(tmp_path: Path) -> None:
+    f, old = tmp_path / "s.fountain", tmp_path / "old.fountain"
+    f.write_text(OLD, encoding="utf-8")
+    assert run("lock", str(f)).exit_code == 0
+    old.write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    f.write_text(_edit(old.read_text(encoding="utf-8"), "EXT. GARDEN - NIGHT #2#\n\n"
+                       "The gate swings open.\n\n", ""), encoding="utf-8")
+    assert run("revise", str(old), str(f), "--date", "2026-12-06",
+               "--pdf", str(tmp_path / "r.pdf")).exit_code == 0
+    r = run("build", str(f), "--out-dir", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.output
+    import pypdf
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "out" / "s.pdf")).pages)
+    assert "OMITTED" in text and "Blue Rev. 12/06/26" in text
+    assert "OMITTED" in (tmp_path / "out" / "s.html").read_text(encoding="utf-8")
