@@ -142,6 +142,8 @@ def test_revise_refuses_bad_input(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "Fountain" in r.output
     fdx.write_text(fdx.read_text(encoding="utf-8").replace("Nobody sleeps", "Nobody ever sleeps"),
                    encoding="utf-8")
+    r = run("revise", str(old), str(fdx), "-o", str(fdx))
+    assert r.exit_code == 1 and "overwrite" in r.output
     out = tmp_path / "revised.fdx"
     r = run("revise", str(old), str(fdx), "-o", str(out), "--date", "2026-12-06",
             "--pdf", str(tmp_path / "r.pdf"))

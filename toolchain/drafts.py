@@ -97,6 +97,10 @@ def revise_files(old: str | os.PathLike[str], new: str | os.PathLike[str],
     if output is None:
         text, new_doc = _fountain_source(new, "revise")
     else:
+        for src in (old, new):
+            if os.path.realpath(output) == os.path.realpath(src):
+                raise Refused(f"{output}: -o would overwrite an input; leave -o out to store "
+                              "the revision in NEW", 1)
         new_doc = read_document(new)
         text = None
     state, summary = revise(old_doc, new_doc, name, iso, order)  # type: ignore[arg-type]
