@@ -220,5 +220,18 @@ def sides(layout: Layout, keep: set[int]) -> None:
     layout.title_page = None
 
 
+def sides_document(doc: Document, layout: Layout) -> Document:
+    """Only the scenes a sides layout kept, for writers that walk the model (HTML)."""
+    keep = {s.index for s in layout.scenes}
+    body = []
+    scene = 0
+    for el in doc.body:
+        if isinstance(el, SceneHeading):
+            scene += 1
+        if scene in keep:
+            body.append(el)
+    return Document([], body, doc.diagnostics)
+
+
 __all__ = ["FIELDS", "fill_fields", "has_production_state", "parse_scene_list",
-           "production_layout", "production_view", "select_scenes", "sides"]
+           "production_layout", "production_view", "select_scenes", "sides", "sides_document"]

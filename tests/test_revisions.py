@@ -228,8 +228,11 @@ def test_sides_keep_original_numbers(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "no scene matches" in r.output
     r = run("render", str(f), "--scenes", "1-x", "--pdf", str(tmp_path / "x.pdf"))
     assert r.exit_code == 2
-    r = run("render", str(f), "--scenes", "1", "--html", str(tmp_path / "x.html"))
-    assert r.exit_code == 2 and "PDF only" in r.output
+    r = run("render", str(f), "--mode", "shooting", "--scenes", "3", "--html",
+            str(tmp_path / "x.html"))
+    assert r.exit_code == 0, r.output
+    page = (tmp_path / "x.html").read_text(encoding="utf-8")
+    assert "INT. HALL - NIGHT" in page and "KITCHEN" not in page and "GARDEN" not in page
     r = run("render", str(f), "--mode", "shooting", "--scenes", "2-3", "--pdf",
             str(tmp_path / "sides.pdf"))
     assert r.exit_code == 0, r.output

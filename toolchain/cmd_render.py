@@ -38,7 +38,7 @@ def render(
     footer: Optional[str] = typer.Option(
         None, "--footer", help="Footer text (PDF only); fields {title} {draft} {date} {page}."),
     scenes: Optional[str] = typer.Option(
-        None, "--scenes", help="Sides: only these scenes, e.g. 12,14-16 (PDF only)."),
+        None, "--scenes", help="Sides: only these scenes, e.g. 12,14-16."),
     character: Optional[str] = typer.Option(
         None, "--character", help="Sides: every scene this character speaks or appears in."),
 ) -> None:

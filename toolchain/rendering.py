@@ -59,8 +59,6 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
     for dest in (pdf_out, html):
         if dest is not None:
             _check_dest(dest, file)
-    if html is not None and (scenes is not None or character is not None):
-        raise Refused("sides (--scenes/--character) are written as PDF only; drop --html", 2)
     doc = read_document(file)
     if not doc.title_page and all(isinstance(el, UNPRINTED) for el in doc.body):
         raise Refused(f"{file}: nothing to render (no title page and no printable text)", 1)
@@ -90,4 +88,7 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
         if footer is not None:  # the HTML page has no room below the body for a footer
             for page in layout.pages:
                 page.lines = [ln for ln in page.lines if ln.kind != "footer"]
+        if scenes is not None or character is not None:  # sides: only the kept scenes
+            from screenplay.production import sides_document
+            doc = sides_document(doc, layout)
         write_atomic(html, render_html(doc, paper=pap, mode=mod, layout=layout))
