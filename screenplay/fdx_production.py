@@ -98,8 +98,12 @@ def add_production(fdx: str, doc: Document) -> str:
         for u, par in pairs:
             m = state.marks.get(u.fp)  # type: ignore[attr-defined]
             if m is not None and m[0] in ids:
-                for t in par.findall("Text"):
-                    t.set("RevisionID", str(ids[m[0]]))
+                spans = state.spans.get(u.fp)  # type: ignore[attr-defined]
+                if spans:
+                    _mark_spans(par, spans, str(ids[m[0]]))
+                else:
+                    for t in par.findall("Text"):
+                        t.set("RevisionID", str(ids[m[0]]))
         revs = etree.SubElement(root, "Revisions", ActiveSet=str(len(state.history)),
                                 Location="7.75", RevisionMode="No", RevisionsShown="All",
                                 ShowAllMarks="Yes", ShowAllSets="Yes")
@@ -113,6 +117,38 @@ def add_production(fdx: str, doc: Document) -> str:
     etree.indent(root, space="  ")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no" ?>\n'
             + etree.tostring(root, encoding="unicode") + "\n")
+
+
+def _offset0(par: etree._Element) -> int:
+    """Characters the writer put before the unit's own text (a parenthetical's "(")."""
+    return 1 if par.get("Type") == "Parenthetical" else 0
+
+
+def _mark_spans(par: etree._Element, spans: list[tuple[int, int]], rid: str) -> None:
+    """Split the paragraph's runs at the changed spans; RevisionID on the changed pieces."""
+    pos = -_offset0(par)
+    for t in list(par.findall("Text")):
+        if t.get(_SP_KIND) is not None:   # an inline note or boneyard: not printed text
+            continue
+        text = t.text or ""
+        start, end = pos, pos + len(text)
+        pos = end
+        cuts = sorted({0, len(text)} | {min(max(x - start, 0), len(text))
+                                         for a, b in spans for x in (a, b)})
+        pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
+        if len(pieces) <= 1:
+            if any(a < end and start < b for a, b in spans):
+                t.set("RevisionID", rid)
+            continue
+        parent = t.getparent()
+        at = parent.index(t)
+        parent.remove(t)
+        for k, (x, y) in enumerate(pieces):
+            piece = etree.Element("Text", dict(t.attrib))
+            piece.text = text[x:y]
+            if any(a < start + y and start + x < b for a, b in spans):
+                piece.set("RevisionID", rid)
+            parent.insert(at + k, piece)
 
 
 def _scene_pages(doc: Document, root: etree._Element, lock) -> None:  # type: ignore[no-untyped-def]
@@ -162,12 +198,22 @@ def read_production(data: bytes, doc: Document) -> Document:
     if not pairs:
         return doc
     marks: dict[str, tuple[str, bool]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for u, par in pairs:
-        ids = [t.get("RevisionID") for t in par.findall("Text")]
-        ids = [i for i in ids if i and i != "0"]
-        if ids:
-            rid = max(ids, key=lambda i: int(i) if i.isdigit() else 0)
-            marks[u.fp] = (names.get(rid, f"Revision {rid}"), True)  # type: ignore[attr-defined]
+        runs = [t for t in par.findall("Text") if t.get(_SP_KIND) is None]
+        ids = [i for i in (t.get("RevisionID") for t in runs) if i and i != "0"]
+        if not ids:
+            continue
+        rid = max(ids, key=lambda i: int(i) if i.isdigit() else 0)
+        marks[u.fp] = (names.get(rid, f"Revision {rid}"), True)  # type: ignore[attr-defined]
+        if len(ids) < len(runs):   # only some runs changed: those are the spans
+            pos, found = -_offset0(par), []
+            for t in runs:
+                n = len(t.text or "")
+                if t.get("RevisionID") not in (None, "", "0") and n:
+                    found.append((max(pos, 0), max(pos + n, 1)))
+                pos += n
+            spans[u.fp] = found  # type: ignore[attr-defined]
     if not marks:
         return doc
     used = {c for c, _ in marks.values()}
@@ -175,6 +221,7 @@ def read_production(data: bytes, doc: Document) -> Document:
     for c in sorted(used - set(order)):
         history.append((c, ""))
     state = RevisionState(history, marks)
+    state.spans = {fp: sp for fp, sp in spans.items() if sp}
     return with_block(doc, MAGIC, state.to_text())
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from difflib import SequenceMatcher
 
 from .errors import InputError
@@ -122,7 +123,7 @@ class RevisionState:
     means only its first row is marked (where something was removed).
     """
 
-    __slots__ = ("history", "marks", "sequence", "omitted")
+    __slots__ = ("history", "marks", "sequence", "omitted", "spans")
 
     def __init__(self, history: list[tuple[str, str]] | None = None,
                  marks: dict[str, tuple[str, bool]] | None = None,
@@ -133,6 +134,9 @@ class RevisionState:
         self.sequence = sequence
         #: scene number -> colour of the revision that cut the scene (its OMITTED is marked)
         self.omitted = {} if omitted is None else omitted
+        #: unit fingerprint -> character spans of its text that changed (only the rows
+        #: holding them are marked); a marked unit without spans is marked on every row
+        self.spans: dict[str, list[tuple[int, int]]] = {}
 
     def to_text(self) -> str:
         lines = [MAGIC]
@@ -144,6 +148,8 @@ class RevisionState:
             lines.append(f"omitted: {num} {colour}")
         for fp, (colour, whole) in self.marks.items():
             lines.append(f"mark: {fp} {colour}" + ("" if whole else " ^"))
+        for fp, spans in self.spans.items():
+            lines.append(f"span: {fp} " + " ".join(f"{a}-{b}" for a, b in spans))
         return "\n" + "\n".join(lines) + "\n"
 
     @classmethod
@@ -165,6 +171,15 @@ class RevisionState:
                 parts = val.split(None, 1)
                 if len(parts) == 2:
                     st.omitted[parts[0]] = parts[1].strip()
+            elif key == "span":
+                parts = val.split()
+                spans = []
+                for item in parts[1:]:
+                    a, _, b = item.partition("-")
+                    if a.isdigit() and b.isdigit() and int(a) <= int(b):
+                        spans.append((int(a), int(b)))
+                if len(parts) > 1 and spans:
+                    st.spans[parts[0]] = spans
             elif key == "mark":
                 parts = val.split()
                 if len(parts) >= 2:
@@ -309,6 +324,8 @@ def revise(old: Document, new: Document, colour: str, date: str,
     omitted = dict(prev.omitted) if prev else {}
     a, b = units(old), units(new)
     marks: dict[str, tuple[str, bool]] = {}
+    old_spans = prev.spans if prev else {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     summary = Summary()
     sm = SequenceMatcher(None, [u.key for u in a], [u.key for u in b], autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -317,11 +334,19 @@ def revise(old: Document, new: Document, colour: str, date: str,
                 m = old_marks.get(a[i1 + k].fp)
                 if m is not None:
                     marks[b[j1 + k].fp] = m
+                    if a[i1 + k].fp in old_spans:
+                        spans[b[j1 + k].fp] = old_spans[a[i1 + k].fp]
             continue
         for j in range(j1, j2):
             marks[b[j].fp] = (colour, True)
         if tag == "replace":
             common = min(i2 - i1, j2 - j1)
+            for k in range(common):   # a changed paragraph: which of its words changed
+                ua, ub = a[i1 + k], b[j1 + k]
+                if ua.key[:1] == ub.key[:1]:
+                    changed = _changed_spans(unit_text(ua), unit_text(ub))
+                    if changed:
+                        spans[ub.fp] = changed
             summary.changed += common
             summary.added += (j2 - j1) - common
             summary.removed += (i2 - i1) - common
@@ -343,7 +368,39 @@ def revise(old: Document, new: Document, colour: str, date: str,
                 fp = b[anchor].fp
                 if marks.get(fp, ("", False))[0] != colour:
                     marks[fp] = (colour, False)
-    return RevisionState(history, marks, tuple(seq), omitted), summary
+    state = RevisionState(history, marks, tuple(seq), omitted)
+    state.spans = {fp: sp for fp, sp in spans.items() if fp in marks}
+    return state, summary
+
+
+def unit_text(u: Unit) -> str:
+    """The printed text of a paragraph-like unit ("" for cues and headings: one row each)."""
+    if u.part == "cue" or isinstance(u.element, SceneHeading):
+        return ""
+    src = u.part if u.part is not None else u.element
+    text = getattr(src, "text", ())
+    return "".join(r.text for r in text if r.kind == "text")
+
+
+def _changed_spans(old: str, new: str) -> list[tuple[int, int]]:
+    """Character spans of ``new`` whose words differ from ``old`` (empty: mark it all)."""
+    if not old or not new:
+        return []
+    ot = [m.group() for m in re.finditer(r"\S+", old)]
+    nt = list(re.finditer(r"\S+", new))
+    if not nt:
+        return []
+    out: list[tuple[int, int]] = []
+    sm = SequenceMatcher(None, ot, [m.group() for m in nt], autojunk=False)
+    for tag, _, _, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if j1 < j2:
+            out.append((nt[j1].start(), nt[j2 - 1].end()))
+        else:  # words removed: mark where they stood
+            pos = nt[j1].start() if j1 < len(nt) else nt[-1].end() - 1
+            out.append((pos, pos + 1))
+    return out
 
 
 def _whole_scenes(a: list[Unit], i1: int, i2: int) -> bool:
@@ -389,6 +446,7 @@ def marked_rows(doc: Document, layout: Layout, state: RevisionState
     index = _unit_index(doc)
     out: list[dict[int, str]] = []
     first_done: set[str] = set()
+    cursor: dict[str, int] = {}   # per unit: where in its text the next row is looked for
     for page in layout.pages:
         rows: dict[int, str] = {}
         for ln in page.lines:
@@ -409,11 +467,30 @@ def marked_rows(doc: Document, layout: Layout, state: RevisionState
                 if u.fp in first_done and ln.row not in rows:
                     continue
                 first_done.add(u.fp)
+            elif u.fp in state.spans and not _row_changed(u, ln, state.spans[u.fp], cursor):
+                continue
             cur = rows.get(ln.row)
             if cur is None or state.colour_rank(colour) > state.colour_rank(cur):
                 rows[ln.row] = colour
         out.append(rows)
     return out
+
+
+def _row_changed(u: Unit, ln: LaidLine, spans: list[tuple[int, int]],
+                 cursor: dict[str, int]) -> bool:
+    """Does this row of ``u`` hold any changed span?  (Unsure: yes.)"""
+    text = unit_text(u).lower()
+    row = ln.text.strip().lower()
+    if ln.kind == "parenthetical":
+        row = row.strip("()")
+    if not text or not row:
+        return True
+    at = text.find(row, cursor.get(u.fp, 0))
+    if at < 0:
+        return True
+    end = at + len(row)
+    cursor[u.fp] = end
+    return any(a < end and at < b for a, b in spans)
 
 
 def header_text(colour: str, date: str) -> str:
