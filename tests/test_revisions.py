@@ -361,3 +361,22 @@ def test_build_applies_the_lock_and_the_revision(tmp_path: Path) -> None:
     text = "".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "out" / "s.pdf")).pages)
     assert "OMITTED" in text and "Blue Rev. 12/06/26" in text
     assert "OMITTED" in (tmp_path / "out" / "s.html").read_text(encoding="utf-8")
+
+
+def test_only_rows_with_changed_words_are_marked() -> None:
+    long = ("The tide does not wait for anyone. I counted them twice and then a third time. "
+            "You kept the key all this time and never said a word about the boathouse.")
+    old = OLD.replace("Nobody sleeps in this house.", long)
+    new = old.replace("a third time", "a fourth time")
+    state, _ = revise(parse_fountain(old), parse_fountain(new), "Blue", "2026-12-06")
+    doc = with_block(parse_fountain(new), MAGIC, state.to_text())
+    assert read_state(parse_fountain(write_fountain(doc))).spans == state.spans  # type: ignore
+    layout = production_layout(doc, load_profile("letter", "shooting"))
+    page = layout.pages[0]
+    marked = {ln.row for ln in page.lines if ln.kind == "revision-mark"}
+    rows = {ln.row: ln.text for ln in page.lines if ln.kind == "dialogue"}
+    assert len([r for r in rows if "anyone" in rows[r] or "boathouse" in rows[r]
+                or "fourth" in rows[r]]) >= 3
+    assert marked and all("fourth" in rows[r] or "third" in rows[r] for r in marked
+                          if r in rows)
+    assert len(marked) == sum(1 for t in rows.values() if "fourth" in t)
