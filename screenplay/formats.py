@@ -92,12 +92,20 @@ def _xml_writer(doc: Document) -> str:
 
 def _fdx_reader(data: bytes, source: str | None) -> Document:
     from .fdx import read_fdx_bytes
-    return read_fdx_bytes(data, source)
+    doc = read_fdx_bytes(data, source)
+    if b"RevisionID" in data:  # Final Draft's revision marks (production drafts)
+        from .fdx_production import read_production
+        doc = read_production(data, doc)
+    return doc
 
 
 def _fdx_writer(doc: Document) -> str:
     from .fdx import write_fdx
-    return write_fdx(doc)
+    text = write_fdx(doc)
+    if "screenplay-" in text:  # a lock or revision state: Final Draft's marks and pages too
+        from .fdx_production import add_production
+        text = add_production(text, doc)
+    return text
 
 
 register_reader("xml", _xml_reader, ".xml")

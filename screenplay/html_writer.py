@@ -266,6 +266,19 @@ _BLOCKS: dict[type, tuple[str, bool, bool]] = {
 }
 
 
+#: The watermark (production drafts): fixed, so that print repeats it on every page.
+_WATERMARK_CSS = (".watermark { position: fixed; top: 50%; left: 50%; z-index: 5; "
+                  "transform: translate(-50%, -50%) rotate(-52deg); white-space: nowrap; "
+                  "font: bold 64pt 'Courier Prime', 'Courier New', monospace; "
+                  "color: rgba(0, 0, 0, 0.12); pointer-events: none; }\n")
+
+
+#: Revision marks (production drafts): after the row on screen, at the PDF's column in print.
+_MARK_CSS = (".rev { margin-left: 2ch; }\n"
+             "@media print { .paged .r:has(> .rev) { position: relative; } "
+             ".paged .rev { position: absolute; margin: 0; } }\n")
+
+
 class _Writer:
     """Builds the page as a list of string pieces (fast, and every tag closed where opened)."""
 
@@ -295,6 +308,10 @@ class _Writer:
         paged = " paged" if self.pages is not None else ""
         o.append(f"<body class=\"paper-{self.paper} mode-{self.mode}{paged}\">\n")
         o.append("<a class=\"skip\" href=\"#script\">Skip to the script</a>\n")
+        watermark = getattr(self.pages.layout, "watermark", None) if self.pages is not None \
+            else None
+        if watermark:
+            o.append(f"<div class=\"watermark\" aria-hidden=\"true\">{escape(watermark)}</div>\n")
         self.title_page()
         self.index()
         o.append("<main id=\"script\" class=\"sheet\" tabindex=\"-1\">\n")
@@ -313,6 +330,10 @@ class _Writer:
                 f"\n@page {{ size: {_PAGE_SIZE[self.paper]}; }}\n"]
         if self.pages is not None:
             head.append(_print_css(self.pages.layout.profile, self.pages.gaps))
+        if watermark:
+            head.append(_WATERMARK_CSS)
+        if self.pages is not None and getattr(self.pages, "marks", None):
+            head.append(_MARK_CSS)
         head.append("</style>\n</head>\n")
         head += o  # one join copies the (font-heavy) head and the body once
         return "".join(head)
@@ -789,6 +810,8 @@ class _PagePlan:
         # kept at hand, which saves most of the id() and dict look-ups.
         last_source: object = None
         last_rows: list[Row] = []
+        #: (page index, row) of every revision mark (production drafts), drawn beside its row
+        self.marks: set[tuple[int, int]] = set()
         for pi, page in enumerate(self.pages):
             furn: dict[int, list[object]] | None = None
             head: list[object] = []
@@ -806,6 +829,8 @@ class _PagePlan:
                         if last_rows is None:
                             last_rows = by_source[id(source)] = []
                     last_rows.append((pi, ln, row, kind))
+                elif kind == "revision-mark":
+                    self.marks.add((pi, row))
                 elif row >= 0:
                     if furn is None:
                         furn = {}
@@ -1072,6 +1097,12 @@ class _PagePlan:
         st = prof.elements.get(kind)
         return st.left_in if st is not None else prof.body_left_in
 
+    def _mark(self, base: float) -> str:
+        """A revision ``*`` at the PDF's mark column, ``base`` being the row's left edge."""
+        prof = self.layout.profile
+        off = (prof.page_width_in - 0.75 - base) * 10
+        return f"<span class=\"rev\" style=\"left:{off:.1f}ch\" aria-hidden=\"true\">*</span>"
+
     @staticmethod
     def _indent(ln, base: float) -> str:  # type: ignore[no-untyped-def]
         """Leading spaces for a row the layout indented (indentation kept from the source)."""
@@ -1115,6 +1146,8 @@ class _PagePlan:
                 n = round((x - base) * 10)
                 if n > 0:
                     t = " " * n + t
+            if self.marks and (pi, ln.row) in self.marks:
+                t += self._mark(base)
             texts.append(t)
         if joiner is None and len(texts) == 1:  # most paragraphs: one row
             o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}<span class=\"r\">{texts[0]}"

@@ -50,6 +50,8 @@ CONTENT_KINDS = frozenset({
 #: Page furniture: printed, but not part of any element and not counted in eighths.
 FURNITURE_KINDS = frozenset({
     "page-number", "header", "scene-number", "continued-top", "continued-bottom",
+    # production drafts (screenplay/revisions.py, locking.py, production.py)
+    "revision-mark", "revision-header", "footer",
 })
 
 PAPERS = ("letter", "a4")
@@ -313,7 +315,7 @@ class SceneSpan:
 class Layout:
     """The paginated script."""
 
-    __slots__ = ("profile", "pages", "title_page", "scenes", "warnings")
+    __slots__ = ("profile", "pages", "title_page", "scenes", "warnings", "watermark")
 
     def __init__(self, profile: Profile, pages: list[Page],
                  title_page: list[LaidLine] | None = None,
@@ -324,6 +326,8 @@ class Layout:
         self.title_page = title_page
         self.scenes: list[SceneSpan] = [] if scenes is None else scenes
         self.warnings: list[str] = [] if warnings is None else warnings
+        #: Text drawn diagonally in light grey on every page (production drafts), or None.
+        self.watermark: str | None = None
 
     def page_of_scene(self, index: int) -> int | None:
         for s in self.scenes:

@@ -221,6 +221,9 @@ def render_layout(doc: Document, layout: Layout,
             if ln.kind == "heading" and ln.scene not in outlined:
                 outlined.add(ln.scene)
                 _bookmark(c, p, ln, spans.get(ln.scene))
+        watermark = getattr(layout, "watermark", None)
+        if watermark:
+            _watermark(c, p, watermark)
         painter.draw(page.lines)
         c.showPage()
     if layout.scenes:
@@ -229,6 +232,22 @@ def render_layout(doc: Document, layout: Layout,
     if painter.missing:
         warn(missing_summary(painter.missing))
     return buf.getvalue()
+
+
+def _watermark(c, p: Profile, text: str) -> None:  # type: ignore[no-untyped-def]
+    """``text`` across the page, corner to corner, in light grey under the script."""
+    import math
+    font = _font(_PRIMARY, BOLD)
+    w, h = p.page_width_pt, p.page_height_pt
+    width_em = font.advance * len(text) or 1.0
+    size = min(110.0, 0.8 * math.hypot(w, h) / width_em)
+    c.saveState()
+    c.setFillGray(0.85)
+    c.translate(w / 2, h / 2)
+    c.rotate(math.degrees(math.atan2(h, w)))
+    c.setFont(font.name, size)
+    c.drawCentredString(0, -size / 3, text)
+    c.restoreState()
 
 
 def missing_summary(missing: dict[str, int], shown: int = 12) -> str:

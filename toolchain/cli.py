@@ -28,6 +28,8 @@ COMMAND_MODULES = {
     "build": "cmd_build",
     "fmt": "cmd_fmt",
     "lsp": "cmd_lsp",
+    "lock": "cmd_lock",
+    "revise": "cmd_revise",
 }
 
 

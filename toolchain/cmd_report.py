@@ -42,7 +42,16 @@ def report(
             raise Refused(f"unknown report format '{fmt}' (known: {', '.join(FORMATS)})", 2)
         from screenplay.layout import load_profile, paginate
         doc = read_document(file)
-        b = breakdown(doc, paginate(doc, load_profile(paper, mode)))
+        from .rendering import _has_production_state
+        if _has_production_state(doc):  # a locked or revised script (production drafts)
+            from screenplay.production import production_view
+
+            from .reports import add_production
+            layout, laid = production_view(doc, load_profile(paper, mode))
+            b = breakdown(laid, layout)
+            add_production(b, laid, layout)
+        else:
+            b = breakdown(doc, paginate(doc, load_profile(paper, mode)))
         data = RENDERERS[f](b, k)
         if output in (None, "-"):
             stdout_write(data)

@@ -71,7 +71,14 @@ def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
     res.errors = [d for d in found if d.severity == "error"]
     res.warnings = [f"{source or name}:{d.line}: warning: {d.message} [{d.rule}]"
                     for d in found if d.severity != "error"]
-    layout = paginate(doc, load_profile(paper, mode))
+    from .rendering import _has_production_state
+    if _has_production_state(doc):  # a locked or revised script (production drafts)
+        from screenplay.production import production_view
+        layout, laid = production_view(doc, load_profile(paper, mode),
+                                       warn=res.warnings.append)
+    else:
+        layout = paginate(doc, load_profile(paper, mode))
+        laid = doc
     res.pages = len(layout.pages)
     res.warnings.extend(layout.warnings)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -81,11 +88,11 @@ def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
         res.outputs.append(p)
     if "pdf" in formats:
         p = out_dir / f"{name}.pdf"
-        write_atomic(p, render_layout(doc, layout, res.warnings.append))
+        write_atomic(p, render_layout(laid, layout, res.warnings.append))
         res.outputs.append(p)
     if "html" in formats:
         p = out_dir / f"{name}.html"
-        write_atomic(p, render_html(doc, paper=paper, mode=mode, layout=layout))
+        write_atomic(p, render_html(laid, paper=paper, mode=mode, layout=layout))
         res.outputs.append(p)
     res.seconds = time.perf_counter() - t0
     return res

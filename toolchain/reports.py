@@ -64,6 +64,10 @@ class SceneRow:
     heading: str
     omitted: bool = False
     source_line: int = 0
+    #: production drafts: colour of the scene's newest revision mark ("" if none)
+    revision: str = ""
+    #: production drafts: the locked page the scene starts on ("" when not locked)
+    locked_page: str = ""
 
 
 @dataclass
@@ -272,7 +276,12 @@ def _rows(b: Breakdown, kind: str) -> list[Any]:
 
 
 def _table(b: Breakdown, kind: str) -> tuple[list[str], list[list[str]]]:
-    cols = _COLUMNS[kind]
+    cols = list(_COLUMNS[kind])
+    if kind == "scenes":  # production drafts: the columns appear when a script has them
+        if any(r.locked_page for r in b.scenes):
+            cols.insert(6, ("Locked pg.", "locked_page", str))
+        if any(r.revision for r in b.scenes):
+            cols.append(("Rev.", "revision", str))
     rows = [[fmt(getattr(r, attr)) for _, attr, fmt in cols] for r in _rows(b, kind)]
     if kind == "scenes":
         for r, src in zip(rows, b.scenes):
@@ -363,3 +372,25 @@ def render_html(b: Breakdown, kind: str) -> str:
 RENDERERS: dict[str, Callable[[Breakdown, str], str]] = {
     "text": render_text, "csv": render_csv, "json": render_json, "html": render_html,
 }
+
+
+def add_production(b: Breakdown, doc: Document, layout: Layout) -> None:
+    """Each scene's revision colour and locked start page, for a locked or revised script.
+
+    ``doc`` is the document ``layout`` was laid out from (a locked script's, with
+    its OMITTED headings), the one :func:`breakdown` was given.
+    """
+    from screenplay.locking import page_label_of, read_lock
+    from screenplay.revisions import read_state, scene_colours
+    state = read_state(doc)
+    colours = scene_colours(doc, state) if state is not None else {}
+    locked = read_lock(doc) is not None
+    label = {p.number: page_label_of(p, layout.profile) for p in layout.pages}
+    spans = {s.index: s for s in layout.scenes}
+    for i, row in enumerate(b.scenes, start=1):
+        row.revision = colours.get(i, "")
+        if state is not None and row.omitted and row.scene in state.omitted:
+            row.revision = state.omitted[row.scene]
+        span = spans.get(i)
+        if locked and span is not None:
+            row.locked_page = label.get(span.first_page, "")

@@ -1,0 +1,38 @@
+"""``screenplay lock``: record page breaks and scene numbers so that they never move."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .app import app, guarded
+from .drafts import lock_file, unlock_file
+
+
+@app.command(epilog="""Examples:
+
+  screenplay lock shooting.fountain                (pages and scene numbers locked)
+
+  screenplay lock shooting.fountain --scene-style prefix      (new scenes A46, not 45A)
+
+  screenplay lock shooting.fountain --unlock       (drop the lock: renumber everything)
+""")
+def lock(
+    file: Path = typer.Argument(..., help="The Fountain script to lock (changed in place)."),
+    unlock: bool = typer.Option(False, "--unlock",
+                                help="Remove the lock and the scene numbers (renumber)."),
+    paper: str = typer.Option("letter", "--paper", help="Paper the pages are locked on."),
+    mode: str = typer.Option("shooting", "--mode", help="Mode the pages are locked in."),
+    scene_style: str = typer.Option("suffix", "--scene-style",
+                                    help="New scenes: suffix (45A) or prefix (A46)."),
+) -> None:
+    """Lock a script's pages and scene numbers (written into the file itself).
+
+    After edits, render keeps every locked page number, adds 12A pages for
+    overflow, prints 12-13 for pages merged away, numbers new scenes 45A and
+    prints OMITTED where a scene was cut.
+    """
+    if unlock:
+        guarded(lambda: unlock_file(file))
+    else:
+        guarded(lambda: lock_file(file, paper.lower(), mode.lower(), scene_style.lower()))
