@@ -645,12 +645,16 @@ def _print_css(profile, gaps: Iterable[int]) -> str:  # type: ignore[no-untyped-
         rules.append(f".paged .dual .{side} .more {{ margin-left: {col(d['character_in'])}; }}")
         rules.append(f".paged .dual .{side} .dialogue, .paged .dual .{side} .lyrics "
                      f"{{ margin-left: {col(d['dialogue_in'])}; width: {d['dialogue_width']}ch; }}")
-    top = profile.top_margin_in * 6 + _BASELINE_SHIFT_EM
+    top = (profile.first_baseline_pt - profile.row_pitch_pt) / profile.row_pitch_pt \
+        + _BASELINE_SHIFT_EM
     rules.append(f".paged .pb {{ height: {top:g}em; }}")
     rules.append(f".paged .title-page {{ padding-top: {top:g}em; }}")
     rules.append(f".paged .tp-lower {{ top: {top:g}em; height: {profile.body_rows}em; }}")
     hdr = profile.page_number_baseline_pt / profile.row_pitch_pt - 1 + _BASELINE_SHIFT_EM
     rules.append(f".paged .pb .hdr {{ top: {hdr:g}em; }}")
+    squeeze = profile.glyph_advance_pt - profile.char_width_in * 72.0
+    if squeeze:  # glyphs drawn narrower than the 0.1 in grid, as the PDF draws them
+        rules.append(f".paged .r, .paged .furn span {{ letter-spacing: {squeeze:.3f}pt; }}")
     rules.extend(f".paged .g{g} {{ margin-top: {g}em !important; }}" for g in sorted(gaps))
     return "@media print {\n" + "\n".join(rules) + "\n}\n"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .layout import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, LaidLine, Layout, Page, Profile,
+from .layout import (CONTENT_KINDS, HEADER_ROW, ElementStyle, MAX_PAGES, LaidLine, Layout, Page, Profile,
                      SceneSpan)
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
@@ -174,10 +174,10 @@ class Paginator:
         else:
             nums = [h.number or "" for h in heads]
         head_style = p.style("heading")
-        if p.scene_numbers:
-            # Keep a column clear before the right-hand scene number.
-            room = int(round((p.scene_number_right_in - head_style.left_in) / p.char_width_in)) - 1
-            head_style = head_style._replace(width=min(head_style.width, room))
+        # With numbers printed, a heading keeps a column clear before the right-hand
+        # number, which ends at scene_number_right_in: the room depends on its length.
+        num_room = int(round((p.scene_number_right_in - head_style.left_in) / p.char_width_in)) - 1
+        head_styles: dict[int, ElementStyle] = {}
         action_style = p.style("action")
         transition_style = p.style("transition")
         scene_numbers = p.scene_numbers
@@ -230,7 +230,13 @@ class Paginator:
                 extra = ()
                 if scene_numbers and number:
                     extra = self._scene_number_segs(number, "scene-number", el, scene)
-                blocks += _paras("heading", flat, head_style, el, scene, first_row_extra=extra)
+                style = head_style
+                if extra:
+                    room = num_room - len(number)
+                    if room < style.width:
+                        style = head_styles.get(room) or head_styles.setdefault(
+                            room, head_style._replace(width=max(room, 10)))
+                blocks += _paras("heading", flat, style, el, scene, first_row_extra=extra)
                 prev_speech = None
             elif cls is Transition:
                 blocks += _paras("transition", flatten(el.text, caps=True),
@@ -256,10 +262,12 @@ class Paginator:
     def _scene_number_segs(self, number: str, kind: str, source, scene: int) -> tuple:
         p = self.p
         t = text_of(number)
-        right_x = p.scene_number_right_in
+        # The right-hand number ends at the margin position (right-aligned, as Final
+        # Draft prints "1A" and "22" both ending at 7.38 in).
+        right_x = round(p.scene_number_right_in - p.char_width_in * len(number), 4)
         left_x = p.scene_number_left_in
         return ((left_x, t, kind, scene, source, "left", "left", None),
-                (right_x, t, kind, scene, source, "left", "right", None))
+                (right_x, t, kind, scene, source, "right", "right", None))
 
     # -- placing ------------------------------------------------------------
 
@@ -378,8 +386,9 @@ class Paginator:
     def place_all(self, blocks: list[Block]) -> None:
         p = self.p
         cap = p.body_rows
-        extra = 1 if p.more_below_capacity else 0
         cont_on = p.scene_continueds
+        # (MORE) may take the row below the body, unless a (CONTINUED) needs the foot
+        extra = 1 if p.more_below_capacity and not cont_on else 0
         n = len(blocks)
 
         def after(i: int) -> Block | None:
@@ -411,7 +420,14 @@ class Paginator:
                 reserve = 0 if (not cont_on or b.scene == 0 or nxt is None
                                 or nxt.kind == "heading") else 2   # reserve_for(nxt, b.scene)
                 if b.keep_with_next and nxt is not None and type(nxt) is not BreakBlock:
-                    need += nxt.space_before + nxt.min_lead()
+                    lead = nxt.min_lead()
+                    nxt2 = after(i + 1)
+                    if nxt2 is not None and nxt2.kind == "transition" and lead >= nxt.height() \
+                            and nxt.kind != "transition":
+                        # an unsplittable block takes its transition along (rule 4), so the
+                        # heading needs room for both or it would end the page (rule 3)
+                        lead += nxt2.space_before + nxt2.height()
+                    need += nxt.space_before + lead
                     reserve = 2 if (cont_on and nxt.kind != "heading") else 0
                 elif nxt is not None and nxt.kind == "transition" and b.kind != "transition":
                     need += nxt.space_before + nxt.height()

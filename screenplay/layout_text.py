@@ -118,6 +118,9 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
     Returns (start, end) offsets into ``s`` with trailing spaces trimmed.  Rows
     break at spaces, or after a hyphen inside a word (as Final Draft does:
     "soon-to-be-" / "born"); a word longer than a row is cut at the row end.
+    A hyphen that ends a row may hang one column past the width, as a space at
+    a break does: Final Draft prints "Did I want to deprive my soon-to-be-" (36
+    characters) in a 35-column speech and "...with his father--" (62) in 61.
     ``"\\n"`` forces a break and an empty hard line gives an empty row.
     Leading indentation of a hard line is kept on its first row only.
     """
@@ -129,7 +132,7 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
     base = 0
     for line in (s.split("\n") if "\n" in s else (s,)):
         n_trim = len(line.rstrip(" "))
-        if n_trim <= w:  # the hard line fits on its row
+        if n_trim <= w or (n_trim == w + 1 and line[w] == "-"):  # the hard line fits its row
             append((base, base + n_trim))
             w = width
             base += len(line) + 1
@@ -139,8 +142,11 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
         while True:
             limit = pos + w
             k = line.rfind(" ", pos + 1, limit + 1)
-            if hyphens:
-                h = line.rfind("-", pos + 1, limit)
+            if hyphens and line[limit] == "-" and line[limit - 1] != " " \
+                    and (limit + 1 >= n_trim or line[limit + 1] == " "):
+                end = limit + 1    # a word ending in "-" or "--": its last hyphen hangs
+            elif hyphens:
+                h = line.rfind("-", pos + 1, limit + 1)   # at ``limit`` it hangs
                 if (h > k and h + 1 < n_trim and line[h + 1] not in " -"
                         and line[h - 1] not in " -"):
                     end = h + 1
@@ -162,7 +168,7 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
                 pos += 1
                 while pos < n_trim and line[pos] == " ":
                     pos += 1
-            if n_trim - pos <= w:
+            if n_trim - pos <= w or (n_trim - pos == w + 1 and line[n_trim - 1] == "-"):
                 append((base + pos, base + max(pos, n_trim)))
                 break
         base += len(line) + 1

@@ -89,7 +89,8 @@ class _Painter:
         self.p = profile
         self.warn = warn
         self.size = profile.font_size_pt
-        self.cell = profile.char_width_in * 72.0
+        self.cell = profile.glyph_advance_pt
+        self.grid = profile.char_width_in * 72.0
         #: characters no embedded font has, with the first source line they occur on
         self.missing: dict[str, int] = {}
 
@@ -140,9 +141,14 @@ class _Painter:
         underlines: list[tuple[float, float, float]] = []
         cur_key: tuple[str, int] | None = None
         cur_font: _Font | None = None
+        grid = self.grid
         for ln in lines:
             y = ph - self.p.baseline_pt(ln.row)
             x = ln.x * 72.0
+            if ln.align != "left" and cell != grid:
+                # The layout aligned the line on the grid: keep its right edge or axis.
+                n = len(ln.text)
+                x += n * (grid - cell) * (1.0 if ln.align == "right" else 0.5)
             src_line = ln.source.lines[0] if ln.source is not None else 0
             for run in ln.runs:
                 t = run.text
