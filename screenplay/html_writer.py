@@ -38,8 +38,7 @@ TYPE_CHECKING = False  # typing is for type checkers only: it costs every start 
 if TYPE_CHECKING:
     from typing import Iterable
 
-PAPERS = ("letter", "a4")
-MODES = ("spec", "shooting")
+from .settings import MODES, PAPERS  # noqa: E402  (the one definition)
 
 #: @page sizes; the horizontal grid is the same on both (format standard, section 3).
 _PAGE_SIZE = {"letter": "8.5in 11in", "a4": "210mm 297mm"}
@@ -327,6 +326,8 @@ class _Writer:
         PDF's row.
         """
         tp = self.doc.title_page
+        if self.pages is not None and self.pages.layout.title_page is None:
+            tp = []   # the layout leaves it out (--no-title-page): so does the HTML
         if not tp:
             # Keep one h1 for the outline even without a title page.
             title = escape(self.doc.title or "Screenplay", quote=False)
@@ -475,10 +476,17 @@ class _Writer:
         # and two hundred of them would bury banner, navigation and main.
         o.append(f"<section class=\"scene\" id=\"{sid}\" data-scene=\"{n}\" "
                  f"data-number=\"{escape(number)}\">\n")
-        shown = " shown" if self.mode == "shooting" else ""
+        if self.pages is not None:
+            # Exactly what the PDF prints: the layout's numbers, in the layout's margins.
+            printed = self.pages.numbers.get(id(el), {})
+            label = escape(printed.get("left") or printed.get("right") or number, quote=False)
+            shown_l = " shown" if "left" in printed else ""
+            shown_r = " shown" if "right" in printed else ""
+        else:
+            shown_l = shown_r = " shown" if self.mode == "shooting" else ""
         # The numbers are inside the heading's first row so they share its baseline.
-        prefix = (f"<span class=\"num num-l{shown}\">{label}<span class=\"sr-only\">.</span></span>"
-                  f"<span class=\"num num-r{shown}\" aria-hidden=\"true\">{label}</span>")
+        prefix = (f"<span class=\"num num-l{shown_l}\">{label}<span class=\"sr-only\">.</span>"
+                  f"</span><span class=\"num num-r{shown_r}\" aria-hidden=\"true\">{label}</span>")
         lines = self.pages.lines_of(el) if self.pages is not None else None
         if lines:
             self.pages.emit_block(o, "h2", "heading", el, lines, f" id=\"{sid}-h\"", prefix=prefix,
@@ -523,9 +531,10 @@ class _Writer:
 
     def _cue_html(self, sp: Speech) -> str:
         ch = sp.character
-        ext = "".join(f" <span class=\"ext\">({escape(e.upper(), quote=False)})</span>"
+        up = (lambda t: t) if ch.forced else str.upper   # "@McCABE" keeps its case
+        ext = "".join(f" <span class=\"ext\">({escape(up(e), quote=False)})</span>"
                       for e in ch.extensions)
-        return f"<span class=\"name\">{escape(ch.name.upper(), quote=False)}</span>{ext}"
+        return f"<span class=\"name\">{escape(up(ch.name), quote=False)}</span>{ext}"
 
     def speech(self, sp: Speech, column: str = "") -> None:
         """A speech: cue, parentheticals and lines grouped in one ``role=group`` block."""
@@ -786,6 +795,8 @@ class _PagePlan:
         self.by_source: dict[int, list[Row]] = {}
         self.header: list[list[object]] = []
         self.furniture: list[list[tuple[int, list[object]]]] = []
+        #: id(heading) -> {"left"/"right": number} as the layout prints them
+        self.numbers: dict[int, dict[str, str]] = {}
         by_source = self.by_source
         get = by_source.get
         content = CONTENT_KINDS
@@ -811,6 +822,8 @@ class _PagePlan:
                             last_rows = by_source[id(source)] = []
                     last_rows.append((pi, ln, row, kind))
                 elif row >= 0:
+                    if kind == "scene-number" and source is not None:
+                        self.numbers.setdefault(id(source), {})[ln.column] = ln.text
                     if furn is None:
                         furn = {}
                     found = furn.get(row)

@@ -52,8 +52,7 @@ FURNITURE_KINDS = frozenset({
     "page-number", "header", "scene-number", "continued-top", "continued-bottom",
 })
 
-PAPERS = ("letter", "a4")
-MODES = ("spec", "shooting")
+from .settings import MODES, PAPERS  # noqa: E402  (the one definition of both)
 
 
 class _Frozen:
@@ -143,7 +142,8 @@ class Profile(_Frozen):
         "page_number_first_page", "scene_numbers", "scene_number_left_in",
         "scene_number_right_in", "scene_continueds", "continued_bottom_in", "continued_top_in",
         "continued_counter", "auto_contd", "draft_header", "title_page", "first_baseline_pt",
-        "glyph_advance_pt",
+        "glyph_advance_pt", "scene_number_sides", "more_contd", "print_title_page",
+        "print_notes",
     )
     paper: str
     mode: str
@@ -184,6 +184,13 @@ class Profile(_Frozen):
     #: 6.0 in action column holds 61 characters.  Right-aligned and centred lines keep
     #: their right edge or axis when drawn.
     glyph_advance_pt: float
+    #: Where scene numbers print when ``scene_numbers`` is on: both, left, right, none.
+    scene_number_sides: str
+    #: (MORE) and a (CONT'D) cue when a speech breaks across pages.
+    more_contd: bool
+    print_title_page: bool
+    #: Notes ([[...]]) printed in the text instead of left out.
+    print_notes: bool
 
     def __init__(self, paper: str, mode: str, page_width_in: float, page_height_in: float,
                  body_rows: int, top_margin_in: float = 1.0, body_left_in: float = 1.5,
@@ -201,7 +208,9 @@ class Profile(_Frozen):
                  auto_contd: bool = False, draft_header: bool = False,
                  title_page: dict[str, float] | None = None,
                  first_baseline_pt: float | None = None,
-                 glyph_advance_pt: float | None = None) -> None:
+                 glyph_advance_pt: float | None = None, scene_number_sides: str = "both",
+                 more_contd: bool = True, print_title_page: bool = True,
+                 print_notes: bool = False) -> None:
         _init_fields(self, self.__slots__, (
             paper, mode, page_width_in, page_height_in, body_rows, top_margin_in, body_left_in,
             font_size_pt, row_pitch_pt, char_width_in,
@@ -215,7 +224,8 @@ class Profile(_Frozen):
             {} if title_page is None else title_page,
             top_margin_in * 72.0 + row_pitch_pt if first_baseline_pt is None
             else first_baseline_pt,
-            char_width_in * 72.0 if glyph_advance_pt is None else glyph_advance_pt))
+            char_width_in * 72.0 if glyph_advance_pt is None else glyph_advance_pt,
+            scene_number_sides, more_contd, print_title_page, print_notes))
 
     @property
     def page_width_pt(self) -> float:

@@ -65,8 +65,8 @@ _CONTD = re.compile(r"CONT['\u2019]?D|CONT\.|CONTINUED|CONTINUING", re.IGNORECAS
 
 
 def contd_cue(cue: str, contd: str) -> str:
-    """The cue for a speech continued on the next page: never doubled."""
-    return cue if _CONTD.search(cue) else f"{cue} {contd}"
+    """The cue for a speech continued on the next page: never doubled ("" adds nothing)."""
+    return cue if not contd or _CONTD.search(cue) else f"{cue} {contd}"
 
 
 def _plain_rows(s: str, st: int, left: float, width: int, kind: str, source: Element | None,
@@ -645,17 +645,20 @@ class SpeechBlock(Block):
                           self.more, self.contd)
         rest = SpeechBlock(contd_cue(self.cue, self.contd), rest_parts, self.geo, self.source,
                            self.scene, 0, self.more, self.contd)
+        if not self.more:   # (MORE)/(CONT'D) turned off: the speech just goes on
+            return top.rows(), rest
         return top.rows() + [self.more_row()], rest
 
     def split(self, avail: int, extra: int) -> tuple[list[Row], Block] | None:
+        more = 1 if self.more else 0
         for h, p, k in reversed(self.candidates()):
-            if h + 1 <= avail + extra:
+            if h + more <= avail + (extra if more else 0):
                 return self._cut(p, k)
         return None
 
     def min_lead(self) -> int:
         c = self.candidates()
-        return min(c[0][0] + 1, self.height()) if c else self.height()
+        return min(c[0][0] + (1 if self.more else 0), self.height()) if c else self.height()
 
     def force_split(self, avail: int) -> tuple[list[Row], Block]:
         """Cut at a row boundary (no legal break fits): as many rows as fit, then (MORE)."""

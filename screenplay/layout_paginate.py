@@ -162,14 +162,18 @@ class Paginator:
             for a, b in zip([0] + cuts, cuts + [len(s)]):
                 parts.append(Part(kind, f.sub(a, b).strip(), part))
         p = self.p
-        return SpeechBlock(cue.upper(), parts, geo, sp, scene, self._cue_space,
-                           p.more_text, p.contd_text)
+        # A forced cue ("@McCABE") prints as typed; any other is in capitals.
+        if not sp.character.forced:
+            cue = cue.upper()
+        more, contd = (p.more_text, p.contd_text) if p.more_contd else ("", "")
+        return SpeechBlock(cue, parts, geo, sp, scene, self._cue_space, more, contd)
 
     def build_blocks(self) -> list[Block]:
         p = self.p
         blocks: list[Block] = []
         heads = self._heads = [el for el in self.doc.body if isinstance(el, SceneHeading)]
-        if p.scene_numbers:
+        numbered = p.scene_numbers and p.scene_number_sides != "none"
+        if numbered:
             nums = number_scenes([h.number for h in heads])
         else:
             nums = [h.number or "" for h in heads]
@@ -180,7 +184,7 @@ class Paginator:
         head_styles: dict[int, ElementStyle] = {}
         action_style = p.style("action")
         transition_style = p.style("transition")
-        scene_numbers = p.scene_numbers
+        scene_numbers = numbered
         auto_contd = p.auto_contd
         printed = _PRINTED_SET
         append = blocks.append
@@ -266,8 +270,13 @@ class Paginator:
         # Draft prints "1A" and "22" both ending at 7.38 in).
         right_x = round(p.scene_number_right_in - p.char_width_in * len(number), 4)
         left_x = p.scene_number_left_in
-        return ((left_x, t, kind, scene, source, "left", "left", None),
-                (right_x, t, kind, scene, source, "right", "right", None))
+        sides = p.scene_number_sides
+        segs = []
+        if sides in ("both", "left"):
+            segs.append((left_x, t, kind, scene, source, "left", "left", None))
+        if sides in ("both", "right"):
+            segs.append((right_x, t, kind, scene, source, "right", "right", None))
+        return tuple(segs)
 
     # -- placing ------------------------------------------------------------
 
@@ -584,7 +593,8 @@ class Paginator:
         blocks = self.build_blocks()
         self.place_all(blocks)
         self._number_pages()
-        return Layout(self.p, self.pages, self.title_page(), self.spans(), self.warnings)
+        title = self.title_page() if self.p.print_title_page else None
+        return Layout(self.p, self.pages, title, self.spans(), self.warnings)
 
 
 def _paras(kind: str, flat: Flat, style, source, scene: int, **kw) -> list[Block]:
