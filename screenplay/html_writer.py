@@ -30,7 +30,8 @@ from functools import lru_cache
 from .errors import InputError
 from .model import (
     BOLD, ITALIC, TEXT, UNDERLINE, UNPRINTED, Action, Centered, Dialogue, Document, Element,
-    Lyrics, PageBreak, Parenthetical, SceneHeading, Section, Speech, Text, Transition, plain,
+    Lyrics, PageBreak, Parenthetical, SceneHeading, Section, Speech, Text, TitleField, Transition,
+    plain,
 )
 from .resources import style_path
 
@@ -354,10 +355,14 @@ class _Writer:
             o.append(f"<h1 class=\"tp-title\">{escape(self.doc.title or 'Screenplay', quote=False)}"
                      "</h1>\n")
         o.append("</div>\n")
-        known = set(_CENTRE_KEYS) | set(_LEFT_KEYS) | set(_RIGHT_KEYS)
-        others = list(dict.fromkeys(f.key.lower() for f in tp if f.key.lower() not in known))
+        from .settings import TITLE_KEYS   # layout settings, not printed
+        known = set(_CENTRE_KEYS) | set(_LEFT_KEYS) | set(_RIGHT_KEYS) | TITLE_KEYS
+        by_key: dict[str, list[TitleField]] = {}
+        for f in tp:     # grouped once: linear in the number of keys
+            by_key.setdefault(f.key.lower(), []).append(f)
+        others = [k for k in by_key if k not in known]
         for side, keys in (("left", _LEFT_KEYS), ("right", _RIGHT_KEYS + tuple(others))):
-            fields = [f for key in keys for f in tp if f.key.lower() == key]
+            fields = [f for key in keys for f in by_key.get(key, ())]
             if not fields:
                 continue
             o.append(f"<div class=\"tp-lower tp-{side}\">\n")
@@ -663,7 +668,7 @@ def _print_css(profile, gaps: Iterable[int]) -> str:  # type: ignore[no-untyped-
     rules.append(f".paged .pb .hdr {{ top: {hdr:g}em; }}")
     squeeze = profile.glyph_advance_pt - profile.char_width_in * 72.0
     if squeeze:  # glyphs drawn narrower than the 0.1 in grid, as the PDF draws them
-        rules.append(f".paged .r, .paged .furn span {{ letter-spacing: {squeeze:.3f}pt; }}")
+        rules.append(f".paged .sheet {{ letter-spacing: {squeeze:.3f}pt; }}")
     rules.extend(f".paged .g{g} {{ margin-top: {g}em !important; }}" for g in sorted(gaps))
     return "@media print {\n" + "\n".join(rules) + "\n}\n"
 

@@ -14,7 +14,7 @@ from .layout import (CONTENT_KINDS, HEADER_ROW, ElementStyle, MAX_PAGES, LaidLin
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
 from .layout_text import CHUNK_CHARS, Flat, chunk_offsets, ends_sentence, flat_str, flatten, wrap
-from .model import (UNDERLINE, Action, Centered, Dialogue, Document, Lyrics, PageBreak,
+from .model import (UNDERLINE, Action, Centered, Dialogue, Document, Element, Lyrics, PageBreak,
                     Parenthetical, SceneHeading, Speech, Transition, plain, text_of)
 
 #: ``_tuple_new(LaidLine, fields)`` skips the named tuple's Python-level ``__new__``
@@ -144,6 +144,8 @@ class Paginator:
                 kind = ("parenthetical" if isinstance(part, Parenthetical)
                         else "lyrics" if isinstance(part, Lyrics) else "dialogue")
             f = flatten(part.text)
+            if "[[" in f.s:
+                self._unclosed_note(part)
             if kind == "parenthetical":
                 f = f.strip()
                 s = f.s
@@ -200,6 +202,8 @@ class Paginator:
                     continue  # sections, synopses, notes, boneyard never print
             if cls is Action:
                 f = flatten(el.text)
+                if "[[" in f.s:
+                    self._unclosed_note(el)
                 if f.s.strip():
                     if len(f.s) <= CHUNK_CHARS:
                         append(ParaBlock("action", f, action_style, el, scene, None, True))
@@ -279,6 +283,14 @@ class Paginator:
         return tuple(segs)
 
     # -- placing ------------------------------------------------------------
+
+    def _unclosed_note(self, el: Element) -> None:
+        """Notes never print, so a "[[" left in printed text is a note never closed."""
+        line = el.lines[0] if el.lines else 0
+        text = f"line {line}: an unclosed [[ note prints as text (close it with ]])"
+        if text not in self._warned:
+            self._warned.add(text)
+            self.warnings.append(text)
 
     def _warn(self, b: Block, message: str) -> None:
         """One warning per source element and message, naming its line."""
@@ -522,9 +534,12 @@ class Paginator:
             return None
         geo = self.p.title_page
         axis = float(geo.get("axis_in", 4.25))
+        from .settings import TITLE_KEYS   # layout settings, not printed
         fields = {}
         for f in tp:
-            fields.setdefault(f.key.lower(), f)
+            key = f.key.lower()
+            if key not in TITLE_KEYS:
+                fields.setdefault(key, f)
         out: list[LaidLine] = []
         row = int(geo.get("title_row", 18))
         for key, row_key, style, caps in (("title", "title_row", UNDERLINE, True),

@@ -67,14 +67,17 @@ SETTINGS: tuple[Setting, ...] = (
             "Page number text, {n} for the number: '{n}.' (default), 'Page {n}'."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
+#: Title-page keys that set a layout setting (lower case): read, never printed.
+TITLE_KEYS = frozenset(k for s in SETTINGS for k in (s.name, s.name.replace("_", " ")))
 
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
 
 
-def parse_value(setting: Setting, value: object, where: str) -> object:
-    """A setting's value from a string or TOML value; InputError names ``where``."""
+def parse_value(setting: Setting, value: object, where: str = "") -> object:
+    """A setting's value from a string or TOML value; InputError names ``where`` if given."""
     name = setting.name
+    where = f"{where}: " if where else ""
     if setting.kind == "bool":
         if isinstance(value, bool):
             return value
@@ -83,25 +86,25 @@ def parse_value(setting: Setting, value: object, where: str) -> object:
             return True
         if v in _FALSE:
             return False
-        raise InputError(f"{where}: {name} must be true or false, not {value!r}")
+        raise InputError(f"{where}{name} must be true or false, not {value!r}")
     if not isinstance(value, str):
-        raise InputError(f"{where}: {name} must be text, not {value!r}")
+        raise InputError(f"{where}{name} must be text, not {value!r}")
     if setting.kind == "choice":
         v = value.strip().lower()
         if v not in setting.choices:
             import difflib
             near = difflib.get_close_matches(v, setting.choices, n=1)
             hint = f"; did you mean '{near[0]}'?" if near else ""
-            raise InputError(f"{where}: unknown {name.replace('_', ' ')} '{value}' "
+            raise InputError(f"{where}unknown {name.replace('_', ' ')} '{value}' "
                              f"(known: {', '.join(setting.choices)}){hint}")
         return v
     v = value.strip()
     try:
         shown = v.format(n=2)
     except (IndexError, KeyError, ValueError) as e:
-        raise InputError(f"{where}: {name} {value!r} is not a format with {{n}}: {e}") from None
+        raise InputError(f"{where}{name} {value!r} is not a format with {{n}}: {e}") from None
     if "{n}" not in v or not shown or "\n" in shown or len(shown) > 20:
-        raise InputError(f"{where}: {name} {value!r} must contain {{n}} and print on one line")
+        raise InputError(f"{where}{name} {value!r} must contain {{n}} and print on one line")
     return v
 
 
@@ -190,7 +193,7 @@ def resolve(cli: dict[str, Any] | None = None, script: str | os.PathLike[str] | 
     ``cli`` holds only what was given (None values are ignored, and checked here).
     The project file is looked up from ``script`` unless ``project`` is passed.
     """
-    given = {k: parse_value(BY_NAME[k], v, "command line") for k, v in (cli or {}).items()
+    given = {k: parse_value(BY_NAME[k], v) for k, v in (cli or {}).items()
              if v is not None}
     if project is None:
         project_path = find_project_file(script)

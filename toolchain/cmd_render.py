@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from .app import app, guarded
+from .layout_options import with_layout_options
 from .rendering import render_file
 
 
@@ -14,17 +15,25 @@ from .rendering import render_file
 
   screenplay render draft.fountain                          (writes out/draft.pdf)
 
-  screenplay render draft.fountain --pdf draft.pdf --mode shooting --paper a4
+  screenplay render draft.fountain --pdf draft.pdf --mode spec --paper a4
 
-  screenplay render draft.fountain --html draft.html
+  screenplay render draft.fountain --html draft.html --scene-numbers left --no-more-contd
+
+  screenplay render draft.fountain --show-settings          (what applies, and why)
+
+Layout settings come from these options, else screenplay.toml beside the script
+or in a parent folder (same names, with underscores), else the title page
+(e.g. "Scene Numbers: left"), else the mode's preset.
 """)
+@with_layout_options
 def render(
     file: Path = typer.Argument(..., help="Input script (.fountain, or any format convert reads)."),
     pdf: Optional[Path] = typer.Option(None, "--pdf", help="Write a PDF here."),
     html: Optional[Path] = typer.Option(None, "--html", help="Write HTML here."),
-    paper: str = typer.Option("letter", "--paper", help="Paper size: letter or a4."),
-    mode: str = typer.Option("spec", "--mode",
-                             help="spec (default) or shooting (scene numbers, CONTINUEDs)."),
+    show_settings: bool = typer.Option(
+        False, "--show-settings",
+        help="Print the effective layout settings and where each comes from; render nothing."),
+    layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Render a screenplay to an industry-format PDF (and/or HTML)."""
-    guarded(lambda: render_file(file, pdf, html, paper, mode))
+    guarded(lambda: render_file(file, pdf, html, layout, show_settings))
