@@ -26,8 +26,8 @@ def _excerpt():
                           .read_text(encoding="utf-8"))
 
 
-def _fd_pages() -> list[list[tuple[int, str]]]:
-    """(body row, text) of every script page of Final Draft's PDF, read from the PDF.
+def _fd_pages(pdf_file: object = None) -> list[list[tuple[int, str]]]:
+    """(body row, text) of every script page of Final Draft's PDF (or ``pdf_file``).
 
     Rows come from each glyph's baseline (``792 - matrix[5]``), 80 pt for row 0
     and 12 pt apart; Final Draft draws some glyphs twice, so duplicates at the
@@ -36,7 +36,7 @@ def _fd_pages() -> list[list[tuple[int, str]]]:
     """
     pdfplumber = pytest.importorskip("pdfplumber")
     out = []
-    with pdfplumber.open(str(shared_path(*REF, PDF))) as pdf:
+    with pdfplumber.open(pdf_file or str(shared_path(*REF, PDF))) as pdf:
         for page in pdf.pages[1:]:           # the title page is not a script page
             rows: dict[int, dict[float, str]] = {}
             for c in page.chars:
@@ -137,3 +137,16 @@ def test_two_short_sentences_probe_splits_where_final_draft_does(mode):
     assert bottom[1].text.startswith(exp["bottom_fragment_starts_with"][:25])
     joined = " ".join(ln.text for ln in bottom[1:] if ln.kind == "dialogue")
     assert joined == exp["bottom_fragment_starts_with"]
+
+
+def test_our_pdf_prints_final_draft_rows_with_spaces_as_typed():
+    """Read back from our own PDF the same way: same rows, same text, spaces kept."""
+    import io
+
+    from screenplay.pdf_writer import render_layout
+    doc = _excerpt()
+    data = render_layout(doc, paginate(doc, load_profile("letter", "shooting")))
+    ours = _fd_pages(io.BytesIO(data))
+    assert ours == _fd_pages()
+    assert "BLOOM, 40's and handsome, tells the story.  In every gesture," in \
+        [text for _, text in ours[1]]
