@@ -112,6 +112,68 @@ def flat_str(s: str, style: int = 0) -> Flat:
     return _tuple_new(Flat, (s, ((0, len(s), style),) if s else ()))
 
 
+_WIDE = ("W", "F")
+
+
+def has_wide(s: str) -> bool:
+    """Whether ``s`` holds a character that takes two grid columns (CJK, full-width forms)."""
+    if s.isascii():
+        return False
+    eaw = unicodedata.east_asian_width
+    return any(eaw(c) in _WIDE for c in s if c > "\u10ff")
+
+
+def _wrap_wide(s: str, width: int, first_width: int | None) -> list[tuple[int, int]]:
+    """:func:`wrap` for text with two-column characters: widths counted in columns.
+
+    A row may break at a space, after a hyphen, or between two characters when
+    either is wide (Japanese and Chinese have no spaces between words; every CJK
+    screenplay tool breaks between ideographs).
+    """
+    eaw = unicodedata.east_asian_width
+    rows: list[tuple[int, int]] = []
+    w = first_width if first_width is not None else width
+    base = 0
+    for line in s.split("\n"):
+        n = len(line.rstrip(" "))
+        pos = 0
+        while True:
+            col = 0
+            brk = -1          # offset just after the last break opportunity
+            i = pos
+            while i < n:
+                c = line[i]
+                cw = 2 if eaw(c) in _WIDE else 1
+                if col + cw > w and i > pos:
+                    break
+                if c == " ":
+                    brk = i
+                elif i + 1 < n and (cw == 2 or c == "-" or eaw(line[i + 1]) in _WIDE) \
+                        and line[i + 1] != " ":
+                    brk = i + 1
+                col += cw
+                i += 1
+            if i >= n:
+                rows.append((base + pos, base + n))
+                break
+            if line[i] == " ":
+                brk = i       # the row is full exactly at a space
+            end = brk if brk > pos else i
+            e = end
+            while e > pos and line[e - 1] == " ":
+                e -= 1
+            rows.append((base + pos, base + e))
+            pos = end
+            while pos < n and line[pos] == " ":
+                pos += 1
+            w = width
+            if pos >= n:
+                break
+        w = width
+        base += len(line) + 1
+    return rows
+
+
 def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, int]]:
     """Greedy wrap of ``s`` into rows of at most ``width`` characters.
 
@@ -125,6 +187,8 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
     Leading indentation of a hard line is kept on its first row only.
     """
     w = first_width if first_width is not None else width
+    if not s.isascii() and has_wide(s):
+        return _wrap_wide(s, width, first_width)
     if len(s) <= w and "\n" not in s:  # fits on one row (most cues, headings, short lines)
         return [(0, len(s.rstrip(" ")))]
     rows: list[tuple[int, int]] = []

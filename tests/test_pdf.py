@@ -257,14 +257,17 @@ def test_fallback_font_keeps_the_grid():
 
 
 def test_undrawable_characters_are_reported_not_dropped():
-    doc = _doc("unicode", "jp.fountain")
+    # Private-use characters: no bundled or installed font has them (Japanese, which
+    # this test used, is now drawn from an installed font when there is one).
+    pua = "".join(chr(0xF0000 + i) for i in range(15))
+    doc = parse_fountain(f"Title: {pua[0]}\n\nINT. A - DAY\n\nText {pua}.\n")
     warnings: list[str] = []
     data = render_pdf(doc, warnings=warnings)
     # One warning that counts and names them, with the line each first occurs on.
     (summary,) = warnings
-    m = re.match(r"(\d+) characters cannot be drawn by any embedded font", summary)
+    m = re.match(r"(\d+) characters cannot be drawn by any bundled or installed font", summary)
     assert m and int(m.group(1)) > 12
-    assert "U+6620 '\u6620' (line 1)" in summary and summary.endswith("more")
+    assert "U+F0000" in summary and "(line 1)" in summary and summary.endswith("more")
     assert "\ufffd" in _pdftotext(data)
 
 
