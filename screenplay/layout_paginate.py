@@ -145,7 +145,7 @@ class Paginator:
                         else "lyrics" if isinstance(part, Lyrics) else "dialogue")
             f = flatten(part.text)
             if "[[" in f.s:
-                self._unclosed_note(part)
+                self._unclosed_note(part, f.s)
             if kind == "parenthetical":
                 f = f.strip()
                 s = f.s
@@ -203,7 +203,7 @@ class Paginator:
             if cls is Action:
                 f = flatten(el.text)
                 if "[[" in f.s:
-                    self._unclosed_note(el)
+                    self._unclosed_note(el, f.s)
                 if f.s.strip():
                     if len(f.s) <= CHUNK_CHARS:
                         append(ParaBlock("action", f, action_style, el, scene, None, True))
@@ -284,8 +284,11 @@ class Paginator:
 
     # -- placing ------------------------------------------------------------
 
-    def _unclosed_note(self, el: Element) -> None:
-        """Notes never print, so a "[[" left in printed text is a note never closed."""
+    def _unclosed_note(self, el: Element, s: str) -> None:
+        """Notes never print, so a "[[" left in printed text is a note never closed
+        (with notes printed, one more "[[" than "]]" is)."""
+        if self.p.print_notes and s.count("[[") <= s.count("]]"):
+            return
         line = el.lines[0] if el.lines else 0
         text = f"line {line}: an unclosed [[ note prints as text (close it with ]])"
         if text not in self._warned:

@@ -63,12 +63,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("auto_contd", "bool", (), None,
             "(CONT'D) when the same character speaks again after action (mode's preset)."),
     Setting("title_page", "bool", (), True, "Print the title page."),
+    Setting("notes", "bool", (), False, "Print [[notes]] in the text (they are left out)."),
     Setting("page_number_format", "text", (), "{n}.",
             "Page number text, {n} for the number: '{n}.' (default), 'Page {n}'."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
+#: Settings a title page cannot set: "Notes:" is Fountain's own title-page key.
+_NOT_FROM_TITLE = frozenset({"notes"})
 #: Title-page keys that set a layout setting (lower case): read, never printed.
-TITLE_KEYS = frozenset(k for s in SETTINGS for k in (s.name, s.name.replace("_", " ")))
+TITLE_KEYS = frozenset(k for s in SETTINGS if s.name not in _NOT_FROM_TITLE
+                       for k in (s.name, s.name.replace("_", " ")))
 
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
@@ -158,6 +162,8 @@ def _title_settings(doc: Document | None) -> dict[str, Any]:
     from .model import plain
     out: dict[str, Any] = {}
     for setting in SETTINGS:
+        if setting.name in _NOT_FROM_TITLE:
+            continue
         for key in (setting.name.replace("_", " "), setting.name):
             lines = doc.title_value(key)
             if lines:
@@ -236,6 +242,8 @@ def profile_for(settings: Resolved | dict[str, Any]) -> Profile:
         changes["scene_number_sides"] = v["scene_numbers"]
     if "title_page" in v:
         changes["print_title_page"] = bool(v["title_page"])
+    if "notes" in v:
+        changes["print_notes"] = bool(v["notes"])
     for name in ("scene_continueds", "more_contd", "auto_contd", "page_number_format"):
         if name in v:
             changes[name] = v[name]

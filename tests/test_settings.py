@@ -248,3 +248,32 @@ def test_content_kinds_unchanged_by_settings():
     text = lambda lay: [ln.text for p in lay.pages for ln in p.lines  # noqa: E731
                         if ln.kind in CONTENT_KINDS]
     assert text(a) == text(b)
+
+
+def test_notes_print_in_pdf_and_html_alike_only_when_asked(tmp_path):
+    src = "INT. A - DAY\n\n[[A standalone note.]]\n\nHe [[inline]] walks.\n\nBOB\nHi [[there]].\n"
+    (tmp_path / "n.fountain").write_text(src)
+    for flag, shown in (("--notes", True), ("--no-notes", False)):
+        r = _run("render", "n.fountain", flag, "--pdf", "n.pdf", "--html", "n.html", cwd=tmp_path)
+        assert r.returncode == 0 and "unclosed" not in r.stderr, r.stderr
+        html = (tmp_path / "n.html").read_text()
+        import pdfplumber
+        with pdfplumber.open(tmp_path / "n.pdf") as pdf:
+            text = "\n".join(p.extract_text() for p in pdf.pages)
+        for note in ("[[A standalone note.]]", "He [[inline]] walks.", "Hi [[there]]."):
+            assert (note in text) is shown, (flag, note)
+            assert (note in html) is shown, (flag, note)
+    # the reader's document is not changed by printing its notes
+    from screenplay.notes import notes_as_text
+    doc = parse_fountain(src)
+    before = repr(doc.body)
+    notes_as_text(doc)
+    assert repr(doc.body) == before
+
+
+def test_fountain_notes_title_key_is_printed_not_read_as_a_setting():
+    doc = parse_fountain("Title: T\nNotes: FINAL DRAFT with changes\n\nINT. A - DAY\n\nHi.\n")
+    r = resolve({}, doc=doc)
+    assert r.values["notes"] is False and r.origins["notes"] == "default"
+    lay = paginate(doc, profile_for(r))
+    assert "FINAL DRAFT with changes" in [ln.text for ln in lay.title_page]

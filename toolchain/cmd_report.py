@@ -43,7 +43,8 @@ def report(
             raise Refused(f"unknown report format '{fmt}' (known: {', '.join(FORMATS)})", 2)
         check_options(layout)
         doc = read_document(file)
-        b = breakdown(doc, lay_out(file, doc, layout)[1])   # pages as render lays them
+        _, laid, doc = lay_out(file, doc, layout)   # pages as render lays them
+        b = breakdown(doc, laid)
         data = RENDERERS[f](b, k)
         if output in (None, "-"):
             stdout_write(data)

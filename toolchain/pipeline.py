@@ -78,7 +78,7 @@ def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
     res.errors = [d for d in found if d.severity == "error"]
     res.warnings = [f"{source or name}:{d.line}: warning: {d.message} [{d.rule}]"
                     for d in found if d.severity != "error"]
-    settings, laid = lay_out(source or name, doc, layout)
+    settings, laid, drawn = lay_out(source or name, doc, layout)   # drawn: notes may print
     res.pages = len(laid.pages)
     res.warnings.extend(laid.warnings)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -88,12 +88,12 @@ def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
         res.outputs.append(p)
     if "pdf" in formats:
         p = out_dir / f"{name}.pdf"
-        write_atomic(p, render_layout(doc, laid, res.warnings.append))
+        write_atomic(p, render_layout(drawn, laid, res.warnings.append))
         res.outputs.append(p)
     if "html" in formats:
         p = out_dir / f"{name}.html"
         v = settings.values
-        write_atomic(p, render_html(doc, paper=v["paper"], mode=v["mode"], layout=laid))
+        write_atomic(p, render_html(drawn, paper=v["paper"], mode=v["mode"], layout=laid))
         res.outputs.append(p)
     res.seconds = time.perf_counter() - t0
     return res

@@ -51,12 +51,19 @@ def settings_for(file: str | os.PathLike[str], doc: Document | None,
 
 
 def lay_out(file: str | os.PathLike[str], doc: Document,
-            layout: dict[str, Any] | None) -> tuple[Resolved, Layout]:
-    """Settings and pages of one script: the one layout step every command shares."""
+            layout: dict[str, Any] | None) -> tuple[Resolved, Layout, Document]:
+    """Settings, pages and the document to draw: the one layout step every command shares.
+
+    The document is ``doc`` itself, or a copy whose notes print (the ``notes``
+    setting): the PDF and the HTML must both draw the one returned.
+    """
     from screenplay.layout import paginate
     from screenplay.settings import profile_for
     settings = settings_for(file, doc, layout)
-    return settings, paginate(doc, profile_for(settings))
+    if settings.values.get("notes"):
+        from screenplay.notes import notes_as_text
+        doc = notes_as_text(doc)
+    return settings, paginate(doc, profile_for(settings)), doc
 
 
 def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None,
@@ -82,7 +89,7 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
     if not doc.title_page and all(isinstance(el, UNPRINTED) for el in doc.body):
         raise Refused(f"{file}: nothing to render (no title page and no printable text)", 1)
     # One layout for both outputs: the HTML's pages are the PDF's pages.
-    settings, laid = lay_out(file, doc, layout)
+    settings, laid, doc = lay_out(file, doc, layout)
     for msg in laid.warnings:
         warn(f"{file}: {msg}")
     if pdf_out is not None:
