@@ -328,10 +328,18 @@ class SceneSpan:
     @property
     def length(self) -> str:
         """Length as pages and eighths, e.g. ``"1 3/8"`` or ``"4/8"``."""
-        whole, rest = divmod(self.eighths, 8)
-        if whole and rest:
-            return f"{whole} {rest}/8"
-        return str(whole) if whole else f"{rest}/8"
+        return eighths_text(self.eighths)
+
+
+def eighths_text(eighths: int) -> str:
+    """Pages and eighths as production writes them: ``1 3/8``, ``4/8``, ``2``.
+
+    The one definition: scene spans and the breakdown reports both use it.
+    """
+    whole, rest = divmod(eighths, 8)
+    if whole and rest:
+        return f"{whole} {rest}/8"
+    return str(whole) if whole else f"{rest}/8"
 
 
 class Layout:
@@ -453,5 +461,5 @@ def paginate(doc: Document, profile: Profile | None = None) -> Layout:
 
 __all__ = [
     "CONTENT_KINDS", "FURNITURE_KINDS", "HEADER_ROW", "ElementStyle", "LaidLine", "Layout",
-    "Page", "Profile", "SceneSpan", "load_profile", "paginate",
+    "Page", "Profile", "SceneSpan", "eighths_text", "load_profile", "paginate",
 ]
