@@ -156,7 +156,7 @@ def read_project_file(path: str) -> dict[str, Any]:
     return out
 
 
-def _title_settings(doc: Document | None) -> dict[str, Any]:
+def _title_settings(doc: Document | None, script: object = None) -> dict[str, Any]:
     if doc is None or not doc.title_page:
         return {}
     from .model import plain
@@ -168,7 +168,10 @@ def _title_settings(doc: Document | None) -> dict[str, Any]:
             lines = doc.title_value(key)
             if lines:
                 text = " ".join(plain(t).strip() for t in lines).strip()
-                out[setting.name] = parse_value(setting, text, f"title page key '{key}'")
+                where = f"title page key '{key}'"
+                if script is not None and str(script) != "-":
+                    where = f"{script}: {where}"
+                out[setting.name] = parse_value(setting, text, where)
                 break
     return out
 
@@ -205,7 +208,7 @@ def resolve(cli: dict[str, Any] | None = None, script: str | os.PathLike[str] | 
         project_path = find_project_file(script)
         project = read_project_file(project_path) if project_path else {}
     file_origin = project_path or PROJECT_FILE
-    title = _title_settings(doc)
+    title = _title_settings(doc, script)
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
     for s in SETTINGS:
