@@ -39,7 +39,7 @@ TYPE_CHECKING = False  # typing is for type checkers only: it costs every start 
 if TYPE_CHECKING:
     from typing import Iterable
 
-from .settings import MODES, PAPERS  # noqa: E402  (the one definition)
+from .setting_defs import MODES, PAPERS  # noqa: E402  (the one definition)
 
 #: @page sizes; the horizontal grid is the same on both (format standard, section 3).
 _PAGE_SIZE = {"letter": "8.5in 11in", "a4": "210mm 297mm"}
@@ -355,7 +355,7 @@ class _Writer:
             o.append(f"<h1 class=\"tp-title\">{escape(self.doc.title or 'Screenplay', quote=False)}"
                      "</h1>\n")
         o.append("</div>\n")
-        from .settings import TITLE_KEYS   # layout settings, not printed
+        from .setting_defs import TITLE_KEYS   # layout settings, not printed
         known = set(_CENTRE_KEYS) | set(_LEFT_KEYS) | set(_RIGHT_KEYS) | TITLE_KEYS
         by_key: dict[str, list[TitleField]] = {}
         for f in tp:     # grouped once: linear in the number of keys

@@ -52,7 +52,7 @@ FURNITURE_KINDS = frozenset({
     "page-number", "header", "scene-number", "continued-top", "continued-bottom",
 })
 
-from .settings import MODES, PAPERS  # noqa: E402  (the one definition of both)
+from .setting_defs import MODES, PAPERS  # noqa: E402  (the one definition of both)
 
 
 class _Frozen:

@@ -537,7 +537,7 @@ class Paginator:
             return None
         geo = self.p.title_page
         axis = float(geo.get("axis_in", 4.25))
-        from .settings import TITLE_KEYS   # layout settings, not printed
+        from .setting_defs import TITLE_KEYS   # layout settings, not printed
         fields = {}
         for f in tp:
             key = f.key.lower()

@@ -1,4 +1,4 @@
-"""Layout settings: the one definition of papers, modes and every layout rule a user sets.
+"""Layout settings: resolving papers, modes and every layout rule a user sets.
 
 Each setting has a name (also its ``screenplay.toml`` key and, with dashes, its
 command-line option), its values and a one-line help text.  Values come from, in
@@ -14,7 +14,8 @@ order of precedence:
 :func:`resolve` returns each value with where it came from (what
 ``render --show-settings`` prints), and :func:`profile_for` the page profile the
 layout uses.  This module knows nothing of the command line (the CLI's options are
-generated from :data:`SETTINGS`) and reads files only in :func:`find_project_file`.
+generated from :data:`SETTINGS`) and reads files only in :func:`read_project_file`.
+The table itself (names, values, help) is :mod:`screenplay.setting_defs`.
 """
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ import os
 from collections import namedtuple
 
 from .errors import InputError
+from .layout import load_profile
+from .setting_defs import (_NOT_FROM_TITLE, BY_NAME, DEFAULT_MODE, MODES, PAPERS,
+                           SCENE_NUMBER_SIDES, SETTINGS, TITLE_KEYS, Setting)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,49 +34,7 @@ if TYPE_CHECKING:
     from .layout import Profile
     from .model import Document
 
-PAPERS = ("letter", "a4")
-MODES = ("spec", "shooting")
-SCENE_NUMBER_SIDES = ("both", "left", "right", "none")
-#: The mode every command uses unless told otherwise (Final Draft's shooting script).
-DEFAULT_MODE = "shooting"
 PROJECT_FILE = "screenplay.toml"
-
-
-class Setting(namedtuple("Setting", ("name", "kind", "choices", "default", "help"))):
-    """One layout setting.  ``kind`` is "choice", "bool" or "text"; ``default`` None
-    means "from the mode's preset"."""
-
-    __slots__ = ()
-
-    @property
-    def option(self) -> str:
-        """The command-line option: ``--scene-numbers``; a switch also has ``--no-...``."""
-        return "--" + self.name.replace("_", "-")
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("paper", "choice", PAPERS, "letter", "Paper size: letter or a4."),
-    Setting("mode", "choice", MODES, DEFAULT_MODE,
-            "Preset: shooting (default: scene numbers, same-speaker CONT'D) or spec."),
-    Setting("scene_numbers", "choice", SCENE_NUMBER_SIDES, None,
-            "Scene numbers in both margins, left, right or none (mode's preset)."),
-    Setting("scene_continueds", "bool", (), None,
-            "(CONTINUED)/CONTINUED: where a scene runs across pages (off in both presets)."),
-    Setting("more_contd", "bool", (), True,
-            "(MORE) and a (CONT'D) cue where a speech breaks across pages."),
-    Setting("auto_contd", "bool", (), None,
-            "(CONT'D) when the same character speaks again after action (mode's preset)."),
-    Setting("title_page", "bool", (), True, "Print the title page."),
-    Setting("notes", "bool", (), False, "Print [[notes]] in the text (they are left out)."),
-    Setting("page_number_format", "text", (), "{n}.",
-            "Page number text, {n} for the number: '{n}.' (default), 'Page {n}'."),
-)
-BY_NAME = {s.name: s for s in SETTINGS}
-#: Settings a title page cannot set: "Notes:" is Fountain's own title-page key.
-_NOT_FROM_TITLE = frozenset({"notes"})
-#: Title-page keys that set a layout setting (lower case): read, never printed.
-TITLE_KEYS = frozenset(k for s in SETTINGS if s.name not in _NOT_FROM_TITLE
-                       for k in (s.name, s.name.replace("_", " ")))
 
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
@@ -218,7 +180,6 @@ def resolve(cli: dict[str, Any] | None = None, script: str | os.PathLike[str] | 
             values[s.name], origins[s.name] = project[s.name], file_origin
         elif s.name in title:
             values[s.name], origins[s.name] = title[s.name], "title page"
-    from .layout import load_profile
     preset = load_profile(values.get("paper", "letter"), values.get("mode", DEFAULT_MODE))
     for s in SETTINGS:
         if s.name in values:
@@ -236,7 +197,6 @@ def resolve(cli: dict[str, Any] | None = None, script: str | os.PathLike[str] | 
 
 def profile_for(settings: Resolved | dict[str, Any]) -> Profile:
     """The page profile the layout uses for these settings."""
-    from .layout import load_profile
     v = settings.values if isinstance(settings, Resolved) else settings
     base = load_profile(v.get("paper", "letter"), v.get("mode", DEFAULT_MODE))
     changes: dict[str, Any] = {}
@@ -253,6 +213,6 @@ def profile_for(settings: Resolved | dict[str, Any]) -> Profile:
     return base._replace(**changes) if changes else base
 
 
-__all__ = ["DEFAULT_MODE", "MODES", "PAPERS", "PROJECT_FILE", "SCENE_NUMBER_SIDES", "SETTINGS",
-           "Resolved", "Setting", "find_project_file", "profile_for", "read_project_file",
-           "resolve"]
+__all__ = ["BY_NAME", "DEFAULT_MODE", "MODES", "PAPERS", "PROJECT_FILE", "SCENE_NUMBER_SIDES",
+           "SETTINGS", "TITLE_KEYS", "Resolved", "Setting", "find_project_file", "parse_value",
+           "profile_for", "read_project_file", "resolve"]
