@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .layout import (CONTENT_KINDS, HEADER_ROW, ElementStyle, MAX_PAGES, LaidLine, Layout, Page, Profile,
-                     SceneSpan)
+from .layout import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, ElementStyle, LaidLine, Layout, Page,
+                     Profile, SceneSpan)
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
 from .layout_text import CHUNK_CHARS, Flat, chunk_offsets, ends_sentence, flat_str, flatten, wrap

@@ -295,8 +295,8 @@ def missing_summary(missing: dict[str, int], shown: int = 12) -> str:
              for ch, line in missing.items()]
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     n = len(names)
-    return (f"{n} character{'s' if n != 1 else ''} cannot be drawn by any bundled or installed font and "
-            f"print as \ufffd: " + ", ".join(names[:shown]) + more)
+    return (f"{n} character{'s' if n != 1 else ''} cannot be drawn by any bundled or installed "
+            f"font and print as \ufffd: " + ", ".join(names[:shown]) + more)
 
 
 def _bookmark(c, p: Profile, ln: LaidLine, span) -> None:  # type: ignore[no-untyped-def]
