@@ -277,3 +277,16 @@ def test_fountain_notes_title_key_is_printed_not_read_as_a_setting():
     assert r.values["notes"] is False and r.origins["notes"] == "default"
     lay = paginate(doc, profile_for(r))
     assert "FINAL DRAFT with changes" in [ln.text for ln in lay.title_page]
+
+
+@pytest.mark.parametrize("opts", [{}, {"more_contd": False, "auto_contd": False}])
+def test_html_prints_the_same_more_and_contd_as_the_pdf(opts):
+    import re
+    doc = parse_fountain(SCRIPT)
+    lay = paginate(doc, profile_for(opts))
+    page = render_html(doc, layout=lay)
+    contd = sum("CONT'D" in ln.text for p in lay.pages for ln in p.lines)
+    more = sum(ln.text == "(MORE)" for p in lay.pages for ln in p.lines)
+    assert len(re.findall(r"CONT(&#x27;|&#39;|')D", page)) == contd
+    assert page.count("(MORE)") == more
+    assert (contd, more) == ((0, 0) if opts else (2, 1))
