@@ -150,3 +150,18 @@ def test_our_pdf_prints_final_draft_rows_with_spaces_as_typed():
     assert ours == _fd_pages()
     assert "BLOOM, 40's and handsome, tells the story.  In every gesture," in \
         [text for _, text in ours[1]]
+
+
+def test_spaces_as_typed_survive_model_fountain_writer_and_html():
+    from screenplay.fountain_writer import write_fountain
+    from screenplay.html_writer import render_html
+    src = "INT. A - DAY\n\nHe tells the story.  In every  gesture.\n\nBOB\nHi.  There.\n"
+    doc = parse_fountain(src)
+    text = write_fountain(doc)
+    assert "story.  In every  gesture." in text and "Hi.  There." in text
+    assert parse_fountain(text) == doc
+    lay = paginate(doc, load_profile("letter", "shooting"))
+    rows = [ln.text for p in lay.pages for ln in p.lines]
+    assert "He tells the story.  In every  gesture." in rows and "Hi.  There." in rows
+    page = render_html(doc, layout=lay)
+    assert "story.  In every  gesture." in page and "Hi.  There." in page
