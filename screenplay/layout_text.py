@@ -113,6 +113,9 @@ def flat_str(s: str, style: int = 0) -> Flat:
 
 
 _WIDE = ("W", "F")
+#: Characters a CJK row never starts with (the basic kinsoku rule): closing marks.
+_NO_ROW_START = frozenset("、。，．・：；？！）」』】〕〉》ー゛゜ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+                          ",.:;?!)]}")
 
 
 def has_wide(s: str) -> bool:
@@ -128,7 +131,8 @@ def _wrap_wide(s: str, width: int, first_width: int | None) -> list[tuple[int, i
 
     A row may break at a space, after a hyphen, or between two characters when
     either is wide (Japanese and Chinese have no spaces between words; every CJK
-    screenplay tool breaks between ideographs).
+    screenplay tool breaks between ideographs), but never before a closing mark
+    such as "。" or "」" (kinsoku).
     """
     eaw = unicodedata.east_asian_width
     rows: list[tuple[int, int]] = []
@@ -149,7 +153,7 @@ def _wrap_wide(s: str, width: int, first_width: int | None) -> list[tuple[int, i
                 if c == " ":
                     brk = i
                 elif i + 1 < n and (cw == 2 or c == "-" or eaw(line[i + 1]) in _WIDE) \
-                        and line[i + 1] != " ":
+                        and line[i + 1] != " " and line[i + 1] not in _NO_ROW_START:
                     brk = i + 1
                 col += cw
                 i += 1

@@ -88,3 +88,11 @@ def test_a_character_no_font_has_is_reported_once():
     warnings: list[str] = []
     render_layout(doc, paginate(doc, load_profile()), warnings.append)
     assert len(warnings) == 1 and "U+F0001" in warnings[0]
+
+
+def test_cjk_rows_never_start_with_a_closing_mark():
+    s = "これは日本語の脚本です。とても長い文章がここに続きます、そして折り返しが必要です。"
+    rows = [s[a:b] for a, b in wrap(s, 20)]
+    assert "".join(rows) == s
+    assert all(sum(columns(c) for c in r) <= 20 for r in rows)
+    assert not any(r[0] in "、。」）" for r in rows)
