@@ -30,7 +30,8 @@ from functools import lru_cache
 from .errors import InputError
 from .model import (
     BOLD, ITALIC, TEXT, UNDERLINE, UNPRINTED, Action, Centered, Dialogue, Document, Element,
-    Lyrics, PageBreak, Parenthetical, SceneHeading, Section, Speech, Text, Transition, plain,
+    Lyrics, PageBreak, Parenthetical, SceneHeading, Section, Speech, Text, TitleField, Transition,
+    plain,
 )
 from .resources import style_path
 
@@ -38,8 +39,7 @@ TYPE_CHECKING = False  # typing is for type checkers only: it costs every start 
 if TYPE_CHECKING:
     from typing import Iterable
 
-PAPERS = ("letter", "a4")
-MODES = ("spec", "shooting")
+from .setting_defs import MODES, PAPERS  # noqa: E402  (the one definition)
 
 #: @page sizes; the horizontal grid is the same on both (format standard, section 3).
 _PAGE_SIZE = {"letter": "8.5in 11in", "a4": "210mm 297mm"}
@@ -348,6 +348,8 @@ class _Writer:
         PDF's row.
         """
         tp = self.doc.title_page
+        if self.pages is not None and self.pages.layout.title_page is None:
+            tp = []   # the layout leaves it out (--no-title-page): so does the HTML
         if not tp:
             # Keep one h1 for the outline even without a title page.
             title = escape(self.doc.title or "Screenplay", quote=False)
@@ -374,10 +376,14 @@ class _Writer:
             o.append(f"<h1 class=\"tp-title\">{escape(self.doc.title or 'Screenplay', quote=False)}"
                      "</h1>\n")
         o.append("</div>\n")
-        known = set(_CENTRE_KEYS) | set(_LEFT_KEYS) | set(_RIGHT_KEYS)
-        others = list(dict.fromkeys(f.key.lower() for f in tp if f.key.lower() not in known))
+        from .setting_defs import TITLE_KEYS   # layout settings, not printed
+        known = set(_CENTRE_KEYS) | set(_LEFT_KEYS) | set(_RIGHT_KEYS) | TITLE_KEYS
+        by_key: dict[str, list[TitleField]] = {}
+        for f in tp:     # grouped once: linear in the number of keys
+            by_key.setdefault(f.key.lower(), []).append(f)
+        others = [k for k in by_key if k not in known]
         for side, keys in (("left", _LEFT_KEYS), ("right", _RIGHT_KEYS + tuple(others))):
-            fields = [f for key in keys for f in tp if f.key.lower() == key]
+            fields = [f for key in keys for f in by_key.get(key, ())]
             if not fields:
                 continue
             o.append(f"<div class=\"tp-lower tp-{side}\">\n")
@@ -496,10 +502,17 @@ class _Writer:
         # and two hundred of them would bury banner, navigation and main.
         o.append(f"<section class=\"scene\" id=\"{sid}\" data-scene=\"{n}\" "
                  f"data-number=\"{escape(number)}\">\n")
-        shown = " shown" if self.mode == "shooting" else ""
+        if self.pages is not None:
+            # Exactly what the PDF prints: the layout's numbers, in the layout's margins.
+            printed = self.pages.numbers.get(id(el), {})
+            label = escape(printed.get("left") or printed.get("right") or number, quote=False)
+            shown_l = " shown" if "left" in printed else ""
+            shown_r = " shown" if "right" in printed else ""
+        else:
+            shown_l = shown_r = " shown" if self.mode == "shooting" else ""
         # The numbers are inside the heading's first row so they share its baseline.
-        prefix = (f"<span class=\"num num-l{shown}\">{label}<span class=\"sr-only\">.</span></span>"
-                  f"<span class=\"num num-r{shown}\" aria-hidden=\"true\">{label}</span>")
+        prefix = (f"<span class=\"num num-l{shown_l}\">{label}<span class=\"sr-only\">.</span>"
+                  f"</span><span class=\"num num-r{shown_r}\" aria-hidden=\"true\">{label}</span>")
         lines = self.pages.lines_of(el) if self.pages is not None else None
         if lines:
             self.pages.emit_block(o, "h2", "heading", el, lines, f" id=\"{sid}-h\"", prefix=prefix,
@@ -544,9 +557,10 @@ class _Writer:
 
     def _cue_html(self, sp: Speech) -> str:
         ch = sp.character
-        ext = "".join(f" <span class=\"ext\">({escape(e.upper(), quote=False)})</span>"
+        up = (lambda t: t) if ch.forced else str.upper   # "@McCABE" keeps its case
+        ext = "".join(f" <span class=\"ext\">({escape(up(e), quote=False)})</span>"
                       for e in ch.extensions)
-        return f"<span class=\"name\">{escape(ch.name.upper(), quote=False)}</span>{ext}"
+        return f"<span class=\"name\">{escape(up(ch.name), quote=False)}</span>{ext}"
 
     def speech(self, sp: Speech, column: str = "") -> None:
         """A speech: cue, parentheticals and lines grouped in one ``role=group`` block."""
@@ -666,12 +680,16 @@ def _print_css(profile, gaps: Iterable[int]) -> str:  # type: ignore[no-untyped-
         rules.append(f".paged .dual .{side} .more {{ margin-left: {col(d['character_in'])}; }}")
         rules.append(f".paged .dual .{side} .dialogue, .paged .dual .{side} .lyrics "
                      f"{{ margin-left: {col(d['dialogue_in'])}; width: {d['dialogue_width']}ch; }}")
-    top = profile.top_margin_in * 6 + _BASELINE_SHIFT_EM
+    top = (profile.first_baseline_pt - profile.row_pitch_pt) / profile.row_pitch_pt \
+        + _BASELINE_SHIFT_EM
     rules.append(f".paged .pb {{ height: {top:g}em; }}")
     rules.append(f".paged .title-page {{ padding-top: {top:g}em; }}")
     rules.append(f".paged .tp-lower {{ top: {top:g}em; height: {profile.body_rows}em; }}")
     hdr = profile.page_number_baseline_pt / profile.row_pitch_pt - 1 + _BASELINE_SHIFT_EM
     rules.append(f".paged .pb .hdr {{ top: {hdr:g}em; }}")
+    squeeze = profile.glyph_advance_pt - profile.char_width_in * 72.0
+    if squeeze:  # glyphs drawn narrower than the 0.1 in grid, as the PDF draws them
+        rules.append(f".paged .sheet {{ letter-spacing: {squeeze:.3f}pt; }}")
     rules.extend(f".paged .g{g} {{ margin-top: {g}em !important; }}" for g in sorted(gaps))
     return "@media print {\n" + "\n".join(rules) + "\n}\n"
 
@@ -803,6 +821,8 @@ class _PagePlan:
         self.by_source: dict[int, list[Row]] = {}
         self.header: list[list[object]] = []
         self.furniture: list[list[tuple[int, list[object]]]] = []
+        #: id(heading) -> {"left"/"right": number} as the layout prints them
+        self.numbers: dict[int, dict[str, str]] = {}
         by_source = self.by_source
         get = by_source.get
         content = CONTENT_KINDS
@@ -832,6 +852,8 @@ class _PagePlan:
                 elif kind == "revision-mark":
                     self.marks.add((pi, row))
                 elif row >= 0:
+                    if kind == "scene-number" and source is not None:
+                        self.numbers.setdefault(id(source), {})[ln.column] = ln.text
                     if furn is None:
                         furn = {}
                     found = furn.get(row)

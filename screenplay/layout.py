@@ -18,7 +18,7 @@ Public API::
     layout.scenes                                          # list[SceneSpan]: pages, eighths
 
 Coordinates: ``x`` is inches from the left page edge where the text starts;
-``row`` is the 0-based body row (baseline at ``top_margin + pitch * (row+1)``),
+``row`` is the 0-based body row (baseline at ``first_baseline_pt + pitch * row``),
 and ``row == HEADER_ROW`` is the page-number line above the body.
 """
 from __future__ import annotations
@@ -54,8 +54,7 @@ FURNITURE_KINDS = frozenset({
     "revision-mark", "revision-header", "footer",
 })
 
-PAPERS = ("letter", "a4")
-MODES = ("spec", "shooting")
+from .setting_defs import MODES, PAPERS  # noqa: E402  (the one definition of both)
 
 
 class _Frozen:
@@ -144,7 +143,9 @@ class Profile(_Frozen):
         "page_number_right_in", "page_number_baseline_pt", "page_number_format",
         "page_number_first_page", "scene_numbers", "scene_number_left_in",
         "scene_number_right_in", "scene_continueds", "continued_bottom_in", "continued_top_in",
-        "continued_counter", "auto_contd", "draft_header", "title_page",
+        "continued_counter", "auto_contd", "draft_header", "title_page", "first_baseline_pt",
+        "glyph_advance_pt", "scene_number_sides", "more_contd", "print_title_page",
+        "print_notes",
     )
     paper: str
     mode: str
@@ -177,6 +178,21 @@ class Profile(_Frozen):
     auto_contd: bool
     draft_header: bool
     title_page: dict[str, float]
+    #: Baseline of body row 0 from the top edge: Final Draft prints it 8 pt below the 1 in
+    #: top margin (80 pt), not a whole row below it (84 pt).
+    first_baseline_pt: float
+    #: How far the PDF advances per character.  The layout's grid stays 0.1 in per
+    #: column (rows start on it); Final Draft draws Courier at 7.0 pt, which is how its
+    #: 6.0 in action column holds 61 characters.  Right-aligned and centred lines keep
+    #: their right edge or axis when drawn.
+    glyph_advance_pt: float
+    #: Where scene numbers print when ``scene_numbers`` is on: both, left, right, none.
+    scene_number_sides: str
+    #: (MORE) and a (CONT'D) cue when a speech breaks across pages.
+    more_contd: bool
+    print_title_page: bool
+    #: Notes ([[...]]) printed in the text instead of left out.
+    print_notes: bool
 
     def __init__(self, paper: str, mode: str, page_width_in: float, page_height_in: float,
                  body_rows: int, top_margin_in: float = 1.0, body_left_in: float = 1.5,
@@ -192,7 +208,11 @@ class Profile(_Frozen):
                  scene_continueds: bool = False, continued_bottom_in: float = 6.0,
                  continued_top_in: float = 1.5, continued_counter: bool = True,
                  auto_contd: bool = False, draft_header: bool = False,
-                 title_page: dict[str, float] | None = None) -> None:
+                 title_page: dict[str, float] | None = None,
+                 first_baseline_pt: float | None = None,
+                 glyph_advance_pt: float | None = None, scene_number_sides: str = "both",
+                 more_contd: bool = True, print_title_page: bool = True,
+                 print_notes: bool = False) -> None:
         _init_fields(self, self.__slots__, (
             paper, mode, page_width_in, page_height_in, body_rows, top_margin_in, body_left_in,
             font_size_pt, row_pitch_pt, char_width_in,
@@ -203,7 +223,11 @@ class Profile(_Frozen):
             page_number_baseline_pt, page_number_format, page_number_first_page, scene_numbers,
             scene_number_left_in, scene_number_right_in, scene_continueds, continued_bottom_in,
             continued_top_in, continued_counter, auto_contd, draft_header,
-            {} if title_page is None else title_page))
+            {} if title_page is None else title_page,
+            top_margin_in * 72.0 + row_pitch_pt if first_baseline_pt is None
+            else first_baseline_pt,
+            char_width_in * 72.0 if glyph_advance_pt is None else glyph_advance_pt,
+            scene_number_sides, more_contd, print_title_page, print_notes))
 
     @property
     def page_width_pt(self) -> float:
@@ -217,7 +241,7 @@ class Profile(_Frozen):
         """Baseline of a row, in points from the top edge of the page."""
         if row == HEADER_ROW:
             return self.page_number_baseline_pt
-        return self.top_margin_in * 72.0 + self.row_pitch_pt * (row + 1)
+        return self.first_baseline_pt + self.row_pitch_pt * row
 
     def style(self, kind: str) -> ElementStyle:
         return self.elements[kind]
@@ -306,10 +330,18 @@ class SceneSpan:
     @property
     def length(self) -> str:
         """Length as pages and eighths, e.g. ``"1 3/8"`` or ``"4/8"``."""
-        whole, rest = divmod(self.eighths, 8)
-        if whole and rest:
-            return f"{whole} {rest}/8"
-        return str(whole) if whole else f"{rest}/8"
+        return eighths_text(self.eighths)
+
+
+def eighths_text(eighths: int) -> str:
+    """Pages and eighths as production writes them: ``1 3/8``, ``4/8``, ``2``.
+
+    The one definition: scene spans and the breakdown reports both use it.
+    """
+    whole, rest = divmod(eighths, 8)
+    if whole and rest:
+        return f"{whole} {rest}/8"
+    return str(whole) if whole else f"{rest}/8"
 
 
 class Layout:
@@ -418,6 +450,8 @@ def _profile_from_dict(d: dict[str, Any]) -> Profile:
         auto_contd=bool(d.get("auto_contd", False)),
         draft_header=bool(d.get("draft_header", False)),
         title_page=dict(d.get("title_page", {})),
+        first_baseline_pt=(float(d["first_baseline_pt"]) if "first_baseline_pt" in d else None),
+        glyph_advance_pt=(float(d["glyph_advance_pt"]) if "glyph_advance_pt" in d else None),
     )
 
 
@@ -431,5 +465,5 @@ def paginate(doc: Document, profile: Profile | None = None) -> Layout:
 
 __all__ = [
     "CONTENT_KINDS", "FURNITURE_KINDS", "HEADER_ROW", "ElementStyle", "LaidLine", "Layout",
-    "Page", "Profile", "SceneSpan", "load_profile", "paginate",
+    "Page", "Profile", "SceneSpan", "eighths_text", "load_profile", "paginate",
 ]

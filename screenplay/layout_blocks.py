@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import namedtuple
 
 from .layout import ElementStyle, LaidLine
-from .layout_text import Flat, _clean, sentence_ends, wrap
+from .layout_text import Flat, _clean, has_wide, sentence_ends, wrap
 from .model import ITALIC, TEXT, Element, Run, SpeechPart, Text, text_of
 
 TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
@@ -65,8 +65,8 @@ _CONTD = re.compile(r"CONT['\u2019]?D|CONT\.|CONTINUED|CONTINUING", re.IGNORECAS
 
 
 def contd_cue(cue: str, contd: str) -> str:
-    """The cue for a speech continued on the next page: never doubled."""
-    return cue if _CONTD.search(cue) else f"{cue} {contd}"
+    """The cue for a speech continued on the next page: never doubled ("" adds nothing)."""
+    return cue if not contd or _CONTD.search(cue) else f"{cue} {contd}"
 
 
 def _plain_rows(s: str, st: int, left: float, width: int, kind: str, source: Element | None,
@@ -82,7 +82,8 @@ def _plain_rows(s: str, st: int, left: float, width: int, kind: str, source: Ele
     base = first_left if first_left is not None else left
     rounded = _ROUNDED
     if spans is None:
-        if len(s) <= (width if first_width is None else first_width) and "\n" not in s:
+        if len(s) <= (width if first_width is None else first_width) and "\n" not in s \
+                and (s.isascii() or not has_wide(s)):
             # One row: what wrap() would give.
             b = len(s.rstrip(" "))
             if not b:
@@ -131,7 +132,8 @@ def _emit_plain(s: str, st: int, left: float, width: int, kind: str, source: Ele
     new = _tuple_new
     rounded = _ROUNDED
     if spans is None:
-        if len(s) <= width and "\n" not in s:  # one row, as wrap() gives it
+        if len(s) <= width and "\n" not in s \
+                and (s.isascii() or not has_wide(s)):  # one row, as wrap() gives it
             b = len(s.rstrip(" "))
             if b:
                 if s[0] == " ":
@@ -331,7 +333,8 @@ class ParaBlock(Block):
         n = self._height
         if n is None:
             s = self.flat.s
-            if len(s) <= self.style.width and "\n" not in s:
+            if len(s) <= self.style.width and "\n" not in s \
+                    and (s.isascii() or not has_wide(s)):
                 n = 1   # wrap()'s one-row case
             else:
                 n = len(self.spans())
@@ -492,7 +495,7 @@ class SpeechBlock(Block):
         if cue is not None:
             return len(cue)
         cs = self._cue_text()
-        if len(cs) <= self.geo.cue_w and "\n" not in cs:
+        if len(cs) <= self.geo.cue_w and "\n" not in cs and (cs.isascii() or not has_wide(cs)):
             return 1
         return len(self._cue_rows())
 
@@ -504,7 +507,8 @@ class SpeechBlock(Block):
         if p.kind == "parenthetical":
             return len(self.rows_of(p))
         s = p.flat.s
-        if p.spans is None and len(s) <= self.geo.dlg_w and "\n" not in s:
+        if p.spans is None and len(s) <= self.geo.dlg_w and "\n" not in s \
+                and (s.isascii() or not has_wide(s)):
             return 1
         return len(self.spans_of(p))
 
@@ -645,17 +649,20 @@ class SpeechBlock(Block):
                           self.more, self.contd)
         rest = SpeechBlock(contd_cue(self.cue, self.contd), rest_parts, self.geo, self.source,
                            self.scene, 0, self.more, self.contd)
+        if not self.more:   # (MORE)/(CONT'D) turned off: the speech just goes on
+            return top.rows(), rest
         return top.rows() + [self.more_row()], rest
 
     def split(self, avail: int, extra: int) -> tuple[list[Row], Block] | None:
+        more = 1 if self.more else 0
         for h, p, k in reversed(self.candidates()):
-            if h + 1 <= avail + extra:
+            if h + more <= avail + (extra if more else 0):
                 return self._cut(p, k)
         return None
 
     def min_lead(self) -> int:
         c = self.candidates()
-        return min(c[0][0] + 1, self.height()) if c else self.height()
+        return min(c[0][0] + (1 if self.more else 0), self.height()) if c else self.height()
 
     def force_split(self, avail: int) -> tuple[list[Row], Block]:
         """Cut at a row boundary (no legal break fits): as many rows as fit, then (MORE)."""

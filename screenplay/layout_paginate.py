@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .layout import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, LaidLine, Layout, Page, Profile,
-                     SceneSpan)
+from .layout import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, ElementStyle, LaidLine, Layout, Page,
+                     Profile, SceneSpan)
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
 from .layout_text import CHUNK_CHARS, Flat, chunk_offsets, ends_sentence, flat_str, flatten, wrap
-from .model import (UNDERLINE, Action, Centered, Dialogue, Document, Lyrics, PageBreak,
+from .model import (UNDERLINE, Action, Centered, Dialogue, Document, Element, Lyrics, PageBreak,
                     Parenthetical, SceneHeading, Speech, Transition, plain, text_of)
 
 #: ``_tuple_new(LaidLine, fields)`` skips the named tuple's Python-level ``__new__``
@@ -144,6 +144,8 @@ class Paginator:
                 kind = ("parenthetical" if isinstance(part, Parenthetical)
                         else "lyrics" if isinstance(part, Lyrics) else "dialogue")
             f = flatten(part.text)
+            if "[[" in f.s:
+                self._unclosed_note(part, f.s)
             if kind == "parenthetical":
                 f = f.strip()
                 s = f.s
@@ -162,25 +164,29 @@ class Paginator:
             for a, b in zip([0] + cuts, cuts + [len(s)]):
                 parts.append(Part(kind, f.sub(a, b).strip(), part))
         p = self.p
-        return SpeechBlock(cue.upper(), parts, geo, sp, scene, self._cue_space,
-                           p.more_text, p.contd_text)
+        # A forced cue ("@McCABE") prints as typed; any other is in capitals.
+        if not sp.character.forced:
+            cue = cue.upper()
+        more, contd = (p.more_text, p.contd_text) if p.more_contd else ("", "")
+        return SpeechBlock(cue, parts, geo, sp, scene, self._cue_space, more, contd)
 
     def build_blocks(self) -> list[Block]:
         p = self.p
         blocks: list[Block] = []
         heads = self._heads = [el for el in self.doc.body if isinstance(el, SceneHeading)]
-        if p.scene_numbers:
+        numbered = p.scene_numbers and p.scene_number_sides != "none"
+        if numbered:
             nums = number_scenes([h.number for h in heads])
         else:
             nums = [h.number or "" for h in heads]
         head_style = p.style("heading")
-        if p.scene_numbers:
-            # Keep a column clear before the right-hand scene number.
-            room = int(round((p.scene_number_right_in - head_style.left_in) / p.char_width_in)) - 1
-            head_style = head_style._replace(width=min(head_style.width, room))
+        # With numbers printed, a heading keeps a column clear before the right-hand
+        # number, which ends at scene_number_right_in: the room depends on its length.
+        num_room = int(round((p.scene_number_right_in - head_style.left_in) / p.char_width_in)) - 1
+        head_styles: dict[int, ElementStyle] = {}
         action_style = p.style("action")
         transition_style = p.style("transition")
-        scene_numbers = p.scene_numbers
+        scene_numbers = numbered
         auto_contd = p.auto_contd
         printed = _PRINTED_SET
         append = blocks.append
@@ -196,6 +202,8 @@ class Paginator:
                     continue  # sections, synopses, notes, boneyard never print
             if cls is Action:
                 f = flatten(el.text)
+                if "[[" in f.s:
+                    self._unclosed_note(el, f.s)
                 if f.s.strip():
                     if len(f.s) <= CHUNK_CHARS:
                         append(ParaBlock("action", f, action_style, el, scene, None, True))
@@ -230,7 +238,13 @@ class Paginator:
                 extra = ()
                 if scene_numbers and number:
                     extra = self._scene_number_segs(number, "scene-number", el, scene)
-                blocks += _paras("heading", flat, head_style, el, scene, first_row_extra=extra)
+                style = head_style
+                if extra:
+                    room = num_room - len(number)
+                    if room < style.width:
+                        style = head_styles.get(room) or head_styles.setdefault(
+                            room, head_style._replace(width=max(room, 10)))
+                blocks += _paras("heading", flat, style, el, scene, first_row_extra=extra)
                 prev_speech = None
             elif cls is Transition:
                 blocks += _paras("transition", flatten(el.text, caps=True),
@@ -256,12 +270,30 @@ class Paginator:
     def _scene_number_segs(self, number: str, kind: str, source, scene: int) -> tuple:
         p = self.p
         t = text_of(number)
-        right_x = p.scene_number_right_in
+        # The right-hand number ends at the margin position (right-aligned, as Final
+        # Draft prints "1A" and "22" both ending at 7.38 in).
+        right_x = round(p.scene_number_right_in - p.char_width_in * len(number), 4)
         left_x = p.scene_number_left_in
-        return ((left_x, t, kind, scene, source, "left", "left", None),
-                (right_x, t, kind, scene, source, "left", "right", None))
+        sides = p.scene_number_sides
+        segs = []
+        if sides in ("both", "left"):
+            segs.append((left_x, t, kind, scene, source, "left", "left", None))
+        if sides in ("both", "right"):
+            segs.append((right_x, t, kind, scene, source, "right", "right", None))
+        return tuple(segs)
 
     # -- placing ------------------------------------------------------------
+
+    def _unclosed_note(self, el: Element, s: str) -> None:
+        """Notes never print, so a "[[" left in printed text is a note never closed
+        (with notes printed, one more "[[" than "]]" is)."""
+        if self.p.print_notes and s.count("[[") <= s.count("]]"):
+            return
+        line = el.lines[0] if el.lines else 0
+        text = f"line {line}: an unclosed [[ note prints as text (close it with ]])"
+        if text not in self._warned:
+            self._warned.add(text)
+            self.warnings.append(text)
 
     def _warn(self, b: Block, message: str) -> None:
         """One warning per source element and message, naming its line."""
@@ -378,8 +410,9 @@ class Paginator:
     def place_all(self, blocks: list[Block]) -> None:
         p = self.p
         cap = p.body_rows
-        extra = 1 if p.more_below_capacity else 0
         cont_on = p.scene_continueds
+        # (MORE) may take the row below the body, unless a (CONTINUED) needs the foot
+        extra = 1 if p.more_below_capacity and not cont_on else 0
         n = len(blocks)
 
         def after(i: int) -> Block | None:
@@ -411,7 +444,14 @@ class Paginator:
                 reserve = 0 if (not cont_on or b.scene == 0 or nxt is None
                                 or nxt.kind == "heading") else 2   # reserve_for(nxt, b.scene)
                 if b.keep_with_next and nxt is not None and type(nxt) is not BreakBlock:
-                    need += nxt.space_before + nxt.min_lead()
+                    lead = nxt.min_lead()
+                    nxt2 = after(i + 1)
+                    if nxt2 is not None and nxt2.kind == "transition" and lead >= nxt.height() \
+                            and nxt.kind != "transition":
+                        # an unsplittable block takes its transition along (rule 4), so the
+                        # heading needs room for both or it would end the page (rule 3)
+                        lead += nxt2.space_before + nxt2.height()
+                    need += nxt.space_before + lead
                     reserve = 2 if (cont_on and nxt.kind != "heading") else 0
                 elif nxt is not None and nxt.kind == "transition" and b.kind != "transition":
                     need += nxt.space_before + nxt.height()
@@ -497,9 +537,12 @@ class Paginator:
             return None
         geo = self.p.title_page
         axis = float(geo.get("axis_in", 4.25))
+        from .setting_defs import TITLE_KEYS   # layout settings, not printed
         fields = {}
         for f in tp:
-            fields.setdefault(f.key.lower(), f)
+            key = f.key.lower()
+            if key not in TITLE_KEYS:
+                fields.setdefault(key, f)
         out: list[LaidLine] = []
         row = int(geo.get("title_row", 18))
         for key, row_key, style, caps in (("title", "title_row", UNDERLINE, True),
@@ -568,7 +611,8 @@ class Paginator:
         blocks = self.build_blocks()
         self.place_all(blocks)
         self._number_pages()
-        return Layout(self.p, self.pages, self.title_page(), self.spans(), self.warnings)
+        title = self.title_page() if self.p.print_title_page else None
+        return Layout(self.p, self.pages, title, self.spans(), self.warnings)
 
 
 def _paras(kind: str, flat: Flat, style, source, scene: int, **kw) -> list[Block]:

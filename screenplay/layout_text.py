@@ -112,16 +112,87 @@ def flat_str(s: str, style: int = 0) -> Flat:
     return _tuple_new(Flat, (s, ((0, len(s), style),) if s else ()))
 
 
+_WIDE = ("W", "F")
+#: Characters a CJK row never starts with (the basic kinsoku rule): closing marks.
+_NO_ROW_START = frozenset("、。，．・：；？！）」』】〕〉》ー゛゜ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+                          ",.:;?!)]}")
+
+
+def has_wide(s: str) -> bool:
+    """Whether ``s`` holds a character that takes two grid columns (CJK, full-width forms)."""
+    if s.isascii():
+        return False
+    eaw = unicodedata.east_asian_width
+    return any(eaw(c) in _WIDE for c in s if c > "\u10ff")
+
+
+def _wrap_wide(s: str, width: int, first_width: int | None) -> list[tuple[int, int]]:
+    """:func:`wrap` for text with two-column characters: widths counted in columns.
+
+    A row may break at a space, after a hyphen, or between two characters when
+    either is wide (Japanese and Chinese have no spaces between words; every CJK
+    screenplay tool breaks between ideographs), but never before a closing mark
+    such as "。" or "」" (kinsoku).
+    """
+    eaw = unicodedata.east_asian_width
+    rows: list[tuple[int, int]] = []
+    w = first_width if first_width is not None else width
+    base = 0
+    for line in s.split("\n"):
+        n = len(line.rstrip(" "))
+        pos = 0
+        while True:
+            col = 0
+            brk = -1          # offset just after the last break opportunity
+            i = pos
+            while i < n:
+                c = line[i]
+                cw = 2 if eaw(c) in _WIDE else 1
+                if col + cw > w and i > pos:
+                    break
+                if c == " ":
+                    brk = i
+                elif i + 1 < n and (cw == 2 or c == "-" or eaw(line[i + 1]) in _WIDE) \
+                        and line[i + 1] != " " and line[i + 1] not in _NO_ROW_START:
+                    brk = i + 1
+                col += cw
+                i += 1
+            if i >= n:
+                rows.append((base + pos, base + n))
+                break
+            if line[i] == " ":
+                brk = i       # the row is full exactly at a space
+            end = brk if brk > pos else i
+            e = end
+            while e > pos and line[e - 1] == " ":
+                e -= 1
+            rows.append((base + pos, base + e))
+            pos = end
+            while pos < n and line[pos] == " ":
+                pos += 1
+            w = width
+            if pos >= n:
+                break
+        w = width
+        base += len(line) + 1
+    return rows
+
+
 def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, int]]:
     """Greedy wrap of ``s`` into rows of at most ``width`` characters.
 
     Returns (start, end) offsets into ``s`` with trailing spaces trimmed.  Rows
     break at spaces, or after a hyphen inside a word (as Final Draft does:
     "soon-to-be-" / "born"); a word longer than a row is cut at the row end.
+    A hyphen that ends a row may hang one column past the width, as a space at
+    a break does: Final Draft prints "Did I want to deprive my soon-to-be-" (36
+    characters) in a 35-column speech and "...with his father--" (62) in 61.
     ``"\\n"`` forces a break and an empty hard line gives an empty row.
     Leading indentation of a hard line is kept on its first row only.
     """
     w = first_width if first_width is not None else width
+    if not s.isascii() and has_wide(s):
+        return _wrap_wide(s, width, first_width)
     if len(s) <= w and "\n" not in s:  # fits on one row (most cues, headings, short lines)
         return [(0, len(s.rstrip(" ")))]
     rows: list[tuple[int, int]] = []
@@ -129,7 +200,7 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
     base = 0
     for line in (s.split("\n") if "\n" in s else (s,)):
         n_trim = len(line.rstrip(" "))
-        if n_trim <= w:  # the hard line fits on its row
+        if n_trim <= w or (n_trim == w + 1 and line[w] == "-"):  # the hard line fits its row
             append((base, base + n_trim))
             w = width
             base += len(line) + 1
@@ -139,8 +210,11 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
         while True:
             limit = pos + w
             k = line.rfind(" ", pos + 1, limit + 1)
-            if hyphens:
-                h = line.rfind("-", pos + 1, limit)
+            if hyphens and line[limit] == "-" and line[limit - 1] != " " \
+                    and (limit + 1 >= n_trim or line[limit + 1] == " "):
+                end = limit + 1    # a word ending in "-" or "--": its last hyphen hangs
+            elif hyphens:
+                h = line.rfind("-", pos + 1, limit + 1)   # at ``limit`` it hangs
                 if (h > k and h + 1 < n_trim and line[h + 1] not in " -"
                         and line[h - 1] not in " -"):
                     end = h + 1
@@ -162,7 +236,7 @@ def wrap(s: str, width: int, first_width: int | None = None) -> list[tuple[int, 
                 pos += 1
                 while pos < n_trim and line[pos] == " ":
                     pos += 1
-            if n_trim - pos <= w:
+            if n_trim - pos <= w or (n_trim - pos == w + 1 and line[n_trim - 1] == "-"):
                 append((base + pos, base + max(pos, n_trim)))
                 break
         base += len(line) + 1

@@ -7,8 +7,11 @@ picks a font for every character and records what it could not draw.
   for characters Courier Prime lacks (Cyrillic, Greek...), DejaVu Sans Mono.
   Both are drawn with a character spacing that makes every advance exactly
   one grid column (7.2 pt), so mixed scripts stay on the 10-cpi grid.
-* A character neither font has is drawn as U+FFFD and reported in
-  ``warnings``: never dropped silently.
+* A character neither has (Japanese, Arabic, Devanagari...) is drawn from an
+  installed font that has it, found through fontconfig
+  (:mod:`screenplay.fontfind`) and embedded as a subset; a wide (full-width)
+  character takes two grid columns.  Only a character no installed font has is
+  drawn as U+FFFD and reported in ``warnings``: never dropped silently.
 * One outline entry (bookmark) per scene; title and author in the metadata.
 """
 from __future__ import annotations
@@ -54,6 +57,25 @@ class _Font:
 _FONTS: dict[str, _Font] = {}
 
 
+def _system_ttf(path: str, index: int) -> _Font | None:
+    """An installed TrueType font as a registered :class:`_Font`; None if reportlab can't."""
+    name = "Sys-" + re.sub(r"[^A-Za-z0-9]+", "-", path.rsplit("/", 1)[-1]) + f"-{index}"
+    f = _FONTS.get(name)
+    if f is not None:
+        return f
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    try:
+        tt = TTFont(name, path, subfontIndex=index)
+    except (OSError, TTFError, ValueError, KeyError, IndexError):
+        return None   # CFF outlines, a broken file: the next candidate is tried
+    pdfmetrics.registerFont(tt)
+    cmap = frozenset(chr(c) for c in tt.face.charToGlyph.keys())
+    adv = tt.face.charWidths.get(ord("M"), tt.face.defaultWidth) / 1000.0
+    f = _FONTS[name] = _Font(name, cmap, adv, tt)
+    return f
+
+
 def _font(table: dict[int, tuple[str, str]], style: int) -> _Font:
     name, file = table[style & (BOLD | ITALIC)]
     f = _FONTS.get(name)
@@ -89,19 +111,42 @@ class _Painter:
         self.p = profile
         self.warn = warn
         self.size = profile.font_size_pt
-        self.cell = profile.char_width_in * 72.0
+        self.cell = profile.glyph_advance_pt
+        self.grid = profile.char_width_in * 72.0
         #: characters no embedded font has, with the first source line they occur on
         self.missing: dict[str, int] = {}
+        #: installed fonts found for characters the bundled ones lack
+        self.system: list[_Font] = []
+        self.looked_up: set[str] = set()
 
-    def _segments(self, text: str, style: int, line: int) -> list[tuple[_Font, str]]:
+    def _system_font(self, ch: str) -> _Font | None:
+        """An installed font that has ``ch`` (fontconfig), loaded once; None if none has."""
+        for f in self.system:
+            if ch in f.cmap:
+                return f
+        if ch in self.looked_up:
+            return None
+        self.looked_up.add(ch)
+        from .fontfind import fonts_for
+        for path, index in fonts_for(ch):
+            f = _system_ttf(path, index)
+            if f is not None and ch in f.cmap:
+                self.system.append(f)
+                return f
+        return None
+
+    def _segments(self, text: str, style: int, line: int) -> list[tuple[_Font, str, int]]:
+        """``text`` cut into (font, characters, grid columns per character) pieces."""
         prim = _font(_PRIMARY, style)
         if prim.cmap.issuperset(text):
-            return [(prim, text)]
+            return [(prim, text, 1)]
         fb = _font(_FALLBACK, style)
-        out: list[tuple[_Font, str]] = []
-        cur: _Font | None = None
+        eaw = unicodedata.east_asian_width
+        out: list[tuple[_Font, str, int]] = []
+        cur: tuple[_Font, int] | None = None
         buf: list[str] = []
         for ch in text:
+            k = 1
             if ch in prim.cmap:
                 f = prim
             elif unicodedata.category(ch) == "Cf":
@@ -109,17 +154,22 @@ class _Painter:
             elif ch in fb.cmap:
                 f = fb
             else:
-                f = fb
-                if ch not in self.missing:
-                    self.missing[ch] = line
-                ch = _REPLACEMENT if _REPLACEMENT in fb.cmap else "?"
-            if f is not cur and buf:
-                out.append((cur, "".join(buf)))  # type: ignore[arg-type]
+                sys_font = self._system_font(ch)
+                if sys_font is not None:
+                    f = sys_font
+                    k = 2 if eaw(ch) in ("W", "F") else 1   # full-width: two columns
+                else:
+                    f = fb
+                    if ch not in self.missing:
+                        self.missing[ch] = line
+                    ch = _REPLACEMENT if _REPLACEMENT in fb.cmap else "?"
+            if cur is not None and (f is not cur[0] or k != cur[1]) and buf:
+                out.append((cur[0], "".join(buf), cur[1]))
                 buf = []
-            cur = f
+            cur = (f, k)
             buf.append(ch)
-        if buf:
-            out.append((cur, "".join(buf)))  # type: ignore[arg-type]
+        if buf and cur is not None:
+            out.append((cur[0], "".join(buf), cur[1]))
         return out
 
     def draw(self, lines: list[LaidLine]) -> None:
@@ -139,10 +189,15 @@ class _Painter:
         ops: list[str] = ["BT"]
         underlines: list[tuple[float, float, float]] = []
         cur_key: tuple[str, int] | None = None
-        cur_font: _Font | None = None
+        cur_tc: tuple[_Font, int] | None = None
+        grid = self.grid
         for ln in lines:
             y = ph - self.p.baseline_pt(ln.row)
             x = ln.x * 72.0
+            if ln.align != "left" and cell != grid:
+                # The layout aligned the line on the grid: keep its right edge or axis.
+                n = len(ln.text)
+                x += n * (grid - cell) * (1.0 if ln.align == "right" else 0.5)
             src_line = ln.source.lines[0] if ln.source is not None else 0
             for run in ln.runs:
                 t = run.text
@@ -150,10 +205,13 @@ class _Painter:
                     continue
                 if run.style & UNDERLINE:
                     underlines.append((x, x + len(t) * cell, y - 1.6))
-                for font, seg in self._segments(t, run.style, src_line):
-                    if font is not cur_font:
-                        ops.append(f"{cell - font.advance * size:.4f} Tc")
-                        cur_font = font
+                for font, seg, cols in self._segments(t, run.style, src_line):
+                    if cur_tc is None or font is not cur_tc[0] or cols != cur_tc[1]:
+                        # spacing that makes each advance exactly ``cols`` grid cells
+                        adv = font.advance if cols == 1 else font.tt.face.charWidths.get(
+                            ord(seg[0]), font.tt.face.defaultWidth) / 1000.0
+                        ops.append(f"{cols * cell - adv * size:.4f} Tc")
+                        cur_tc = (font, cols)
                     ops.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
                     tt = font.tt
                     for subset, data in tt.splitString(seg, doc):
@@ -162,7 +220,7 @@ class _Painter:
                             ops.append(f"{tt.getSubsetInternalName(subset, doc)} {size:g} Tf")
                             cur_key = key
                         ops.append(f"({_pdf_string(data)}) Tj")
-                    x += len(seg) * cell
+                    x += len(seg) * cols * cell
         ops.append("ET")
         c.addLiteral("\n".join(ops))
         if underlines:
@@ -256,8 +314,8 @@ def missing_summary(missing: dict[str, int], shown: int = 12) -> str:
              for ch, line in missing.items()]
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     n = len(names)
-    return (f"{n} character{'s' if n != 1 else ''} cannot be drawn by any embedded font and "
-            f"print as \ufffd: " + ", ".join(names[:shown]) + more)
+    return (f"{n} character{'s' if n != 1 else ''} cannot be drawn by any bundled or installed "
+            f"font and print as \ufffd: " + ", ".join(names[:shown]) + more)
 
 
 def _bookmark(c, p: Profile, ln: LaidLine, span) -> None:  # type: ignore[no-untyped-def]

@@ -147,7 +147,8 @@ def _expected(doc: Document) -> list[tuple[str, str]]:
         if isinstance(el, SceneHeading):
             out.append(("heading", _squash(el.plain.upper())))
         elif isinstance(el, Speech):
-            out.append(("cue", _squash(el.character.name.upper())))
+            name = el.character.name   # a forced cue ("@McCABE") keeps its case
+            out.append(("cue", _squash(name if el.character.forced else name.upper())))
             out.extend(("dialogue", _squash(plain(p.text))) for p in el.parts
                        if isinstance(p, Dialogue))
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -21,7 +21,9 @@ from screenplay.textio import read_text, write_atomic
 
 from .app import EXIT_OK, EXIT_PROBLEMS, Settings, app, guarded, warn
 from .limits import time_limit, time_limit_from_env
+from .layout_options import with_layout_options
 from .pipeline import Result, render_all
+from .rendering import check_options
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample.txt"
 SAMPLE_TITLE = "The Lighthouse Key"
@@ -63,7 +65,7 @@ def _progress(total: int, quiet: bool):  # -> context manager with .advance(labe
     return _Bar()
 
 
-def _build_one(src: Path, out_dir: Path, paper: str, mode: str,
+def _build_one(src: Path, out_dir: Path, layout: dict[str, Any],
                models: dict[str, object]) -> Result:
     """Adapt (for a synopsis) or read one input, then check and render it."""
     name = src.stem
@@ -82,13 +84,13 @@ def _build_one(src: Path, out_dir: Path, paper: str, mode: str,
             adaptation, text = adapt(read_text(src), title, src.name, models["nlp"])
             write_atomic(fountain_path, text)
             doc = adaptation.doc
-        res = render_all(doc, name, out_dir, source=str(src), paper=paper, mode=mode)
+        res = render_all(doc, name, out_dir, source=str(src), layout=layout)
         res.outputs.insert(0, fountain_path)
         return res
     if format_for(src, "") == "":
         raise InputError(f"unknown kind of input '{src.suffix}' (synopses are .txt; scripts "
                          ".fountain, .fdx, .xml or .json)", source=str(src))
-    return render_all(read_document(src), name, out_dir, source=str(src), paper=paper, mode=mode)
+    return render_all(read_document(src), name, out_dir, source=str(src), layout=layout)
 
 
 def summary_table(results: list[Result], seconds: float) -> str:
@@ -117,22 +119,21 @@ def summary_table(results: list[Result], seconds: float) -> str:
 
   screenplay build treatment.txt draft.fountain --out-dir renders
 
-  screenplay build script.fdx --mode spec --paper a4
+  screenplay build script.fdx --mode spec --paper a4 --scene-numbers none
 """)
+@with_layout_options
 def build(
     inputs: Optional[List[Path]] = typer.Argument(
         None, help="Synopses (.txt) and scripts (.fountain, .fdx, .xml, .json). "
                    "None: the embedded sample synopsis."),
     out_dir: Path = typer.Option(Path("out"), "--out-dir", help="Where outputs go."),
-    paper: str = typer.Option("letter", "--paper", help="letter | a4"),
-    mode: str = typer.Option("shooting", "--mode", help="spec | shooting"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors; no progress or summary."),
+    layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Adapt, check and render: PDF, HTML and XML (plus Fountain for synopses) in out/."""
 
     def work() -> int:
-        from screenplay.layout import load_profile
-        load_profile(paper, mode)  # bad --paper/--mode fail before any work
+        check_options(layout)  # bad layout options fail before any work
         quiet_ = quiet or Settings.quiet
         sources = list(inputs or [SAMPLE])
         for s in sources:
@@ -149,7 +150,7 @@ def build(
                 t1 = time.perf_counter()
                 try:
                     with time_limit(limit, str(src)):
-                        res = _build_one(src, out_dir, paper, mode, models)
+                        res = _build_one(src, out_dir, layout, models)
                 except InputError as e:
                     res = Result(src.stem, str(src), failed=str(e))
                     res.seconds = time.perf_counter() - t1

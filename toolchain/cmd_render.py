@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from .app import app, guarded
+from .layout_options import with_layout_options
 from .rendering import render_file
 
 
@@ -14,23 +15,27 @@ from .rendering import render_file
 
   screenplay render draft.fountain                          (writes out/draft.pdf)
 
-  screenplay render draft.fountain --pdf draft.pdf --mode shooting --paper a4
+  screenplay render draft.fountain --pdf draft.pdf --mode spec --paper a4
 
-  screenplay render draft.fountain --html draft.html
+  screenplay render draft.fountain --html draft.html --scene-numbers left --no-more-contd
+
+  screenplay render draft.fountain --show-settings          (what applies, and why)
 
   screenplay render draft.fountain --watermark "COPY FOR ANNE" --footer "{title} - {date}"
 
-  screenplay render locked.fountain --mode shooting --scenes 12,14-16 --pdf sides.pdf
+  screenplay render locked.fountain --scenes 12,14-16 --pdf sides.pdf
 
-  screenplay render locked.fountain --mode shooting --character ANNE --pdf anne.pdf
+  screenplay render locked.fountain --character ANNE --pdf anne.pdf
+
+Layout settings come from these options, else screenplay.toml beside the script
+or in a parent folder (same names, with underscores), else the title page
+(e.g. "Scene Numbers: left"), else the mode's preset.
 """)
+@with_layout_options
 def render(
     file: Path = typer.Argument(..., help="Input script (.fountain, or any format convert reads)."),
     pdf: Optional[Path] = typer.Option(None, "--pdf", help="Write a PDF here."),
     html: Optional[Path] = typer.Option(None, "--html", help="Write HTML here."),
-    paper: str = typer.Option("letter", "--paper", help="Paper size: letter or a4."),
-    mode: str = typer.Option("spec", "--mode",
-                             help="spec (default) or shooting (scene numbers, CONTINUEDs)."),
     watermark: Optional[str] = typer.Option(
         None, "--watermark", help="Text drawn diagonally in light grey on every page."),
     header: Optional[str] = typer.Option(
@@ -41,12 +46,16 @@ def render(
         None, "--scenes", help="Sides: only these scenes, e.g. 12,14-16."),
     character: Optional[str] = typer.Option(
         None, "--character", help="Sides: every scene this character speaks or appears in."),
+    show_settings: bool = typer.Option(
+        False, "--show-settings",
+        help="Print the effective layout settings and where each comes from; render nothing."),
+    layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Render a screenplay to an industry-format PDF (and/or HTML).
 
     A script carrying a lock (screenplay lock) keeps its locked page and scene
     numbers; one carrying a revision (screenplay revise) shows its marks.
     """
-    guarded(lambda: render_file(file, pdf, html, paper, mode, watermark=watermark,
+    guarded(lambda: render_file(file, pdf, html, layout, show_settings, watermark=watermark,
                                 header=header, footer=footer, scenes=scenes,
                                 character=character))

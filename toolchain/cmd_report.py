@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -10,6 +10,8 @@ from screenplay.formats import read_document
 from screenplay.textio import write_atomic
 
 from .app import Refused, app, guarded, stdout_write
+from .layout_options import with_layout_options
+from .rendering import check_options, lay_out
 
 
 @app.command(epilog="""Examples:
@@ -20,15 +22,14 @@ from .app import Refused, app, guarded, stdout_write
 
   screenplay report script.fountain --kind locations --format html -o out/locations.html
 """)
+@with_layout_options
 def report(
     file: Path = typer.Argument(..., help="Screenplay (.fountain, .xml, .fdx, .json)."),
     kind: str = typer.Option("scenes", "--kind", "-k", help="scenes | locations | cast"),
     fmt: str = typer.Option("text", "--format", "-f", help="text | csv | json | html"),
     output: Optional[str] = typer.Option(None, "--output", "-o",
                                          help="Output file (default: standard output)."),
-    paper: str = typer.Option("letter", "--paper", help="letter | a4 (pages are counted on it)"),
-    mode: str = typer.Option("shooting", "--mode",
-                             help="spec | shooting (shooting numbers the scenes)"),
+    layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Production breakdown: scene list with pages and eighths, locations, or cast with IDs."""
 
@@ -40,18 +41,14 @@ def report(
             raise Refused(f"unknown report kind '{kind}' (known: {', '.join(KINDS)})", 2)
         if f not in FORMATS:
             raise Refused(f"unknown report format '{fmt}' (known: {', '.join(FORMATS)})", 2)
-        from screenplay.layout import load_profile, paginate
+        check_options(layout)
         doc = read_document(file)
+        _, laid, doc = lay_out(file, doc, layout)   # pages as render lays them
+        b = breakdown(doc, laid)
         from .rendering import _has_production_state
         if _has_production_state(doc):  # a locked or revised script (production drafts)
-            from screenplay.production import production_view
-
             from .reports import add_production
-            layout, laid = production_view(doc, load_profile(paper, mode))
-            b = breakdown(laid, layout)
-            add_production(b, laid, layout)
-        else:
-            b = breakdown(doc, paginate(doc, load_profile(paper, mode)))
+            add_production(b, doc, laid)
         data = RENDERERS[f](b, k)
         if output in (None, "-"):
             stdout_write(data)

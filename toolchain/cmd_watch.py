@@ -11,6 +11,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -18,7 +19,9 @@ from screenplay.errors import InputError
 from screenplay.formats import read_document
 
 from .app import EXIT_OK, app, fail
+from .layout_options import with_layout_options
 from .pipeline import render_all
+from .rendering import check_options
 
 
 def _stamp() -> str:
@@ -34,13 +37,13 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
-def build_once(file: Path, out_dir: Path, paper: str, mode: str) -> bool:
+def build_once(file: Path, out_dir: Path, layout: dict[str, Any] | None = None) -> bool:
     """One build, reported in a line or a few; never raises for bad input."""
     from .limits import time_limit, time_limit_from_env
     try:
         with time_limit(time_limit_from_env(), str(file)):
             doc = read_document(file)
-            res = render_all(doc, file.stem, out_dir, source=str(file), paper=paper, mode=mode)
+            res = render_all(doc, file.stem, out_dir, source=str(file), layout=layout)
     except InputError as e:
         _say(f"[{_stamp()}] error: {e}")
         return False
@@ -62,20 +65,20 @@ def build_once(file: Path, out_dir: Path, paper: str, mode: str) -> bool:
 
   screenplay watch draft.fountain --mode spec --paper a4
 """)
+@with_layout_options
 def watch(
     file: Path = typer.Argument(..., help="The screenplay to watch."),
     out_dir: Path = typer.Option(Path("out"), "--out-dir", help="Where the outputs go."),
-    paper: str = typer.Option("letter", "--paper", help="letter | a4"),
-    mode: str = typer.Option("shooting", "--mode", help="spec | shooting"),
     interval: float = typer.Option(0.5, "--interval", min=0.05, help="Seconds between looks."),
+    layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Re-render a screenplay on every save; errors are reported and watching goes on."""
     if not file.exists():
         fail(f"{file}: no such file")
-    from screenplay.layout import load_profile
+    from .runner import Refused
     try:
-        load_profile(paper, mode)
-    except InputError as e:
+        check_options(layout)
+    except Refused as e:
         fail(str(e))
     _say(f"watching {file} (Ctrl-C to stop)")
     last: tuple[float, int] | None = None
@@ -99,7 +102,7 @@ def watch(
             if sig is not None and sig != last:
                 last = sig
                 time.sleep(min(interval, 0.1))  # let an editor finish its save
-                build_once(file, out_dir, paper, mode)
+                build_once(file, out_dir, layout)
             time.sleep(interval)
     except KeyboardInterrupt:
         pass

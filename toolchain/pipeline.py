@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from screenplay.model import Diagnostic, Document
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 from screenplay.textio import write_atomic
 
 #: Screen time per page: the industry's rule of thumb of one minute a page.
@@ -52,17 +56,20 @@ def check_document(doc: Document) -> list[Diagnostic]:
 
 
 def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
-               paper: str = "letter", mode: str = "shooting",
+               layout: dict[str, Any] | None = None,
                formats: tuple[str, ...] = ("xml", "pdf", "html")) -> Result:
     """Check one document and write its outputs as ``out_dir/name.{xml,pdf,html}``.
 
     Outputs are written even when the check finds errors (a writer wants to see
     the pages), but the result records the errors so the caller can fail.
+    ``layout`` holds the layout options of the command line; the settings are
+    resolved as ``render`` resolves them (:func:`toolchain.rendering.lay_out`).
     """
     from screenplay.html_writer import render_html
-    from screenplay.layout import load_profile, paginate
     from screenplay.pdf_writer import render_layout
     from screenplay.xml_io import write_xml
+
+    from .rendering import lay_out
 
     t0 = time.perf_counter()
     res = Result(name, source)
@@ -71,16 +78,10 @@ def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
     res.errors = [d for d in found if d.severity == "error"]
     res.warnings = [f"{source or name}:{d.line}: warning: {d.message} [{d.rule}]"
                     for d in found if d.severity != "error"]
-    from .rendering import _has_production_state
-    if _has_production_state(doc):  # a locked or revised script (production drafts)
-        from screenplay.production import production_view
-        layout, laid = production_view(doc, load_profile(paper, mode),
-                                       warn=res.warnings.append)
-    else:
-        layout = paginate(doc, load_profile(paper, mode))
-        laid = doc
-    res.pages = len(layout.pages)
-    res.warnings.extend(layout.warnings)
+    settings, laid, drawn = lay_out(source or name, doc, layout,
+                                    on_warning=res.warnings.append)   # drawn: notes may print
+    res.pages = len(laid.pages)
+    res.warnings.extend(laid.warnings)
     out_dir.mkdir(parents=True, exist_ok=True)
     if "xml" in formats:
         p = out_dir / f"{name}.xml"
@@ -88,11 +89,12 @@ def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
         res.outputs.append(p)
     if "pdf" in formats:
         p = out_dir / f"{name}.pdf"
-        write_atomic(p, render_layout(laid, layout, res.warnings.append))
+        write_atomic(p, render_layout(drawn, laid, res.warnings.append))
         res.outputs.append(p)
     if "html" in formats:
         p = out_dir / f"{name}.html"
-        write_atomic(p, render_html(laid, paper=paper, mode=mode, layout=layout))
+        v = settings.values
+        write_atomic(p, render_html(drawn, paper=v["paper"], mode=v["mode"], layout=laid))
         res.outputs.append(p)
     res.seconds = time.perf_counter() - t0
     return res

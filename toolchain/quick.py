@@ -9,7 +9,7 @@ and the same error discipline as the full CLI (:mod:`toolchain.rendering`,
 :mod:`toolchain.runner`).
 
 Anything else, including help, unknown or repeated options, a ``--`` separator
-and values that start with ``-``, is left to Typer, so that its messages and
+``--show-settings`` and values that start with ``-``, is left to Typer, so that its messages and
 exit codes stay the only ones users see for a command line it would question.
 ``SCREENPLAY_FULL_CLI=1`` turns the quick path off (the tests compare the two).
 """
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 #: Root options the quick path understands (both mean ``--quiet``).
 _QUIET = ("--quiet", "-q")
-#: render's options, each taking one value.
-_RENDER_OPTIONS = ("--pdf", "--html", "--paper", "--mode")
+#: render's own options that take one value (the layout options come from
+#: :data:`toolchain.layout_options.QUICK_OPTIONS`, as Typer's do).
+_RENDER_OPTIONS = ("--pdf", "--html")
 
 
 def _canonical(path: str) -> bool:
@@ -53,7 +54,9 @@ def plan_render(argv: list[str]) -> "Callable[[], None] | None":
         i += 1
     if i >= len(argv) or argv[i] != "render":
         return None
+    from .layout_options import QUICK_OPTIONS
     options: dict[str, str] = {}
+    layout: dict[str, object] = {}
     files: list[str] = []
     rest = argv[i + 1:]
     k = 0
@@ -61,14 +64,28 @@ def plan_render(argv: list[str]) -> "Callable[[], None] | None":
         word = rest[k]
         if word.startswith("-"):
             name, eq, value = word.partition("=")
+            setting = QUICK_OPTIONS.get(name)
+            if setting is not None and setting[1] is not None:   # a switch: no value
+                if eq or setting[0] in layout:
+                    return None
+                layout[setting[0]] = setting[1]
+                k += 1
+                continue
             if not eq:
                 if k + 1 >= len(rest):
                     return None
                 k += 1
                 value = rest[k]
-            if name not in _RENDER_OPTIONS or name in options or not value or value[0] == "-":
+            if not value or value[0] == "-":
                 return None
-            options[name] = value
+            if setting is not None:
+                if setting[0] in layout:
+                    return None
+                layout[setting[0]] = value
+            elif name in _RENDER_OPTIONS and name not in options:
+                options[name] = value
+            else:
+                return None
         else:
             files.append(word)
         k += 1
@@ -84,8 +101,7 @@ def plan_render(argv: list[str]) -> "Callable[[], None] | None":
         # and again at exit (3-4% of the run) and find no cycles to free.
         gc.disable()
         guarded(lambda: render_file(files[0], options.get("--pdf"), options.get("--html"),
-                                    options.get("--paper", "letter"),
-                                    options.get("--mode", "spec")))
+                                    layout))
         gc.freeze()
 
     return run

@@ -8,16 +8,21 @@ plain strings or Path objects alike; pathlib itself is not needed).
 from __future__ import annotations
 
 import os
+import sys
 
 from screenplay.formats import read_document
-from screenplay.model import UNPRINTED
+from screenplay.model import UNPRINTED, Document
 from screenplay.pathnames import stem
+from screenplay.settings import BY_NAME, Resolved, parse_value, resolve
 from screenplay.textio import write_atomic
 
 from .runner import Refused, warn
 
-PAPERS = ("letter", "a4")
-MODES = ("spec", "shooting")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from screenplay.layout import Layout
 
 
 def _check_dest(dest: str | os.PathLike[str], source: str | os.PathLike[str]) -> None:
@@ -37,58 +42,96 @@ def _has_production_state(doc) -> bool:  # type: ignore[no-untyped-def]
                for el in doc.body)
 
 
+def check_options(layout: dict[str, Any] | None) -> None:
+    """Refuse a bad option value (exit 2) before any file is read."""
+    from screenplay.errors import InputError
+    for name, value in (layout or {}).items():
+        try:
+            parse_value(BY_NAME[name], value)
+        except InputError as e:
+            raise Refused(str(e), 2) from None
+
+
+def settings_for(file: str | os.PathLike[str], doc: Document | None,
+                 layout: dict[str, Any] | None) -> Resolved:
+    """The effective layout settings for one script (see :mod:`screenplay.settings`)."""
+    return resolve(layout or {}, script=file, doc=doc)
+
+
+def lay_out(file: str | os.PathLike[str], doc: Document, layout: dict[str, Any] | None,
+            production: dict[str, Any] | None = None,
+            on_warning: Callable[[str], None] | None = None,
+            ) -> tuple[Resolved, Layout, Document]:
+    """Settings, pages and the document to draw: the one layout step every command shares.
+
+    The document is ``doc`` itself, or a copy whose notes print (the ``notes``
+    setting), or, for a locked or revised script or with production options
+    (watermark, header/footer, sides), the copy the production passes laid out
+    (:func:`screenplay.production.production_view`): the PDF and the HTML must
+    both draw the one returned.
+    """
+    from screenplay.layout import paginate
+    from screenplay.settings import profile_for
+    settings = settings_for(file, doc, layout)
+    if settings.values.get("notes"):
+        from screenplay.notes import notes_as_text
+        doc = notes_as_text(doc)
+    profile = profile_for(settings)
+    extra = {k: v for k, v in (production or {}).items() if v is not None}
+    if extra or _has_production_state(doc):
+        from screenplay.production import production_view
+        laid, doc = production_view(doc, profile, warn=on_warning, **extra)
+        return settings, laid, doc
+    return settings, paginate(doc, profile), doc
+
+
 def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None,
                 html: str | os.PathLike[str] | None,
-                paper: str = "letter", mode: str = "spec", *, watermark: str | None = None,
+                layout: dict[str, Any] | None = None, show_settings: bool = False, *, watermark: str | None = None,
                 header: str | None = None, footer: str | None = None,
                 scenes: str | None = None, character: str | None = None) -> None:
     """Render ``file`` to a PDF and/or HTML; with neither named, to ``out/<name>.pdf``.
 
-    The production options (watermark, header/footer text, sides by scene or
-    character) and a lock or revision state the script carries go through
-    :func:`screenplay.production.production_layout`; a plain script is paginated as is.
+    ``layout`` holds the layout options given on the command line (setting name ->
+    value).  ``show_settings`` prints the effective settings and where each comes
+    from instead of rendering.  The production options (watermark,
+    header/footer text, sides by scene or character) and a lock or revision state the
+    script carries go through :func:`screenplay.production.production_view`.
     """
-    pap, mod = paper.lower(), mode.lower()
-    if pap not in PAPERS:
-        raise Refused(f"unknown paper '{paper}' (known: {', '.join(PAPERS)})", 2)
-    if mod not in MODES:
-        raise Refused(f"unknown mode '{mode}' (known: {', '.join(MODES)})", 2)
+    check_options(layout)
     pdf_out = pdf
-    if pdf_out is None and html is None:
+    if pdf_out is None and html is None and not show_settings:
         pdf_out = os.path.join("out", stem(file) + ".pdf")
     for dest in (pdf_out, html):
         if dest is not None:
             _check_dest(dest, file)
     doc = read_document(file)
+    if show_settings:
+        sys.stdout.write("\n".join(settings_for(file, doc, layout).lines()) + "\n")
+        return
     if not doc.title_page and all(isinstance(el, UNPRINTED) for el in doc.body):
         raise Refused(f"{file}: nothing to render (no title page and no printable text)", 1)
-    from screenplay.layout import load_profile, paginate
     # One layout for both outputs: the HTML's pages are the PDF's pages.
     production = dict(watermark=watermark, header=header, footer=footer, scenes=scenes,
                       character=character)
-    if _has_production_state(doc) or any(v is not None for v in production.values()):
-        from screenplay.production import production_view
-        # A locked script is laid out from a copy with its OMITTED scenes and new scene
-        # numbers: the writers walk that copy, whose elements the layout's lines point at.
-        layout, doc = production_view(doc, load_profile(pap, mod),
-                                      warn=lambda m: warn(f"{file}: {m}"), **production)
-    else:
-        layout = paginate(doc, load_profile(pap, mod))
-    for msg in layout.warnings:
+    settings, laid, doc = lay_out(file, doc, layout, production,
+                                  on_warning=lambda m: warn(f"{file}: {m}"))
+    for msg in laid.warnings:
         warn(f"{file}: {msg}")
     if pdf_out is not None:
         from screenplay.pdf_writer import render_layout
         problems: list[str] = []
-        data = render_layout(doc, layout, problems.append)
+        data = render_layout(doc, laid, problems.append)
         for msg in problems:
             warn(f"{file}: {msg}")
         write_atomic(pdf_out, data)
     if html is not None:
         from screenplay.html_writer import render_html
         if footer is not None:  # the HTML page has no room below the body for a footer
-            for page in layout.pages:
+            for page in laid.pages:
                 page.lines = [ln for ln in page.lines if ln.kind != "footer"]
         if scenes is not None or character is not None:  # sides: only the kept scenes
             from screenplay.production import sides_document
-            doc = sides_document(doc, layout)
-        write_atomic(html, render_html(doc, paper=pap, mode=mod, layout=layout))
+            doc = sides_document(doc, laid)
+        v = settings.values
+        write_atomic(html, render_html(doc, paper=v["paper"], mode=v["mode"], layout=laid))

@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
-from screenplay.layout import Layout
+from screenplay.layout import Layout, eighths_text  # one definition, re-exported here
 from screenplay.model import Dialogue, Document, Lyrics, Parenthetical, Speech, plain
 
 KINDS = ("scenes", "locations", "cast")
@@ -25,14 +25,6 @@ _NIGHT = {"NIGHT", "EVENING", "DUSK", "SUNSET", "MIDNIGHT", "TWILIGHT", "NIGHTTI
           "MAGIC HOUR"}
 _DAY = {"DAY", "MORNING", "AFTERNOON", "DAWN", "SUNRISE", "NOON", "MIDDAY", "DAYTIME",
         "EARLY MORNING", "LATE AFTERNOON", "PRE-DAWN"}
-
-
-def eighths_text(eighths: int) -> str:
-    """Pages and eighths as production writes them: ``1 3/8``, ``4/8``, ``2``."""
-    whole, rest = divmod(eighths, 8)
-    if whole and rest:
-        return f"{whole} {rest}/8"
-    return str(whole) if whole else f"{rest}/8"
 
 
 def day_or_night(time: str | None, previous: str) -> str:
