@@ -21,6 +21,7 @@ from screenplay.model import Dialogue, SceneHeading, Speech
 from screenplay.production import production_layout
 
 LETTER_W_PT = 8.5 * 72
+_LABEL = re.compile(r"^\d+[A-Z]*(-\d+[A-Z]*)?\.$")
 
 
 class PdfPage:
@@ -32,7 +33,9 @@ class PdfPage:
         for w in words:
             self.rows.setdefault(round(w["top"]), []).append(w)
         head = [w for w in words if w["top"] < 60]
-        nums = [w for w in head if abs(w["x1"] - 7.5 * 72) < 3 and w["text"].endswith(".")]
+        # the page number: the header's right-most word shaped like "12.", "12A." or "8-9."
+        # (it ends at 7.25 in on Final Draft's page, 7.5 in on older profiles)
+        nums = sorted((w for w in head if _LABEL.match(w["text"])), key=lambda w: -w["x1"])[:1]
         self.label = nums[0]["text"].rstrip(".") if nums else ""
         self.header = " ".join(w["text"] for w in sorted(head, key=lambda w: w["x0"])
                                if w not in nums)
@@ -94,24 +97,26 @@ class Plan:
                 self.grow, self.grow_page = el, ps[0]
                 break
         assert self.grow is not None, "no speech to grow"
-        # 3. a removed scene, ending before the grown page, followed by a clean page.
-        self.removed = None
+        # 3. a removed scene, ending before the grown page, followed by a clean page, and
+        # 2. an added scene before a heading that opens a page, before the removed scene:
+        # the latest removable scene that leaves room for an added one before it.
+        self.removed = self.added = None
         for k in range(len(heads) - 2, 0, -1):
             a, b = heads[k], heads[k + 1]
             ps = sorted({p for el in body[a:b] for p in where.get(id(el), [])})
-            if ps and ps[-1] < self.grow_page - 1 and clean_after(ps[-1]) and ps[0] > 2 \
-                    and where[id(body[b])][0] > ps[-1]:
-                self.removed, self.removed_pages = (a, b), ps
+            if not (ps and ps[-1] < self.grow_page - 1 and clean_after(ps[-1]) and ps[0] > 2
+                    and where[id(body[b])][0] > ps[-1]):
+                continue
+            for h in heads:
+                hp = where.get(id(body[h]), [])
+                if hp and 2 < hp[0] < ps[0] - 1 and not cont[hp[0]] \
+                        and self._first_on(layout, hp[0]) is body[h]:
+                    self.removed, self.removed_pages = (a, b), ps
+                    self.added, self.added_page = h, hp[0] - 1
+                    break
+            if self.added is not None:
                 break
         assert self.removed is not None, "no scene to remove"
-        # 2. an added scene before a heading that opens a page, before the removed scene.
-        self.added = None
-        for k in heads:
-            ps = where.get(id(body[k]), [])
-            if ps and 2 < ps[0] < self.removed_pages[0] - 1 and not cont[ps[0]] \
-                    and self._first_on(layout, ps[0]) is body[k]:
-                self.added, self.added_page = k, ps[0] - 1
-                break
         assert self.added is not None, "no heading opening a page"
         # 1. a changed line: a dialogue word on a page before the added scene's.
         self.changed = None

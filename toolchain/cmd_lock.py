@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from .app import app, guarded
+from .layout_options import with_layout_options
 from .drafts import lock_file, unlock_file
 
 
@@ -17,14 +19,14 @@ from .drafts import lock_file, unlock_file
 
   screenplay lock shooting.fountain --unlock       (drop the lock: renumber everything)
 """)
+@with_layout_options
 def lock(
     file: Path = typer.Argument(..., help="The Fountain script to lock (changed in place)."),
     unlock: bool = typer.Option(False, "--unlock",
                                 help="Remove the lock and the scene numbers (renumber)."),
-    paper: str = typer.Option("letter", "--paper", help="Paper the pages are locked on."),
-    mode: str = typer.Option("shooting", "--mode", help="Mode the pages are locked in."),
     scene_style: str = typer.Option("suffix", "--scene-style",
                                     help="New scenes: suffix (45A) or prefix (A46)."),
+    layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Lock a script's pages and scene numbers (written into the file itself).
 
@@ -35,4 +37,4 @@ def lock(
     if unlock:
         guarded(lambda: unlock_file(file))
     else:
-        guarded(lambda: lock_file(file, paper.lower(), mode.lower(), scene_style.lower()))
+        guarded(lambda: lock_file(file, layout, scene_style.lower()))

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from .app import app, guarded
+from .layout_options import with_layout_options
 from .drafts import revise_files
 from .rendering import render_file
 
@@ -19,6 +20,7 @@ from .rendering import render_file
 
   screenplay revise old.fdx new.fdx -o revised.fdx --pdf out/revised.pdf
 """)
+@with_layout_options
 def revise(
     old: Path = typer.Argument(..., help="The previous version (carries earlier revisions)."),
     new: Path = typer.Argument(..., help="The new version; the revision is stored in it."),
@@ -34,8 +36,7 @@ def revise(
     pdf: Optional[Path] = typer.Option(None, "--pdf", help="Render the revised PDF here "
                                        "(default: out/<name>.pdf)."),
     html: Optional[Path] = typer.Option(None, "--html", help="Render HTML here."),
-    paper: str = typer.Option("letter", "--paper", help="Paper size: letter or a4."),
-    mode: str = typer.Option("shooting", "--mode", help="shooting (default) or spec."),
+    layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Mark what changed between two versions: * in the margin, colour and date in the header.
 
@@ -45,6 +46,6 @@ def revise(
     """
     def work() -> None:
         dest = revise_files(old, new, color, date, sequence, output)
-        render_file(dest, pdf, html, paper, mode)
+        render_file(dest, pdf, html, layout)
 
     guarded(work)

@@ -10,6 +10,10 @@ from __future__ import annotations
 import os
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 from screenplay.formats import WRITERS, format_for, read_document
 from screenplay.textio import decode_text, read_bytes, write_atomic
 
@@ -32,11 +36,19 @@ def _fountain_source(file: str | os.PathLike[str], what: str) -> tuple[str, obje
     return text, parse_fountain(text)
 
 
-def lock_file(file: str | os.PathLike[str], paper: str = "letter", mode: str = "shooting",
+def lock_file(file: str | os.PathLike[str], layout: dict[str, Any] | None = None,
               scene_style: str = "suffix") -> None:
-    """Record the pages and scene numbers of ``file`` as they are laid out now."""
+    """Record the pages and scene numbers of ``file`` as they are laid out now.
+
+    ``layout`` holds the layout options of the command line; with the project
+    file and the title page they decide the pages, exactly as ``render`` does.
+    """
     from screenplay.fountain_reader import parse_fountain
-    from screenplay.layout import load_profile, paginate
+    from screenplay.layout import paginate
+    from screenplay.settings import profile_for
+
+    from .rendering import check_options, settings_for
+    check_options(layout)
     from screenplay.locking import MAGIC, make_lock, number_headings, read_lock
     from screenplay.revisions import splice_block
     text, doc = _fountain_source(file, "lock")
@@ -46,7 +58,8 @@ def lock_file(file: str | os.PathLike[str], paper: str = "letter", mode: str = "
     if read_lock(doc) is not None:  # type: ignore[arg-type]
         raise Refused(f"{file}: is already locked; `screenplay lock --unlock {file}` first "
                       "to renumber", 1)
-    profile = load_profile(paper, mode)
+    profile = profile_for(settings_for(file, doc, layout))  # type: ignore[arg-type]
+    paper, mode = profile.paper, profile.mode
     first = paginate(doc, profile)  # type: ignore[arg-type]
     numbers = [s.number or str(s.index) for s in first.scenes]
     text = number_headings(text, doc, numbers)  # type: ignore[arg-type]
