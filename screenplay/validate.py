@@ -15,6 +15,7 @@ from lxml import etree
 
 from .model import Diagnostic, Document
 from .resources import package_path
+from .xml_parse import NS
 
 try:  # lxml built without libxslt has no isoschematron
     from lxml import isoschematron
@@ -168,7 +169,6 @@ def validate_tree(tree: etree._ElementTree, xml_lines: bool = False) -> list[Dia
     Schematron runs only when the tree has the XSD's shape (identity errors such
     as a duplicated scene number do not stop it), since its rules assume that shape.
     """
-    from .xml_io import NS
     root = tree.getroot()
     if root.tag != "{%s}screenplay" % NS:
         return [Diagnostic(root.sourceline or 0, f"not screenplay XML: the root element is "
@@ -178,12 +178,3 @@ def validate_tree(tree: etree._ElementTree, xml_lines: bool = False) -> list[Dia
     if any(d.rule not in IDENTITY_RULES for d in errs):
         return errs
     return errs + schematron_diagnostics(tree, xml_lines)
-
-
-def validate_document(doc: Document) -> list[Diagnostic]:
-    """Build the XML of a document and validate it.
-
-    The XML is serialised and parsed again so that libxml2 knows element lines.
-    """
-    from .xml_io import parse_xml_bytes, write_xml
-    return validate_tree(parse_xml_bytes(write_xml(doc).encode("utf-8")))

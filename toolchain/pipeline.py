@@ -44,7 +44,7 @@ class Result:
 def check_document(doc: Document) -> list[Diagnostic]:
     """Schema validation of the document's XML, then lint: what ``screenplay check`` reports."""
     from screenplay.lint import lint
-    from screenplay.validate import validate_document
+    from screenplay.xml_io import validate_document
     found = validate_document(doc)
     if not any(d.severity == "error" and d.rule == "xsd" for d in found):
         found = found + lint(doc)

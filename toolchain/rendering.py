@@ -12,38 +12,42 @@ import os
 from screenplay.formats import read_document
 from screenplay.model import UNPRINTED
 from screenplay.pathnames import stem
-from screenplay.textio import write_atomic
 
-from .runner import Refused, warn
+from .outputs import check_output, write_output
+from .runner import Refused, done, unknown, warn
 
 PAPERS = ("letter", "a4")
 MODES = ("spec", "shooting")
 
 
-def _check_dest(dest: str | os.PathLike[str], source: str | os.PathLike[str]) -> None:
-    try:
-        same = os.path.realpath(dest) == os.path.realpath(source)
-    except OSError:
-        same = False
-    if same:
-        raise Refused(f"{dest}: would overwrite the input file; choose another output", 1)
+def paper_and_mode(paper: str, mode: str) -> tuple[str, str]:
+    """``--paper`` and ``--mode`` checked (with a suggestion for a typo) and lower-cased."""
+    pap, mod = paper.lower(), mode.lower()
+    if pap not in PAPERS:
+        raise unknown("paper", paper, PAPERS)
+    if mod not in MODES:
+        raise unknown("mode", mode, MODES)
+    return pap, mod
 
 
 def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None,
                 html: str | os.PathLike[str] | None,
-                paper: str = "letter", mode: str = "spec") -> None:
-    """Render ``file`` to a PDF and/or HTML; with neither named, to ``out/<name>.pdf``."""
-    pap, mod = paper.lower(), mode.lower()
-    if pap not in PAPERS:
-        raise Refused(f"unknown paper '{paper}' (known: {', '.join(PAPERS)})", 2)
-    if mod not in MODES:
-        raise Refused(f"unknown mode '{mode}' (known: {', '.join(MODES)})", 2)
+                paper: str = "letter", mode: str = "spec", force: bool = False) -> None:
+    """Render ``file`` to a PDF and/or HTML; with neither named, to ``out/<name>.pdf``.
+
+    ``-`` as the input reads standard input, as an output writes standard output.
+    """
+    pap, mod = paper_and_mode(paper, mode)
     pdf_out = pdf
     if pdf_out is None and html is None:
+        if os.fspath(file) == "-":
+            raise Refused("reading standard input: name the output with --pdf or --html", 2)
         pdf_out = os.path.join("out", stem(file) + ".pdf")
-    for dest in (pdf_out, html):
+    if pdf_out is not None and html is not None and os.fspath(pdf_out) == os.fspath(html) == "-":
+        raise Refused("--pdf - and --html - both ask for standard output; give one a file", 2)
+    for dest, kind in ((pdf_out, "pdf"), (html, "html")):
         if dest is not None:
-            _check_dest(dest, file)
+            check_output(dest, kind, force=force, inputs=[file])
     doc = read_document(file)
     if not doc.title_page and all(isinstance(el, UNPRINTED) for el in doc.body):
         raise Refused(f"{file}: nothing to render (no title page and no printable text)", 1)
@@ -58,7 +62,14 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
         data = render_layout(doc, layout, problems.append)
         for msg in problems:
             warn(f"{file}: {msg}")
-        write_atomic(pdf_out, data)
+        write_output(pdf_out, data)
+        _wrote(pdf_out)
     if html is not None:
         from screenplay.html_writer import render_html
-        write_atomic(html, render_html(doc, paper=pap, mode=mod, layout=layout))
+        write_output(html, render_html(doc, paper=pap, mode=mod, layout=layout))
+        _wrote(html)
+
+
+def _wrote(dest: str | os.PathLike[str]) -> None:
+    if os.fspath(dest) != "-":
+        done(f"wrote {os.fspath(dest)}")
