@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .model import Diagnostic, Document
+from .model import Diagnostic
 from .resources import package_path
 from .xml_parse import NS
 

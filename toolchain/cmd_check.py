@@ -29,15 +29,16 @@ def check_file(path: Path, fmt: str | None = None) -> tuple[list[Diagnostic], st
     XML input is validated as it stands (its ``line`` attributes point at the
     Fountain source); any other format is read into the model and its XML built.
     """
-    from screenplay.lint import lint
     from screenplay.validate import validate_tree
     from screenplay.xml_io import from_tree, parse_xml_bytes, write_xml
+
+    from .pipeline import check_policy
 
     fmt = (fmt or format_for(path)).lower()
     doc: Document | None
     if fmt == "xml":
         data = read_bytes(path)
-        tree = parse_xml_bytes(data, str(path))
+        tree = parse_xml_bytes(data, display_name(path))
         found = validate_tree(tree, xml_lines=True)
         try:
             doc = from_tree(tree)
@@ -47,17 +48,10 @@ def check_file(path: Path, fmt: str | None = None) -> tuple[list[Diagnostic], st
     else:
         doc = read_document(path, fmt)
         xml = write_xml(doc)
-        found = validate_tree(parse_xml_bytes(xml.encode("utf-8"), str(path)))
-    if doc is not None:
-        found = found + lint(doc)
-    seen: set[tuple[int, str, str]] = set()
-    unique = []
-    for d in sorted(found, key=lambda d: (d.line, d.severity != "error", d.rule)):
-        key = (d.line, d.rule, d.message)
-        if key not in seen:
-            seen.add(key)
-            unique.append(d)
-    return unique, xml
+        data = xml.encode("utf-8")
+        # Our own XML, not an input: the input size limit is not for it.
+        found = validate_tree(parse_xml_bytes(data, display_name(path), limit=max(len(data), 1)))
+    return check_policy(found, doc), xml
 
 
 def format_text(path: str, diags: list[Diagnostic]) -> str:
