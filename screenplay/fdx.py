@@ -28,7 +28,7 @@ from lxml import etree
 
 from . import model as m
 from .errors import InputError
-from .fountain_reader import CUE_RE, cue_name_ok, is_heading, is_transition
+from .fountain_rules import CUE_RE, cue_name_ok, is_heading, is_transition
 from .xml_io import parse_xml_bytes, xml_safe
 
 SP = "urn:x-screenplay-toolchain:fdx-extras:1"

@@ -57,7 +57,9 @@ def fountain_line(el: etree._Element | None) -> int:
     """The source line recorded on ``el`` or its nearest ancestor (0 if none)."""
     while el is not None:
         v = el.get("line") if isinstance(el.tag, str) else None
-        if v and v.isdigit():
+        # ASCII digits only: str.isdigit() also takes "²", which int() refuses;
+        # and a bounded length, since int() refuses thousands of digits too.
+        if v and len(v) <= 18 and v.isascii() and v.isdigit():
             return int(v)
         el = el.getparent()
     return 0
