@@ -99,3 +99,14 @@ def line_kind(line: str) -> str:
     if c == "!":
         return "forced_action"
     return "action"
+
+
+def clean_scene_number(number: str | None) -> str | None:
+    """A scene number from another format, fit for one heading line (None if empty).
+
+    White space runs (a newline above all, which would start a new line and so a
+    new element in Fountain) become one space; what is left is trimmed.
+    """
+    if number is None:
+        return None
+    return " ".join(number.split()) or None

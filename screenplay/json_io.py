@@ -11,6 +11,7 @@ from typing import Any
 
 from . import model as m
 from .errors import InputError
+from .fountain_rules import clean_scene_number
 
 _TYPES: dict[str, type] = {
     cls.__name__.lower(): cls
@@ -207,7 +208,8 @@ def _el_in(d: Any, allowed: frozenset[str] = _BODY_TYPES) -> Any:
         elif name in ("name", "number"):
             _need(isinstance(v, str) or (name == "number" and v is None),
                   f"{name} must be a string")
-            kw[name] = v
+            # a scene number is one line of a heading: a newline in it would add an element
+            kw[name] = clean_scene_number(v) if name == "number" else v
         else:
             kw[name] = v
     missing = [f for f in _required(cls) if f not in kw]
