@@ -39,10 +39,16 @@ _UNPRINTABLE = dict.fromkeys([*range(0, 32), *range(127, 160)])
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters escaped (``\\n``, ``\\x1b``): one message, one line."""
-    if not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in text):
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``): one message, one line.
+
+    Bytes of a file name that are not UTF-8 (which Python keeps as lone surrogates)
+    are shown as ``\\xNN`` too, rather than failing to print.
+    """
+    if not any(ord(c) < 32 or 127 <= ord(c) < 160 or 0xDC80 <= ord(c) <= 0xDCFF for c in text):
         return text
-    return "".join(repr(c)[1:-1] if ord(c) in _UNPRINTABLE else c for c in text)
+    return "".join(repr(c)[1:-1] if ord(c) in _UNPRINTABLE
+                   else f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c
+                   for c in text)
 
 
 class Settings:
