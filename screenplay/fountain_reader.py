@@ -221,11 +221,12 @@ class _Reader:
             else:
                 # Not a heading or transition (just tested) nor a page break
                 # (it would start with "="): what _plain_cue needs.
-                cue = self.cues.get(s, _UNSEEN)
-                if cue is _UNSEEN:  # a script repeats its cues: parse each once
-                    cue = self.cues[s] = _plain_cue(s)
-                if cue is not None:
-                    name, exts, dual = cue  # type: ignore[misc]
+                seen = self.cues.get(s, _UNSEEN)
+                if seen is _UNSEEN:  # a script repeats its cues: parse each once
+                    seen = self.cues[s] = _plain_cue(s)
+                if seen is not None:
+                    cue: tuple[str, tuple[str, ...], bool] = seen  # type: ignore[assignment]
+                    name, exts, dual = cue
                     return self.speech_body(i, end, name, exts, False, dual)
         return self.action(i, end)
 

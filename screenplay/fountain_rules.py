@@ -74,7 +74,7 @@ def looks_like_cue(line: str) -> bool:
     if is_heading(s) or is_transition(s) or PAGE_BREAK_RE.match(s):
         return False
     m = CUE_RE.match(s)
-    return bool(m) and cue_name_ok(m.group("name").strip())
+    return m is not None and cue_name_ok(m.group("name").strip())
 
 
 def line_kind(line: str) -> str:

@@ -21,7 +21,7 @@ from .xml_parse import NS
 try:  # lxml built without libxslt has no isoschematron
     from lxml import isoschematron
 except ImportError:  # pragma: no cover - depends on the lxml build
-    isoschematron = None  # type: ignore[assignment]
+    isoschematron = None
 
 T = TypeVar("T")
 

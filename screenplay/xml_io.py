@@ -288,8 +288,7 @@ def _read_element(x: etree._Element) -> m.Element:
                          _get_lines(cue))
         parts: list[m.SpeechPart] = []
         for p in kids[1:]:
-            cls = {"parenthetical": m.Parenthetical, "dialogue": m.Dialogue,
-                   "lyrics": m.Lyrics}.get(_local(p))
+            cls = _PART_CLASSES.get(_local(p))
             if cls is None:
                 raise InputError(f"unexpected <{_local(p)}> in a speech", line=p.sourceline)
             parts.append(cls(_get_text(p), _get_lines(p)))
@@ -318,6 +317,11 @@ def _read_element(x: etree._Element) -> m.Element:
     if tag == "boneyard":
         return m.Boneyard(x.text or "", lines)
     raise InputError(f"unknown element <{tag}>", line=x.sourceline)
+
+
+#: Speech parts by element name.
+_PART_CLASSES: dict[str, Callable[[m.Text, m.Lines], m.SpeechPart]] = {
+    "parenthetical": m.Parenthetical, "dialogue": m.Dialogue, "lyrics": m.Lyrics}
 
 
 def _check_root(root: etree._Element, source: str | None = None) -> None:

@@ -27,7 +27,7 @@ _DECLARATIONS = tuple(word.encode(enc) for word in ("<!DOCTYPE", "<!ENTITY")
 class _NothingResolver(etree.Resolver):
     """Every external resource (DTD, entity, XInclude) resolves to an empty string."""
 
-    def resolve(self, system_url, public_id, context):  # type: ignore[no-untyped-def]
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:
         return self.resolve_string("", context)
 
 
