@@ -449,3 +449,98 @@ def test_build_exits_2_at_a_limit_as_readme_says(ws: Path) -> None:
     assert p.returncode == 2 and "binary" in err(p)
     p = run(["build", "s.fountain", "--out-dir", "o"], ws, SCREENPLAY_TIME_LIMIT="0.001")
     assert p.returncode == 2 and "time limit" in err(p), err(p)
+
+
+# -- kinds of existing files, hostile XML, Schematron ------------------------------------------
+
+def test_kinds_are_told_by_content() -> None:
+    from toolchain.outputs import kind_of
+    assert kind_of(b"%PDF-1.7\n...") == "pdf"
+    assert kind_of(b"\n<!DOCTYPE html>\n<html>") == "html"
+    assert kind_of(b'<?xml version="1.0"?>\n<screenplay xmlns="urn:x">') == "xml"
+    assert kind_of(b'<?xml version="1.0"?>\n<FinalDraft DocumentType="Script">') == "fdx"
+    assert kind_of(b'<?xml version="1.0"?>\n<svg/>') == "binary"   # XML, but not ours
+    assert kind_of(b'{"format": "screenplay-model"}') == "json"
+    assert kind_of(b"Contract: scenes report (3 pages)\n\nScene ...") == "report"
+    assert kind_of(b"scene,heading,page\n1,INT. A,1\n2,EXT. B,2\n") == "csv"
+    assert kind_of(b"INT. ROOM - DAY\n\nBob waits, then leaves.\n") == "fountain"
+    assert kind_of(b"\x00\x01\x02") == "binary"
+
+
+@pytest.mark.parametrize("where", ["late", "utf-16", "utf-32"])
+def test_a_doctype_is_refused_wherever_and_however_it_is_written(where: str) -> None:
+    from screenplay.errors import InputError
+    from screenplay.xml_parse import parse_xml_bytes
+    doc = '<!DOCTYPE a SYSTEM "/etc/passwd"><a/>'
+    if where == "late":
+        data = ("<?xml version='1.0'?><!--" + "x" * 70000 + "-->" + doc).encode()
+    else:
+        data = ('<?xml version="1.0" encoding="%s"?>' % where.upper() + doc).encode(where)
+    with pytest.raises(InputError, match="DOCTYPE"):
+        parse_xml_bytes(data)
+
+
+def test_no_external_resource_is_ever_opened(tmp_path: Path) -> None:
+    """Even past the DOCTYPE check, the parser hands back nothing: a DTD that is a pipe
+    (which blocks whoever opens it) does not hang the parse."""
+    from lxml import etree
+
+    from screenplay.xml_parse import _parser
+    fifo = tmp_path / "dtd"
+    os.mkfifo(fifo)
+    code = ("from lxml import etree; from screenplay.xml_parse import _parser; "
+            f"etree.fromstring(b'<!DOCTYPE a SYSTEM \"{fifo}\"><a/>', _parser()); print('done')")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert p.stdout.strip() == b"done", p.stderr
+    assert etree.fromstring(b"<a/>", _parser()).tag == "a"
+
+
+def _dual_pairs_tree(n: int):  # -> lxml tree of n dual-dialogue pairs
+    from screenplay.fountain_reader import parse_fountain
+    from screenplay.xml_io import write_xml
+    from screenplay.xml_parse import parse_xml_bytes
+    src = "INT. A - DAY\n\n" + "BOB\nHi.\n\nANN ^\nYo.\n\n" * n
+    data = write_xml(parse_fountain(src)).encode()
+    return parse_xml_bytes(data, limit=len(data))
+
+
+def test_schematron_is_linear_in_dual_pairs_and_numbered_scenes() -> None:
+    """20,000 pairs took 56 s; quadratic growth shows as about 4x for 2x the pairs."""
+    from screenplay.validate import load_schematron, schematron_diagnostics
+    load_schematron()
+
+    def seconds(tree) -> float:  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        schematron_diagnostics(tree)
+        return time.perf_counter() - t
+
+    small, large = _dual_pairs_tree(4000), _dual_pairs_tree(16000)
+    a = min(seconds(small) for _ in range(2))
+    b = min(seconds(large) for _ in range(2))
+    assert b < 30 and b / max(a, 1e-3) < 8, (a, b)   # linear: ~4x; quadratic: ~16x
+    # findings too (each used to cost a walk over its siblings): a reversed numbering
+    from screenplay.fountain_reader import parse_fountain
+    from screenplay.xml_io import write_xml
+    from screenplay.xml_parse import parse_xml_bytes
+    data = write_xml(parse_fountain("".join(f"INT. A{i} - DAY #{20000 - i}#\n\nHi.\n\n"
+                                            for i in range(20000)))).encode()
+    t = time.perf_counter()
+    found = schematron_diagnostics(parse_xml_bytes(data, limit=len(data)))
+    assert time.perf_counter() - t < 30 and len(found) == 19999
+    assert found[1].line > found[0].line > 0  # lines come from the rules' diagnostic
+
+
+def test_the_time_limit_reaches_into_the_schematron() -> None:
+    from screenplay.validate import load_schematron, schematron_diagnostics
+    from toolchain.limits import TimeLimitExceeded, time_limit
+    load_schematron()
+    tree = _dual_pairs_tree(40000)
+    t = time.perf_counter()
+    schematron_diagnostics(tree)
+    whole = time.perf_counter() - t
+    t = time.perf_counter()
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(whole / 10):
+            schematron_diagnostics(tree)
+    assert time.perf_counter() - t < whole * 0.6, whole

@@ -10,7 +10,7 @@ from screenplay.errors import InputError
 from screenplay.textio import read_text
 
 from .app import Refused, app, guarded
-from .outputs import write_output
+from .outputs import is_special, write_output
 from .runner import done
 
 
@@ -57,7 +57,7 @@ def adapt(
                 _, fountain = run(text, name, src.name, nlp)
             except InputError as e:   # name the file the problem is in
                 raise InputError(e.message, e.line, e.source or str(src)) from None
-            if not force and not may_overwrite(dest):
+            if not force and not is_special(dest) and not may_overwrite(dest):
                 raise Refused(f"{dest}: changed since adapt wrote it (or not written by adapt); "
                               "left alone - pass --force to overwrite", 1)
             write_output(dest, fountain)
