@@ -144,6 +144,10 @@ def test_dash_reads_stdin_and_writes_stdout(ws: Path) -> None:
     assert p.returncode == 0 and b"scenes report" in p.stdout
     p = run(["render", "-"], ws, stdin=SCRIPT.encode())  # no default output name for stdin
     assert p.returncode == 2 and "--pdf or --html" in err(p)
+    for same in ("-", "both.out"):  # one destination for two outputs: refused, nothing written
+        p = run(["render", "s.fountain", "--pdf", same, "--html", same], ws)
+        assert p.returncode == 2 and "give each its own output" in err(p) and p.stdout == b""
+        assert not (ws / "both.out").exists()
 
 
 @pytest.mark.parametrize("unbuffered", ["", "1"])

@@ -43,8 +43,8 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
         if os.fspath(file) == "-":
             raise Refused("reading standard input: name the output with --pdf or --html", 2)
         pdf_out = os.path.join("out", stem(file) + ".pdf")
-    if pdf_out is not None and html is not None and os.fspath(pdf_out) == os.fspath(html) == "-":
-        raise Refused("--pdf - and --html - both ask for standard output; give one a file", 2)
+    if pdf_out is not None and html is not None and os.fspath(pdf_out) == os.fspath(html):
+        raise Refused(f"--pdf and --html both name {os.fspath(html)}; give each its own output", 2)
     for dest, kind in ((pdf_out, "pdf"), (html, "html")):
         if dest is not None:
             check_output(dest, kind, force=force, inputs=[file])
