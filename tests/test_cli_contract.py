@@ -548,3 +548,29 @@ def test_the_time_limit_reaches_into_the_schematron() -> None:
         with time_limit(whole / 10):
             schematron_diagnostics(tree)
     assert time.perf_counter() - t < whole * 0.6, whole
+
+
+@pytest.mark.slow
+def test_watch_page_loads_its_reload_script_in_a_browser(tmp_path: Path) -> None:
+    """From file://, under the page's own CSP, the reload script is loaded (and polled)."""
+    import shutil
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed (scripts/test.sh installs it as root on Debian)")
+    from screenplay.fountain_reader import parse_fountain
+    from screenplay.html_writer import render_html
+    from toolchain.live_reload import add_reload, build_id
+    page = render_html(parse_fountain(SCRIPT))
+    live, stamp = add_reload(page, "w.html")
+    (tmp_path / "w.html").write_text(live, encoding="utf-8")
+    # the build id of the page itself (so it does not reload), and a line to see it ran
+    (tmp_path / "w.reload.js").write_text(stamp + "console.log('reload script ran');\n",
+                                          encoding="utf-8")
+    assert build_id(page) in stamp
+    p = subprocess.run([chromium, "--headless=new", "--no-sandbox", "--disable-gpu",
+                        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000",
+                        "--dump-dom", (tmp_path / "w.html").as_uri()],
+                       capture_output=True, timeout=120)
+    log = p.stderr.decode("utf-8", "replace")
+    assert "reload script ran" in log, log[-2000:]
+    assert "Content Security Policy" not in log and b"<main" in p.stdout
