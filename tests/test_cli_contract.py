@@ -471,6 +471,16 @@ def test_kinds_are_told_by_content() -> None:
     assert kind_of(b"\x00\x01\x02") == "binary"
 
 
+def test_a_fountain_output_may_replace_text_that_looks_like_csv(tmp_path: Path) -> None:
+    from toolchain.outputs import check_output
+    from toolchain.runner import Refused
+    f = tmp_path / "t.fountain"
+    f.write_text("Title: A, B\nCredit: x, y\n", encoding="utf-8")  # a title page, or a table
+    check_output(f, "fountain")
+    with pytest.raises(Refused):
+        check_output(f, "pdf")
+
+
 @pytest.mark.parametrize("where", ["late", "utf-16", "utf-32"])
 def test_a_doctype_is_refused_wherever_and_however_it_is_written(where: str) -> None:
     from screenplay.errors import InputError

@@ -32,6 +32,10 @@ KIND_NAMES = {
     "json": "JSON", "csv": "a CSV table", "report": "a text report", "fountain": "a text file",
 }
 
+#: Plain text that may well be a script: a title page such as "Title: A, B" /
+#: "Credit: x, y" can look like a CSV table, so a Fountain output may replace it.
+_READS_AS_FOUNTAIN = ("csv",)
+
 #: How much of an existing file is read to tell its kind.
 _HEAD = 4096
 
@@ -127,7 +131,7 @@ def check_output(dest: str | os.PathLike[str], kind: str, *, force: bool = False
         raise Refused(f"{p}: cannot read the existing file to check what it is: "
                       f"{e.strerror or e}", EXIT_USAGE) from None
     found = kind_of(head)
-    if found != kind:
+    if found != kind and not (kind == "fountain" and found in _READS_AS_FOUNTAIN):
         what = KIND_NAMES.get(found, "a binary file")
         raise Refused(f"{p}: exists and is {what}, not {KIND_NAMES[kind]}; left alone "
                       "(pass --force to replace it, or choose another output)", EXIT_PROBLEMS)
