@@ -190,7 +190,8 @@ def build(
                             f"(screenplay check {res.source})")
                 bar.advance(src.stem)
         if not quiet_:
-            sys.stdout.write(summary_table(results, time.perf_counter() - t0))
+            for line in summary_table(results, time.perf_counter() - t0).splitlines():
+                say(line, err=False)  # escaped: a script's name is a file name
             for r in results:
                 if r.outputs:
                     say(f"{r.name}: " + ", ".join(str(p) for p in r.outputs), err=False)
