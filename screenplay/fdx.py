@@ -28,7 +28,7 @@ from lxml import etree
 
 from . import model as m
 from .errors import InputError
-from .fountain_reader import CUE_RE, cue_name_ok, is_heading, is_transition
+from .fountain_rules import CUE_RE, clean_scene_number, cue_name_ok, is_heading, is_transition
 from .xml_io import parse_xml_bytes, xml_safe
 
 SP = "urn:x-screenplay-toolchain:fdx-extras:1"
@@ -313,10 +313,20 @@ def _tidy(text: m.Text) -> m.Text:
 
 
 def _strip_parens(text: m.Text) -> m.Text:
+    """``(quietly)`` -> ``quietly``: the first "(" and last ")" of the printed text go.
+
+    Works on the runs themselves rather than through :func:`_map_text`, so that a
+    parenthetical holding boneyard or a note (``( /* */ )``) loses its brackets too.
+    """
     s = m.plain(text)
-    if not (s.startswith("(") and s.endswith(")")):
+    if len(s) < 2 or not (s.startswith("(") and s.endswith(")")):
         return text
-    return _map_text(text, lambda x: [(1, len(x) - 1)])
+    runs = list(text)
+    printed = [k for k, r in enumerate(runs) if r.kind == m.TEXT and r.text]
+    first, last = printed[0], printed[-1]
+    runs[first] = m.Run(runs[first].text[1:], runs[first].style, runs[first].kind)
+    runs[last] = m.Run(runs[last].text[:-1], runs[last].style, runs[last].kind)
+    return m.normalize_text(runs)
 
 
 def _strip_prefix(text: m.Text, prefix_re: str) -> m.Text:
@@ -418,8 +428,8 @@ class _Reader:
         self.speech = None
         if ptype in ("Scene Heading", "Shot"):
             forced = forced_attr == "true" if forced_attr else not is_heading(s.strip())
-            self.body.append(m.SceneHeading(text, p.get("Number") if ptype == "Scene Heading"
-                                            else None, forced, lines))
+            number = clean_scene_number(p.get("Number")) if ptype == "Scene Heading" else None
+            self.body.append(m.SceneHeading(text, number, forced, lines))
         elif ptype == "Transition":
             forced = forced_attr == "true" if forced_attr else not is_transition(s.strip())
             self.body.append(m.Transition(text, forced, lines))

@@ -10,7 +10,7 @@ import os
 from .errors import InputError
 from .model import Document
 from .pathnames import suffix
-from .textio import decode_text, read_bytes
+from .textio import decode_text, display_name, read_bytes
 
 TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
 if TYPE_CHECKING:
@@ -69,13 +69,14 @@ def read_document(path: str | os.PathLike, fmt: str | None = None) -> Document:
     fmt = fmt or format_for(path)
     if fmt not in READERS:
         raise InputError(f"unknown input format '{fmt}' (known: {', '.join(sorted(READERS))})",
-                         source=str(path))
+                         source=display_name(path))
     data = read_bytes(path)
+    name = display_name(path)
     try:
-        return READERS[fmt](data, str(path))
+        return READERS[fmt](data, name)
     except InputError as e:
         if e.source is None:
-            e.source = str(path)
+            e.source = name
         raise
 
 

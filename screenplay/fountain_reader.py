@@ -18,9 +18,6 @@ the next line is still a heading or transition.
 """
 from __future__ import annotations
 
-import re
-from collections import namedtuple
-
 from .errors import InputError
 from .gcpause import gc_paused
 from .inline import PLACEHOLDER, parse_inline, unescape
@@ -29,264 +26,18 @@ from .model import (
     Note, PageBreak, Parenthetical, SceneHeading, Section, Speech, SpeechPart, Synopsis,
     TitleField, Transition, normalize_text,
 )
+from .fountain_mask import mask, mask_lines
+from .fountain_rules import (
+    CUE_RE, EXT_RE, FORBIDDEN_CHARS, FORBIDDEN_RE, HEADING_RE, PAGE_BREAK_RE, PLACE_RE,
+    SCENE_NUMBER_RE, TITLE_KEY_RE, TRANSITION_RE, cue_name_ok, is_forced_heading, is_heading,
+    is_transition, line_kind, looks_like_cue, strip_placeholders,
+)
 from .textio import decode_text
 
-# ---------------------------------------------------------------------------
-# Line rules, shared with the writer (which must know what it would be misread as)
-# ---------------------------------------------------------------------------
-
-#: The spec's heading prefixes, plus the Russian ИНТ./НАТ. (интерьер/натура) that
-#: Cyrillic scripts use; the ideographic full stop is accepted after the prefix.
-HEADING_RE = re.compile(
-    r"^(?:INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT|EXT|EST|I\s*/\s*E|E\s*/\s*I"
-    r"|\u0418\u041d\u0422\.?\s*/\s*\u041d\u0410\u0422|\u0418\u041d\u0422|\u041d\u0410\u0422|\u042d\u041a\u0421\u0422)"
-    r"(?:[.\u3002]|\s)",
-    re.IGNORECASE,
-)
-SCENE_NUMBER_RE = re.compile(r"\s*#([A-Za-z0-9][A-Za-z0-9.\-]*)#\s*$")
-TRANSITION_RE = re.compile(r"^[^a-z]*TO:$")
-PAGE_BREAK_RE = re.compile(r"^={3,}$")
-CUE_RE = re.compile(r"^(?P<name>.*?)(?P<ext>(?:\s*[(\uff08][^()\uff08\uff09]*[)\uff09])*)\s*(?P<dual>\^)?\s*$")
-_EXT_RE = re.compile(r"[(\uff08]([^()\uff08\uff09]*)[)\uff09]")
-_PLACE_RE = re.compile("\x00\\d+\x00")
-_TITLE_KEY_RE = re.compile(
-    r"^(?P<key>[^\s:\uff1a\\!@#.>~=\[(\x00][^:\uff1a\x00]{0,40}?)\s*[:\uff1a]\s*(?P<value>.*)$")
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
-#: The characters _FORBIDDEN matches, one by one: a substring test per character
-#: (memchr in C) checks a whole script many times faster than one regex search.
-_FORBIDDEN_CHARS = tuple(map(chr, (*range(9), 11, *range(14, 32), 127)))
-
-
-def strip_placeholders(s: str) -> str:
-    return _PLACE_RE.sub("", s) if PLACEHOLDER in s else s
-
-
-def is_heading(line: str) -> bool:
-    """An un-forced scene heading (``INT. ...``) on a stripped line."""
-    return bool(HEADING_RE.match(line))
-
-
-def is_forced_heading(line: str) -> bool:
-    """``.HEADING``: one leading dot then a letter or digit (``...`` is action)."""
-    return len(line) > 1 and line[0] == "." and line[1].isalnum()
-
-
-def is_transition(line: str) -> bool:
-    """An un-forced transition: upper case, ending in ``TO:``."""
-    return line.endswith("TO:") and bool(TRANSITION_RE.match(line)) and \
-        not line.startswith(("!", "@", "~", "=", "#", ">", "."))
-
-
-def cue_name_ok(name: str) -> bool:
-    """A cue name: some letter, no lower-case letter, no forcing character first."""
-    if not name or name[0] in "!@#=~>.[(\\" or name.startswith("/*"):
-        return False
-    if name.upper() != name and any(c.islower() for c in name):
-        return False
-    if name.lower() != name:  # has an upper-case letter, so has a letter
-        return True
-    return any(c.isalpha() for c in name)  # caseless scripts (Japanese, say)
-
-
-def looks_like_cue(line: str) -> bool:
-    """Would this stripped line be read as a character cue if text followed it?"""
-    s = strip_placeholders(line).strip() if PLACEHOLDER in line else line.strip()
-    if not s:
-        return False
-    head = s.split("(", 1)[0]
-    if head.upper() != head and any(c.islower() for c in head):  # quick no for most action
-        return False
-    if is_heading(s) or is_transition(s) or PAGE_BREAK_RE.match(s):
-        return False
-    m = CUE_RE.match(s)
-    return bool(m) and cue_name_ok(m.group("name").strip())
-
-
-def line_kind(line: str) -> str:
-    """The kind a stripped line has on its own, whatever paragraph it stands in.
-
-    One of ``pagebreak``, ``section``, ``synopsis``, ``centered``, ``transition``
-    (forced), ``heading`` (forced), ``lyric``, ``forced_action`` or ``action``.
-    """
-    if not line:
-        return "action"
-    c = line[0]
-    if c == "=":
-        return "pagebreak" if PAGE_BREAK_RE.match(line) else "synopsis"
-    if c == "#":
-        return "section"
-    if c == ">":
-        return "centered" if line.endswith("<") and len(line) > 1 else "transition"
-    if c == "." and is_forced_heading(line):
-        return "heading"
-    if c == "~":
-        return "lyric"
-    if c == "!":
-        return "forced_action"
-    return "action"
-
-
-# ---------------------------------------------------------------------------
-# Pass 1: masking of boneyard and notes
-# ---------------------------------------------------------------------------
-
-_MASK_TOKEN = re.compile(r"\\.|/\*|\*/|\[\[", re.S)
-_BLANK_IN_NOTE = re.compile(r"\n(?!  \n)[ \t]*\n")
-
-
-class _Line(namedtuple("_Line", ("text", "first", "last"))):
-    """One masked line and the source lines it stands for.
-
-    ``text`` is the masked text, tabs kept; ``first`` the 1-based source line
-    where it starts, ``last`` the one where it ends (after any multi-line
-    region).  ``collections.namedtuple`` rather than ``typing.NamedTuple``:
-    importing ``typing`` costs a one-shot run milliseconds.
-    """
-
-    __slots__ = ()
-    text: str
-    first: int
-    last: int
-
-
-def _close_boneyard(text: str, opener: re.Match[str], memo: dict[int, int | None]) -> int | None:
-    """Where the boneyard opened by ``opener`` ends (after its ``*/``), or None if never.
-
-    Openers nest.  When the scan runs off the end of the text, every opener it
-    passed is matched in the same pass and remembered in ``memo``, so that a file of
-    many unclosed openers costs one scan, not one per opener.
-    """
-    stack = [opener.start()]
-    q, n = opener.end(), len(text)
-    seen: list[int] = []  # openers met on the way, in order
-    pairs: dict[int, int] = {}
-    while q < n:
-        k = _MASK_TOKEN.search(text, q)
-        if not k:
-            break
-        t = k.group()
-        q = k.end()
-        if t == "/*":
-            stack.append(k.start())
-            seen.append(k.start())
-        elif t == "*/" and stack:
-            pairs[stack.pop()] = q
-            if not stack:
-                return q
-    for start in seen:
-        memo[start] = pairs.get(start)
-    return None
-
-
-#: Masked lines as three parallel lists (text, first and last source line) and
-#: the masked regions: lists index faster than a tuple per line is built.
-_Masked = tuple[list[str], list[int], list[int], list[tuple[str, str]]]
-
-
-def _mask_lines(text: str, diags: list[Diagnostic]) -> _Masked:
-    """Cut out notes and boneyard; return the masked lines and the regions."""
-    if "/*" not in text and "[[" not in text:
-        # Nothing can open a region (an escape only ever hides an opener), so
-        # there is nothing to mask, nothing to report, and line i is source line i + 1.
-        parts = text.split("\n")
-        numbers = list(range(1, len(parts) + 1))
-        return parts, numbers, numbers, []
-    regions: list[tuple[str, str]] = []
-    spans: list[tuple[int, int, int]] = []  # (start, end, region index)
-    pos = 0
-    n = len(text)
-    # Memos that keep hostile input (thousands of unclosed "/*" or "[[") linear:
-    # where each "/*" scanned to the end of the text closes (None: never), the
-    # last "]]" found and where its search began, and a running line count.
-    bone_end: dict[int, int | None] = {}
-    note_close, note_from = -1, n + 1
-    counted, line_no = 0, 1
-
-    def line_at(at: int) -> int:
-        nonlocal counted, line_no
-        line_no += text.count("\n", counted, at)
-        counted = at
-        return line_no
-
-    search = _MASK_TOKEN.search
-    while pos < n:
-        m = search(text, pos)
-        if not m:
-            break
-        tok = m.group()
-        if tok[0] == "\\" or tok == "*/":
-            pos = m.end()
-            continue
-        if tok == "[[":
-            # The first "]]" at or after a point is the same for every point up to it.
-            if not (note_from <= m.end() and (note_close < 0 or m.end() <= note_close)):
-                note_close, note_from = text.find("]]", m.end()), m.end()
-            close = note_close
-            if close >= 0:
-                if text.find("[[", m.end(), close) < 0:
-                    body = text[m.end():close]
-                    if not _BLANK_IN_NOTE.search(body):
-                        spans.append((m.start(), close + 2, len(regions)))
-                        if "\n" in body:
-                            body = "\n".join("" if not ln.strip() else ln for ln in body.split("\n"))
-                        regions.append(("note", body))
-                        pos = close + 2
-                        continue
-            diags.append(Diagnostic(line_at(m.start()),
-                                    "note '[[' is not closed before a blank line; read as text",
-                                    "unclosed-note"))
-            pos = m.end()
-            continue
-        # "/*": find the matching "*/" with nesting.
-        if m.start() in bone_end:
-            end = bone_end[m.start()]
-        else:
-            end = _close_boneyard(text, m, bone_end)
-        if end is None:
-            diags.append(Diagnostic(line_at(m.start()),
-                                    "boneyard '/*' is never closed; read as text",
-                                    "unclosed-boneyard"))
-            pos = m.end()
-            continue
-        spans.append((m.start(), end, len(regions)))
-        regions.append(("boneyard", text[m.end():end - 2]))
-        pos = end
-    # Build masked lines with their source line numbers.
-    if not spans:
-        parts = text.split("\n")
-        numbers = list(range(1, len(parts) + 1))
-        return parts, numbers, numbers, regions
-    pieces: list[str] = []
-    extra: dict[int, int] = {}  # masked line index -> newlines swallowed on it
-    prev = 0
-    masked_line = 0
-    for start, end, idx in spans:
-        seg = text[prev:start]
-        pieces.append(seg)
-        masked_line += seg.count("\n")
-        pieces.append(f"\x00{idx}\x00")
-        swallowed = text.count("\n", start, end)
-        if swallowed:
-            extra[masked_line] = extra.get(masked_line, 0) + swallowed
-        prev = end
-    pieces.append(text[prev:])
-    texts = "".join(pieces).split("\n")
-    firsts: list[int] = []
-    lasts: list[int] = []
-    src = 1
-    for i in range(len(texts)):
-        add = extra.get(i, 0)
-        firsts.append(src)
-        lasts.append(src + add)
-        src += 1 + add
-    return texts, firsts, lasts, regions
-
-
-def _mask(text: str, diags: list[Diagnostic]) -> tuple[list[_Line], list[tuple[str, str]]]:
-    """The masked lines as :class:`_Line` tuples (the writer's view of pass 1)."""
-    texts, firsts, lasts, regions = _mask_lines(text, diags)
-    new = tuple.__new__
-    return [new(_Line, t) for t in zip(texts, firsts, lasts)], regions
+__all__ = ["parse_fountain", "read_fountain_bytes", "split_cue", "mask", "CUE_RE", "HEADING_RE",
+           "PAGE_BREAK_RE", "SCENE_NUMBER_RE", "TITLE_KEY_RE", "TRANSITION_RE", "cue_name_ok",
+           "is_forced_heading", "is_heading", "is_transition", "line_kind", "looks_like_cue",
+           "strip_placeholders"]
 
 
 # ---------------------------------------------------------------------------
@@ -319,7 +70,7 @@ def split_cue(s: str) -> tuple[str, tuple[str, ...], bool]:
         m = CUE_RE.match(s)
         assert m is not None  # CUE_RE matches any string
         ext = m.group("ext")
-        exts = tuple(e.strip() for e in _EXT_RE.findall(ext)) if ext else ()
+        exts = tuple(e.strip() for e in EXT_RE.findall(ext)) if ext else ()
         return m.group("name").strip(), exts, bool(m.group("dual"))
     return s, (), False
 
@@ -347,7 +98,7 @@ class _Reader:
 
     def __init__(self, text: str):
         self.diags: list[Diagnostic] = []
-        self.raw, self.first, self.last, self.regions = _mask_lines(text, self.diags)
+        self.raw, self.first, self.last, self.regions = mask_lines(text, self.diags)
         self.strip: list[str] = list(map(str.strip, self.raw))
         self.body: list[Element] = []
         self.cues: dict[str, object] = {}  # stripped line -> _plain_cue(line)
@@ -358,7 +109,7 @@ class _Reader:
     def region_only(self, s: str) -> tuple[str, str] | None:
         """The (kind, content) of a line that is nothing but one note or boneyard."""
         s = s.strip()
-        if _PLACE_RE.fullmatch(s):
+        if PLACE_RE.fullmatch(s):
             return self.regions[int(s[1:-1])]
         return None
 
@@ -384,7 +135,7 @@ class _Reader:
         if i >= n:
             return [], 0
         first = raw[i]
-        if first[0] in " \t" or not _TITLE_KEY_RE.match(first) or is_heading(first) \
+        if first[0] in " \t" or not TITLE_KEY_RE.match(first) or is_heading(first) \
                 or is_transition(first.strip()):
             return [], 0
         for k in prelude:
@@ -395,7 +146,7 @@ class _Reader:
         fields: list[TitleField] = []
         while i < n and strip[i]:
             line = raw[i]
-            m = _TITLE_KEY_RE.match(line) if line[:1] not in (" ", "\t") else None
+            m = TITLE_KEY_RE.match(line) if line[:1] not in (" ", "\t") else None
             if m:
                 val = m.group("value").strip()
                 fields.append(TitleField(unescape(m.group("key").strip()),
@@ -470,11 +221,12 @@ class _Reader:
             else:
                 # Not a heading or transition (just tested) nor a page break
                 # (it would start with "="): what _plain_cue needs.
-                cue = self.cues.get(s, _UNSEEN)
-                if cue is _UNSEEN:  # a script repeats its cues: parse each once
-                    cue = self.cues[s] = _plain_cue(s)
-                if cue is not None:
-                    name, exts, dual = cue  # type: ignore[misc]
+                seen = self.cues.get(s, _UNSEEN)
+                if seen is _UNSEEN:  # a script repeats its cues: parse each once
+                    seen = self.cues[s] = _plain_cue(s)
+                if seen is not None:
+                    cue: tuple[str, tuple[str, ...], bool] = seen  # type: ignore[assignment]
+                    name, exts, dual = cue
                     return self.speech_body(i, end, name, exts, False, dual)
         return self.action(i, end)
 
@@ -613,8 +365,8 @@ def parse_fountain(text: str) -> Document:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x0c" in text:
         text = text.replace("\x0c", "\n")
-    if any(c in text for c in _FORBIDDEN_CHARS):
-        m = _FORBIDDEN.search(text)
+    if any(c in text for c in FORBIDDEN_CHARS):
+        m = FORBIDDEN_RE.search(text)
         assert m is not None
         line = text.count("\n", 0, m.start()) + 1
         raise InputError(f"control character U+{ord(m.group()):04X} is not allowed in Fountain text",

@@ -7,8 +7,9 @@ the output gives the same document, and writing that again gives the same bytes.
 """
 from __future__ import annotations
 
-from .fountain_reader import (
-    _TITLE_KEY_RE, SCENE_NUMBER_RE, _mask, cue_name_ok, is_heading, is_transition, line_kind,
+from .fountain_mask import mask
+from .fountain_rules import (
+    SCENE_NUMBER_RE, TITLE_KEY_RE, cue_name_ok, is_heading, is_transition, line_kind,
     looks_like_cue, strip_placeholders,
 )
 from .inline import note_body, write_inline
@@ -30,7 +31,7 @@ def _action(el: Action, opens_file: bool = False) -> list[str]:
     """
     written = write_inline(el.text)
     phys = written.split("\n")
-    masked, _ = _mask(written, [])
+    masked, _ = mask(written, [])
     while masked and not masked[-1].text.strip():
         masked.pop()
     while masked and not masked[0].text.strip():
@@ -50,7 +51,7 @@ def _action(el: Action, opens_file: bool = False) -> list[str]:
             force = force or el.forced or is_heading(s) or \
                 is_transition(strip_placeholders(s).strip()) or s.startswith("@") or \
                 (len(masked) > 1 and looks_like_cue(s)) or \
-                (opens_file and _TITLE_KEY_RE.match(ml.text) is not None)
+                (opens_file and TITLE_KEY_RE.match(ml.text) is not None)
         if force:
             chunk[0] = "!" + chunk[0]
         out.extend(chunk)

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import model as m
 from .errors import InputError
+from .fountain_rules import clean_scene_number
 
 _TYPES: dict[str, type] = {
     cls.__name__.lower(): cls
@@ -112,10 +113,39 @@ _BODY_TYPES = frozenset(("sceneheading", "action", "speech", "lyrics", "transiti
 _PART_TYPES = frozenset(("parenthetical", "dialogue", "lyrics"))
 
 
+class _Malformed(ValueError):
+    """A model JSON value of the wrong type or shape; its message is for the user."""
+
+
 def _need(ok: bool, what: str) -> None:
     """Refuse a value of the wrong JSON type (a hand-edited file is untrusted input)."""
     if not ok:
-        raise TypeError(what)
+        raise _Malformed(what)
+
+
+#: Longest integer accepted in a JSON file (line numbers and the like need far fewer
+#: digits; Python refuses to convert more than 4,300, with a message about its internals).
+_MAX_INT_DIGITS = 20
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits) > _MAX_INT_DIGITS:
+        raise _Malformed(f"a number has {len(digits.lstrip('-')):,} digits; "
+                         f"at most {_MAX_INT_DIGITS} are accepted")
+    return int(digits)
+
+
+_REQUIRED: dict[type, tuple[str, ...]] = {}
+
+
+def _required(cls: type) -> tuple[str, ...]:
+    """The fields an element's constructor cannot do without."""
+    if cls not in _REQUIRED:
+        import inspect
+        params = list(inspect.signature(cls.__init__).parameters.values())[1:]  # type: ignore[misc]
+        _REQUIRED[cls] = tuple(p.name for p in params if p.default is p.empty
+                               and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY))
+    return _REQUIRED[cls]
 
 
 def _text_in(data: Any) -> m.Text:
@@ -178,9 +208,12 @@ def _el_in(d: Any, allowed: frozenset[str] = _BODY_TYPES) -> Any:
         elif name in ("name", "number"):
             _need(isinstance(v, str) or (name == "number" and v is None),
                   f"{name} must be a string")
-            kw[name] = v
+            # a scene number is one line of a heading: a newline in it would add an element
+            kw[name] = clean_scene_number(v) if name == "number" else v
         else:
             kw[name] = v
+    missing = [f for f in _required(cls) if f not in kw]
+    _need(not missing, f"element \"{d['type']}\" needs " + ", ".join(f'"{f}"' for f in missing))
     return cls(**kw)
 
 
@@ -198,17 +231,22 @@ def from_dict(data: dict[str, Any]) -> m.Document:
             title.append(m.TitleField(f["key"], [_text_in(v) for v in f["values"]],
                                       _lines_in(f.get("lines", [0, 0]))))
         body = [_el_in(e) for e in body_in]
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise InputError(f"not a screenplay model JSON document ({type(e).__name__}: {e})") from None
+    except _Malformed as e:
+        raise InputError(f"not a screenplay model JSON document: {e}") from None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise InputError("not a screenplay model JSON document: a value has the wrong type "
+                         "or shape") from None
     assert all(isinstance(b, m.Record) for b in body)
     return m.Document(title, body)
 
 
 def read_json(text: str) -> m.Document:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as e:
         raise InputError(f"invalid JSON: {e.msg}", line=e.lineno) from None
+    except _Malformed as e:
+        raise InputError(f"invalid JSON: {e}") from None
     except RecursionError:  # json's C parser recurses once per nesting level
         raise InputError("invalid JSON: nested too deeply") from None
     if "\\ud" in text.lower():

@@ -318,7 +318,7 @@ def missing_summary(missing: dict[str, int], shown: int = 12) -> str:
             f"font and print as \ufffd: " + ", ".join(names[:shown]) + more)
 
 
-def _bookmark(c, p: Profile, ln: LaidLine, span) -> None:  # type: ignore[no-untyped-def]
+def _bookmark(c, p: Profile, ln: LaidLine, span) -> None:  # type: ignore[no-untyped-def,unused-ignore]
     """One outline entry per scene, pointing at its heading's row."""
     key = f"scene-{ln.scene}"
     c.bookmarkHorizontalAbsolute(key, p.page_height_pt - p.baseline_pt(ln.row) + p.row_pitch_pt)

@@ -17,9 +17,38 @@ MAX_INPUT_BYTES = 16 * 1024 * 1024
 _CONTROL = tuple(chr(c) for c in [*range(0, 9), 11, *range(14, 32), 127])
 
 
-def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """Read a whole input file, refusing what is not a regular, bounded file."""
+#: The name ``-`` stands for standard input (and, for outputs, standard output).
+STDIN = "-"
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """How messages name an input: ``<stdin>`` for ``-``, else the path as given."""
     p = os.fspath(path)
+    return "<stdin>" if p == STDIN else str(p)
+
+
+def _read_stdin(limit: int) -> bytes:
+    import sys
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise InputError("standard input is closed", source="<stdin>")
+    try:
+        data = stream.read(limit + 1)
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", source="<stdin>") from None
+    if len(data) > limit:
+        raise InputError(f"input is over the {limit / 1e6:.0f} MB input limit", source="<stdin>")
+    return data
+
+
+def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a whole input file, refusing what is not a regular, bounded file.
+
+    ``-`` reads standard input (bounded the same way).
+    """
+    p = os.fspath(path)
+    if p == STDIN:
+        return _read_stdin(limit)
     try:
         st = os.stat(p)
     except FileNotFoundError:
@@ -80,7 +109,7 @@ def decode_text(data: bytes, source: str | None = None, limit: int = MAX_INPUT_B
 
 def read_text(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> str:
     """Read and decode a UTF-8 text file."""
-    return decode_text(read_bytes(path, limit), source=str(path), limit=limit)
+    return decode_text(read_bytes(path, limit), source=display_name(path), limit=limit)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
@@ -90,6 +119,16 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
     then renamed over the target.
     """
     p = os.fspath(path)
+    try:
+        _write_atomic(p, data)
+    except OSError as e:
+        # Name the file the person asked for, never our temporary file beside it.
+        if e.filename != p or getattr(e, "filename2", None):
+            raise OSError(e.errno, e.strerror or str(e), p) from None
+        raise
+
+
+def _write_atomic(p: str, data: bytes | str) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     folder, name = os.path.split(p)

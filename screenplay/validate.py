@@ -10,16 +10,20 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import Any, Callable, TypeVar
 
 from lxml import etree
 
-from .model import Diagnostic, Document
+from .model import Diagnostic
 from .resources import package_path
+from .xml_parse import NS
 
 try:  # lxml built without libxslt has no isoschematron
     from lxml import isoschematron
 except ImportError:  # pragma: no cover - depends on the lxml build
-    isoschematron = None  # type: ignore[assignment]
+    isoschematron = None
+
+T = TypeVar("T")
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _NS_BRACES = re.compile(r"\{urn:x-screenplay-toolchain:screenplay:1\}")
@@ -49,14 +53,19 @@ def load_schematron():  # -> isoschematron.Schematron | None
     if isoschematron is None:
         return None
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    return isoschematron.Schematron(etree.parse(sch_path(), parser), store_report=True)
+    # No generated XPath locations: the skeleton counts preceding siblings for each one,
+    # which is quadratic in findings; the rules' "line" diagnostic says where instead.
+    return isoschematron.Schematron(etree.parse(sch_path(), parser), store_report=True,
+                                    compile_params={"generate-paths": "false()"})
 
 
 def fountain_line(el: etree._Element | None) -> int:
     """The source line recorded on ``el`` or its nearest ancestor (0 if none)."""
     while el is not None:
         v = el.get("line") if isinstance(el.tag, str) else None
-        if v and v.isdigit():
+        # ASCII digits only: str.isdigit() also takes "²", which int() refuses;
+        # and a bounded length, since int() refuses thousands of digits too.
+        if v and len(v) <= 18 and v.isascii() and v.isdigit():
             return int(v)
         el = el.getparent()
     return 0
@@ -140,26 +149,45 @@ def schematron_diagnostics(tree: etree._ElementTree, xml_lines: bool = False
     sch = load_schematron()
     if sch is None:
         return []
-    sch.validate(tree)
-    report = sch.validation_report
+    report = _run_interruptibly(lambda: (sch.validate(tree), sch.validation_report)[1])
     out: list[Diagnostic] = []
     for fa in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
-        location = fa.get("location") or ""
-        el = None
-        try:
-            found = tree.xpath(location) if location else []
-            el = found[0] if found and isinstance(found[0], etree._Element) else None
-        except etree.XPathError:
-            el = None
+        where = "".join(t for d in fa.iter(SVRL + "diagnostic-reference")
+                        if d.get("diagnostic") == "line" for t in d.itertext()).strip()
+        fl = int(where) if where.isascii() and where.isdigit() and len(where) <= 18 else 0
         text = " ".join("".join(t.itertext()) for t in fa.iter(SVRL + "text")).strip()
         text = " ".join(text.split())
         role = (fa.get("role") or "error").lower()
         severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
-        fl = fountain_line(el)
-        xl = el.sourceline if el is not None else None
-        out.append(Diagnostic(fl or xl or 0, _note_xml_line(text, fl, xl, xml_lines),
-                              fa.get("id") or "schematron", severity))
+        out.append(Diagnostic(fl, text, fa.get("id") or "schematron", severity))
     return out
+
+
+def _run_interruptibly(work: "Callable[[], T]") -> "T":
+    """Run ``work`` (an XSLT transformation) in a helper thread, waiting in short steps.
+
+    libxslt runs in C without returning to Python, so a signal (Ctrl-C, SIGTERM,
+    the time limit's alarm) would wait until it finished.  The main thread waits
+    here instead, where Python runs signal handlers between steps; an exception
+    they raise leaves at once, and the helper (a daemon) ends with the process.
+    """
+    import threading
+    box: list[Any] = []
+
+    def run() -> None:
+        try:
+            box.append((True, work()))
+        except BaseException as e:  # handed to the main thread
+            box.append((False, e))
+
+    t = threading.Thread(target=run, name="schematron", daemon=True)
+    t.start()
+    while t.is_alive():
+        t.join(0.05)
+    ok, value = box[0]
+    if not ok:
+        raise value
+    return value
 
 
 def validate_tree(tree: etree._ElementTree, xml_lines: bool = False) -> list[Diagnostic]:
@@ -168,7 +196,6 @@ def validate_tree(tree: etree._ElementTree, xml_lines: bool = False) -> list[Dia
     Schematron runs only when the tree has the XSD's shape (identity errors such
     as a duplicated scene number do not stop it), since its rules assume that shape.
     """
-    from .xml_io import NS
     root = tree.getroot()
     if root.tag != "{%s}screenplay" % NS:
         return [Diagnostic(root.sourceline or 0, f"not screenplay XML: the root element is "
@@ -178,12 +205,3 @@ def validate_tree(tree: etree._ElementTree, xml_lines: bool = False) -> list[Dia
     if any(d.rule not in IDENTITY_RULES for d in errs):
         return errs
     return errs + schematron_diagnostics(tree, xml_lines)
-
-
-def validate_document(doc: Document) -> list[Diagnostic]:
-    """Build the XML of a document and validate it.
-
-    The XML is serialised and parsed again so that libxml2 knows element lines.
-    """
-    from .xml_io import parse_xml_bytes, write_xml
-    return validate_tree(parse_xml_bytes(write_xml(doc).encode("utf-8")))

@@ -25,11 +25,13 @@ from lxml import etree
 
 from . import model as m
 from .errors import InputError
-from .textio import MAX_INPUT_BYTES
 
 T = TypeVar("T")
 
-NS = "urn:x-screenplay-toolchain:screenplay:1"
+from .xml_parse import NS, parse_xml_bytes
+
+__all__ = ["NS", "parse_xml_bytes", "write_xml", "read_xml", "read_xml_bytes", "to_tree",
+           "from_tree", "validate_document", "xml_safe"]
 _Q = "{%s}" % NS
 VERSION = "1"
 #: Deepest outline section accepted (the schema only says "positive").
@@ -38,54 +40,6 @@ MAX_SECTION_DEPTH = 1000
 _STYLE_WORDS = ((m.BOLD, "bold"), (m.ITALIC, "italic"), (m.UNDERLINE, "underline"))
 _KIND_TAG = {m.NOTE: "inline-note", m.BONEYARD: "inline-boneyard"}
 _TAG_KIND = {v: k for k, v in _KIND_TAG.items()}
-
-# ---------------------------------------------------------------------------
-# Secure parsing, shared with the FDX reader
-# ---------------------------------------------------------------------------
-
-
-def _parser() -> etree.XMLParser:
-    # A new parser per call: lxml parsers are not thread-safe, and they are cheap.
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, dtd_validation=False, remove_pis=True,
-                           collect_ids=False)
-
-
-def parse_xml_bytes(data: bytes, source: str | None = None,
-                    limit: int = MAX_INPUT_BYTES) -> etree._ElementTree:
-    """Parse untrusted XML, refusing DTDs, entities and oversized input.
-
-    A screenplay never needs a document type declaration, and every XML attack
-    that matters here (external entities, "billion laughs") needs one, so any
-    DOCTYPE is refused outright rather than parsed carefully.
-    """
-    if len(data) > limit:
-        raise InputError(f"XML is {len(data) / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB "
-                         "input limit", source=source)
-    if not data.strip():
-        raise InputError("is empty, not XML", source=source)
-    head = data[:65536]
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise InputError("XML with a DOCTYPE or entity declarations is not accepted "
-                         "(screenplay files never need one)", source=source)
-    try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser()))
-    except etree.XMLSyntaxError as e:
-        line = e.lineno if isinstance(e.lineno, int) and e.lineno > 0 else None
-        msg = str(e.msg or e).splitlines()[0] if (e.msg or str(e)) else "malformed XML"
-        if "Excessive depth" in msg:  # libxml2's own limit; its advice (XML_PARSE_HUGE) is not ours
-            msg = "elements nested more than 256 deep"
-        raise InputError(f"not well-formed XML: {msg}", line=line, source=source) from None
-    except ValueError as e:  # e.g. an encoding declaration lxml cannot honour
-        raise InputError(f"not readable as XML: {e}", source=source) from None
-    di = tree.docinfo
-    if di.doctype or di.internalDTD is not None or di.externalDTD is not None:
-        raise InputError("XML with a DOCTYPE is not accepted", source=source)
-    for node in tree.iter(etree.Entity):  # an entity left unexpanded: refuse, never resolve
-        raise InputError(f"XML entity reference &{node.name}; is not accepted",
-                         line=node.sourceline, source=source)
-    return tree
-
 
 # ---------------------------------------------------------------------------
 # Writing
@@ -334,8 +288,7 @@ def _read_element(x: etree._Element) -> m.Element:
                          _get_lines(cue))
         parts: list[m.SpeechPart] = []
         for p in kids[1:]:
-            cls = {"parenthetical": m.Parenthetical, "dialogue": m.Dialogue,
-                   "lyrics": m.Lyrics}.get(_local(p))
+            cls = _PART_CLASSES.get(_local(p))
             if cls is None:
                 raise InputError(f"unexpected <{_local(p)}> in a speech", line=p.sourceline)
             parts.append(cls(_get_text(p), _get_lines(p)))
@@ -364,6 +317,11 @@ def _read_element(x: etree._Element) -> m.Element:
     if tag == "boneyard":
         return m.Boneyard(x.text or "", lines)
     raise InputError(f"unknown element <{tag}>", line=x.sourceline)
+
+
+#: Speech parts by element name.
+_PART_CLASSES: dict[str, Callable[[m.Text, m.Lines], m.SpeechPart]] = {
+    "parenthetical": m.Parenthetical, "dialogue": m.Dialogue, "lyrics": m.Lyrics}
 
 
 def _check_root(root: etree._Element, source: str | None = None) -> None:
@@ -433,3 +391,15 @@ def read_xml_bytes(data: bytes, source: str | None = None, validate: bool = True
 
 def read_xml(text: str, validate: bool = True) -> m.Document:
     return read_xml_bytes(text.encode("utf-8"), validate=validate)
+
+
+def validate_document(doc: m.Document) -> list[m.Diagnostic]:
+    """Build the XML of a document and validate it (XSD, then Schematron).
+
+    The XML is serialised and parsed again so that libxml2 knows element lines.
+    It is our own output, not an input, so the input size limit does not apply
+    to it: a script that was small enough to read makes XML several times larger.
+    """
+    from .validate import validate_tree
+    data = write_xml(doc).encode("utf-8")
+    return validate_tree(parse_xml_bytes(data, limit=max(len(data), 1)))

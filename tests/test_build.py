@@ -70,6 +70,6 @@ def test_build_fails_on_check_errors_and_bad_inputs(tmp_path: Path) -> None:
     binary = tmp_path / "bin.fountain"
     binary.write_bytes(b"\x00\x01\x02")
     r = runner.invoke(app, ["build", str(binary), "--out-dir", str(out)])
-    assert r.exit_code == 1 and "binary" in r.output and "failed" in r.output
+    assert r.exit_code == 2 and "binary" in r.output and "failed" in r.output
     r = runner.invoke(app, ["build", str(tmp_path / "missing.txt")])
     assert r.exit_code == 2 and "no such file" in r.output

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 import sys
 
-from screenplay.fountain_reader import (
-    _FORBIDDEN, _FORBIDDEN_CHARS, _HEADING_FIRST, _HEADING_SECOND, HEADING_RE, parse_fountain,
-)
+from screenplay.fountain_reader import _HEADING_FIRST, _HEADING_SECOND, parse_fountain
+from screenplay.fountain_rules import FORBIDDEN_CHARS, FORBIDDEN_RE, HEADING_RE
 
 _ALL = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
 # A case-blind regex relates characters only through their case mappings, so the
@@ -44,7 +43,7 @@ def test_heading_second_characters_cover_every_match() -> None:
 
 
 def test_forbidden_characters_are_exactly_those_the_regex_matches() -> None:
-    assert set(_FORBIDDEN_CHARS) == {c for c in _ALL if _FORBIDDEN.match(c)}
+    assert set(FORBIDDEN_CHARS) == {c for c in _ALL if FORBIDDEN_RE.match(c)}
 
 
 def test_case_blind_headings_still_read() -> None:

@@ -28,9 +28,12 @@ from .fuzz_contract import check_contract, write_everything
 
 
 def _examples(default: int) -> settings:
-    """Settings for one property: ``default`` examples unless HYPOTHESIS_EXAMPLES says more."""
+    """Settings for one property: ``default`` examples unless HYPOTHESIS_EXAMPLES says more.
+
+    Random or not as the profile says (tests/conftest.py: fixed unless HYPOTHESIS_PROFILE=search).
+    """
     n = int(os.environ.get("HYPOTHESIS_EXAMPLES", "0") or 0) or default
-    return settings(max_examples=n, deadline=None, derandomize=False,
+    return settings(max_examples=n, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.filter_too_much])
 

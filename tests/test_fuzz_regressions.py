@@ -65,3 +65,7 @@ def test_fuzz_finding_keeps_the_contract(reader: str, path: Path) -> None:
             return
         back = read_xml(xml)
         assert (back.title_page, back.body) == (doc.title_page, doc.body)
+        # ... and so must our FDX (a boneyard inside a parenthetical once lost its brackets).
+        from screenplay.fdx import read_fdx_bytes, write_fdx
+        back = read_fdx_bytes(write_fdx(doc).encode("utf-8"))
+        assert (back.title_page, back.body) == (doc.title_page, doc.body)

@@ -47,7 +47,7 @@ def test_signal_mid_render_leaves_old_output_and_no_temp_file(tmp_path: Path, si
                                                               code: int) -> None:
     src = _big_script(tmp_path / "long.fountain")
     out = tmp_path / "long.pdf"
-    out.write_bytes(b"OLD VERSION")
+    out.write_bytes(b"%PDF-1.4 OLD VERSION")
     proc = _start(["render", str(src), "--pdf", str(out)], tmp_path)
     time.sleep(1.0)
     proc.send_signal(sig)
@@ -57,7 +57,7 @@ def test_signal_mid_render_leaves_old_output_and_no_temp_file(tmp_path: Path, si
         assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
     else:
         assert proc.returncode == code, err
-        assert data == b"OLD VERSION"
+        assert data == b"%PDF-1.4 OLD VERSION"
         assert "Traceback" not in err and len(err.strip().splitlines()) <= 1
     assert _no_temp_files(tmp_path)
 
@@ -65,14 +65,14 @@ def test_signal_mid_render_leaves_old_output_and_no_temp_file(tmp_path: Path, si
 def test_kill_never_leaves_a_partial_output(tmp_path: Path) -> None:
     src = _big_script(tmp_path / "long.fountain")
     out = tmp_path / "long.pdf"
-    out.write_bytes(b"OLD VERSION")
+    out.write_bytes(b"%PDF-1.4 OLD VERSION")
     for delay in (0.5, 1.5, 2.5):
         proc = _start(["render", str(src), "--pdf", str(out)], tmp_path)
         time.sleep(delay)
         proc.kill()
         proc.communicate(timeout=60)
         data = out.read_bytes()
-        assert data == b"OLD VERSION" or (data.startswith(b"%PDF")
+        assert data == b"%PDF-1.4 OLD VERSION" or (data.startswith(b"%PDF")
                                           and data.rstrip().endswith(b"%%EOF"))
 
 

@@ -63,7 +63,7 @@ def test_watch_rebuilds_on_save_and_reports_errors_without_exiting(tmp_path: Pat
         script.write_text(BROKEN, encoding="utf-8")
         err = _wait_for(q, ": error:")
         assert "draft.fountain:" in err
-        _wait_for(q, "error(s)")
+        _wait_for(q, "1 error,")
         assert proc.poll() is None
         # Unreadable bytes: reported, still running.
         time.sleep(0.2)

@@ -17,8 +17,9 @@ from lxml import etree
 from screenplay import model as m
 from screenplay.fountain_reader import parse_fountain
 from screenplay.resources import package_file
-from screenplay.validate import load_xsd, validate_document, xsd_path
-from screenplay.xml_io import NS, from_tree, parse_xml_bytes, read_xml, to_tree, write_xml
+from screenplay.validate import load_xsd, xsd_path
+from screenplay.xml_io import (NS, from_tree, parse_xml_bytes, read_xml, to_tree, validate_document,
+                               write_xml)
 
 from .conftest import corpus_files, corpus_params, shared_path
 

@@ -69,7 +69,8 @@ def main() -> None:
     # A plain render runs the same work without Typer's start-up.
     run = plan_render(sys.argv[1:])
     if run is None:
-        run = _load(_modules_for(sys.argv[1:]))
+        app = _load(_modules_for(sys.argv[1:]))
+        run = lambda: _run_typer(app)  # noqa: E731
     # Everything imported so far (typer, click, our modules) lives until the
     # process ends.  Freezing it keeps the cyclic collector, and its full pass
     # at interpreter exit, from walking those objects again and again (about a
@@ -81,6 +82,33 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("screenplay: interrupted\n")
         sys.exit(130)
+
+def _run_typer(app: Any) -> None:
+    """Run the Typer app, reporting a usage error in one line like every other error.
+
+    Typer draws usage errors in a box of five lines or more; ours are one line,
+    ``screenplay: error: MESSAGE (see 'screenplay CMD --help')``, exit 2.
+    """
+    try:  # Typer 0.28 carries its own copy of Click; earlier ones use Click itself
+        from typer._click import exceptions as cx  # type: ignore[import-not-found]
+    except ImportError:
+        from click import exceptions as cx
+
+    from .runner import say_error
+    try:
+        code = app(standalone_mode=False)
+    except cx.NoArgsIsHelpError as e:  # a bare command: its help, as before
+        sys.stdout.write(e.ctx.get_help() + "\n")
+        raise SystemExit(e.exit_code) from None
+    except cx.UsageError as e:
+        cmd = e.ctx.command_path if e.ctx is not None else "screenplay"
+        say_error(f"{e.format_message()} (see '{cmd} --help')")
+        raise SystemExit(e.exit_code) from None
+    except cx.ClickException as e:
+        say_error(e.format_message())
+        raise SystemExit(e.exit_code) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
+
 
 if __name__ == "__main__":
     main()

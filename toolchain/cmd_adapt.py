@@ -7,9 +7,11 @@ from typing import List, Optional
 import typer
 
 from screenplay.errors import InputError
-from screenplay.textio import read_text, write_atomic
+from screenplay.textio import read_text
 
 from .app import Refused, app, guarded
+from .outputs import is_special, write_output
+from .runner import done
 
 
 @app.command(epilog="""Examples:
@@ -37,10 +39,15 @@ def adapt(
             raise Refused("-o names one output file; give one synopsis, or leave -o out", 2)
         jobs = []
         inputs = {p.resolve() for p in synopsis}
+        claimed: dict[Path, Path] = {}  # output -> the input that writes it
         for src in synopsis:
             dest = output or Path("out") / (src.stem + ".fountain")
             if dest.resolve() in inputs:
                 raise Refused(f"{dest}: would overwrite an input file; choose another -o", 2)
+            if dest.resolve() in claimed:
+                raise Refused(f"{claimed[dest.resolve()]} and {src} would both be written to "
+                              f"{dest}; adapt them one at a time with -o", 2)
+            claimed[dest.resolve()] = src
             text = read_text(src)
             jobs.append((src, dest, text))
         nlp = load_model()
@@ -50,10 +57,10 @@ def adapt(
                 _, fountain = run(text, name, src.name, nlp)
             except InputError as e:   # name the file the problem is in
                 raise InputError(e.message, e.line, e.source or str(src)) from None
-            if not force and not may_overwrite(dest):
+            if not force and not is_special(dest) and not may_overwrite(dest):
                 raise Refused(f"{dest}: changed since adapt wrote it (or not written by adapt); "
                               "left alone - pass --force to overwrite", 1)
-            write_atomic(dest, fountain)
-            typer.echo(f"{src} -> {dest}", err=True)
+            write_output(dest, fountain)
+            done(f"{src} -> {dest}")
 
     guarded(work)

@@ -19,11 +19,13 @@ from screenplay.errors import InputError
 from screenplay.formats import format_for, read_document
 from screenplay.textio import read_text, write_atomic
 
-from .app import EXIT_OK, EXIT_PROBLEMS, Settings, app, guarded, warn
+from .app import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Refused, Settings, app, guarded, warn
 from .limits import time_limit, time_limit_from_env
 from .layout_options import with_layout_options
-from .pipeline import Result, render_all
+from .outputs import check_output
+from .pipeline import Result, planned_outputs, render_all
 from .rendering import check_options
+from .runner import say
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample.txt"
 SAMPLE_TITLE = "The Lighthouse Key"
@@ -66,14 +68,17 @@ def _progress(total: int, quiet: bool):  # -> context manager with .advance(labe
 
 
 def _build_one(src: Path, out_dir: Path, layout: dict[str, Any],
-               models: dict[str, object]) -> Result:
+               models: dict[str, object], force: bool = False,
+               inputs: tuple[Path, ...] = ()) -> Result:
     """Adapt (for a synopsis) or read one input, then check and render it."""
     name = src.stem
     if src.suffix.lower() in SYNOPSIS_SUFFIXES:
         from .adapt import adapt, load_model, may_overwrite
+        fountain_path = out_dir / f"{name}.fountain"
+        for p, kind in [(fountain_path, "fountain"), *planned_outputs(out_dir, name)]:
+            check_output(p, kind, force=force, inputs=inputs)
         if "nlp" not in models:
             models["nlp"] = load_model()
-        fountain_path = out_dir / f"{name}.fountain"
         if fountain_path.exists() and not may_overwrite(fountain_path):
             warn(f"{fountain_path}: you have edited it since adapt wrote it;"
                  " building from your version (adapt --force regenerates)")
@@ -84,13 +89,17 @@ def _build_one(src: Path, out_dir: Path, layout: dict[str, Any],
             adaptation, text = adapt(read_text(src), title, src.name, models["nlp"])
             write_atomic(fountain_path, text)
             doc = adaptation.doc
-        res = render_all(doc, name, out_dir, source=str(src), layout=layout)
+        res = render_all(doc, name, out_dir, source=str(src), layout=layout,
+                         force=force, inputs=inputs)
         res.outputs.insert(0, fountain_path)
         return res
     if format_for(src, "") == "":
         raise InputError(f"unknown kind of input '{src.suffix}' (synopses are .txt; scripts "
                          ".fountain, .fdx, .xml or .json)", source=str(src))
-    return render_all(read_document(src), name, out_dir, source=str(src), layout=layout)
+    for p, kind in planned_outputs(out_dir, name):  # before reading: a refusal costs nothing
+        check_output(p, kind, force=force, inputs=inputs)
+    return render_all(read_document(src), name, out_dir, source=str(src), layout=layout,
+                      force=force, inputs=inputs)
 
 
 def summary_table(results: list[Result], seconds: float) -> str:
@@ -128,6 +137,8 @@ def build(
                    "None: the embedded sample synopsis."),
     out_dir: Path = typer.Option(Path("out"), "--out-dir", help="Where outputs go."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors; no progress or summary."),
+    force: bool = typer.Option(False, "--force",
+                               help="Replace existing outputs even if they are not of their kind."),
     layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Adapt, check and render: PDF, HTML and XML (plus Fountain for synopses) in out/."""
@@ -136,41 +147,55 @@ def build(
         check_options(layout)  # bad layout options fail before any work
         quiet_ = quiet or Settings.quiet
         sources = list(inputs or [SAMPLE])
+        names: dict[str, Path] = {}
         for s in sources:
             if not s.exists():
                 raise InputError("no such file", source=str(s))
             if s.is_dir():
                 raise InputError("is a directory, not a file", source=str(s))
+            if s.stem in names:
+                raise Refused(f"{names[s.stem]} and {s} would both be written to "
+                              f"{out_dir / s.stem}.*; build them into different --out-dir", 2)
+            names[s.stem] = s
+        every_input = tuple(sources)
         t0 = time.perf_counter()
         limit = time_limit_from_env()
         results: list[Result] = []
+        code = EXIT_OK
         models: dict[str, object] = {}  # the language model, loaded once when needed
         with _progress(len(sources), quiet_) as bar:
             for src in sources:
                 t1 = time.perf_counter()
                 try:
                     with time_limit(limit, str(src)):
-                        res = _build_one(src, out_dir, layout, models)
-                except InputError as e:
+                        res = _build_one(src, out_dir, layout, models, force, every_input)
+                except (InputError, Refused) as e:
+                    # unreadable input or a limit: 2, as README says; a refused output: 1
+                    code = max(code, e.code if isinstance(e, Refused) else EXIT_USAGE)
                     res = Result(src.stem, str(src), failed=str(e))
-                    res.seconds = time.perf_counter() - t1
-                    typer.echo(f"screenplay: error: {e}", err=True)
+                    say(f"screenplay: error: {e}")
+                # the time column counts the whole file: adapting it as well as rendering
+                res.seconds = time.perf_counter() - t1
                 results.append(res)
+                if res.errors:
+                    code = max(code, EXIT_PROBLEMS)
                 for d in res.errors:
-                    typer.echo(f"{res.source}:{d.line}: error: {d.message} [{d.rule}]", err=True)
+                    say(f"{res.source}:{d.line}: error: {d.message} [{d.rule}]")
                 if not quiet_:
                     for w in res.warnings[:20]:
-                        typer.echo(w, err=True)
+                        say(w)
                     if len(res.warnings) > 20:
-                        typer.echo(f"... and {len(res.warnings) - 20} more warnings "
-                                   f"(screenplay check {res.source})", err=True)
+                        say(f"... and {len(res.warnings) - 20} more warnings "
+                            f"(screenplay check {res.source})")
                 bar.advance(src.stem)
         if not quiet_:
-            typer.echo(summary_table(results, time.perf_counter() - t0))
+            for line in summary_table(results, time.perf_counter() - t0).splitlines():
+                say(line, err=False)  # escaped: a script's name is a file name
             for r in results:
                 if r.outputs:
-                    typer.echo(f"{r.name}: " + ", ".join(str(p) for p in r.outputs))
-        return EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS
+                    say(f"{r.name}: " + ", ".join(str(p) for p in r.outputs), err=False)
+            sys.stdout.flush()
+        return code
 
     code = guarded(work, time_limited=False)
     raise typer.Exit(code)

@@ -16,9 +16,11 @@ import typer
 from screenplay.errors import InputError
 from screenplay.formats import format_for, read_document
 from screenplay.model import Diagnostic, Document
-from screenplay.textio import read_bytes, write_atomic
+from screenplay.textio import display_name, read_bytes
 
-from .app import EXIT_OK, EXIT_PROBLEMS, Refused, app, guarded, stdout_write, warn
+from .app import EXIT_OK, EXIT_PROBLEMS, app, guarded, stdout_write, warn
+from .outputs import check_output, write_output
+from .runner import say, unknown
 
 
 def check_file(path: Path, fmt: str | None = None) -> tuple[list[Diagnostic], str | None]:
@@ -27,15 +29,16 @@ def check_file(path: Path, fmt: str | None = None) -> tuple[list[Diagnostic], st
     XML input is validated as it stands (its ``line`` attributes point at the
     Fountain source); any other format is read into the model and its XML built.
     """
-    from screenplay.lint import lint
     from screenplay.validate import validate_tree
     from screenplay.xml_io import from_tree, parse_xml_bytes, write_xml
+
+    from .pipeline import check_policy
 
     fmt = (fmt or format_for(path)).lower()
     doc: Document | None
     if fmt == "xml":
         data = read_bytes(path)
-        tree = parse_xml_bytes(data, str(path))
+        tree = parse_xml_bytes(data, display_name(path))
         found = validate_tree(tree, xml_lines=True)
         try:
             doc = from_tree(tree)
@@ -45,17 +48,10 @@ def check_file(path: Path, fmt: str | None = None) -> tuple[list[Diagnostic], st
     else:
         doc = read_document(path, fmt)
         xml = write_xml(doc)
-        found = validate_tree(parse_xml_bytes(xml.encode("utf-8"), str(path)))
-    if doc is not None:
-        found = found + lint(doc)
-    seen: set[tuple[int, str, str]] = set()
-    unique = []
-    for d in sorted(found, key=lambda d: (d.line, d.severity != "error", d.rule)):
-        key = (d.line, d.rule, d.message)
-        if key not in seen:
-            seen.add(key)
-            unique.append(d)
-    return unique, xml
+        data = xml.encode("utf-8")
+        # Our own XML, not an input: the input size limit is not for it.
+        found = validate_tree(parse_xml_bytes(data, display_name(path), limit=max(len(data), 1)))
+    return check_policy(found, doc), xml
 
 
 def format_text(path: str, diags: list[Diagnostic]) -> str:
@@ -81,6 +77,10 @@ def format_json(path: str, diags: list[Diagnostic]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 @app.command(epilog="""Examples:
 
   screenplay check draft.fountain
@@ -95,6 +95,8 @@ def check(
     xml_out: Optional[Path] = typer.Option(None, "--xml", help="Also write the checked XML here."),
     from_: Optional[str] = typer.Option(None, "--from", "-f",
                                         help="Input format (default: by file extension)."),
+    force: bool = typer.Option(False, "--force",
+                               help="Let --xml replace an existing file that is not screenplay XML."),
 ) -> None:
     """Validate a screenplay against the XML schema and lint it.
 
@@ -103,20 +105,20 @@ def check(
 
     def work() -> int:
         if fmt not in ("text", "json"):
-            raise Refused(f"unknown --format '{fmt}' (use text or json)", 2)
-        if xml_out is not None and xml_out.resolve() == file.resolve():
-            raise Refused(f"{xml_out}: --xml would overwrite the input file", 2)
+            raise unknown("report format", fmt, ("text", "json"))
+        if xml_out is not None:
+            check_output(xml_out, "xml", force=force, inputs=[file])
         from screenplay.validate import schematron_available
         diags, xml = check_file(file, from_)
         if not schematron_available():
             warn("lxml has no isoschematron here; Schematron rules were not checked")
         if xml_out is not None and xml is not None:
-            write_atomic(xml_out, xml)
-        shown = str(file)
+            write_output(xml_out, xml)
+        shown = display_name(file)
         stdout_write(format_json(shown, diags) if fmt == "json" else format_text(shown, diags))
         errors = sum(d.severity == "error" for d in diags)
-        if fmt == "text" and diags:
-            typer.echo(f"{shown}: {errors} error(s), {len(diags) - errors} warning(s)", err=True)
+        if fmt == "text":
+            say(f"{shown}: {_count(errors, 'error')}, {_count(len(diags) - errors, 'warning')}")
         return EXIT_PROBLEMS if errors else EXIT_OK
 
     code = guarded(work)

@@ -6,45 +6,56 @@ from typing import Optional
 
 import typer
 
-from screenplay.formats import READERS, WRITERS, format_for, read_document
-from screenplay.textio import write_atomic
+from screenplay.formats import EXTENSIONS, READERS, WRITERS, format_for, read_document
 
-from .app import Refused, app, guarded, stdout_write
+from .app import app, guarded
+from .outputs import check_output, write_output
+from .runner import done, unknown
 
 
-@app.command(epilog="""Examples:
+def _input_formats() -> str:
+    """Every input format with its extensions, for --help: ``fountain (.fountain, .spmd, .txt)``."""
+    return ", ".join(f"{name} ({', '.join(sorted(e for e, n in EXTENSIONS.items() if n == name))})"
+                     for name in sorted(READERS))
+
+
+_HELP = ("Convert a screenplay between formats through the document model.\n\n"
+         f"Reads {_input_formats()}; writes {', '.join(sorted(WRITERS))}. Without -o the "
+         "output goes beside the input (to standard output for input '-').")
+
+
+@app.command(help=_HELP, epilog="""Examples:
 
   screenplay convert draft.fountain --to json -o draft.json
 
   screenplay convert draft.fountain --to fountain -o -    (canonical Fountain to stdout)
 """)
 def convert(
-    file: Path = typer.Argument(..., help="Input file (.fountain, .json; more formats as added)."),
+    file: Path = typer.Argument(..., help="Input file, or '-' for standard input. Reads "
+                                          + _input_formats() + "."),
     to: str = typer.Option(..., "--to", "-t", help="Output format: " + ", ".join(sorted(WRITERS))),
     output: Optional[str] = typer.Option(None, "--output", "-o",
                                          help="Output file, or '-' for standard output."),
     from_: Optional[str] = typer.Option(None, "--from", "-f",
-                                        help="Input format (default: by file extension)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite the input file itself."),
+                                        help="Input format (default: by file extension; "
+                                             "Fountain for '-'): " + ", ".join(sorted(READERS))),
+    force: bool = typer.Option(False, "--force",
+                               help="Replace an existing output that is not of the output's kind."),
 ) -> None:
-    """Convert a screenplay between formats through the document model."""
+    """Convert a screenplay between formats through the document model (help: _HELP)."""
 
     def work() -> None:
         fmt_out = to.lower()
         if fmt_out not in WRITERS:
-            raise Refused(f"unknown output format '{to}' (known: {', '.join(sorted(WRITERS))})", 2)
+            raise unknown("output format", to, sorted(WRITERS))
         fmt_in = (from_ or format_for(file)).lower()
         if fmt_in not in READERS:
-            raise Refused(f"unknown input format '{fmt_in}' (known: {', '.join(sorted(READERS))})", 2)
+            raise unknown("input format", fmt_in, sorted(READERS))
+        dest = output or ("-" if str(file) == "-" else str(file.with_suffix("." + fmt_out)))
+        check_output(dest, fmt_out, force=force, inputs=[file])
         doc = read_document(file, fmt_in)
-        data = WRITERS[fmt_out](doc)
-        dest = output or str(file.with_suffix("." + fmt_out))
-        if dest == "-":
-            stdout_write(data)
-            return
-        if Path(dest).resolve() == file.resolve() and not force:
-            raise Refused(f"{dest}: would overwrite the input file; pass --force to do that, "
-                          "or choose another -o", 1)
-        write_atomic(dest, data)
+        write_output(dest, WRITERS[fmt_out](doc))
+        if dest != "-":
+            done(f"wrote {dest}")
 
     guarded(work)

@@ -33,9 +33,13 @@ or in a parent folder (same names, with underscores), else the title page
 """)
 @with_layout_options
 def render(
-    file: Path = typer.Argument(..., help="Input script (.fountain, or any format convert reads)."),
-    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Write a PDF here."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Write HTML here."),
+    file: Path = typer.Argument(..., help="Input script (.fountain, or any format convert reads; "
+                                          "'-': Fountain on standard input)."),
+    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Write a PDF here ('-': standard output)."),
+    html: Optional[Path] = typer.Option(None, "--html",
+                                        help="Write HTML here ('-': standard output)."),
+    force: bool = typer.Option(False, "--force",
+                               help="Replace an existing output even if it is not a PDF/HTML."),
     watermark: Optional[str] = typer.Option(
         None, "--watermark", help="Text drawn diagonally in light grey on every page."),
     header: Optional[str] = typer.Option(
@@ -56,6 +60,7 @@ def render(
     A script carrying a lock (screenplay lock) keeps its locked page and scene
     numbers; one carrying a revision (screenplay revise) shows its marks.
     """
-    guarded(lambda: render_file(file, pdf, html, layout, show_settings, watermark=watermark,
+    guarded(lambda: render_file(file, pdf, html, layout, show_settings, force=force,
+                                watermark=watermark,
                                 header=header, footer=footer, scenes=scenes,
                                 character=character))

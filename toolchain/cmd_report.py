@@ -7,11 +7,12 @@ from typing import Any, Optional
 import typer
 
 from screenplay.formats import read_document
-from screenplay.textio import write_atomic
 
-from .app import Refused, app, guarded, stdout_write
+from .app import app, guarded
 from .layout_options import with_layout_options
+from .outputs import check_output, write_output
 from .rendering import check_options, lay_out
+from .runner import done, unknown
 
 
 @app.command(epilog="""Examples:
@@ -26,9 +27,13 @@ from .rendering import check_options, lay_out
 def report(
     file: Path = typer.Argument(..., help="Screenplay (.fountain, .xml, .fdx, .json)."),
     kind: str = typer.Option("scenes", "--kind", "-k", help="scenes | locations | cast"),
-    fmt: str = typer.Option("text", "--format", "-f", help="text | csv | json | html"),
+    fmt: str = typer.Option("text", "--format", help="text | csv | json | html"),
     output: Optional[str] = typer.Option(None, "--output", "-o",
-                                         help="Output file (default: standard output)."),
+                                         help="Output file (default, or '-': standard output)."),
+    from_: Optional[str] = typer.Option(None, "--from", "-f",
+                                        help="Input format (default: by file extension)."),
+    force: bool = typer.Option(False, "--force",
+                               help="Replace an existing output that is not a report of this format."),
     layout: dict[str, Any] = None,  # type: ignore[assignment]  # filled by with_layout_options
 ) -> None:
     """Production breakdown: scene list with pages and eighths, locations, or cast with IDs."""
@@ -38,21 +43,21 @@ def report(
         from .reports import FORMATS, KINDS, RENDERERS, breakdown
         k, f = kind.lower(), fmt.lower()
         if k not in KINDS:
-            raise Refused(f"unknown report kind '{kind}' (known: {', '.join(KINDS)})", 2)
+            raise unknown("report kind", kind, KINDS)
         if f not in FORMATS:
-            raise Refused(f"unknown report format '{fmt}' (known: {', '.join(FORMATS)})", 2)
+            raise unknown("report format", fmt, FORMATS)
         check_options(layout)
-        doc = read_document(file)
+        dest = output or "-"
+        check_output(dest, {"text": "report"}.get(f, f), force=force, inputs=[file])
+        doc = read_document(file, from_.lower() if from_ else None)
         _, laid, doc = lay_out(file, doc, layout)   # pages as render lays them
         b = breakdown(doc, laid)
         from .rendering import _has_production_state
         if _has_production_state(doc):  # a locked or revised script (production drafts)
             from .reports import add_production
             add_production(b, doc, laid)
-        data = RENDERERS[f](b, k)
-        if output in (None, "-"):
-            stdout_write(data)
-        else:
-            write_atomic(output, data)
+        write_output(dest, RENDERERS[f](b, k))
+        if dest != "-":
+            done(f"wrote {dest}")
 
     guarded(work)

@@ -47,24 +47,57 @@ class Result:
 
 def check_document(doc: Document) -> list[Diagnostic]:
     """Schema validation of the document's XML, then lint: what ``screenplay check`` reports."""
-    from screenplay.lint import lint
-    from screenplay.validate import validate_document
-    found = validate_document(doc)
-    if not any(d.severity == "error" and d.rule == "xsd" for d in found):
+    from screenplay.xml_io import validate_document
+    return check_policy(validate_document(doc), doc)
+
+
+def check_policy(found: list[Diagnostic], doc: Document | None) -> list[Diagnostic]:
+    """The one check policy (``check``, ``build`` and ``watch``): schema findings plus lint.
+
+    Lint runs whenever there is a document (schema errors do not hide lint
+    findings); the same finding reported twice (the schema and lint can agree)
+    is shown once; findings are ordered by line, errors first.
+    """
+    if doc is not None:
+        from screenplay.lint import lint
         found = found + lint(doc)
-    return sorted(found, key=lambda d: (d.line, d.severity != "error", d.rule))
+    seen: set[tuple[int, str, str]] = set()
+    unique = []
+    for d in sorted(found, key=lambda d: (d.line, d.severity != "error", d.rule)):
+        key = (d.line, d.rule, d.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
+    return unique
+
+
+#: What render_all writes, by extension, and the kind each must find if the file exists.
+OUTPUT_KINDS = {"xml": "xml", "pdf": "pdf", "html": "html"}
+
+
+def planned_outputs(out_dir: Path, name: str,
+                    formats: tuple[str, ...] = ("xml", "pdf", "html")) -> list[tuple[Path, str]]:
+    """The files :func:`render_all` will write, with their kinds."""
+    return [(out_dir / f"{name}.{f}", OUTPUT_KINDS[f]) for f in formats]
 
 
 def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
                layout: dict[str, Any] | None = None,
-               formats: tuple[str, ...] = ("xml", "pdf", "html")) -> Result:
+               formats: tuple[str, ...] = ("xml", "pdf", "html"), force: bool = False,
+               inputs: tuple[str | Path, ...] = (), live: bool = False) -> Result:
     """Check one document and write its outputs as ``out_dir/name.{xml,pdf,html}``.
 
     Outputs are written even when the check finds errors (a writer wants to see
     the pages), but the result records the errors so the caller can fail.
     ``layout`` holds the layout options of the command line; the settings are
     resolved as ``render`` resolves them (:func:`toolchain.rendering.lay_out`).
+    Every output is vetted first (:func:`toolchain.outputs.check_output`): none
+    may be one of ``inputs`` or replace a file of another kind (unless ``force``).
+    ``live`` (watch) adds the reload script to the HTML and writes its ``.reload.js``.
     """
+    from .outputs import check_output
+    for p, kind in planned_outputs(out_dir, name, formats):
+        check_output(p, kind, force=force, inputs=inputs)
     from screenplay.html_writer import render_html
     from screenplay.pdf_writer import render_layout
     from screenplay.xml_io import write_xml
@@ -94,7 +127,14 @@ def render_all(doc: Document, name: str, out_dir: Path, *, source: str = "",
     if "html" in formats:
         p = out_dir / f"{name}.html"
         v = settings.values
-        write_atomic(p, render_html(drawn, paper=v["paper"], mode=v["mode"], layout=laid))
+        page = render_html(drawn, paper=v["paper"], mode=v["mode"], layout=laid)
+        if live:
+            from .live_reload import add_reload, reload_script_name
+            page, stamp = add_reload(page, p.name)
+            write_atomic(p, page)
+            write_atomic(out_dir / reload_script_name(p.name), stamp)  # after: the page is there
+        else:
+            write_atomic(p, page)
         res.outputs.append(p)
     res.seconds = time.perf_counter() - t0
     return res

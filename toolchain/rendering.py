@@ -14,24 +14,15 @@ from screenplay.formats import read_document
 from screenplay.model import UNPRINTED, Document
 from screenplay.pathnames import stem
 from screenplay.settings import BY_NAME, Resolved, parse_value, resolve
-from screenplay.textio import write_atomic
 
-from .runner import Refused, warn
+from .outputs import check_output, write_output
+from .runner import Refused, done, unknown, warn
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
 
     from screenplay.layout import Layout
-
-
-def _check_dest(dest: str | os.PathLike[str], source: str | os.PathLike[str]) -> None:
-    try:
-        same = os.path.realpath(dest) == os.path.realpath(source)
-    except OSError:
-        same = False
-    if same:
-        raise Refused(f"{dest}: would overwrite the input file; choose another output", 1)
 
 
 def _has_production_state(doc) -> bool:  # type: ignore[no-untyped-def]
@@ -46,9 +37,12 @@ def check_options(layout: dict[str, Any] | None) -> None:
     """Refuse a bad option value (exit 2) before any file is read."""
     from screenplay.errors import InputError
     for name, value in (layout or {}).items():
+        setting = BY_NAME[name]
         try:
-            parse_value(BY_NAME[name], value)
+            parse_value(setting, value)
         except InputError as e:
+            if setting.kind == "choice":  # the suggestion every bad value gets
+                raise unknown(name.replace("_", " "), str(value), setting.choices) from None
             raise Refused(str(e), 2) from None
 
 
@@ -87,7 +81,8 @@ def lay_out(file: str | os.PathLike[str], doc: Document, layout: dict[str, Any] 
 
 def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None,
                 html: str | os.PathLike[str] | None,
-                layout: dict[str, Any] | None = None, show_settings: bool = False, *, watermark: str | None = None,
+                layout: dict[str, Any] | None = None, show_settings: bool = False, *,
+                force: bool = False, watermark: str | None = None,
                 header: str | None = None, footer: str | None = None,
                 scenes: str | None = None, character: str | None = None) -> None:
     """Render ``file`` to a PDF and/or HTML; with neither named, to ``out/<name>.pdf``.
@@ -97,14 +92,20 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
     from instead of rendering.  The production options (watermark,
     header/footer text, sides by scene or character) and a lock or revision state the
     script carries go through :func:`screenplay.production.production_view`.
+    ``-`` as the input reads standard input, as an output writes standard output;
+    ``force`` replaces an existing output that is not of the output's kind.
     """
     check_options(layout)
     pdf_out = pdf
     if pdf_out is None and html is None and not show_settings:
+        if os.fspath(file) == "-":
+            raise Refused("reading standard input: name the output with --pdf or --html", 2)
         pdf_out = os.path.join("out", stem(file) + ".pdf")
-    for dest in (pdf_out, html):
+    if pdf_out is not None and html is not None and os.fspath(pdf_out) == os.fspath(html):
+        raise Refused(f"--pdf and --html both name {os.fspath(html)}; give each its own output", 2)
+    for dest, kind in ((pdf_out, "pdf"), (html, "html")):
         if dest is not None:
-            _check_dest(dest, file)
+            check_output(dest, kind, force=force, inputs=[file])
     doc = read_document(file)
     if show_settings:
         sys.stdout.write("\n".join(settings_for(file, doc, layout).lines()) + "\n")
@@ -124,7 +125,8 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
         data = render_layout(doc, laid, problems.append)
         for msg in problems:
             warn(f"{file}: {msg}")
-        write_atomic(pdf_out, data)
+        write_output(pdf_out, data)
+        _wrote(pdf_out)
     if html is not None:
         from screenplay.html_writer import render_html
         if footer is not None:  # the HTML page has no room below the body for a footer
@@ -134,4 +136,10 @@ def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None
             from screenplay.production import sides_document
             doc = sides_document(doc, laid)
         v = settings.values
-        write_atomic(html, render_html(doc, paper=v["paper"], mode=v["mode"], layout=laid))
+        write_output(html, render_html(doc, paper=v["paper"], mode=v["mode"], layout=laid))
+        _wrote(html)
+
+
+def _wrote(dest: str | os.PathLike[str]) -> None:
+    if os.fspath(dest) != "-":
+        done(f"wrote {os.fspath(dest)}")

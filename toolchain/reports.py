@@ -303,12 +303,26 @@ def render_text(b: Breakdown, kind: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: a leading formula character gets a ``'`` before it.
+
+    Script text (a character named ``=HYPERLINK(...)``, a scene heading
+    starting with ``-``) must not run as a formula where the report is opened,
+    as OWASP's "CSV injection" advice says.
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def render_csv(b: Breakdown, kind: str) -> str:
     head, rows = _table(b, kind)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(head)
-    w.writerows(rows)
+    w.writerows([csv_cell(c) for c in r] for r in rows)
     return buf.getvalue()
 
 
