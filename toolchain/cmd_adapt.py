@@ -24,7 +24,10 @@ def adapt(
     synopsis: List[Path] = typer.Argument(..., help="Synopsis text files (UTF-8)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Output .fountain file (one input only)."),
-    title: Optional[str] = typer.Option(None, "--title", help="Title (default: from the file name)."),
+    title: Optional[str] = typer.Option(None, "--title",
+                                        help="Title (default: the file name made readable)."),
+    author: Optional[str] = typer.Option(None, "--author",
+                                         help="Author for the title page (default: none)."),
     force: bool = typer.Option(False, "--force",
                                help="Overwrite an output file even if a person has edited it."),
 ) -> None:
@@ -32,6 +35,7 @@ def adapt(
 
     def work() -> None:
         from .adapt import adapt as run, load_model, may_overwrite
+        from .adapt.craft import readable_title
 
         if output is not None and len(synopsis) > 1:
             raise Refused("-o names one output file; give one synopsis, or leave -o out", 2)
@@ -45,9 +49,9 @@ def adapt(
             jobs.append((src, dest, text))
         nlp = load_model()
         for src, dest, text in jobs:
-            name = title or src.stem.replace("_", " ").replace("-", " ").title()
+            name = title or readable_title(src.stem)
             try:
-                _, fountain = run(text, name, src.name, nlp)
+                _, fountain = run(text, name, src.name, nlp, author=author)
             except InputError as e:   # name the file the problem is in
                 raise InputError(e.message, e.line, e.source or str(src)) from None
             if not force and not may_overwrite(dest):

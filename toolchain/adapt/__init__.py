@@ -24,7 +24,8 @@ def sample_text() -> str:
     return resources.files("toolchain.data").joinpath("sample.txt").read_text("utf-8")
 
 
-def adapt(text: str, title: str, source_name: str, nlp: Any = None) -> tuple[Adaptation, str]:
+def adapt(text: str, title: str, source_name: str, nlp: Any = None,
+          author: str | None = None) -> tuple[Adaptation, str]:
     """Adapt a synopsis; return the adaptation and its stamped Fountain text."""
-    a = adapt_text(text, nlp or load_model(), title, source_name)
+    a = adapt_text(text, nlp or load_model(), title, source_name, author)
     return a, stamp(a.doc)

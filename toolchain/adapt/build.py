@@ -8,6 +8,7 @@ classes and written by the Fountain writer, never as hand-made Fountain.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person
+from .craft import Introducer, clean_heading_place, drop_meta
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import Place, dwelling, named_place, places_in, time_of
@@ -61,7 +63,7 @@ class Adaptation:
     lines: list[tuple[int, Line]]                # (offset of source sentence, line)
 
 
-def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
+def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | None = None) -> Adaptation:
     """Adapt one synopsis into a screenplay document."""
     src = split_source(text)
     docs = parse_all(nlp, [u.text for u in src.units])
@@ -177,7 +179,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
         tracker.end()
     credited = {p.actor for p in cast.people.values() if p.actor}
     loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
-    return Adaptation(_document(src, scenes, cast, title, source_name, home, loose_actors), cast.ordered(),
+    names = _person_names(cast, [s.span for s in sents])
+    return Adaptation(_document(src, scenes, cast, title, author, home, loose_actors, names), cast.ordered(),
                       _cues(scenes), events, [sc.sentences[0].start for sc in scenes], line_log)
 
 
@@ -225,11 +228,54 @@ def _cues(scenes: list[SceneDraft]) -> list[str]:
     return out
 
 
-def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, source_name: str,
-              home: str, loose_actors: list[tuple[str, str]]) -> Document:
-    tp = [TitleField("Title", [text_of(title)]),
-          TitleField("Credit", [text_of("Adapted from a synopsis")]),
-          TitleField("Source", [text_of(source_name)])]
+def _person_names(cast: Cast, spans: list[Any]) -> dict[str, set[str]]:
+    """Every named character's names: the cast's, and the entity recogniser's PERSONs.
+
+    A name the recogniser calls a person less often than a place or an
+    organisation is left out ("Forks" once PERSON, twice GPE).
+    """
+    names: dict[str, set[str]] = {}
+    for p in cast.ordered():
+        if p.named:
+            names[p.key] = {f for f in p.forms}
+    votes: Counter[tuple[str, bool]] = Counter()
+    for sp in spans:
+        doc = sp.doc
+        for e in sp.ents:
+            end = e.end
+            if e.label_ == "PERSON":   # 'Randle Patrick "Mac" McMurphy' comes as two entities
+                while end < sp.end and (doc[end].text in ('"', "'") or doc[end].ent_type_ == "PERSON"):
+                    end += 1
+            txt = re.sub(r"(?:'s|')$", "", doc[e.start:end].text.strip(" \"',.;:")).strip(" \"'")
+            if e.label_ in ("PERSON", "GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT") and txt:
+                votes[(txt, e.label_ == "PERSON")] += 1
+    for (txt, is_person), n in votes.items():
+        if not is_person or n <= votes[(txt, False)] or not txt[:1].isupper() or len(txt) < 2:
+            continue
+        words = set(re.findall(r"[\w.'-]+", txt))
+        owner = next((k for k, fs in names.items() if txt in fs or any(f in words for f in fs)), None)
+        if owner is None:   # "Bella" when the cast knows "Isabella Swan"? only whole-word matches join
+            owner = next((k for k, fs in names.items() if any(txt in f.split() for f in fs)), None)
+        if owner is not None:
+            names[owner].add(txt)
+        else:
+            names[txt.upper()] = {txt}
+    return names
+
+
+def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author: str | None,
+              home: str, loose_actors: list[tuple[str, str]], names: dict[str, set[str]]) -> Document:
+    tp = [TitleField("Title", [text_of(title)])]
+    if author:
+        tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
+    tp.append(TitleField("Source", [text_of("Adapted from a synopsis")]))
+    intro = Introducer(names)
+    # a title such as "Nurse" or "Chief" is also a common noun the synopsis writes in lower case:
+    # it may stay in a heading ("NURSES' STATION"); a name may not
+    common = set(re.findall(r"\b[a-z][a-z'-]+\b", src.text)) | {"mr", "mrs", "ms", "dr"}
+    person_words = {w.upper() for fs in names.values() for f in fs
+                    for w in (x.strip("'.,\"") for x in f.split()) if w[:1].isupper() and len(w) > 1
+                    and w.lower() not in common}
     body: list[Element] = []
     for pre in src.prefaces:
         body.append(Note(pre))
@@ -250,23 +296,25 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, source
         if sc.cut and body and not isinstance(body[-1], Transition):
             body.append(Transition(text_of("CUT TO:")))
         place = sc.place or Place("INT", home)
-        body.append(SceneHeading(text_of(place.heading(sc.time))))
+        where = clean_heading_place(place.location + (f" - {place.room}" if place.room else ""), person_words)
+        body.append(SceneHeading(text_of(f"{place.int_ext}. {where or home} - {sc.time}")))
         for s in sc.sentences:
             body.append(Synopsis(text_of(" ".join(s.original.split()))))
         pending: Speech | None = None
         for it in sc.items:
             if isinstance(it, Line):
-                if not it.text:
+                said = drop_meta(it.text)
+                if not said:
                     continue
                 if pending is not None and pending.character.name == it.speaker.cue and not it.paren:
                     last = pending.parts[-1]
                     assert isinstance(last, Dialogue)
-                    pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {it.text}"))
+                    pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {said}"))
                     continue
                 parts: list = []
                 if it.paren:
                     parts.append(Parenthetical(text_of(it.paren)))
-                parts.append(Dialogue(text_of(it.text)))
+                parts.append(Dialogue(text_of(said)))
                 pending = Speech(Character(it.speaker.cue), parts)
                 body.append(pending)
                 continue
@@ -274,7 +322,9 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, source
             if isinstance(it, tuple):
                 body.append(Note(it[1]))
             elif isinstance(it, str) and it.strip():
-                body.append(Action(text_of(it)))
+                words = intro.apply(drop_meta(it))
+                if words.strip():
+                    body.append(Action(text_of(words)))
     body.append(Transition(text_of("FADE OUT."), forced=True))
     return Document(tp, body)
 
