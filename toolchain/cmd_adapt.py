@@ -18,7 +18,9 @@ from .app import Refused, app, guarded
 
   screenplay adapt a.txt b.txt                  (one model load for both)
 
-  screenplay adapt plot.txt -o draft.fountain --title "Winter Light"
+  screenplay adapt plot.txt -o draft.fountain --title "Winter Light" --author "A. Writer"
+
+  screenplay adapt plot.txt --dump-ir plot.json  (also writes what adapt understood)
 """)
 def adapt(
     synopsis: List[Path] = typer.Argument(..., help="Synopsis text files (UTF-8)."),
@@ -28,6 +30,9 @@ def adapt(
                                         help="Title (default: the file name made readable)."),
     author: Optional[str] = typer.Option(None, "--author",
                                          help="Author for the title page (default: none)."),
+    dump_ir: Optional[Path] = typer.Option(None, "--dump-ir", metavar="FILE.json",
+                                           help="Also write the story model (characters, mentions, "
+                                                "events, places, times, scenes) as JSON (one input only)."),
     force: bool = typer.Option(False, "--force",
                                help="Overwrite an output file even if a person has edited it."),
 ) -> None:
@@ -39,11 +44,13 @@ def adapt(
 
         if output is not None and len(synopsis) > 1:
             raise Refused("-o names one output file; give one synopsis, or leave -o out", 2)
+        if dump_ir is not None and len(synopsis) > 1:
+            raise Refused("--dump-ir names one file; give one synopsis", 2)
         jobs = []
         inputs = {p.resolve() for p in synopsis}
         for src in synopsis:
             dest = output or Path("out") / (src.stem + ".fountain")
-            if dest.resolve() in inputs:
+            if dest.resolve() in inputs or (dump_ir is not None and dump_ir.resolve() in inputs):
                 raise Refused(f"{dest}: would overwrite an input file; choose another -o", 2)
             text = read_text(src)
             jobs.append((src, dest, text))
@@ -51,13 +58,16 @@ def adapt(
         for src, dest, text in jobs:
             name = title or readable_title(src.stem)
             try:
-                _, fountain = run(text, name, src.name, nlp, author=author)
+                adaptation, fountain = run(text, name, src.name, nlp, author=author)
             except InputError as e:   # name the file the problem is in
                 raise InputError(e.message, e.line, e.source or str(src)) from None
             if not force and not may_overwrite(dest):
                 raise Refused(f"{dest}: changed since adapt wrote it (or not written by adapt); "
                               "left alone - pass --force to overwrite", 1)
             write_atomic(dest, fountain)
+            if dump_ir is not None and adaptation.story is not None:
+                write_atomic(dump_ir, adaptation.story.to_json())
+                typer.echo(f"{src} -> {dump_ir} (story model)", err=True)
             typer.echo(f"{src} -> {dest}", err=True)
 
     guarded(work)

@@ -20,6 +20,9 @@ from screenplay.model import (
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person
 from .craft import Introducer, clean_heading_place, drop_meta
+from .events import events_of
+from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
+from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import Place, dwelling, named_place, places_in, time_of
@@ -39,6 +42,7 @@ class Sentence:
     original: str
     start: int                 # offset of the sentence in the original text
     notes: list[str] = field(default_factory=list)
+    index: int = -1            # position among all sentences
 
 
 @dataclass
@@ -49,6 +53,7 @@ class SceneDraft:
     sentences: list[Sentence] = field(default_factory=list)
     items: list[object] = field(default_factory=list)   # str action, Line, ("note", str)
     people: set = field(default_factory=set)
+    flashback: bool = False
 
 
 @dataclass
@@ -61,6 +66,7 @@ class Adaptation:
     events: list[tuple[int, SpeechEvent]]        # (offset in original text, event)
     scene_starts: list[int]                      # original offset of each scene's first sentence
     lines: list[tuple[int, Line]]                # (offset of source sentence, line)
+    story: Story | None = None                   # the story model (--dump-ir)
 
 
 def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | None = None) -> Adaptation:
@@ -86,7 +92,14 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                     sentence.notes.append(aside.text)
             sents.append(sentence)
     cast = Cast([s.span for s in sents], [s.paragraph for s in sents], actor_credits, lemma)
+    story = Story(title, [SentenceIR(i, x.paragraph, x.start, " ".join(x.original.split()))
+                          for i, x in enumerate(sents)])
+    scene_events: dict[int, list[Event]] = {}
     tracker = Tracker(cast)
+
+    def who(t: Any) -> str | None:
+        return _ref_id(tracker.referent(t))
+
     reader = SpeechReader(tracker, lemma)
     reader.past = is_past_narrative([s.span for s in sents])
     home = dwelling(text)
@@ -157,6 +170,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         prev_led_by_person = cue.cut or any(isinstance(tracker.referent(t), (Person, tuple)) for t in s
                                             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT")
         cur.sentences.append(sen)
+        sen.index = idx
+        said = {ev.verb_char for ev in beats.events if ev.converted}
+        for e in events_of(s, who, lemma, idx):
+            e.dialogue = e.kind == "say" and any(t.idx in said for t in s if t.text == e.verb or
+                                                   lemma(t) == e.verb)
+            scene_events.setdefault(len(scenes) - 1, []).append(e)
+        _record_mentions(story, s, idx, cast, tracker)
         cur.people |= set(tracker.in_sentence()) | set(tracker.groups_in_sentence())
         unit = src.units[sen.unit]
         for ev in beats.events:
@@ -180,8 +200,79 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     credited = {p.actor for p in cast.people.values() if p.actor}
     loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
     names = _person_names(cast, [s.span for s in sents])
-    return Adaptation(_document(src, scenes, cast, title, author, home, loose_actors, names), cast.ordered(),
-                      _cues(scenes), events, [sc.sentences[0].start for sc in scenes], line_log)
+    doc = _document(src, scenes, cast, title, author, home, loose_actors, names, story)
+    _record_story(story, cast, names, scenes, scene_events)
+    return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start for sc in scenes],
+                      line_log, story)
+
+
+def _ref_id(r: object) -> str | None:
+    """The entity id of a referent: a person's key, a group's keys joined with '+'."""
+    if isinstance(r, Person):
+        return r.cue
+    if isinstance(r, tuple) and r:
+        return "+".join(p.cue for p in r if isinstance(p, Person)) or None
+    return None
+
+
+def _record_mentions(story: Story, s: Any, idx: int, cast: Cast, tracker: Tracker) -> None:
+    """Names and roles the cast knows, and pronouns the tracker resolved, as mentions."""
+    taken: set[int] = set()
+    for m in cast.mentions(s):
+        how = "name" if m.person.named and s[m.start].text[:1].isupper() else "role"
+        story.mentions.append(MentionIR(m.person.cue, idx, m.start, m.end, s[m.start:m.end].text, how))
+        taken.update(range(m.start, m.end))
+    for t in s:
+        rel = t.i - s.start
+        if rel in taken or t.tag_ not in ("PRP", "PRP$"):
+            continue
+        rid = _ref_id(tracker.referent(t))
+        if rid is not None:
+            story.mentions.append(MentionIR(rid, idx, rel, rel + 1, t.text, "pronoun"))
+    story.mentions.sort(key=lambda m: (m.sentence, m.start))
+
+
+def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: list["SceneDraft"],
+                  scene_events: dict[int, list[Event]]) -> None:
+    """Entities, events, places, times: the rest of the story model, from what the passes decided."""
+    speakers = {c for c in _cues(scenes)}
+    known: set[str] = set()
+    for p in cast.ordered():
+        forms = sorted(names.get(p.key, set()) | p.forms)
+        if p.cue in known:
+            continue
+        known.add(p.cue)
+        first = p.first if p.first < 10 ** 9 else None
+        story.entities.append(Entity(p.cue, "person", p.cue, [f for f in forms if f.upper() != p.cue],
+                                     p.gender, p.actor, first, p.cue in speakers))
+    keyed = {p.key for p in cast.ordered()}
+    for key, forms in names.items():
+        if key not in known and key not in keyed:
+            story.entities.append(Entity(key, "person", key, sorted(forms)))
+    place_ids: dict[tuple[str, str, str | None], str] = {}
+    for i, sc in enumerate(scenes):
+        pid = None
+        if sc.place is not None:
+            p = sc.place
+            bid = place_ids.get((p.int_ext, p.location, None))
+            if bid is None:
+                bid = place_ids[(p.int_ext, p.location, None)] = f"P{len(story.places) + 1}"
+                story.places.append(PlaceIR(bid, p.location, "building" if p.int_ext == "INT" else "area",
+                                            p.int_ext))
+            pid = bid
+            if p.room:
+                rid = place_ids.get((p.int_ext, p.location, p.room))
+                if rid is None:
+                    rid = place_ids[(p.int_ext, p.location, p.room)] = f"P{len(story.places) + 1}"
+                    story.places.append(PlaceIR(rid, p.room, "room", p.int_ext, bid))
+                pid = rid
+        for e in scene_events.get(i, []):
+            e.place, e.time = pid, sc.time
+            story.events.append(e)
+        for scene in story.scenes:
+            if scene.index == i:
+                scene.place = pid
+        story.times.append(TimeIR(i, sc.time, sc.flashback))
 
 
 _NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|one (?:day|morning)|"
@@ -264,7 +355,8 @@ def _person_names(cast: Cast, spans: list[Any]) -> dict[str, set[str]]:
 
 
 def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author: str | None,
-              home: str, loose_actors: list[tuple[str, str]], names: dict[str, set[str]]) -> Document:
+              home: str, loose_actors: list[tuple[str, str]], names: dict[str, set[str]],
+              story: Story) -> Document:
     tp = [TitleField("Title", [text_of(title)])]
     if author:
         tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
@@ -290,14 +382,17 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     # FADE IN: opens the script flush left (as action); FADE OUT. closes it as a transition,
     # forced because it does not end in "TO:"
     body.append(Action(text_of("FADE IN:")))
-    for sc in scenes:
+    for si, sc in enumerate(scenes):
         if not sc.items and not sc.sentences:
             continue
         if sc.cut and body and not isinstance(body[-1], Transition):
             body.append(Transition(text_of("CUT TO:")))
         place = sc.place or Place("INT", home)
         where = clean_heading_place(place.location + (f" - {place.room}" if place.room else ""), person_words)
-        body.append(SceneHeading(text_of(f"{place.int_ext}. {where or home} - {sc.time}")))
+        heading = f"{place.int_ext}. {where or home} - {sc.time}"
+        body.append(SceneHeading(text_of(heading)))
+        story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],
+                                    sorted({p.cue for p in sc.people if isinstance(p, Person)}), sc.cut))
         for s in sc.sentences:
             body.append(Synopsis(text_of(" ".join(s.original.split()))))
         pending: Speech | None = None

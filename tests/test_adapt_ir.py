@@ -1,0 +1,102 @@
+"""The story model and the passes that fill it, on sentences written for these tests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from toolchain.adapt import adapt_text, load_model
+from toolchain.adapt.events import events_of
+from toolchain.adapt.ir import IR_VERSION
+from toolchain.adapt.nlp import parse_all
+from toolchain.cli import app
+
+runner = CliRunner()
+
+STORY = (
+    "Mara Lind (Eva Roth), a retired ferry captain, repairs a boat at the harbour.\n\n"
+    "That evening, she drives to the station and gives Otto a letter.\n"
+    "Otto tells her that the train is late.\n"
+)
+
+
+def _story():
+    return adapt_text(STORY, load_model(), "Harbour", "h.txt").story
+
+
+def _id(st, name: str) -> str:
+    """The entity id (its cue) of the character a name belongs to."""
+    return next(e.id for e in st.entities if name in e.aliases or e.name == name.upper())
+
+
+def test_entities_carry_names_aliases_actor_and_sex() -> None:
+    st = _story()
+    mara = st.entity(_id(st, "Mara Lind"))
+    assert mara is not None and mara.actor == "Eva Roth"
+    assert "Mara Lind" in mara.aliases
+    assert mara.gender == "F"                    # "she" took her up
+    otto = st.entity("OTTO")
+    assert otto is not None and otto.speaks     # his reported speech became a line
+
+
+def test_pronoun_mentions_resolve_to_the_person() -> None:
+    st = _story()
+    she = [m for m in st.mentions if m.how == "pronoun" and m.text == "she"]
+    assert she and all(m.entity == _id(st, "Mara Lind") for m in she)
+
+
+def test_events_from_the_parse_have_agents_recipients_and_kinds() -> None:
+    st = _story()
+    by_verb = {e.verb: e for e in st.events}
+    mara = _id(st, "Mara Lind")
+    assert by_verb["repair"].kind == "act" and by_verb["repair"].agent == mara
+    assert by_verb["drive"].kind == "move" and "station" in (by_verb["drive"].content or "")
+    give = by_verb["give"]
+    assert give.agent == mara and give.recipient == "OTTO"
+    tell = by_verb["tell"]
+    assert tell.kind == "say" and tell.agent == "OTTO" and tell.dialogue
+
+
+def test_places_form_a_hierarchy_and_scenes_point_at_them() -> None:
+    st = _story()
+    ids = {p.id for p in st.places}
+    assert st.scenes and all(s.place in ids for s in st.scenes if s.place)
+    for p in st.places:
+        if p.parent is not None:
+            assert p.level == "room" and p.parent in ids
+    assert any(t.label == "EVENING" for t in st.times)
+    # every source sentence is in exactly one scene
+    covered = sorted(i for s in st.scenes for i in s.sentences)
+    assert covered == list(range(len(st.sentences)))
+
+
+def test_json_round_trips_with_accents() -> None:
+    st = adapt_text("Zoë walks to the café.\n", load_model(), "Zoë", "z.txt").story
+    data = json.loads(st.to_json())
+    assert data["version"] == IR_VERSION and data["title"] == "Zoë"
+    assert "Zoë" in st.to_json()
+
+
+def test_events_pass_alone_on_a_parsed_sentence() -> None:
+    doc = parse_all(load_model(), ["The guard runs into the yard and shouts."])[0]
+    sent = next(iter(doc.sents))
+    evs = events_of(sent, lambda t: "GUARD" if t.lower_ == "guard" else None,
+                    lambda t: t.lemma_ or t.lower_, 0)
+    kinds = {e.kind for e in evs}
+    assert "move" in kinds
+    assert all(e.agent == "GUARD" for e in evs)
+
+
+def test_cli_dump_ir_title_and_author(tmp_path: Path) -> None:
+    src = tmp_path / "07_harbour-story.txt"
+    src.write_text(STORY, "utf-8")
+    out, ir = tmp_path / "h.fountain", tmp_path / "h.json"
+    r = runner.invoke(app, ["adapt", str(src), "-o", str(out), "--dump-ir", str(ir), "--author", "Ann Lee"])
+    assert r.exit_code == 0, r.output
+    text = out.read_text("utf-8")
+    assert text.startswith("Title: Harbour Story\n")
+    assert "Author: Ann Lee" in text and "07_harbour" not in text
+    assert json.loads(ir.read_text("utf-8"))["entities"]
+    r = runner.invoke(app, ["adapt", str(src), str(src), "--dump-ir", str(ir)])
+    assert r.exit_code == 2
