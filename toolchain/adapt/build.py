@@ -21,6 +21,7 @@ from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person
 from .craft import Introducer, clean_heading_place, drop_meta
 from .events import events_of
+from .lexicons import entries
 from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
@@ -122,6 +123,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)
         hint = found[0][0] if found else None
+        if scenes:
+            here, hint = _within(here, scenes[-1].place, s, home), _within(hint, scenes[-1].place, s, home)
         if here is None:
             # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
             named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
@@ -133,6 +136,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut
         if not new and cur is not None and len(cur.sentences) >= 1 and prev_led_by_person \
                 and _newcomer(s, cur, tracker, lemma, after_cut=prev_cut):
+            new = True
+        # a long scene is cut where the story moves on in time ("Later, ...", "After the trial, ...")
+        if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
             new = True
         # one sentence per line: each line is an event unless it plainly goes on from the last
         if not new and src.one_per_line and cur is not None and cur.sentences and \
@@ -204,6 +210,45 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     _record_story(story, cast, names, scenes, scene_events)
     return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start for sc in scenes],
                       line_log, story)
+
+
+#: Sentences a scene holds before a shift in time may cut it.
+_LONG_SCENE = 2
+
+
+def _moves_on(s: Any) -> bool:
+    """The sentence opens, before its subject, with a shift in time: a date or a time word."""
+    shifts = entries("time_shifts")
+    root = s.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    stop = subj.left_edge.i if subj is not None else root.i
+    for t in s:
+        if t.i >= stop:
+            break
+        if t.lower_ in shifts or t.ent_type_ in ("DATE", "TIME"):
+            return True
+    return False
+
+
+_HOME_WORDS = re.compile(r"\b(?:home|house|apartment|flat)\b", re.IGNORECASE)
+
+
+def _within(p: Place | None, current: Place | None, s: Any, home: str) -> Place | None:
+    """A room is a room of the building the scene is in, unless the sentence says home.
+
+    "in the doctor's office" while the scene is in a hospital is HOSPITAL -
+    OFFICE, not the characters' home; "the day room" is a room of it too.
+    """
+    if p is None or current is None or current.int_ext != "INT" or current.location == home:
+        return p
+    if _HOME_WORDS.search(s.text):
+        return p
+    if p.location == home and p.room:
+        return Place("INT", current.location, p.room)
+    if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
+            and p.location != current.location:
+        return Place("INT", current.location, p.location)
+    return p
 
 
 def _ref_id(r: object) -> str | None:

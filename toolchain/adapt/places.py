@@ -218,12 +218,9 @@ def _generic_place(t: Any) -> Place | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
-    if not _stems(verb.lower_) & known and verb.lower_ not in _MOTION and verb.lower_ not in _BE:
+    if not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
         return None
     return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
-
-
-_BE = frozenset("is are was were be been being am".split())
 
 
 def _stems(word: str) -> set[str]:
