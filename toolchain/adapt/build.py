@@ -177,10 +177,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                                             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT")
         cur.sentences.append(sen)
         sen.index = idx
-        said = {ev.verb_char for ev in beats.events if ev.converted}
+        said = {lemma(t) for ev in beats.events if ev.converted for t in s if t.idx == ev.verb_char}
         for e in events_of(s, who, lemma, idx):
-            e.dialogue = e.kind == "say" and any(t.idx in said for t in s if t.text == e.verb or
-                                                   lemma(t) == e.verb)
+            e.dialogue = e.kind == "say" and e.verb in said
             scene_events.setdefault(len(scenes) - 1, []).append(e)
         _record_mentions(story, s, idx, cast, tracker)
         cur.people |= set(tracker.in_sentence()) | set(tracker.groups_in_sentence())
@@ -274,13 +273,13 @@ def _record_mentions(story: Story, s: Any, idx: int, cast: Cast, tracker: Tracke
         rid = _ref_id(tracker.referent(t))
         if rid is not None:
             story.mentions.append(MentionIR(rid, idx, rel, rel + 1, t.text, "pronoun"))
-    story.mentions.sort(key=lambda m: (m.sentence, m.start))
 
 
 def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: list["SceneDraft"],
                   scene_events: dict[int, list[Event]]) -> None:
     """Entities, events, places, times: the rest of the story model, from what the passes decided."""
     speakers = {c for c in _cues(scenes)}
+    story.mentions.sort(key=lambda m: (m.sentence, m.start))
     known: set[str] = set()
     for p in cast.ordered():
         forms = sorted(names.get(p.key, set()) | p.forms)
