@@ -41,8 +41,10 @@ def events_of(sent: "Span", who: Callable[["Token"], Optional[str]],
             continue
         lem = lemma(v)
         agent = _referent(subj, who)
-        obj = next((c for c in v.children if c.dep_ in _OBJ), None)
-        recipient = _referent(obj, who) if obj is not None else None
+        objs = [c for c in v.children if c.dep_ in _OBJ]
+        refs = [(o, _referent(o, who)) for o in objs]
+        recipient = next((r for _, r in refs if r is not None), None)
+        obj = next((o for o, r in refs if r is None), None)
         goal = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in _GOAL_PREPS
                      and any(g.dep_ == "pobj" for g in c.children)), None)
         if lem in SPEECH_VERBS:
@@ -52,7 +54,7 @@ def events_of(sent: "Span", who: Callable[["Token"], Optional[str]],
         else:
             kind = "act"
         content = None
-        if obj is not None and recipient is None:
+        if obj is not None:
             content = _phrase(obj)
         elif goal is not None:
             content = _phrase(goal)

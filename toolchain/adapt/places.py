@@ -259,6 +259,8 @@ def place_name(t: Any, key: str, name: str) -> str:
         return name
     mods: list[str] = []
     for c in t.lefts:
+        if " " in key and c.lower_ == key.split()[0]:
+            continue   # "cliff path": the first word is part of the name already
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
                 (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS")):
             words = [w.text for w in c.subtree if w.is_alpha or w.tag_ == "POS" or w.text == "."]
