@@ -38,3 +38,11 @@ def test_heading_place_loses_names_years_and_numbers() -> None:
     assert clean_heading_place("ROME 180 AD", set()) == "ROME"
     assert clean_heading_place("SAM'S HOUSE - KITCHEN", people) == "HOUSE - KITCHEN"
     assert clean_heading_place("TRAIN STATION", people) == "TRAIN STATION"
+
+
+def test_flashback_is_recognised_from_the_sentence_own_words() -> None:
+    from toolchain.adapt.craft import is_flashback
+    assert is_flashback("In a flashback, young Mara sails with her father.")
+    assert is_flashback("A flashback shows the fire.")
+    assert not is_flashback("Mara remembers the fire.")
+    assert not is_flashback("Mara reads a book about flashbacks in cinema.")

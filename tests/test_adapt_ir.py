@@ -100,3 +100,31 @@ def test_cli_dump_ir_title_and_author(tmp_path: Path) -> None:
     assert json.loads(ir.read_text("utf-8"))["entities"]
     r = runner.invoke(app, ["adapt", str(src), str(src), "--dump-ir", str(ir)])
     assert r.exit_code == 2
+
+
+def test_flashback_scene_is_marked_and_the_story_comes_back(tmp_path: Path) -> None:
+    src = tmp_path / "fb.txt"
+    src.write_text("Mara waits at the pier at dawn.\n\nIn a flashback, young Mara sails with her father "
+                   "on a stormy sea.\n\nThat night, Mara climbs to the lighthouse.\n", "utf-8")
+    out = tmp_path / "fb.fountain"
+    r = runner.invoke(app, ["adapt", str(src), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    text = out.read_text("utf-8")
+    heads = [ln for ln in text.splitlines() if ln.startswith(("INT.", "EXT."))]
+    assert heads[1].endswith("(FLASHBACK)") and not heads[0].endswith("(FLASHBACK)")
+    assert not heads[2].endswith("(FLASHBACK)")
+    assert text.index(">BACK TO PRESENT") < text.index(heads[2])
+    assert "In a flashback" not in "\n".join(ln for ln in text.splitlines() if not ln.startswith("="))
+    r = runner.invoke(app, ["check", str(out)])
+    assert r.exit_code == 0, r.output
+
+
+def test_control_characters_never_reach_the_fountain(tmp_path: Path) -> None:
+    src = tmp_path / "ctl.txt"
+    src.write_text("Mara walks into the kitchen.\x07 She says \x1b\"Hello\x0b there.\" Otto\x85 nods.\n", "utf-8")
+    out = tmp_path / "ctl.fountain"
+    assert runner.invoke(app, ["adapt", str(src), "-o", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in text)
+    r = runner.invoke(app, ["check", str(out)])
+    assert r.exit_code == 0, r.output

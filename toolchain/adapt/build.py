@@ -19,7 +19,7 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person
-from .craft import Introducer, clean_heading_place, drop_meta
+from .craft import Introducer, clean_heading_place, drop_meta, is_flashback
 from .events import events_of
 from .lexicons import entries
 from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
@@ -133,7 +133,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             else:
                 here = named
         cur = scenes[-1] if scenes else None
-        new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut
+        back = is_flashback(s.text)
+        new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
+            (back and not cur.flashback)
         if not new and cur is not None and len(cur.sentences) >= 1 and prev_led_by_person \
                 and _newcomer(s, cur, tracker, lemma, after_cut=prev_cut):
             new = True
@@ -167,7 +169,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
                 when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else "DAY"
-            scenes.append(SceneDraft(place, when, cue.cut))
+            scenes.append(SceneDraft(place, when, cue.cut, flashback=back))
             cur = scenes[-1]
         elif cur.place is None and (here or hint) is not None:
             cur.place = here or hint
@@ -426,14 +428,18 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     # FADE IN: opens the script flush left (as action); FADE OUT. closes it as a transition,
     # forced because it does not end in "TO:"
     body.append(Action(text_of("FADE IN:")))
+    was_flashback = False
     for si, sc in enumerate(scenes):
         if not sc.items and not sc.sentences:
             continue
+        if was_flashback and not sc.flashback:
+            body.append(Transition(text_of("BACK TO PRESENT"), forced=True))
+        was_flashback = sc.flashback
         if sc.cut and body and not isinstance(body[-1], Transition):
             body.append(Transition(text_of("CUT TO:")))
         place = sc.place or Place("INT", home)
         where = clean_heading_place(place.location + (f" - {place.room}" if place.room else ""), person_words)
-        heading = f"{place.int_ext}. {where or home} - {sc.time}"
+        heading = f"{place.int_ext}. {where or home} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
         body.append(SceneHeading(text_of(heading)))
         story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],
                                     sorted({p.cue for p in sc.people if isinstance(p, Person)}), sc.cut))

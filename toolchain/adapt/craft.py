@@ -96,6 +96,16 @@ def _is_name(form: str) -> bool:
         words[0][:1].isupper()
 
 
+#: A sentence that says it is a flashback: "In a flashback, ...", "A flashback shows ...".
+_FLASHBACK = re.compile(r"^\W*(?:(?:in|during)\s+(?:a\s+|one\s+)?flashbacks?\b|(?:a|the)\s+flashbacks?\s+"
+                        r"(?:shows?|reveals?)\b)|\bflashes\s+back\b", re.IGNORECASE)
+
+
+def is_flashback(sentence: str) -> bool:
+    """The sentence opens a flashback, by its own words (a camera's term, not a guess from tense)."""
+    return bool(_FLASHBACK.search(sentence[:80]))
+
+
 @functools.lru_cache(maxsize=1)
 def _not_place() -> frozenset[str]:
     return frozenset(w.upper() for w in entries("not_place_words"))
