@@ -128,3 +128,12 @@ def test_control_characters_never_reach_the_fountain(tmp_path: Path) -> None:
     assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in text)
     r = runner.invoke(app, ["check", str(out)])
     assert r.exit_code == 0, r.output
+
+
+def test_a_quotation_goes_to_the_subject_of_its_verb_named_by_title() -> None:
+    text = ("Mara meets Chief Oduya at the dock. Oduya offers her a coin, and Chief murmurs "
+            "\"Keep it for the crossing.\"\n")
+    a = adapt_text(text, load_model(), "Dock", "d.txt")
+    oduya = _id(a.story, "Oduya")
+    spoken = [(ln.speaker.cue, ln.text) for _, ln in a.lines]
+    assert any(cue == oduya and "crossing" in said for cue, said in spoken), spoken
