@@ -137,3 +137,22 @@ def test_a_quotation_goes_to_the_subject_of_its_verb_named_by_title() -> None:
     oduya = _id(a.story, "Oduya")
     spoken = [(ln.speaker.cue, ln.text) for _, ln in a.lines]
     assert any(cue == oduya and "crossing" in said for cue, said in spoken), spoken
+
+
+def test_later_and_continuous_only_in_the_same_building() -> None:
+    from toolchain.adapt import sample_text
+    from .conftest import FIXTURES
+    texts = [sample_text()] + [p.read_text("utf-8") for p in sorted((FIXTURES / "synopses").glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        st = adapt_text(text, load_model(), "T", "t.txt").story
+        places = {p.id: p for p in st.places}
+
+        def building(pid: str | None) -> str | None:
+            p = places.get(pid) if pid else None
+            return p.parent or p.id if p else None
+        for before, sc in zip(st.scenes, st.scenes[1:]):
+            if sc.time in ("LATER", "CONTINUOUS"):
+                checked += 1
+                assert building(sc.place) == building(before.place), (before.heading, sc.heading)
+    assert checked > 0

@@ -169,6 +169,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
                 when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else "DAY"
+            if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
+                # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
+                when = _day_part(scenes)
             scenes.append(SceneDraft(place, when, cue.cut, flashback=back))
             cur = scenes[-1]
         elif cur.place is None and (here or hint) is not None:
@@ -211,6 +214,19 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     _record_story(story, cast, names, scenes, scene_events)
     return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start for sc in scenes],
                       line_log, story)
+
+
+def _adjoining(a: Place | None, b: Place | None) -> bool:
+    """The same place, or another room of the same building."""
+    return a is not None and b is not None and a.int_ext == b.int_ext and a.location == b.location
+
+
+def _day_part(scenes: list["SceneDraft"]) -> str:
+    """The time of day the story is at: the last scene's that names one."""
+    for sc in reversed(scenes):
+        if sc.time not in ("CONTINUOUS", "LATER"):
+            return sc.time
+    return "DAY"
 
 
 #: Sentences a scene holds before a shift in time may cut it.
