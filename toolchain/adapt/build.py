@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screenplay.model import (
     Action, Boneyard, Character, Dialogue, Document, Element, Note, Parenthetical, SceneHeading,
@@ -31,6 +31,9 @@ from .refer import Tracker
 from .segment import continues, cue_of
 from .source import split_source
 from .speech import Line, SpeechEvent, SpeechReader
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 @dataclass
@@ -98,7 +101,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     scene_events: dict[int, list[Event]] = {}
     tracker = Tracker(cast)
 
-    def who(t: Any) -> str | None:
+    def who(t: "Token") -> str | None:
         return _ref_id(tracker.referent(t))
 
     reader = SpeechReader(tracker, lemma)
@@ -233,7 +236,7 @@ def _day_part(scenes: list["SceneDraft"]) -> str:
 _LONG_SCENE = 2
 
 
-def _moves_on(s: Any) -> bool:
+def _moves_on(s: "Span") -> bool:
     """The sentence opens, before its subject, with a shift in time: a date or a time word."""
     shifts = entries("time_shifts")
     root = s.root
@@ -250,7 +253,7 @@ def _moves_on(s: Any) -> bool:
 _HOME_WORDS = re.compile(r"\b(?:home|house|apartment|flat)\b", re.IGNORECASE)
 
 
-def _within(p: Place | None, current: Place | None, s: Any, home: str) -> Place | None:
+def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Place | None:
     """A room is a room of the building the scene is in, unless the sentence says home.
 
     "in the doctor's office" while the scene is in a hospital is HOSPITAL -
@@ -277,7 +280,7 @@ def _ref_id(r: object) -> str | None:
     return None
 
 
-def _record_mentions(story: Story, s: Any, idx: int, cast: Cast, tracker: Tracker) -> None:
+def _record_mentions(story: Story, s: "Span", idx: int, cast: Cast, tracker: Tracker) -> None:
     """Names and roles the cast knows, and pronouns the tracker resolved, as mentions."""
     taken: set[int] = set()
     for m in cast.mentions(s):
@@ -381,7 +384,7 @@ def _cues(scenes: list[SceneDraft]) -> list[str]:
     return out
 
 
-def _person_names(cast: Cast, spans: list[Any]) -> dict[str, set[str]]:
+def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
     """Every named character's names: the cast's, and the entity recogniser's PERSONs.
 
     A name the recogniser calls a person less often than a place or an

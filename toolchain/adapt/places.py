@@ -12,9 +12,12 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .lexicons import entries
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Rooms of a dwelling (sub-locations).
 ROOMS = {
@@ -195,7 +198,7 @@ _ACTIVITIES = [
 _GOAL_OR_SITE = frozenset("in at into inside onto to toward towards".split())
 
 
-def _generic_place(t: Any) -> Place | None:
+def _generic_place(t: "Token") -> Place | None:
     """A place no word list knows, from the parse: a noun phrase the people are in or go to.
 
     "is transferred to a mental institution", "they hide in an old barn": the
@@ -245,7 +248,7 @@ def _plain(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
-def place_name(t: Any, key: str, name: str) -> str:
+def place_name(t: "Token", key: str, name: str) -> str:
     """The place phrase as the synopsis names it: "a mental hospital" -> MENTAL HOSPITAL.
 
     The head noun's own spelling is kept (accents too: CAFÉ), with the words
