@@ -156,3 +156,9 @@ def test_later_and_continuous_only_in_the_same_building() -> None:
                 checked += 1
                 assert building(sc.place) == building(before.place), (before.heading, sc.heading)
     assert checked > 0
+
+
+def test_quotation_before_its_verb_is_one_line_not_two() -> None:
+    a = adapt_text('Otto rows the boat to the pier. "We are late," he says.\n', load_model(), "P", "p.txt")
+    lines = [(ln.speaker.cue, ln.text) for _, ln in a.lines]
+    assert lines == [("OTTO", "We are late.")], lines
