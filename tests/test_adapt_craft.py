@@ -46,3 +46,9 @@ def test_flashback_is_recognised_from_the_sentence_own_words() -> None:
     assert is_flashback("A flashback shows the fire.")
     assert not is_flashback("Mara remembers the fire.")
     assert not is_flashback("Mara reads a book about flashbacks in cinema.")
+
+
+def test_age_before_a_name_follows_it_in_parentheses() -> None:
+    intro = Introducer({"NELL": ["Nell Ames"], "BO": ["Bo"]})
+    assert intro.apply("Seventeen-year-old Nell Ames moves to a new town.") == "NELL AMES (17) moves to a new town."
+    assert intro.apply("She meets an 82-year-old Bo at the dock.") == "She meets BO (82) at the dock."

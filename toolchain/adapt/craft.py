@@ -80,8 +80,34 @@ class Introducer:
                 continue   # "Anne" inside "Anne Laurent", already capitalised
             taken.append((a, b))
         for a, b in sorted(taken, reverse=True):
-            text = text[:a] + _caps(text[a:b]) + text[b:]
+            name = _caps(text[a:b])
+            m = _AGE_BEFORE.search(text[:a])
+            age = _number(m.group(1)) if m else None
+            if m and age is not None:   # "seventeen-year-old Bella" -> "BELLA (17)"
+                lead = re.sub(r"\b(?:an?|the)\s+$", "", text[:m.start()], flags=re.IGNORECASE)
+                text = lead + name + f" ({age})" + text[b:]
+            else:
+                text = text[:a] + name + text[b:]
         return text
+
+
+_AGE_BEFORE = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+$")
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+         "sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _number(word: str) -> int | None:
+    """"17", "seventeen", "eighty-two" -> the number; anything else None."""
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in _UNITS:
+        return _UNITS.index(w)
+    tens, _, unit = w.partition("-")
+    if tens in _TENS and (not unit or unit in _UNITS[1:10]):
+        return 20 + 10 * _TENS.index(tens) + (_UNITS.index(unit) if unit else 0)
+    return None
 
 
 def _caps(name: str) -> str:
