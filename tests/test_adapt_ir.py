@@ -162,3 +162,13 @@ def test_quotation_before_its_verb_is_one_line_not_two() -> None:
     a = adapt_text('Otto rows the boat to the pier. "We are late," he says.\n', load_model(), "P", "p.txt")
     lines = [(ln.speaker.cue, ln.text) for _, ln in a.lines]
     assert lines == [("OTTO", "We are late.")], lines
+
+
+def test_dump_ir_never_replaces_the_output_or_an_input(tmp_path: Path) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text(STORY, "utf-8")
+    out = tmp_path / "s.fountain"
+    r = runner.invoke(app, ["adapt", str(src), "-o", str(out), "--dump-ir", str(out)])
+    assert r.exit_code == 2 and not out.exists()
+    r = runner.invoke(app, ["adapt", str(src), "-o", str(out), "--dump-ir", str(src)])
+    assert r.exit_code == 2 and src.read_text("utf-8") == STORY

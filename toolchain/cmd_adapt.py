@@ -50,6 +50,8 @@ def adapt(
         inputs = {p.resolve() for p in synopsis}
         for src in synopsis:
             dest = output or Path("out") / (src.stem + ".fountain")
+            if dump_ir is not None and dump_ir.resolve() == dest.resolve():
+                raise Refused(f"{dump_ir}: --dump-ir and the output are the same file; choose another", 2)
             if dest.resolve() in inputs or (dump_ir is not None and dump_ir.resolve() in inputs):
                 raise Refused(f"{dest}: would overwrite an input file; choose another -o", 2)
             text = read_text(src)
