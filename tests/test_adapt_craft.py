@@ -52,3 +52,9 @@ def test_age_before_a_name_follows_it_in_parentheses() -> None:
     intro = Introducer({"NELL": ["Nell Ames"], "BO": ["Bo"]})
     assert intro.apply("Seventeen-year-old Nell Ames moves to a new town.") == "NELL AMES (17) moves to a new town."
     assert intro.apply("She meets an 82-year-old Bo at the dock.") == "She meets BO (82) at the dock."
+
+
+def test_unnamed_character_introduced_by_role_after_names() -> None:
+    intro = Introducer({"ANNE": ["Anne", "deceased woman"]}, {"GUARD": "guard", "ANNE": "woman"})
+    assert intro.apply("A guard finds a deceased woman named Anne.") == "A GUARD finds a deceased woman named ANNE."
+    assert intro.apply("The guard leaves.") == "The guard leaves."

@@ -49,15 +49,20 @@ class Introducer:
 
     ``people`` maps a character's key to the phrases that name them (full
     name first or not: the longest phrase present wins, so "Anne Laurent" is
-    capitalised whole, not just "Anne").
+    capitalised whole, not just "Anne"); ``roles`` maps an unnamed character's
+    key to the role noun that stands for a name ("guard").
     """
 
-    def __init__(self, people: dict[str, Iterable[str]]) -> None:
+    def __init__(self, people: dict[str, Iterable[str]], roles: dict[str, str] | None = None) -> None:
         self.pending: dict[str, list[str]] = {}
         for key, forms in people.items():
             good = sorted({f.strip() for f in forms if _is_name(f)}, key=len, reverse=True)
             if good:
                 self.pending[key] = good
+        # unnamed characters by their role ("a guard" -> "a GUARD"), after every named one
+        for key, role in (roles or {}).items():
+            if key not in self.pending and role.replace(" ", "").isalpha() and len(role) > 2:
+                self.pending[key] = [role]
 
     def apply(self, text: str) -> str:
         """``text`` with the first appearance of every not yet introduced character capitalised."""
