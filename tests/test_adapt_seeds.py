@@ -16,7 +16,7 @@ from screenplay.fountain_reader import parse_fountain
 from screenplay.model import Action, Note, Speech, plain
 from screenplay.fountain_writer import write_fountain
 from toolchain.adapt import adapt_text, load_model
-from toolchain.adapt.score import Score, score
+from bench.adapt_score import Score, score
 
 from .conftest import shared_path
 

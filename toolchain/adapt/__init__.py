@@ -1,10 +1,12 @@
 """Adapting a prose synopsis into a Fountain screenplay.
 
-Modules, in the order the work flows:
-source (paragraphs, asides) -> nlp (spaCy) -> cast (who) -> refer (pronouns)
--> segment and places (scenes, headings) -> speech and grammar (dialogue)
--> action -> build (the Document) -> guard (edit safety).  score.py measures
-an adaptation against hand annotations.
+Passes, in the order the work flows, each adding to the story model (ir.py):
+source (paragraphs, asides) -> nlp (spaCy, entities on) -> cast and refer
+(mentions, coreference) -> events (the dependency parse) -> places and segment
+(places, time, scenes) -> speech and grammar (dialogue) -> action and craft
+(screenplay conventions) -> build (the Document) -> guard (edit safety).
+Word lists are data files in lexicons/.  bench/adapt_score.py measures an
+adaptation against hand annotations.
 """
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ def sample_text() -> str:
     return resources.files("toolchain.data").joinpath("sample.txt").read_text("utf-8")
 
 
-def adapt(text: str, title: str, source_name: str, nlp: Any = None) -> tuple[Adaptation, str]:
+def adapt(text: str, title: str, source_name: str, nlp: Any = None,
+          author: str | None = None) -> tuple[Adaptation, str]:
     """Adapt a synopsis; return the adaptation and its stamped Fountain text."""
-    a = adapt_text(text, nlp or load_model(), title, source_name)
+    a = adapt_text(text, nlp or load_model(), title, source_name, author)
     return a, stamp(a.doc)

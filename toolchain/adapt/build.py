@@ -8,8 +8,9 @@ classes and written by the Fountain writer, never as hand-made Fountain.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screenplay.model import (
     Action, Boneyard, Character, Dialogue, Document, Element, Note, Parenthetical, SceneHeading,
@@ -18,6 +19,11 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person
+from .craft import Introducer, clean_heading_place, drop_meta, is_flashback
+from .events import events_of
+from .lexicons import entries
+from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
+from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import Place, dwelling, named_place, places_in, time_of
@@ -25,6 +31,9 @@ from .refer import Tracker
 from .segment import continues, cue_of
 from .source import split_source
 from .speech import Line, SpeechEvent, SpeechReader
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 @dataclass
@@ -37,6 +46,7 @@ class Sentence:
     original: str
     start: int                 # offset of the sentence in the original text
     notes: list[str] = field(default_factory=list)
+    index: int = -1            # position among all sentences
 
 
 @dataclass
@@ -47,6 +57,7 @@ class SceneDraft:
     sentences: list[Sentence] = field(default_factory=list)
     items: list[object] = field(default_factory=list)   # str action, Line, ("note", str)
     people: set = field(default_factory=set)
+    flashback: bool = False
 
 
 @dataclass
@@ -59,9 +70,10 @@ class Adaptation:
     events: list[tuple[int, SpeechEvent]]        # (offset in original text, event)
     scene_starts: list[int]                      # original offset of each scene's first sentence
     lines: list[tuple[int, Line]]                # (offset of source sentence, line)
+    story: Story | None = None                   # the story model (--dump-ir)
 
 
-def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
+def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | None = None) -> Adaptation:
     """Adapt one synopsis into a screenplay document."""
     src = split_source(text)
     docs = parse_all(nlp, [u.text for u in src.units])
@@ -84,7 +96,14 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
                     sentence.notes.append(aside.text)
             sents.append(sentence)
     cast = Cast([s.span for s in sents], [s.paragraph for s in sents], actor_credits, lemma)
+    story = Story(title, [SentenceIR(i, x.paragraph, x.start, " ".join(x.original.split()))
+                          for i, x in enumerate(sents)])
+    scene_events: dict[int, list[Event]] = {}
     tracker = Tracker(cast)
+
+    def who(t: "Token") -> str | None:
+        return _ref_id(tracker.referent(t))
+
     reader = SpeechReader(tracker, lemma)
     reader.past = is_past_narrative([s.span for s in sents])
     home = dwelling(text)
@@ -107,6 +126,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)
         hint = found[0][0] if found else None
+        if scenes:
+            here, hint = _within(here, scenes[-1].place, s, home), _within(hint, scenes[-1].place, s, home)
         if here is None:
             # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
             named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
@@ -115,9 +136,14 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
             else:
                 here = named
         cur = scenes[-1] if scenes else None
-        new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut
+        back = is_flashback(s.text)
+        new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
+            (back and not cur.flashback)
         if not new and cur is not None and len(cur.sentences) >= 1 and prev_led_by_person \
                 and _newcomer(s, cur, tracker, lemma, after_cut=prev_cut):
+            new = True
+        # a long scene is cut where the story moves on in time ("Later, ...", "After the trial, ...")
+        if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
             new = True
         # one sentence per line: each line is an event unless it plainly goes on from the last
         if not new and src.one_per_line and cur is not None and cur.sentences and \
@@ -146,7 +172,10 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
                 when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else "DAY"
-            scenes.append(SceneDraft(place, when, cue.cut))
+            if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
+                # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
+                when = _day_part(scenes)
+            scenes.append(SceneDraft(place, when, cue.cut, flashback=back))
             cur = scenes[-1]
         elif cur.place is None and (here or hint) is not None:
             cur.place = here or hint
@@ -155,6 +184,12 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
         prev_led_by_person = cue.cut or any(isinstance(tracker.referent(t), (Person, tuple)) for t in s
                                             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT")
         cur.sentences.append(sen)
+        sen.index = idx
+        said = {lemma(t) for ev in beats.events if ev.converted for t in s if t.idx == ev.verb_char}
+        for e in events_of(s, who, lemma, idx):
+            e.dialogue = e.kind == "say" and e.verb in said
+            scene_events.setdefault(len(scenes) - 1, []).append(e)
+        _record_mentions(story, s, idx, cast, tracker)
         cur.people |= set(tracker.in_sentence()) | set(tracker.groups_in_sentence())
         unit = src.units[sen.unit]
         for ev in beats.events:
@@ -177,8 +212,132 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str) -> Adaptation:
         tracker.end()
     credited = {p.actor for p in cast.people.values() if p.actor}
     loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
-    return Adaptation(_document(src, scenes, cast, title, source_name, home, loose_actors), cast.ordered(),
-                      _cues(scenes), events, [sc.sentences[0].start for sc in scenes], line_log)
+    names = _person_names(cast, [s.span for s in sents])
+    doc = _document(src, scenes, cast, title, author, home, loose_actors, names, story)
+    _record_story(story, cast, names, scenes, scene_events)
+    return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start for sc in scenes],
+                      line_log, story)
+
+
+def _adjoining(a: Place | None, b: Place | None) -> bool:
+    """The same place, or another room of the same building."""
+    return a is not None and b is not None and a.int_ext == b.int_ext and a.location == b.location
+
+
+def _day_part(scenes: list["SceneDraft"]) -> str:
+    """The time of day the story is at: the last scene's that names one."""
+    for sc in reversed(scenes):
+        if sc.time not in ("CONTINUOUS", "LATER"):
+            return sc.time
+    return "DAY"
+
+
+#: Sentences a scene holds before a shift in time may cut it.
+_LONG_SCENE = 2
+
+
+def _moves_on(s: "Span") -> bool:
+    """The sentence opens, before its subject, with a shift in time: a date or a time word."""
+    shifts = entries("time_shifts")
+    root = s.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    stop = subj.left_edge.i if subj is not None else root.i
+    for t in s:
+        if t.i >= stop:
+            break
+        if t.lower_ in shifts or t.ent_type_ in ("DATE", "TIME"):
+            return True
+    return False
+
+
+_HOME_WORDS = re.compile(r"\b(?:home|house|apartment|flat)\b", re.IGNORECASE)
+
+
+def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Place | None:
+    """A room is a room of the building the scene is in, unless the sentence says home.
+
+    "in the doctor's office" while the scene is in a hospital is HOSPITAL -
+    OFFICE, not the characters' home; "the day room" is a room of it too.
+    """
+    if p is None or current is None or current.int_ext != "INT" or current.location == home:
+        return p
+    if _HOME_WORDS.search(s.text):
+        return p
+    if p.location == home and p.room:
+        return Place("INT", current.location, p.room)
+    if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
+            and p.location != current.location:
+        return Place("INT", current.location, p.location)
+    return p
+
+
+def _ref_id(r: object) -> str | None:
+    """The entity id of a referent: a person's key, a group's keys joined with '+'."""
+    if isinstance(r, Person):
+        return r.cue
+    if isinstance(r, tuple) and r:
+        return "+".join(p.cue for p in r if isinstance(p, Person)) or None
+    return None
+
+
+def _record_mentions(story: Story, s: "Span", idx: int, cast: Cast, tracker: Tracker) -> None:
+    """Names and roles the cast knows, and pronouns the tracker resolved, as mentions."""
+    taken: set[int] = set()
+    for m in cast.mentions(s):
+        how = "name" if m.person.named and s[m.start].text[:1].isupper() else "role"
+        story.mentions.append(MentionIR(m.person.cue, idx, m.start, m.end, s[m.start:m.end].text, how))
+        taken.update(range(m.start, m.end))
+    for t in s:
+        rel = t.i - s.start
+        if rel in taken or t.tag_ not in ("PRP", "PRP$"):
+            continue
+        rid = _ref_id(tracker.referent(t))
+        if rid is not None:
+            story.mentions.append(MentionIR(rid, idx, rel, rel + 1, t.text, "pronoun"))
+
+
+def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: list["SceneDraft"],
+                  scene_events: dict[int, list[Event]]) -> None:
+    """Entities, events, places, times: the rest of the story model, from what the passes decided."""
+    speakers = {c for c in _cues(scenes)}
+    story.mentions.sort(key=lambda m: (m.sentence, m.start))
+    known: set[str] = set()
+    for p in cast.ordered():
+        forms = sorted(names.get(p.key, set()) | p.forms)
+        if p.cue in known:
+            continue
+        known.add(p.cue)
+        first = p.first if p.first < 10 ** 9 else None
+        story.entities.append(Entity(p.cue, "person", p.cue, [f for f in forms if f.upper() != p.cue],
+                                     p.gender, p.actor, first, p.cue in speakers))
+    keyed = {p.key for p in cast.ordered()}
+    for key, forms in names.items():
+        if key not in known and key not in keyed:
+            story.entities.append(Entity(key, "person", key, sorted(forms)))
+    place_ids: dict[tuple[str, str, str | None], str] = {}
+    for i, sc in enumerate(scenes):
+        pid = None
+        if sc.place is not None:
+            p = sc.place
+            bid = place_ids.get((p.int_ext, p.location, None))
+            if bid is None:
+                bid = place_ids[(p.int_ext, p.location, None)] = f"P{len(story.places) + 1}"
+                story.places.append(PlaceIR(bid, p.location, "building" if p.int_ext == "INT" else "area",
+                                            p.int_ext))
+            pid = bid
+            if p.room:
+                rid = place_ids.get((p.int_ext, p.location, p.room))
+                if rid is None:
+                    rid = place_ids[(p.int_ext, p.location, p.room)] = f"P{len(story.places) + 1}"
+                    story.places.append(PlaceIR(rid, p.room, "room", p.int_ext, bid))
+                pid = rid
+        for e in scene_events.get(i, []):
+            e.place, e.time = pid, sc.time
+            story.events.append(e)
+        for scene in story.scenes:
+            if scene.index == i:
+                scene.place = pid
+        story.times.append(TimeIR(i, sc.time, sc.flashback))
 
 
 _NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|one (?:day|morning)|"
@@ -225,11 +384,55 @@ def _cues(scenes: list[SceneDraft]) -> list[str]:
     return out
 
 
-def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, source_name: str,
-              home: str, loose_actors: list[tuple[str, str]]) -> Document:
-    tp = [TitleField("Title", [text_of(title)]),
-          TitleField("Credit", [text_of("Adapted from a synopsis")]),
-          TitleField("Source", [text_of(source_name)])]
+def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
+    """Every named character's names: the cast's, and the entity recogniser's PERSONs.
+
+    A name the recogniser calls a person less often than a place or an
+    organisation is left out ("Forks" once PERSON, twice GPE).
+    """
+    names: dict[str, set[str]] = {}
+    for p in cast.ordered():
+        if p.named:
+            names[p.key] = {f for f in p.forms}
+    votes: Counter[tuple[str, bool]] = Counter()
+    for sp in spans:
+        doc = sp.doc
+        for e in sp.ents:
+            end = e.end
+            if e.label_ == "PERSON":   # 'Randle Patrick "Mac" McMurphy' comes as two entities
+                while end < sp.end and (doc[end].text in ('"', "'") or doc[end].ent_type_ == "PERSON"):
+                    end += 1
+            txt = re.sub(r"(?:'s|')$", "", doc[e.start:end].text.strip(" \"',.;:")).strip(" \"'")
+            if e.label_ in ("PERSON", "GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT") and txt:
+                votes[(txt, e.label_ == "PERSON")] += 1
+    for (txt, is_person), n in votes.items():
+        if not is_person or n <= votes[(txt, False)] or not txt[:1].isupper() or len(txt) < 2:
+            continue
+        words = set(re.findall(r"[\w.'-]+", txt))
+        owner = next((k for k, fs in names.items() if txt in fs or any(f in words for f in fs)), None)
+        if owner is None:   # "Bella" when the cast knows "Isabella Swan"? only whole-word matches join
+            owner = next((k for k, fs in names.items() if any(txt in f.split() for f in fs)), None)
+        if owner is not None:
+            names[owner].add(txt)
+        else:
+            names[txt.upper()] = {txt}
+    return names
+
+
+def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author: str | None,
+              home: str, loose_actors: list[tuple[str, str]], names: dict[str, set[str]],
+              story: Story) -> Document:
+    tp = [TitleField("Title", [text_of(title)])]
+    if author:
+        tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
+    tp.append(TitleField("Source", [text_of("Adapted from a synopsis")]))
+    intro = Introducer(names, {p.key: p.cue.lower() for p in cast.ordered() if not p.named and p.cue})
+    # a title such as "Nurse" or "Chief" is also a common noun the synopsis writes in lower case:
+    # it may stay in a heading ("NURSES' STATION"); a name may not
+    common = set(re.findall(r"\b[a-z][a-z'-]+\b", src.text)) | {"mr", "mrs", "ms", "dr"}
+    person_words = {w.upper() for fs in names.values() for f in fs
+                    for w in (x.strip("'.,\"") for x in f.split()) if w[:1].isupper() and len(w) > 1
+                    and w.lower() not in common}
     body: list[Element] = []
     for pre in src.prefaces:
         body.append(Note(pre))
@@ -244,29 +447,38 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, source
     # FADE IN: opens the script flush left (as action); FADE OUT. closes it as a transition,
     # forced because it does not end in "TO:"
     body.append(Action(text_of("FADE IN:")))
-    for sc in scenes:
+    was_flashback = False
+    for si, sc in enumerate(scenes):
         if not sc.items and not sc.sentences:
             continue
+        if was_flashback and not sc.flashback:
+            body.append(Transition(text_of("BACK TO PRESENT"), forced=True))
+        was_flashback = sc.flashback
         if sc.cut and body and not isinstance(body[-1], Transition):
             body.append(Transition(text_of("CUT TO:")))
         place = sc.place or Place("INT", home)
-        body.append(SceneHeading(text_of(place.heading(sc.time))))
+        where = clean_heading_place(place.location + (f" - {place.room}" if place.room else ""), person_words)
+        heading = f"{place.int_ext}. {where or home} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
+        body.append(SceneHeading(text_of(heading)))
+        story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],
+                                    sorted({p.cue for p in sc.people if isinstance(p, Person)}), sc.cut))
         for s in sc.sentences:
             body.append(Synopsis(text_of(" ".join(s.original.split()))))
         pending: Speech | None = None
         for it in sc.items:
             if isinstance(it, Line):
-                if not it.text:
+                said = drop_meta(it.text)
+                if not said:
                     continue
                 if pending is not None and pending.character.name == it.speaker.cue and not it.paren:
                     last = pending.parts[-1]
                     assert isinstance(last, Dialogue)
-                    pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {it.text}"))
+                    pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {said}"))
                     continue
                 parts: list = []
                 if it.paren:
                     parts.append(Parenthetical(text_of(it.paren)))
-                parts.append(Dialogue(text_of(it.text)))
+                parts.append(Dialogue(text_of(said)))
                 pending = Speech(Character(it.speaker.cue), parts)
                 body.append(pending)
                 continue
@@ -274,7 +486,9 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, source
             if isinstance(it, tuple):
                 body.append(Note(it[1]))
             elif isinstance(it, str) and it.strip():
-                body.append(Action(text_of(it)))
+                words = intro.apply(drop_meta(it))
+                if words.strip():
+                    body.append(Action(text_of(words)))
     body.append(Transition(text_of("FADE OUT."), forced=True))
     return Document(tp, body)
 

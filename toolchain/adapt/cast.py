@@ -516,6 +516,8 @@ class Cast:
                     if w in self.form_to_key:
                         pkey = self.form_to_key[w]
                         break
+            if pkey is None and len(words) == 1:
+                pkey = self._by_first_word().get(words[0])
             if pkey is None or pkey not in self.people:
                 continue
             head = s[b - 1]
@@ -542,6 +544,19 @@ class Cast:
         out.sort(key=lambda m: m.start)
         self._mentions[key] = out  # type: ignore[index]
         return out
+
+    def _by_first_word(self) -> dict[str, str]:
+        """"Chief" for "Chief Bromden": the first word of exactly one person's longer name."""
+        cache = getattr(self, "_first_word", None)
+        if cache is None or cache[0] != len(self.form_to_key):
+            owners: dict[str, set[str]] = {}
+            for form, key in self.form_to_key.items():
+                words = form.split()
+                if len(words) > 1 and words[0].lower() not in HONORIFICS_M | HONORIFICS_F:
+                    owners.setdefault(words[0], set()).add(key)
+            cache = (len(self.form_to_key), {w: next(iter(k)) for w, k in owners.items() if len(k) == 1})
+            self._first_word = cache
+        return cache[1]
 
     def ordered(self) -> list[Person]:
         return sorted(self.people.values(), key=lambda p: p.first)

@@ -1,9 +1,8 @@
 """Loading the spaCy model once, offline, with only the pipes the adapter reads.
 
-The adapter needs tags and the dependency parse.  The named-entity recogniser
-costs as much as the rest of the pipeline together and its person/place labels
-are unreliable on synopsis prose, so it is left out; characters are found from
-the parse instead (see cast.py).  The attribute ruler only turns fine tags into
+The adapter needs tags, the dependency parse and the named-entity recogniser
+(PERSON names a character's first appearance, GPE/LOC/FAC name places); its
+labels are votes, weighed against what the parse says (see build.py).  The attribute ruler only turns fine tags into
 coarse ones, yet costs 40% of the parse: that mapping is done here from a
 table instead.  The lemmatizer is loaded but not run over every token: verbs
 are lemmatised on demand when a sentence is rewritten.
@@ -28,7 +27,7 @@ def load_model() -> Any:
     except ImportError:  # pragma: no cover - dependency missing
         raise InputError("spaCy is not installed; install the screenplay-toolchain package") from None
     try:
-        nlp = spacy.load(MODEL, exclude=["ner"], disable=["lemmatizer", "attribute_ruler"])
+        nlp = spacy.load(MODEL, disable=["lemmatizer", "attribute_ruler"])
     except OSError:
         raise InputError(f"the language model {MODEL} is not installed "
                          "(pip install it into this environment; adapt never downloads)") from None

@@ -9,9 +9,15 @@ heading.  Times of day come from the text ("that night", "at breakfast").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .lexicons import entries
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Rooms of a dwelling (sub-locations).
 ROOMS = {
@@ -133,6 +139,9 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             out.append((Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False))
             continue
         if key not in ROOMS and key not in PLACES:
+            generic = _generic_place(t)
+            if generic is not None:
+                out.append((generic, False))
             continue
         prep = t.head if t.dep_ == "pobj" else None
         verb = prep.head if prep is not None else t.head
@@ -168,7 +177,7 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             if name is None or key in ("apartment", "flat", "house", "home") and name == home:
                 out.append((Place("INT", home, None), weak))
             else:
-                out.append((Place(ie, name, None), weak))
+                out.append((Place(ie, place_name(t, key, name), None), weak))
     text = sent.text.lower()
     for pat, room in _ACTIVITIES:
         if re.search(pat, text):
@@ -184,6 +193,83 @@ _ACTIVITIES = [
      "KITCHEN"),
     (r"\b(?:wakes? up|awakens|goes to bed|lies? in bed|asleep)\b", "BEDROOM"),
 ]
+
+
+_GOAL_OR_SITE = frozenset("in at into inside onto to toward towards".split())
+
+
+def _generic_place(t: "Token") -> Place | None:
+    """A place no word list knows, from the parse: a noun phrase the people are in or go to.
+
+    "is transferred to a mental institution", "they hide in an old barn": the
+    object of a preposition of place, with a determiner (a particular place),
+    on a verb of going or staying, in the sentence's own story line.  A room
+    ("the day room") is INT; anything else unknown is INT too, the usual case.
+    """
+    if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.tag_ == "NNS" and t.lower_ not in ROOMS:
+        return None
+    prep = t.head
+    if prep.lower_ not in _GOAL_OR_SITE or t.lower_ in entries("not_places") or len(t.text) < 3:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return None    # "the middle of the street": the street says where
+    if not any(c.dep_ in ("det", "poss") for c in t.children):
+        return None
+    if t.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "MONEY", "CARDINAL", "ORDINAL"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
+    if not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
+        return None
+    return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+
+
+def _stems(word: str) -> set[str]:
+    """Candidate dictionary forms of a verb form, without the lemmatizer: one of them is it."""
+    out = {word}
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                     ("ing", ""), ("ing", "e")):
+        if word.endswith(suf) and len(word) - len(suf) >= 2:
+            base = word[: -len(suf)] + rep
+            out.add(base)
+            if len(base) > 3 and base[-1] == base[-2] and not rep:   # "stopped" -> "stop"
+                out.add(base[:-1])
+    irregular = {"went": "go", "came": "come", "ran": "run", "took": "take", "brought": "bring", "sent": "send",
+                 "fled": "flee", "rode": "ride", "drove": "drive", "flew": "fly", "sat": "sit", "stood": "stand",
+                 "met": "meet", "slept": "sleep", "woke": "wake", "left": "leave", "hid": "hide"}
+    if word in irregular:
+        out.add(irregular[word])
+    return out
+
+
+def _plain(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def place_name(t: "Token", key: str, name: str) -> str:
+    """The place phrase as the synopsis names it: "a mental hospital" -> MENTAL HOSPITAL.
+
+    The head noun's own spelling is kept (accents too: CAFÉ), with the words
+    that make it a particular place: proper nouns and nouns before it ("Imperial
+    Lotus Hotel", "fishing boat"), and adjectives other than ones that only
+    describe ("small", "new").  A word list's name that says more than the noun
+    ("ward" -> HOSPITAL - WARD) is kept as it is.
+    """
+    skip = frozenset(entries("place_modifiers_skip"))
+    if _plain(name) != _plain(key.upper()):
+        return name
+    mods: list[str] = []
+    for c in t.lefts:
+        if " " in key and c.lower_ == key.split()[0]:
+            continue   # "cliff path": the first word is part of the name already
+        if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
+                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS")):
+            words = [w.text for w in c.subtree if w.is_alpha or w.tag_ == "POS" or w.text == "."]
+            mods.append(" ".join(words).replace(" 's", "'S").replace(" '", "'"))
+    head = t.text if " " not in key else key
+    return " ".join(mods + [head]).upper()
 
 
 def time_of(text: str) -> str | None:

@@ -16,11 +16,18 @@ def quote_spans(sent: Any) -> list[tuple[int, int]]:
 
 
 def quote_after(v: Any, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """A quotation that is what a verb says: right after it (a comma or listener between)."""
+    """A quotation that is what a verb says: right after it (a comma or listener between),
+    or right before it with only the speaker between."""
     for a, b in quotes:
         gap = [t for t in v.doc[v.i + 1:a]]
         if 0 <= a - v.i <= 4 and all(t.is_punct or t.dep_ in ("dobj", "dative", "prep", "pobj") or
                                      t.pos_ in ("PRON", "PROPN") for t in gap):
+            return (a, b)
+    for a, b in quotes:
+        # a quotation before its verb: '"Let's go home," he says.' (only its speaker between)
+        between = [t for t in v.doc[b + 1:v.i]]
+        if 0 < v.i - b <= 4 and all(t.is_punct or t.dep_ in ("nsubj", "compound") or t.pos_ in ("PRON", "PROPN")
+                                    for t in between):
             return (a, b)
     return None
 

@@ -23,6 +23,16 @@ _TERMINAL = ('.', '!', '?', '"', "'", ')', '\u201d', '\u2019', ':', ';')
 #: Curly quotes become straight ones, character for character (keeps offsets).
 _QUOTE_MAP = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'",
                             "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
+#: Control characters (C0 except tab and newline, DEL, C1) become spaces, one for one, so
+#: offsets hold and no Fountain written from the synopsis holds a character ``check`` refuses.
+_CONTROL_MAP = {c: " " for c in [*range(0, 9), *range(11, 32), *range(0x7F, 0xA0)] if c not in (10, 13)}
+#: A run of punctuation with no space in it: spaCy's tokenizer peels such runs one
+#: character at a time, in time quadratic in the run (30 KB of "!?." took minutes).
+#: No prose needs more than three in a row ("?!\"", "..."); the rest of a run is dropped.
+_PUNCT_RUN = re.compile(r"[^\w\s]{8,}")
+#: Longest paragraph adapted (the parser's memory grows with a text's length); checked
+#: on the raw lines, before any per-character bookkeeping is built for them.
+MAX_PARAGRAPH_CHARS = 100_000
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.\-]*|de|da|di|du|del|della|van|von|der|den|la|le|y|bin|ibn|al|st\.?|jr\.?|sr\.?)$")
 _BULLET = re.compile(r"^(?:[-*\u2022\u2013]|\d{1,3}[.)])\s+")
 _ACTOR_PREFIX = re.compile(r"^(?:played by|voiced by|portrayed by|as played by)\s+", re.IGNORECASE)
@@ -151,7 +161,7 @@ def split_source(text: str) -> Source:
     """
     if not text.strip():
         raise InputError("the synopsis is empty")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_QUOTE_MAP)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_QUOTE_MAP).translate(_CONTROL_MAP)
     lines = text.split("\n")
     offsets: list[int] = []
     pos = 0
@@ -176,6 +186,11 @@ def split_source(text: str) -> Source:
         if PREFACE_RE.match(first) and not units:
             prefaces.append(" ".join(lines[i].strip() for i in para))
             continue
+        size = sum(len(lines[i]) + 1 for i in para)
+        if size > MAX_PARAGRAPH_CHARS:
+            raise InputError(f"a paragraph of {size:,} characters is too long to adapt "
+                             f"(limit {MAX_PARAGRAPH_CHARS:,}); split it into paragraphs",
+                             para[0] + 1)
         if len(para) > 1:
             multi += 1
         group: list[int] = []
@@ -209,5 +224,12 @@ def _make_unit(text: str, lines: list[str], offsets: list[int], group: list[int]
         parts.append(body)
         origin.extend(range(offsets[idx] + lead, offsets[idx] + lead + len(body)))
     joined = "".join(parts)
+    if _PUNCT_RUN.search(joined):
+        keep = [True] * len(joined)
+        for m in _PUNCT_RUN.finditer(joined):
+            for k in range(m.start() + 3, m.end()):
+                keep[k] = False
+        origin = [o for o, k in zip(origin, keep) if k]
+        joined = "".join(c for c, k in zip(joined, keep) if k)
     cleaned, cmap, asides = _lift_parentheticals(joined, 0)
     return Unit(cleaned, [origin[c] for c in cmap], pno, group[0] + 1, asides)

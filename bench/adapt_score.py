@@ -1,6 +1,6 @@
 """Scoring an adaptation against hand annotations (``../shared/gold/*.json``).
 
-Run as ``python -m toolchain.adapt.score SEED.txt GOLD_DIR`` to print the
+Run as ``python bench/adapt_score.py SEED.txt GOLD_DIR`` to print the
 figures; the tests call :func:`score` and assert the issue's thresholds.
 
 * scenes: count, and which hand-marked boundaries start a scene;
@@ -20,7 +20,7 @@ from typing import Any
 
 from screenplay.model import Dialogue, Speech, plain
 
-from .build import Adaptation
+from toolchain.adapt.build import Adaptation
 
 
 def _norm(s: str) -> str:
@@ -187,8 +187,8 @@ def score(a: Adaptation, text: str, gold_dir: Path, stem: str) -> Score:
 
 
 def main(argv: list[str]) -> int:
-    from .build import adapt_text
-    from .nlp import load_model
+    from toolchain.adapt.build import adapt_text
+    from toolchain.adapt.nlp import load_model
 
     seed, gold_dir = Path(argv[0]), Path(argv[1])
     text = seed.read_text("utf-8")
@@ -204,4 +204,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    if __package__ in (None, ""):  # run as a script: make the project importable
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     sys.exit(main(sys.argv[1:]))

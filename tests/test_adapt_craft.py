@@ -1,0 +1,60 @@
+"""Screenplay craft on its own: capitals at first appearance, no film narration, clean headings."""
+from __future__ import annotations
+
+from toolchain.adapt.craft import Introducer, clean_heading_place, drop_meta, readable_title
+
+
+def test_readable_title_drops_ordering_prefix_and_separators() -> None:
+    assert readable_title("03_winter-light") == "Winter Light"
+    assert readable_title("the_house_of_the_lake") == "The House of the Lake"
+    assert readable_title("2046") == "2046"
+
+
+def test_first_appearance_only_is_capitalised_longest_name_wins() -> None:
+    intro = Introducer({"MARA": ["Mara", "Mara Lind"], "OTTO": ["Otto"], "AUNT": ["her aunt"]})
+    assert intro.apply("Mara Lind waits at the pier.") == "MARA LIND waits at the pier."
+    assert intro.apply("Mara sees Otto and Mara waves.") == "Mara sees OTTO and Mara waves."
+    assert intro.apply("Otto leaves.") == "Otto leaves."
+    assert intro.apply("She calls her aunt.") == "She calls her aunt."   # a role phrase is not a name
+
+
+def test_name_inside_another_word_is_not_a_name() -> None:
+    intro = Introducer({"ANN": ["Ann"]})
+    assert intro.apply("Annabel sings; Ann listens.") == "Annabel sings; ANN listens."
+
+
+def test_narration_about_the_film_is_cut_and_what_it_told_stays() -> None:
+    assert drop_meta("The film opens with Mara asleep on a train.") == "Mara asleep on a train."
+    assert drop_meta("We later learn that Otto lied.") == "Otto lied."
+    assert drop_meta("Mara leaves; it is later revealed that she took the key.") == \
+        "Mara leaves; she took the key."
+    assert drop_meta("Otto watches a film at the cinema.") == "Otto watches a film at the cinema."
+
+
+def test_heading_place_loses_names_years_and_numbers() -> None:
+    people = {"SAM", "ROSIE", "COTTON"}
+    assert clean_heading_place("SHIRE SAM ROSIE COTTON", people) == "SHIRE"
+    assert clean_heading_place("AD", set()) == ""
+    assert clean_heading_place("ROME 180 AD", set()) == "ROME"
+    assert clean_heading_place("SAM'S HOUSE - KITCHEN", people) == "HOUSE - KITCHEN"
+    assert clean_heading_place("TRAIN STATION", people) == "TRAIN STATION"
+
+
+def test_flashback_is_recognised_from_the_sentence_own_words() -> None:
+    from toolchain.adapt.craft import is_flashback
+    assert is_flashback("In a flashback, young Mara sails with her father.")
+    assert is_flashback("A flashback shows the fire.")
+    assert not is_flashback("Mara remembers the fire.")
+    assert not is_flashback("Mara reads a book about flashbacks in cinema.")
+
+
+def test_age_before_a_name_follows_it_in_parentheses() -> None:
+    intro = Introducer({"NELL": ["Nell Ames"], "BO": ["Bo"]})
+    assert intro.apply("Seventeen-year-old Nell Ames moves to a new town.") == "NELL AMES (17) moves to a new town."
+    assert intro.apply("She meets an 82-year-old Bo at the dock.") == "She meets BO (82) at the dock."
+
+
+def test_unnamed_character_introduced_by_role_after_names() -> None:
+    intro = Introducer({"ANNE": ["Anne", "deceased woman"]}, {"GUARD": "guard", "ANNE": "woman"})
+    assert intro.apply("A guard finds a deceased woman named Anne.") == "A GUARD finds a deceased woman named ANNE."
+    assert intro.apply("The guard leaves.") == "The guard leaves."

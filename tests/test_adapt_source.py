@@ -1,0 +1,48 @@
+"""The synopsis text pass on its own: what reaches the parser, and what is refused first."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from screenplay.errors import InputError
+from toolchain.adapt.source import MAX_PARAGRAPH_CHARS, split_source
+
+
+def test_control_characters_become_spaces_and_offsets_hold() -> None:
+    text = "Mara opens the door.\x07 She waves\x1b at\x85 Tom.\n"
+    src = split_source(text)
+    joined = " ".join(u.text for u in src.units)
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in joined)
+    u = src.units[0]
+    # every cleaned character still points at the same character of the (cleaned) original
+    for i, c in enumerate(u.text):
+        assert src.text[u.origin[i]] == c
+
+
+def test_punctuation_run_is_cut_short_before_the_tokenizer() -> None:
+    src = split_source("Mara sings " + "!?." * 10_000 + " and Tom laughs.\n")
+    u = src.units[0]
+    assert "!?." in u.text and "!?.!" not in u.text
+    assert u.text.endswith("and Tom laughs.")
+    assert all(src.text[u.origin[i]] == c for i, c in enumerate(u.text))
+
+
+def test_ordinary_punctuation_is_kept() -> None:
+    src = split_source('She asks, "Really?!" and he nods...\n')
+    assert src.units[0].text == 'She asks, "Really?!" and he nods...'
+
+
+def test_huge_paragraph_refused_before_bookkeeping() -> None:
+    text = "word " * (MAX_PARAGRAPH_CHARS // 5 + 10)
+    t = time.perf_counter()
+    with pytest.raises(InputError, match="too long to adapt"):
+        split_source(text)
+    assert time.perf_counter() - t < 2.0
+
+
+def test_empty_and_preface_only_refused() -> None:
+    with pytest.raises(InputError, match="empty"):
+        split_source(" \n\t\n")
+    with pytest.raises(InputError, match="no story"):
+        split_source("Note: this is only a preface.\n")

@@ -1,0 +1,165 @@
+"""Screenplay craft applied to the words the adapter writes.
+
+These are the conventions a reader of a screenplay expects and a synopsis
+does not follow: a character's first appearance in action is in CAPITALS;
+action never talks about the film ("The film opens with ..."); a heading
+names a place, never a person, a year or a number; the title comes from the
+file name made readable.  Each is a small function on text, so it can be
+tested on its own.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable
+
+from .lexicons import entries
+
+
+def readable_title(stem: str) -> str:
+    """``03_winter-light`` -> ``Winter Light``: the file name as a person would write it."""
+    words = re.sub(r"[_\-.]+", " ", stem).split()
+    while len(words) > 1 and words[0].isdigit():   # an ordering prefix, not part of the title
+        words.pop(0)
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
+    out = [w if w.isupper() and len(w) > 1 else
+           (w.lower() if i and w.lower() in small else w[:1].upper() + w[1:].lower())
+           for i, w in enumerate(words)]
+    return " ".join(out) or "Untitled"
+
+
+@functools.lru_cache(maxsize=1)
+def _meta() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in entries("meta_narration"))
+
+
+def drop_meta(text: str) -> str:
+    """Action without narration about the film: what it narrated stands on its own."""
+    out = text
+    for pat in _meta():
+        out = pat.sub("", out)
+    if out == text:
+        return text
+    out = re.sub(r"\s{2,}", " ", out).strip(" ,;")
+    return out[:1].upper() + out[1:] if out else ""
+
+
+class Introducer:
+    """Puts each character's first appearance in action in capitals, once.
+
+    ``people`` maps a character's key to the phrases that name them (full
+    name first or not: the longest phrase present wins, so "Anne Laurent" is
+    capitalised whole, not just "Anne"); ``roles`` maps an unnamed character's
+    key to the role noun that stands for a name ("guard").
+    """
+
+    def __init__(self, people: dict[str, Iterable[str]], roles: dict[str, str] | None = None) -> None:
+        self.pending: dict[str, list[str]] = {}
+        for key, forms in people.items():
+            good = sorted({f.strip() for f in forms if _is_name(f)}, key=len, reverse=True)
+            if good:
+                self.pending[key] = good
+        # unnamed characters by their role ("a guard" -> "a GUARD"), after every named one
+        for key, role in (roles or {}).items():
+            if key not in self.pending and role.replace(" ", "").isalpha() and len(role) > 2:
+                self.pending[key] = [role]
+
+    def apply(self, text: str) -> str:
+        """``text`` with the first appearance of every not yet introduced character capitalised."""
+        hits: list[tuple[int, int, str]] = []
+        for key, forms in self.pending.items():
+            best: tuple[int, int] | None = None
+            for f in forms:
+                m = re.search(r"(?<![\w'])" + re.escape(f) + r"(?![\w])", text)
+                if m and (best is None or m.start() < best[0] or
+                          (m.start() == best[0] and m.end() > best[1])):
+                    best = (m.start(), m.end())
+            if best is not None:
+                hits.append((best[0], best[1], key))
+        if not hits:
+            return text
+        taken: list[tuple[int, int]] = []
+        for a, b, key in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+            del self.pending[key]
+            if any(a < y and x < b for x, y in taken):
+                continue   # "Anne" inside "Anne Laurent", already capitalised
+            taken.append((a, b))
+        for a, b in sorted(taken, reverse=True):
+            name = _caps(text[a:b])
+            m = _AGE_BEFORE.search(text[:a])
+            age = _number(m.group(1)) if m else None
+            if m and age is not None:   # "seventeen-year-old Bella" -> "BELLA (17)"
+                lead = re.sub(r"\b(?:an?|the)\s+$", "", text[:m.start()], flags=re.IGNORECASE)
+                text = lead + name + f" ({age})" + text[b:]
+            else:
+                text = text[:a] + name + text[b:]
+        return text
+
+
+_AGE_BEFORE = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+$")
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+         "sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _number(word: str) -> int | None:
+    """"17", "seventeen", "eighty-two" -> the number; anything else None."""
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in _UNITS:
+        return _UNITS.index(w)
+    tens, _, unit = w.partition("-")
+    if tens in _TENS and (not unit or unit in _UNITS[1:10]):
+        return 20 + 10 * _TENS.index(tens) + (_UNITS.index(unit) if unit else 0)
+    return None
+
+
+def _caps(name: str) -> str:
+    # "McMurphy" -> "MCMURPHY"; a possessive or a title's period is kept as it is
+    return name.upper()
+
+
+def _is_name(form: str) -> bool:
+    """A proper name (some word capitalised), not a role phrase such as "her father"."""
+    words = form.split()
+    return bool(words) and len(form) > 1 and any(w[:1].isupper() for w in words) and \
+        words[0][:1].isupper()
+
+
+#: A sentence that says it is a flashback: "In a flashback, ...", "A flashback shows ...".
+_FLASHBACK = re.compile(r"^\W*(?:(?:in|during)\s+(?:a\s+|one\s+)?flashbacks?\b|(?:a|the)\s+flashbacks?\s+"
+                        r"(?:shows?|reveals?)\b)|\bflashes\s+back\b", re.IGNORECASE)
+
+
+def is_flashback(sentence: str) -> bool:
+    """The sentence opens a flashback, by its own words (a camera's term, not a guess from tense)."""
+    return bool(_FLASHBACK.search(sentence[:80]))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_place() -> frozenset[str]:
+    return frozenset(w.upper() for w in entries("not_place_words"))
+
+
+def clean_heading_place(place: str, person_words: set[str]) -> str:
+    """A heading's place without people's names, years or numbers.
+
+    ``person_words`` are the upper-cased words of the characters' names.  A
+    part of the place ("SHIRE SAM ROSIE COTTON") loses those words; a part
+    left empty is dropped, and an empty place stays empty for the caller to fill.
+    """
+    parts = []
+    for part in place.split(" - "):
+        words = [w.strip('"') for w in part.split()
+                 if w.strip("'’.,\"").upper() not in person_words
+                 and re.sub(r"'S$|’S$", "", w.upper()) not in person_words
+                 and not re.search(r"\d", w) and w.upper().strip(".") not in _not_place()]
+        # "OF", "THE", "AND" left dangling at either end mean nothing
+        while words and words[-1].upper() in ("OF", "THE", "AND", "A", "AN", "AT", "IN"):
+            words.pop()
+        while words and words[0].upper() in ("OF", "AND", "AT", "IN"):
+            words.pop(0)
+        if words:
+            parts.append(" ".join(words))
+    return " - ".join(parts)
