@@ -25,7 +25,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .model import Centered, Document, Lyrics, Parenthetical, SceneHeading, Transition
-from .revisions import MAGIC, RevisionState, read_state, units, with_block
+from .revisions import MAGIC, RevisionState, Unit, read_state, units, with_block
 
 #: Final Draft writes colours as 16 bits per channel.
 COLOR_HEX = {
@@ -36,7 +36,7 @@ COLOR_HEX = {
 _SP_KIND = "{urn:x-screenplay-toolchain:fdx-extras:1}kind"
 
 
-def _expected_type(u) -> str:  # type: ignore[no-untyped-def]
+def _expected_type(u) -> str:
     el, part = u.element, u.part
     if part == "cue":
         return "Character"
@@ -63,7 +63,7 @@ def _printed_paragraphs(root: etree._Element) -> list[etree._Element]:
             and "".join(t.text or "" for t in p.iter("Text")).strip()]
 
 
-def _align(doc: Document, root: etree._Element) -> list[tuple[object, etree._Element]] | None:
+def _align(doc: Document, root: etree._Element) -> list[tuple[Unit, etree._Element]] | None:
     """Our units beside the FDX paragraphs they were written as (None: they do not line up)."""
     us = units(doc)
     pars = _printed_paragraphs(root)
@@ -96,9 +96,9 @@ def add_production(fdx: str, doc: Document) -> str:
             ids[colour] = n
         pairs = _align(doc, root) or []
         for u, par in pairs:
-            m = state.marks.get(u.fp)  # type: ignore[attr-defined]
+            m = state.marks.get(u.fp)
             if m is not None and m[0] in ids:
-                spans = state.spans.get(u.fp)  # type: ignore[attr-defined]
+                spans = state.spans.get(u.fp)
                 if spans:
                     _mark_spans(par, spans, str(ids[m[0]]))
                 else:
@@ -151,7 +151,7 @@ def _mark_spans(par: etree._Element, spans: list[tuple[int, int]], rid: str) -> 
             parent.insert(at + k, piece)
 
 
-def _scene_pages(doc: Document, root: etree._Element, lock) -> None:  # type: ignore[no-untyped-def]
+def _scene_pages(doc: Document, root: etree._Element, lock) -> None:
     """``SceneProperties Page`` on every heading: the page it starts on, as locked."""
     from .errors import InputError
     from .layout import load_profile
@@ -205,7 +205,7 @@ def read_production(data: bytes, doc: Document) -> Document:
         if not ids:
             continue
         rid = max(ids, key=lambda i: int(i) if i.isdigit() else 0)
-        marks[u.fp] = (names.get(rid, f"Revision {rid}"), True)  # type: ignore[attr-defined]
+        marks[u.fp] = (names.get(rid, f"Revision {rid}"), True)
         if len(ids) < len(runs):   # only some runs changed: those are the spans
             pos, found = -_offset0(par), []
             for t in runs:
@@ -213,7 +213,7 @@ def read_production(data: bytes, doc: Document) -> Document:
                 if t.get("RevisionID") not in (None, "", "0") and n:
                     found.append((max(pos, 0), max(pos + n, 1)))
                 pos += n
-            spans[u.fp] = found  # type: ignore[attr-defined]
+            spans[u.fp] = found
     if not marks:
         return doc
     used = {c for c, _ in marks.values()}

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 
 from .errors import InputError
 from .layout import CONTENT_KINDS, HEADER_ROW, LaidLine, Layout, Profile, paginate
-from .model import Document, PageBreak, SceneHeading, text_of
+from .model import Document, Element, PageBreak, SceneHeading, text_of
 from .revisions import _block_of, element_fingerprints, element_key
 
 MAGIC = "screenplay-lock 1"
@@ -136,7 +136,7 @@ def make_lock(doc: Document, layout: Layout, scene_style: str = "suffix") -> Loc
     return LockState(p.paper, p.mode, scene_style, pages, numbers)
 
 
-def page_label_of(page, profile: Profile) -> str:  # type: ignore[no-untyped-def]
+def page_label_of(page, profile: Profile) -> str:
     """The page's number as the reader sees it (``12A``), without the format's dot."""
     label = page.label or str(page.number)
     fmt = profile.page_number_format
@@ -220,7 +220,7 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
     # OMITTED in place of every locked scene that is gone.
     locked = lock.scenes
     inserts: dict[int, list[SceneHeading]] = {}   # id of the heading to insert before
-    tail: list[SceneHeading] = []
+    tail: list[Element] = []
     head_by_number = {h.number.upper(): h for h in heads if h.number}
     for i, num in enumerate(locked):
         if num.upper() in present:
@@ -233,7 +233,7 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
         else:
             inserts.setdefault(id(nxt), []).append(omitted)
     if inserts or tail:
-        new_body = []
+        new_body: list[Element] = []
         for el in body:
             new_body.extend(inserts.get(id(el), ()))
             new_body.append(el)
@@ -244,7 +244,7 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
     renum = {id(h): n for h, n in zip(heads, nums) if n != h.number}
     if renum:
         body = [SceneHeading(el.text, renum[id(el)], el.forced, el.lines)
-                if id(el) in renum else el for el in body]
+                if isinstance(el, SceneHeading) and id(el) in renum else el for el in body]
     draft = Document(doc.title_page, body, doc.diagnostics)
     # Which locked page each element belongs to.
     old_seq: list[str] = []
@@ -273,8 +273,8 @@ def locked_document(doc: Document, lock: LockState, forced: frozenset[int] = fro
     for i, g in enumerate(group):
         if i in printed:
             first_of.setdefault(g, i)
-    out_body = []
-    out_group = []
+    out_body: list[Element] = []
+    out_group: list[int] = []
     for i, el in enumerate(body):
         g = group[i]
         if first_of.get(g) == i and 0 < g < len(lock.pages) and g in forced:
@@ -402,7 +402,7 @@ def _suffix(n: int) -> str:
     return s
 
 
-def set_page_label(page, label: str, p: Profile) -> None:  # type: ignore[no-untyped-def]
+def set_page_label(page, label: str, p: Profile) -> None:
     """Show ``label`` as the page's number (the layout's page-number line, right-aligned)."""
     text = p.page_number_format.format(n=label)
     lines = [ln for ln in page.lines if not (ln.row == HEADER_ROW and ln.kind == "page-number")]

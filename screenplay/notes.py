@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from .model import NOTE, TEXT, Action, Document, Note, Run, Speech, Text
+from .model import NOTE, TEXT, Action, Document, Element, Note, Run, Speech, Text
 
 
 def _shown(text: Text) -> Text:
@@ -21,7 +21,7 @@ def _shown(text: Text) -> Text:
 
 def notes_as_text(doc: Document) -> Document:
     """A copy of ``doc`` whose notes print; elements without notes are shared."""
-    body = []
+    body: list[Element] = []
     for el in doc.body:
         if isinstance(el, Note):
             text = el.text if isinstance(el.text, str) else "".join(r.text for r in el.text)
@@ -35,8 +35,8 @@ def notes_as_text(doc: Document) -> Document:
                 sp.parts = parts
                 el = sp
             body.append(el)
-        elif isinstance(getattr(el, "text", None), tuple) and _shown(el.text) is not el.text:
-            body.append(_with_text(el, _shown(el.text)))
+        elif isinstance(t := getattr(el, "text", None), tuple) and _shown(t) is not t:
+            body.append(_with_text(el, _shown(t)))
         else:
             body.append(el)
     out = copy.copy(doc)
@@ -44,7 +44,7 @@ def notes_as_text(doc: Document) -> Document:
     return out
 
 
-def _with_text(el, text: Text):  # type: ignore[no-untyped-def]
+def _with_text(el, text: Text):
     new = copy.copy(el)
     new.text = text
     return new

@@ -129,10 +129,10 @@ class _Painter:
         self.looked_up.add(ch)
         from .fontfind import fonts_for
         for path, index in fonts_for(ch):
-            f = _system_ttf(path, index)
-            if f is not None and ch in f.cmap:
-                self.system.append(f)
-                return f
+            found = _system_ttf(path, index)
+            if found is not None and ch in found.cmap:
+                self.system.append(found)
+                return found
         return None
 
     def _segments(self, text: str, style: int, line: int) -> list[tuple[_Font, str, int]]:
@@ -292,7 +292,7 @@ def render_layout(doc: Document, layout: Layout,
     return buf.getvalue()
 
 
-def _watermark(c, p: Profile, text: str) -> None:  # type: ignore[no-untyped-def]
+def _watermark(c, p: Profile, text: str) -> None:
     """``text`` across the page, corner to corner, in light grey under the script."""
     import math
     font = _font(_PRIMARY, BOLD)

@@ -30,7 +30,7 @@ def has_production_state(doc: Document) -> bool:
 
 
 def production_layout(doc: Document, profile: Profile,
-                      **options) -> Layout:  # type: ignore[no-untyped-def]
+                      **options) -> Layout:
     """The layout of ``doc`` with its lock, revision marks and the given furniture."""
     return production_view(doc, profile, **options)[0]
 
@@ -38,7 +38,7 @@ def production_layout(doc: Document, profile: Profile,
 def production_view(doc: Document, profile: Profile, *, watermark: str | None = None,
                     header: str | None = None, footer: str | None = None,
                     scenes: str | None = None, character: str | None = None,
-                    warn=None) -> tuple[Layout, Document]:  # type: ignore[no-untyped-def]
+                    warn=None) -> tuple[Layout, Document]:
     """The layout, and the document it was laid out from (a locked script's has its
     OMITTED headings and new scene numbers; the lines' sources are its elements)."""
     warn = warn or (lambda msg: None)
@@ -78,7 +78,7 @@ def production_view(doc: Document, profile: Profile, *, watermark: str | None = 
 # Header and footer
 # ---------------------------------------------------------------------------
 
-def _field_values(doc: Document, state) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _field_values(doc: Document, state) -> dict[str, str]:
     def key(*names: str) -> str:
         for n in names:
             v = doc.title_value(n)
@@ -108,7 +108,7 @@ def fill_fields(template: str, values: dict[str, str], page: str) -> str:
     return " ".join(_FIELD.sub(one, template).split())
 
 
-def _page_text(page, p: Profile) -> str:  # type: ignore[no-untyped-def]
+def _page_text(page, p: Profile) -> str:
     from .locking import page_label_of
     return page_label_of(page, p)
 

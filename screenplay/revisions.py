@@ -54,7 +54,7 @@ class Unit:
         self.index = index        # position of the element in Document.body
 
 
-def _runs_key(text) -> str:  # type: ignore[no-untyped-def]
+def _runs_key(text) -> str:
     return repr([(r.text, r.style) for r in text if r.kind == "text"])
 
 
@@ -76,7 +76,7 @@ def _hash(key: str) -> str:
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
 
 
-def _name(units: list, key_of) -> None:  # type: ignore[no-untyped-def]
+def _name(units: list, key_of) -> None:
     seen: dict[str, int] = {}
     for u in units:
         k = key_of(u)
@@ -360,7 +360,8 @@ def revise(old: Document, new: Document, colour: str, date: str,
                     if u.part is None and isinstance(u.element, SceneHeading)]
             if all(nums):
                 for num in nums:
-                    omitted[num] = colour
+                    if num is not None:
+                        omitted[num] = colour
                 continue
         if tag == "delete":  # (a shorter replacement is marked already: no extra mark)
             anchor = j2 if j2 < len(b) else j1 - 1

@@ -91,9 +91,10 @@ def find_project_file(script: str | os.PathLike[str] | None) -> str | None:
 
 def read_project_file(path: str) -> dict[str, Any]:
     """The settings a ``screenplay.toml`` holds (top level, or a ``[layout]`` table)."""
-    try:
-        import tomllib
-    except ImportError:  # Python 3.10
+    import importlib
+    try:  # by name: tomllib came with Python 3.11, and the project still runs on 3.10
+        tomllib = importlib.import_module("tomllib")
+    except ImportError:
         raise InputError(f"{path}: reading {PROJECT_FILE} needs Python 3.11 or later") from None
     from .textio import decode_text, read_bytes
     try:
