@@ -71,6 +71,8 @@ def read_document(path: str | os.PathLike, fmt: str | None = None) -> Document:
         raise InputError(f"unknown input format '{fmt}' (known: {', '.join(sorted(READERS))})",
                          source=str(path))
     data = read_bytes(path)
+    if fmt != "pdf" and sniff_format(data) == "pdf":
+        fmt = "pdf"  # a PDF by its magic, whatever its name: never "looks like a binary file"
     try:
         return READERS[fmt](data, str(path))
     except InputError as e:
@@ -104,3 +106,18 @@ register_reader("xml", _xml_reader, ".xml")
 register_writer("xml", _xml_writer)
 register_reader("fdx", _fdx_reader, ".fdx")
 register_writer("fdx", _fdx_writer)
+
+
+# -- screenplay PDFs (issue 14) ---------------------------------------------------
+def _pdf_reader(data: bytes, source: str | None) -> Document:
+    from .pdf_reader import read_pdf_bytes
+    return read_pdf_bytes(data, source)
+
+
+register_reader("pdf", _pdf_reader, ".pdf")
+
+
+def sniff_format(data: bytes) -> str | None:
+    """A format known from the file's first bytes, whatever its name says (``%PDF-``)."""
+    from .textio import is_pdf
+    return "pdf" if is_pdf(data) else None
