@@ -404,9 +404,8 @@ class _Builder:
             return True
         if _HEADING.match(t) and t.upper() == t:
             return True
-        if t.upper() == t and any(c.isalpha() for c in t) and prev_blank >= 2 \
-                and parse_heading(t).time is not None:
-            return True
+        if t.upper() == t and any(c.isalpha() for c in t) and prev_blank >= 2:
+            return True  # headings stand after two blank rows: a forced heading
         return False
 
     def _speech_parts(self, rows: list[_Row], kinds: list[str]) -> list:

@@ -171,11 +171,9 @@ def _read_page(raw, page) -> Page:
                     style = _font_style(raw, font, name) if key else 0
                     fonts[key] = style
                 # The text matrix gives the producer's origin; bounds give the ink's right edge.
-                x0 = m.e if abs(m.e - l.value) < 6 else l.value
                 lead = len(text) - len(text.lstrip())
-                text = text.strip()
-                if lead:  # leading spaces in a string: move the origin past them
-                    x0 = max(x0, l.value)
+                x0 = m.e if abs(m.e - l.value) < 6 + lead * 8 else l.value
+                text = text.lstrip()
                 em = size.value * scale
                 x1 = r.value
                 if style & _FIXED:  # ink ends short of the advance ("'" ends mid-cell)
@@ -236,7 +234,7 @@ def _lines(pieces: list[tuple[float, Seg]],
                 gap = s.x0 - prev.x1
                 if gap < cw * 3.5:
                     runs = prev.runs + s.runs
-                    if gap > cw * 0.4:
+                    if gap > cw * 0.4 and not prev.runs[-1][0].endswith(" "):
                         runs = prev.runs + [(" " * max(1, round(gap / cw)), 0)] + s.runs
                     merged[-1] = Seg(prev.x0, max(prev.x1, s.x1), runs, prev.size)
                     continue
