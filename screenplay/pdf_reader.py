@@ -93,15 +93,18 @@ class _Reader:
         self.pages = pages
         self.diags: list[Diagnostic] = []
         self.asterisks = 0
-        ys = Counter()
-        for p in pages:
-            for a, b in zip(p.lines, p.lines[1:]):
-                d = round(b.y - a.y, 1)
-                if 6 <= d <= 30:
-                    ys[d] += 1
-        self.pitch = ys.most_common(1)[0][0] if ys else 12.0
         sizes = Counter(round(s.size, 1) for p in pages for ln in p.lines for s in ln.segs)
         self.size = sizes.most_common(1)[0][0] if sizes else 12.0
+        ys: Counter = Counter()
+        for p in pages:
+            for a, b in zip(p.lines, p.lines[1:]):
+                ys[round(b.y - a.y)] += 1
+        # The row pitch is the smallest spacing in common use (short scripts have
+        # more one-line paragraphs, two rows apart, than lines one row apart).
+        total = sum(ys.values()) or 1
+        common = [d for d, n in ys.items()
+                  if self.size * 0.8 <= d <= self.size * 1.6 and n >= total * 0.05]
+        self.pitch = float(min(common)) if common else self.size
         self.cw = self.size * 0.6 / PT  # one character of the body font, in inches
 
     # -- page furniture -------------------------------------------------------
@@ -386,9 +389,17 @@ class _Builder:
                 self.body.append(Transition(normalize_text(_text([row])), False))
                 i += 1
                 continue
-            # centred text: one element per line
-            self.body.append(Centered(normalize_text(_text([row]))))
-            i += 1
+            # centred text: lines without a blank between them are one element
+            j = i + 1
+            while j < n and kinds[j] == "Z" and self.blanks(rows[j - 1], rows[j]) == 0:
+                j += 1
+            runs: list[Run] = []
+            for row in rows[i:j]:
+                if runs:
+                    runs.append(Run("\n", 0))
+                runs.extend(_text([row]))
+            self.body.append(Centered(normalize_text(runs)))
+            i = j
         return self.body
 
     def _runs_on(self, a: _Row, b: _Row) -> bool:
