@@ -292,6 +292,8 @@ class _Builder:
     def kind(self, row: _Row) -> str:
         r, x, t = self.r, row.x0, row.text
         tol = self.tol
+        if _MORE.match(t) and x > r.action + tol:
+            return "P"  # (MORE) ends the part of a speech on this page
         if abs(x - r.action) < tol:
             return "A"
         if abs(x - r.cue) < tol and _CUE.match(t):

@@ -17,15 +17,20 @@ from .app import Refused, app, guarded, stdout_write
   screenplay convert draft.fountain --to json -o draft.json
 
   screenplay convert draft.fountain --to fountain -o -    (canonical Fountain to stdout)
+
+  screenplay convert received.pdf --to fountain -o received.fountain    (import a PDF)
 """)
 def convert(
-    file: Path = typer.Argument(..., help="Input file (.fountain, .json; more formats as added)."),
+    file: Path = typer.Argument(..., help="Input file (.fountain, .json, .xml, .fdx, .pdf)."),
     to: str = typer.Option(..., "--to", "-t", help="Output format: " + ", ".join(sorted(WRITERS))),
     output: Optional[str] = typer.Option(None, "--output", "-o",
                                          help="Output file, or '-' for standard output."),
     from_: Optional[str] = typer.Option(None, "--from", "-f",
                                         help="Input format (default: by file extension)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the input file itself."),
+    password: Optional[str] = typer.Option(
+        None, "--password", help="Password of an encrypted PDF input (or set "
+        "SCREENPLAY_PDF_PASSWORD; other commands read only that)."),
 ) -> None:
     """Convert a screenplay between formats through the document model."""
 
@@ -36,6 +41,9 @@ def convert(
         fmt_in = (from_ or format_for(file)).lower()
         if fmt_in not in READERS:
             raise Refused(f"unknown input format '{fmt_in}' (known: {', '.join(sorted(READERS))})", 2)
+        if password is not None:
+            import screenplay.pdf_reader as pdf_reader
+            pdf_reader.PASSWORD = password
         doc = read_document(file, fmt_in)
         data = WRITERS[fmt_out](doc)
         dest = output or str(file.with_suffix("." + fmt_out))

@@ -1,0 +1,247 @@
+"""Reading screenplay PDFs back (issue 14), scored against the documents they came from."""
+from __future__ import annotations
+
+import io
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+
+from screenplay.errors import InputError
+from screenplay.formats import read_document
+from screenplay.fountain_reader import parse_fountain
+from screenplay.layout import paginate
+from screenplay.model import BOLD, ITALIC, UNDERLINE, Centered, SceneHeading, Speech, Transition
+from screenplay.pdf_reader import read_pdf_bytes
+from screenplay.pdf_writer import render_pdf
+
+from .conftest import CORPUS, ROOT, corpus_params, shared_path
+from .pdf_score import diff, emphasis, f1, headings, report, speeches
+
+#: A script written for these tests: every element the importer recovers, and a
+#: speech long enough to be split across a page break with (MORE)/(CONT'D).
+_LONG = " ".join(f"Sentence number {k} of a speech that will not fit on one page." for k in
+                 range(60))
+SCRIPT = f"""Title: The Importer Test
+Credit: written by
+Author: A. Tester
+Draft date: 1 May 2026
+
+INT. WORKSHOP - NIGHT
+
+A bench covered in parts. **Bold words**, *italic words* and _underlined words_ here.
+
+MARA
+(quietly)
+Hand me the wrench.
+
+JONAS (V.O.)
+Which one? There are three.
+
+MARA
+The big one.
+
+.A FORCED HEADING
+
+Rain on the window.
+
+BOB
+Left side.
+
+ALICE ^
+Right side.
+
+> THE END OF PART ONE <
+
+CUT TO:
+
+EXT. YARD - DAY
+
+JONAS
+{_LONG}
+
+The yard is quiet again.
+"""
+
+
+def _doc():
+    return parse_fountain(SCRIPT)
+
+
+@pytest.fixture(scope="module", params=[("letter", "spec"), ("a4", "shooting")])
+def own(request):
+    paper, mode = request.param
+    doc = _doc()
+    return doc, read_pdf_bytes(render_pdf(doc, paper=paper, mode=mode)), paper, mode
+
+
+def test_own_fixture_units_speeches_headings(own):
+    truth, got, paper, mode = own
+    assert f1(truth, got) >= 0.98, diff(truth, got)
+    s, st = speeches(truth, got)
+    assert s == st, diff(truth, got)
+    h, ht = headings(truth, got)
+    assert h == ht, diff(truth, got)
+
+
+def test_own_fixture_joins_the_split_speech_and_keeps_emphasis(own):
+    truth, got, paper, mode = own
+    long = [sp for sp in got.speeches() if sp.character.name == "JONAS"][-1]
+    assert len(long.parts) == 1 and "Sentence number 59" in "".join(
+        r.text for r in long.parts[0].text), "the (MORE) split was not joined"
+    assert "CONT'D" not in long.character.extensions
+    styles = {r.text.strip(): r.style for el in got.body if not isinstance(el, Speech)
+              for r in getattr(el, "text", ()) if hasattr(r, "style")}
+    assert styles.get("Bold words") == BOLD
+    assert styles.get("italic words") == ITALIC
+    assert styles.get("underlined words") == UNDERLINE
+
+
+def test_own_fixture_recovers_dual_centred_transition_forced_title(own):
+    truth, got, paper, mode = own
+    duals = [sp for sp in got.speeches() if sp.character.dual]
+    assert [d.character.name for d in duals] == ["ALICE"]
+    assert any(isinstance(e, Centered) for e in got.body)
+    assert any(isinstance(e, Transition) and "CUT TO:" in str(e.text) for e in got.body)
+    forced = [h for h in got.body if isinstance(h, SceneHeading) and h.forced]
+    assert len(forced) == 1
+    assert got.title and "IMPORTER TEST" in got.title.upper()
+    if mode == "shooting":
+        nums = [h.number for h in got.body if isinstance(h, SceneHeading)]
+        assert nums == ["1", "2", "3"]
+
+
+def test_round_trip_gives_the_same_pages():
+    """Our PDF -> import -> render again: same page count and the same page breaks."""
+    doc = _doc()
+    first = paginate(doc)
+    again = paginate(read_pdf_bytes(render_pdf(doc)))
+    assert len(again.pages) == len(first.pages)
+
+    def starts(lay) -> list[str]:
+        return [" ".join("".join(r.text for r in pg.lines[0].runs).split())[:30]
+                for pg in lay.pages if pg.lines]
+    assert starts(again) == starts(first)
+
+
+# -- errors: one line, exit 2, never a traceback --------------------------------------
+def test_not_a_pdf_and_truncated():
+    data = render_pdf(_doc())
+    with pytest.raises(InputError, match="PDF"):
+        read_pdf_bytes(b"%PDF-1.4\nnothing else")
+    with pytest.raises(InputError):
+        read_pdf_bytes(data[: len(data) // 3])
+
+
+def test_damaged_bytes_give_input_error_or_a_document():
+    data = bytearray(render_pdf(_doc()))
+    rng = random.Random(14)
+    for _ in range(40):
+        bad = bytearray(data)
+        for _ in range(rng.randint(1, 30)):
+            bad[rng.randrange(len(bad))] = rng.randrange(256)
+        try:
+            read_pdf_bytes(bytes(bad))
+        except InputError as e:
+            assert "\n" not in str(e)
+
+
+def test_no_text_layer():
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.rect(100, 100, 200, 200, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.raises(InputError, match="no text layer: run OCR first"):
+        read_pdf_bytes(buf.getvalue())
+
+
+def _encrypted(user: str, owner: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(render_pdf(_doc()))))
+    w.encrypt(user_password=user, owner_password=owner, algorithm="AES-128")
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+def test_owner_password_imports_user_password_needs_it():
+    assert read_pdf_bytes(_encrypted("", "owner-secret")).title
+    locked = _encrypted("open-me", "owner-secret")
+    with pytest.raises(InputError, match="--password"):
+        read_pdf_bytes(locked)
+    with pytest.raises(InputError, match="wrong PDF password"):
+        read_pdf_bytes(locked, password="nope")
+    assert read_pdf_bytes(locked, password="open-me").title
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "toolchain", *args], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_cli_convert_check_and_errors(tmp_path):
+    pdf = tmp_path / "script.pdf"
+    pdf.write_bytes(render_pdf(_doc()))
+    r = _cli("convert", str(pdf), "--to", "fountain", "-o", "-")
+    assert r.returncode == 0, r.stderr
+    assert "INT. WORKSHOP - NIGHT" in r.stdout
+    r = _cli("check", str(pdf))
+    assert r.returncode in (0, 1) and "Traceback" not in r.stderr
+    # a PDF under another name is recognised by its %PDF- magic, not called binary
+    other = tmp_path / "script.fountain"
+    other.write_bytes(pdf.read_bytes())
+    r = _cli("convert", str(other), "--to", "json", "-o", str(tmp_path / "o.json"))
+    assert r.returncode == 0, r.stderr
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(pdf.read_bytes()[:500])
+    r = _cli("convert", str(bad), "--to", "fountain", "-o", "-")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(_encrypted("pw", "owner"))
+    r = _cli("convert", str(locked), "--to", "fountain", "-o", "-")
+    assert r.returncode == 2 and "--password" in r.stderr
+    r = _cli("convert", str(locked), "--to", "fountain", "-o", "-", "--password", "pw")
+    assert r.returncode == 0, r.stderr
+
+
+# -- the corpus (../shared) --------------------------------------------------------------
+def test_final_draft_reference():
+    folder = shared_path("corpus", "fountain", "final-draft-reference")
+    truth = read_document(folder / "big-fish-excerpt-scene-numbers.finaldraft11.fdx")
+    got = read_document(folder / "big-fish-excerpt-scene-numbers.finaldraft11.pdf")
+    assert f1(truth, got) >= 0.99, report(truth, got) + "\n" + diff(truth, got)
+    assert speeches(truth, got) == (33, 33), report(truth, got)
+    assert headings(truth, got) == (7, 7), report(truth, got)
+
+
+@pytest.mark.parametrize("path", corpus_params("spec-samples/*.fountain"))
+@pytest.mark.parametrize("paper,mode", [("letter", "spec"), ("a4", "spec"),
+                                        ("letter", "shooting"), ("a4", "shooting")])
+def test_corpus_rendered_by_us(path, paper, mode, tmp_path):
+    truth = read_document(path)
+    pdf = tmp_path / "script.pdf"
+    pdf.write_bytes(render_pdf(truth, paper=paper, mode=mode))
+    got = read_document(pdf)
+    assert f1(truth, got) >= 0.98, report(truth, got) + "\n" + diff(truth, got)
+    s, st = speeches(truth, got)
+    assert s >= 0.99 * st, report(truth, got)
+    h, ht = headings(truth, got)
+    ie = sum(1 for e in truth.body if isinstance(e, SceneHeading) and e.int_ext)
+    assert h >= ie, report(truth, got)
+
+
+@pytest.mark.parametrize("path", corpus_params("peer-pdfs/*.pdf"))
+def test_peer_pdfs(path):
+    stem = path.name.split(".")[0]
+    truth = read_document(CORPUS / "spec-samples" / f"{stem}.fountain")
+    got = read_document(path)
+    assert f1(truth, got) >= 0.93, report(truth, got) + "\n" + diff(truth, got)
+
+
+def test_emphasis_metric_counts_styles():
+    truth = parse_fountain("Some **bold** text.\n")
+    assert emphasis(truth, truth) == (1, 1)
