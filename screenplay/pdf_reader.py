@@ -174,14 +174,13 @@ class _Reader:
                 raw.append((i, y, segs))
         # First pass: action indent from lines as they are (margins included).
         pre = [_Row(i, y, segs, None) for i, y, segs in raw]
-        xs = Counter(round(r.x0 * 20) / 20 for r in pre)
+        # Scene numbers and revision marks sit left of the action indent: the
+        # action indent is the leftmost common position of lines that are not them.
+        xs = Counter(round(r.x0 * 20) / 20 for r in pre
+                     if not _SCENE_NO.match(r.segs[0].text.strip()))
         total = sum(xs.values()) or 1
-        common = sorted(x for x, n in xs.items() if n >= max(2, total * 0.04))
-        # Scene numbers sit left of the action indent: the action indent is the
-        # most used of the leftmost common positions.
-        left = max((x for x in common if xs[x] >= total * 0.15), default=None)
-        action_guess = min((x for x in common if xs[x] >= total * 0.15), default=1.5) \
-            if left is not None else 1.5
+        common = [x for x, n in xs.items() if n >= max(2, total * 0.04)]
+        action_guess = min(common) if common else 1.5
         rows: list[_Row] = []
         for i, y, segs in raw:
             row = self._strip_margins(i, y, segs, action_guess, pages[i].width / PT)
@@ -196,21 +195,39 @@ class _Reader:
 
     def _strip_margins(self, i: int, y: float, segs: list[Seg], action: float,
                        width: float) -> _Row | None:
+        segs = list(segs)
         left_no = right_no = None
+        # A number in the left margin may have been drawn close enough to the
+        # heading to join it: cut the segment where a piece began at the indent.
+        if segs and segs[0].x0 / PT < action - 0.2 and segs[0].x1 / PT > action:
+            for cx, off in segs[0].cuts:
+                if off and abs(cx / PT - action) < 0.06:
+                    head, rest = segs[0].split(off)
+                    if _SCENE_NO.match(head.text.strip()):
+                        segs[0:1] = [head, rest]
+                    break
         while segs and segs[0].x1 / PT < action - 0.05:
             t = segs[0].text.strip()
-            if set(t) <= {"*"}:
+            if t and set(t) <= {"*"}:
                 self.asterisks += 1
             elif _SCENE_NO.match(t) and left_no is None:
                 left_no = t
             else:
                 break
             segs = segs[1:]
+        if segs and left_no:
+            # the same number on the right, joined to a long heading
+            last = segs[-1]
+            text = last.text.rstrip()
+            if text.endswith(left_no) and len(text) > len(left_no):
+                off = len(text) - len(left_no)
+                if any(o == off and cx / PT > width * 0.75 for cx, o in last.cuts):
+                    segs[-1:] = list(last.split(off))
         while len(segs) > 1 or (segs and segs[-1].x0 / PT > width * 0.85):
             t = segs[-1].text.strip()
             if segs[-1].x0 / PT < width * 0.8:
                 break
-            if set(t) <= {"*"}:
+            if t and set(t) <= {"*"}:
                 self.asterisks += 1
             elif _SCENE_NO.match(t) and right_no is None and len(segs) > 1:
                 right_no = t
@@ -219,13 +236,10 @@ class _Reader:
             segs = segs[:-1]
         if not segs:
             return None
-        number = None
         if left_no and right_no:
             number = left_no if left_no == right_no else None
         else:
             number = left_no or right_no
-        if number:
-            number = number.rstrip(".") or number
         return _Row(i, y, segs, number)
 
 

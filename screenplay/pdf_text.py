@@ -33,13 +33,37 @@ _ITALIC_NAME = re.compile(r"italic|oblique|slant", re.IGNORECASE)
 class Seg:
     """A stretch of text on one line: left and right edge in points, styled runs."""
 
-    __slots__ = ("x0", "x1", "runs", "size")
+    __slots__ = ("x0", "x1", "runs", "size", "cuts")
 
-    def __init__(self, x0: float, x1: float, runs: list[tuple[str, int]], size: float) -> None:
+    def __init__(self, x0: float, x1: float, runs: list[tuple[str, int]], size: float,
+                 cuts: list[tuple[float, int]] | None = None) -> None:
         self.x0 = x0
         self.x1 = x1
         self.runs = runs
         self.size = size
+        #: where each drawn piece began: (x, offset in text), for splitting again
+        self.cuts = cuts if cuts is not None else [(x0, 0)]
+
+    def split(self, offset: int) -> "tuple[Seg, Seg]":
+        """The segment cut at a character offset that a drawn piece began at."""
+        x = next(cx for cx, off in self.cuts if off == offset)
+        left: list[tuple[str, int]] = []
+        right: list[tuple[str, int]] = []
+        pos = 0
+        for t, st in self.runs:
+            if pos + len(t) <= offset:
+                left.append((t, st))
+            elif pos >= offset:
+                right.append((t, st))
+            else:
+                left.append((t[: offset - pos], st))
+                right.append((t[offset - pos:], st))
+            pos += len(t)
+        end = max((cx for cx, off in self.cuts if off < offset), default=self.x0)
+        return (Seg(self.x0, max(end, x - 1.0), left, self.size,
+                    [c for c in self.cuts if c[1] < offset]),
+                Seg(x, self.x1, right, self.size,
+                    [(cx, off - offset) for cx, off in self.cuts if off >= offset]))
 
     @property
     def text(self) -> str:
@@ -171,10 +195,12 @@ def _read_page(raw, page) -> Page:
                     style = _font_style(raw, font, name) if key else 0
                     fonts[key] = style
                 # The text matrix gives the producer's origin; bounds give the ink's right edge.
+                em = size.value * scale
                 lead = len(text) - len(text.lstrip())
                 x0 = m.e if abs(m.e - l.value) < 6 + lead * 8 else l.value
+                if lead:  # the printed text starts after the spaces
+                    x0 = x0 + lead * em * 0.6 if style & _FIXED else l.value
                 text = text.lstrip()
-                em = size.value * scale
                 x1 = r.value
                 if style & _FIXED:  # ink ends short of the advance ("'" ends mid-cell)
                     x1 = max(x1, x0 + len(text) * em * 0.6)
@@ -233,10 +259,12 @@ def _lines(pieces: list[tuple[float, Seg]],
                 cw = _char_width(prev)
                 gap = s.x0 - prev.x1
                 if gap < cw * 3.5:
-                    runs = prev.runs + s.runs
+                    runs = prev.runs
                     if gap > cw * 0.4 and not prev.runs[-1][0].endswith(" "):
-                        runs = prev.runs + [(" " * max(1, round(gap / cw)), 0)] + s.runs
-                    merged[-1] = Seg(prev.x0, max(prev.x1, s.x1), runs, prev.size)
+                        runs = runs + [(" " * max(1, round(gap / cw)), 0)]
+                    offset = sum(len(t) for t, _ in runs)
+                    merged[-1] = Seg(prev.x0, max(prev.x1, s.x1), runs + s.runs, prev.size,
+                                     prev.cuts + [(x, offset + o) for x, o in s.cuts])
                     continue
             merged.append(s)
         lines.append(Line(y, merged))
