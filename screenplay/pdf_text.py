@@ -59,8 +59,11 @@ class Seg:
                 left.append((t[: offset - pos], st))
                 right.append((t[offset - pos:], st))
             pos += len(t)
-        end = max((cx for cx, off in self.cuts if off < offset), default=self.x0)
-        return (Seg(self.x0, max(end, x - 1.0), left, self.size,
+        last_x, last_off = max(((cx, off) for cx, off in self.cuts if off < offset),
+                               default=(self.x0, 0))
+        text = "".join(t for t, _ in left).rstrip()
+        end = min(x - 1.0, last_x + (len(text) - last_off) * self.size * 0.6)
+        return (Seg(self.x0, end, left, self.size,
                     [c for c in self.cuts if c[1] < offset]),
                 Seg(x, self.x1, right, self.size,
                     [(cx, off - offset) for cx, off in self.cuts if off >= offset]))
