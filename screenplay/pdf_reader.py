@@ -321,9 +321,7 @@ class _Builder:
         if x > r.cue + 0.5 and t.upper() == t and (
                 abs(row.x1 - r.right) < 0.5 or t.endswith(":") or x > r.cue + 1.5):
             return "T"
-        page_mid = self.r.pages[row.page].width / PT / 2
-        mid = (row.x0 + row.x1) / 2
-        if abs(mid - page_mid) < 0.25 or abs(mid - (r.action + r.right) / 2) < 0.25:
+        if self._centred(row):
             return "Z"
         if abs(x - r.cue) < tol * 2 and _CUE.match(t):
             return "C"
@@ -331,6 +329,12 @@ class _Builder:
         best = min((abs(x - r.action), "A"), (abs(x - r.dialogue), "D"),
                    (abs(x - r.paren), "P"), (abs(x - r.cue), "C"))
         return best[1] if best[1] != "C" or _CUE.match(t) else "D"
+
+    def _centred(self, row: _Row) -> bool:
+        """Whether the row's middle is the page's (or the text column's) axis."""
+        page_mid = self.r.pages[row.page].width / PT / 2
+        mid = (row.x0 + row.x1) / 2
+        return abs(mid - page_mid) < 0.25 or abs(mid - (self.r.action + self.r.right) / 2) < 0.25
 
     def blanks(self, a: _Row, b: _Row) -> int:
         if a.page != b.page:
@@ -341,6 +345,13 @@ class _Builder:
         rows = self.rows
         kinds = [self.kind(r) for r in rows]
         n = len(rows)
+        # A "cue" that no speech follows, centred on the page, is centred text
+        # whose line happened to start at the cue indent.
+        for k in range(n):
+            if kinds[k] == "C" and self._centred(rows[k]) and not (
+                    k + 1 < n and kinds[k + 1] in ("D", "P")
+                    and self.blanks(rows[k], rows[k + 1]) == 0):
+                kinds[k] = "Z"
         i = 0
         last_speech: Speech | None = None
         more_pending = False
