@@ -497,12 +497,14 @@ def _text(rows: list[_Row]) -> list[Run]:
         if runs:
             runs[0] = (runs[0][0].lstrip(), runs[0][1])
             runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])
-        if k:
+        runs = [(t, st) for t, st in runs if t]
+        if k and runs:
             prev = rows[k - 1].text
-            joint = "" if re.search(r"\w-$", prev) and not prev.endswith("--") else " "
-            if joint:
-                out.append(Run(" ", 0))
-        out.extend(Run(t, st) for t, st in runs if t)
+            if not (re.search(r"\w-$", prev) and not prev.endswith("--")):
+                # the line break was a space; emphasis running over it takes it in
+                style = out[-1].style & runs[0][1] if out else 0
+                out.append(Run(" ", style))
+        out.extend(Run(t, st) for t, st in runs)
     return out
 
 

@@ -210,7 +210,7 @@ def _read_page(raw, page) -> Page:
                 pieces.append((height - m.f, Seg(x0, x1, [(text, style & 7)], em)))
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 if raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
-                    if t.value - b.value < 2.0 and r.value - l.value > 3.0:
+                    if t.value - b.value <= 2.5 and r.value - l.value > 3.0:
                         rules.append((l.value, r.value, height - (t.value + b.value) / 2))
     finally:
         textpage.close()
