@@ -109,9 +109,13 @@ register_writer("fdx", _fdx_writer)
 
 
 # -- screenplay PDFs (issue 14) ---------------------------------------------------
+#: Called with (pages read, pages) while a PDF is read: the command line's progress bar.
+PDF_PROGRESS = None
+
+
 def _pdf_reader(data: bytes, source: str | None) -> Document:
     from .pdf_reader import read_pdf_bytes
-    return read_pdf_bytes(data, source)
+    return read_pdf_bytes(data, source, progress=PDF_PROGRESS)
 
 
 register_reader("pdf", _pdf_reader, ".pdf")

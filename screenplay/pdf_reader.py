@@ -44,16 +44,18 @@ _CUE = re.compile(r"^[^a-z]*[A-Z][^a-z]*(\([^)]*\))?\s*$")
 
 #: Set by the command line's ``--password`` (or ``SCREENPLAY_PDF_PASSWORD``).
 PASSWORD: str | None = None
-#: Called with (pages read, pages) while reading, when set (a progress bar).
-PROGRESS: "Callable[[int, int], None] | None" = None
 
 
-def read_pdf_bytes(data: bytes, source: str | None = None, password: str | None = None
-                   ) -> Document:
-    """Read a screenplay PDF into a Document."""
+def read_pdf_bytes(data: bytes, source: str | None = None, password: str | None = None,
+                   progress: "Callable[[int, int], None] | None" = None) -> Document:
+    """Read a screenplay PDF into a Document.
+
+    ``password`` opens a PDF encrypted with a user password (one with only an
+    owner password opens without); ``progress`` is called with (pages read, pages).
+    """
     password = password or PASSWORD or os.environ.get("SCREENPLAY_PDF_PASSWORD") or None
     try:
-        pages = read_pages(data, password, PROGRESS)
+        pages = read_pages(data, password, progress)
     except InputError as e:
         e.source = e.source or source
         raise
@@ -434,7 +436,7 @@ class _Builder:
         t = a.text.rstrip()
         if not t or t[-1] in ".!?:\"')”’-—":
             return False
-        return bool(b.text) and not _HEADING.match(b.text)
+        return bool(b.text) and not _HEADING.match(b.text) and b.text.upper() != b.text
 
     def _heading(self, row: _Row, prev_blank: int) -> bool:
         t = row.text
@@ -502,8 +504,10 @@ def _text(rows: list[_Row]) -> list[Run]:
             prev = rows[k - 1].text
             if not (re.search(r"\w-$", prev) and not prev.endswith("--")):
                 # the line break was a space; emphasis running over it takes it in
-                style = out[-1].style & runs[0][1] if out else 0
-                out.append(Run(" ", style))
+                if out and out[-1].style and out[-1].style == runs[0][1]:
+                    out[-1] = Run(out[-1].text + " ", out[-1].style)
+                else:
+                    out.append(Run(" ", 0))
         out.extend(Run(t, st) for t, st in runs)
     return out
 

@@ -245,3 +245,62 @@ def test_peer_pdfs(path):
 def test_emphasis_metric_counts_styles():
     truth = parse_fountain("Some **bold** text.\n")
     assert emphasis(truth, truth) == (1, 1)
+
+
+def test_progress_bar_only_for_long_pdfs():
+    from rich.console import Console
+
+    from toolchain.pdf_progress import PageBar
+    out = io.StringIO()
+    bar = PageBar(Console(file=out, force_terminal=True, width=60))
+    for k in range(1, 6):
+        bar(k, 5)
+    assert out.getvalue() == ""
+    calls = []
+    doc = _doc()
+    long = parse_fountain(SCRIPT + "\n".join(f"\nINT. ROOM {k} - DAY\n\nWords.\n\n===\n" for k in
+                                              range(60)))
+    data = render_pdf(long)
+    read_pdf_bytes(data, progress=lambda d, t: calls.append((d, t)))
+    total = calls[-1][1]
+    assert total > 20 and calls[-1] == (total, total) and len(calls) == total
+    for d, t in calls:
+        bar(d, t)
+    assert "reading PDF" in out.getvalue()
+    assert doc.title  # the short script is untouched
+
+
+def test_revision_asterisks_dropped_and_counted():
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setFont("Courier", 12)
+    rows = [(108, "INT. HALL - DAY"), (108, ""), (108, "A revised line of action here."),
+            (108, ""), (252, "ANNA"), (180, "A revised speech."), (108, ""),
+            (108, "Another line of action.")]
+    y = 720
+    for x, text in rows:
+        if text:
+            c.drawString(x, y, text)
+        if "revised" in text:
+            c.drawString(7.6 * 72, y, "*")
+        y -= 12
+    c.showPage()
+    c.save()
+    doc = read_pdf_bytes(buf.getvalue())
+    printed = " ".join(str(e) for e in doc.body)
+    assert "*" not in printed
+    assert [d.rule for d in doc.diagnostics] == ["pdf-revision-marks"]
+    assert "2 revision mark" in doc.diagnostics[0].message
+    assert isinstance(doc.body[0], SceneHeading)
+    assert [sp.character.name for sp in doc.speeches()] == ["ANNA"]
+
+
+def test_build_refuses_to_overwrite_its_pdf_input(tmp_path):
+    pdf = tmp_path / "script.pdf"
+    data = render_pdf(_doc())
+    pdf.write_bytes(data)
+    r = _cli("build", str(pdf), "--out-dir", str(tmp_path))
+    assert r.returncode != 0 and "overwrite" in r.stderr
+    assert pdf.read_bytes() == data

@@ -87,7 +87,11 @@ def _build_one(src: Path, out_dir: Path, paper: str, mode: str,
         return res
     if format_for(src, "") == "":
         raise InputError(f"unknown kind of input '{src.suffix}' (synopses are .txt; scripts "
-                         ".fountain, .fdx, .xml or .json)", source=str(src))
+                         ".fountain, .fdx, .xml, .json or .pdf)", source=str(src))
+    for ext in (".xml", ".pdf", ".html"):  # a PDF (or XML) input must not be its own output
+        if (out_dir / f"{name}{ext}").resolve() == src.resolve():
+            raise InputError(f"would overwrite the input with {out_dir / (name + ext)}; "
+                             "choose another --out-dir", source=str(src))
     return render_all(read_document(src), name, out_dir, source=str(src), paper=paper, mode=mode)
 
 
