@@ -18,7 +18,7 @@ from collections import Counter
 
 from .errors import InputError
 from .model import (
-    Action, Centered, Character, Diagnostic, Dialogue, Document, Parenthetical, Run,
+    Action, Centered, Character, Diagnostic, Dialogue, Document, PageBreak, Parenthetical, Run,
     SceneHeading, Speech, TitleField, Transition, normalize_text, parse_heading,
 )
 from .pdf_text import Line, Page, Seg, read_pages
@@ -190,6 +190,7 @@ class _Reader:
                 rows.append(row)
         self._learn(rows)
         body = _Builder(self, rows).build()
+        _drop_automatic_contd(body)
         if self.asterisks:
             self.diags.append(Diagnostic(0, f"{self.asterisks} revision mark(s) (*) in the "
                                          "margins were dropped", "pdf-revision-marks"))
@@ -243,6 +244,35 @@ class _Reader:
         else:
             number = left_no or right_no
         return _Row(i, y, segs, number)
+
+
+def _drop_automatic_contd(body: list) -> None:
+    """Take away (CONT'D) when the producer added it by the same-speaker rule.
+
+    A cue whose speaker also spoke last in the same scene is where tools add
+    (CONT'D).  When every such cue has one, the rule is the producer's and the
+    marks go; when some lack it, the writer typed the ones there, and they stay.
+    """
+    with_mark: list[Character] = []
+    without = 0
+    last: str | None = None
+    for el in body:
+        if isinstance(el, SceneHeading):
+            last = None
+        elif isinstance(el, Speech):
+            ch = el.character
+            if ch.dual:
+                last = None
+                continue
+            if last == ch.name:
+                if any(e.upper() in _CONTD for e in ch.extensions):
+                    with_mark.append(ch)
+                elif not ch.extensions:
+                    without += 1
+            last = ch.name
+    if with_mark and without <= len(with_mark) // 20:
+        for ch in with_mark:
+            ch.extensions = tuple(e for e in ch.extensions if e.upper() not in _CONTD)
 
 
 def _title_page(p: Page) -> list[TitleField]:
@@ -304,6 +334,7 @@ class _Builder:
         self.rows = rows
         self.body: list = []
         self.tol = max(0.08, reader.cw * 1.2)
+        self.limit: dict[str, float] = {}
 
     def kind(self, row: _Row) -> str:
         r, x, t = self.r, row.x0, row.text
@@ -357,9 +388,17 @@ class _Builder:
         i = 0
         last_speech: Speech | None = None
         more_pending = False
+        bottom = max((r.y for r in rows), default=0.0)
+        # each column's right edge: how far its wrapped lines reach
+        self.limit: dict[str, float] = {}
+        for row, k in zip(rows, kinds):
+            if k in ("A", "D", "P") and row.x1 > self.limit.get(k, 0.0):
+                self.limit[k] = row.x1
         while i < n:
             row, k = rows[i], kinds[i]
             prev_blank = self.blanks(rows[i - 1], row) if i else 2
+            if prev_blank == -1 and not more_pending and self._forced_break(i, bottom):
+                self.body.append(PageBreak())
             # dual dialogue: a row with two cues side by side
             if (len(row.segs) >= 2 and all(_CUE.match(s.text.strip()) for s in row.segs[:2])
                     and row.segs[1].x0 / PT > self.r.cue and i + 1 < n
@@ -382,11 +421,6 @@ class _Builder:
                         and last_speech.character.name == ch.name):
                     _extend(last_speech, parts)
                 else:
-                    if last_speech is not None and last_speech.character.name == ch.name:
-                        ch.extensions = tuple(e for e in ch.extensions
-                                              if e.upper() not in _CONTD)
-                    elif more_pending is False:
-                        pass
                     last_speech = Speech(ch, parts)
                     self.body.append(last_speech)
                 more_pending = more
@@ -411,7 +445,8 @@ class _Builder:
                     self.body.append(SceneHeading(normalize_text(text), row.number, forced))
                     last_speech = None
                 else:
-                    self.body.append(Action(normalize_text(_text(group))))
+                    self.body.append(Action(normalize_text(
+                        _text(group, self.limit.get("A"), self.r.cw))))
                 i = j
                 continue
             if k == "T":
@@ -431,6 +466,25 @@ class _Builder:
             i = j
         return self.body
 
+    def _forced_break(self, i: int, bottom: float) -> bool:
+        """Whether the page before row i ended early although what follows would fit.
+
+        A paginator fills a page as long as the next block (with a heading, the
+        block after it too) fits whole; a page left with room for it was ended
+        by the writer (Fountain's ``===``).
+        """
+        rows = self.rows
+        free = round((bottom - rows[i - 1].y) / self.r.pitch)
+        j, blocks = i, 0
+        while j < len(rows) and rows[j].page == rows[i].page:
+            j += 1
+            if j < len(rows) and self.blanks(rows[j - 1], rows[j]) != 0:
+                blocks += 1
+                if blocks == 2 or not (j - i == 1 and self._heading(rows[i], 2)):
+                    break
+        need = round((rows[j - 1].y - rows[i].y) / self.r.pitch) + 1
+        return free >= need + 3
+
     def _runs_on(self, a: _Row, b: _Row) -> bool:
         """Whether the action row ending a page goes on in the row starting the next."""
         t = a.text.rstrip()
@@ -448,7 +502,7 @@ class _Builder:
             return True  # headings stand after two blank rows: a forced heading
         return False
 
-    def _speech_parts(self, rows: list[_Row], kinds: list[str]) -> list:
+    def _speech_parts(self, rows: list[_Row], kinds: list[str], wrap: bool = True) -> list:
         parts: list = []
         cur: list[_Row] = []
         cur_kind = None
@@ -456,13 +510,17 @@ class _Builder:
             kind = "P" if row.text.startswith("(") else ("P" if cur_kind == "P" and not
                                                         cur[-1].text.endswith(")") else "D")
             if cur and (kind != cur_kind or kind == "P" and cur[-1].text.endswith(")")):
-                parts.append(_part(cur_kind, cur))
+                parts.append(self._part(cur_kind, cur, wrap))
                 cur = []
             cur.append(row)
             cur_kind = kind
         if cur:
-            parts.append(_part(cur_kind, cur))
+            parts.append(self._part(cur_kind, cur, wrap))
         return parts
+
+    def _part(self, kind: str | None, rows: list[_Row], wrap: bool):
+        limit = self.limit.get(kind or "D") if wrap else None
+        return _part(kind, rows, limit, self.r.cw)
 
     def _dual(self, i: int) -> int:
         rows = self.rows
@@ -487,11 +545,15 @@ class _Builder:
             prows = [_Row(first.page, y, s, None) for y, s in col[1:]]
             ch = _character(crow.text)
             ch.dual = side == 1
-            self.body.append(Speech(ch, self._speech_parts(prows, ["D"] * len(prows))))
+            self.body.append(Speech(ch, self._speech_parts(prows, ["D"] * len(prows), False)))
         return j
 
 
-def _text(rows: list[_Row]) -> list[Run]:
+def _text(rows: list[_Row], limit: float | None = None, cw: float = 0.1) -> list[Run]:
+    """The rows' runs as one text.  A line break is a space where the wrap made it;
+    where the next line's first word would have fitted (``limit``, the right edge
+    of the column in inches, ``cw`` a character's width) the writer broke the line.
+    """
     out: list[Run] = []
     for k, row in enumerate(rows):
         runs = list(row.runs)
@@ -502,7 +564,10 @@ def _text(rows: list[_Row]) -> list[Run]:
         runs = [(t, st) for t, st in runs if t]
         if k and runs:
             prev = rows[k - 1].text
-            if not (re.search(r"\w-$", prev) and not prev.endswith("--")):
+            word = row.text.split(" ", 1)[0]
+            if limit is not None and rows[k - 1].x1 + (len(word) + 1) * cw <= limit + cw * 0.3:
+                out.append(Run("\n", 0))
+            elif not (re.search(r"\w-$", prev) and not prev.endswith("--")):
                 # the line break was a space; emphasis running over it takes it in
                 if out and out[-1].style and out[-1].style == runs[0][1]:
                     out[-1] = Run(out[-1].text + " ", out[-1].style)
@@ -512,8 +577,8 @@ def _text(rows: list[_Row]) -> list[Run]:
     return out
 
 
-def _part(kind: str | None, rows: list[_Row]):
-    text = normalize_text(_text(rows))
+def _part(kind: str | None, rows: list[_Row], limit: float | None = None, cw: float = 0.1):
+    text = normalize_text(_text(rows, limit, cw))
     if kind == "P":
         s = "".join(r.text for r in text)
         if s.startswith("(") and s.endswith(")"):

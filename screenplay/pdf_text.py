@@ -13,6 +13,7 @@ rules drawn under text (underlining).  ``pdf_reader`` gives them meaning.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 
 from .errors import InputError
@@ -28,6 +29,12 @@ _FIXED_NAME = re.compile(r"courier|mono|typewriter|prestige|pica", re.IGNORECASE
 #: A private style bit: the font is fixed-pitch (advance 0.6 em), so a piece's end is known.
 _FIXED = 64
 _ITALIC_NAME = re.compile(r"italic|oblique|slant", re.IGNORECASE)
+
+
+#: pdfium writes a hyphen that ends a line as U+0002; other control characters
+#: (and lone surrogates' replacement) are not text.
+_CLEAN = {**{c: None for c in range(32)}, 0x02: "-", 0x09: " ", 0x0A: " ", 0x0D: " ",
+          0xA0: " ", 0x7F: None, 0xFFFE: None, 0xFFFF: None}
 
 
 class Seg:
@@ -181,8 +188,7 @@ def _read_page(raw, page) -> Page:
                 buf = ctypes.create_string_buffer(n * 2)
                 raw.FPDFTextObj_GetText(obj, textpage.raw,
                                         ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
-                text = buf.raw[: n * 2 - 2].decode("utf-16-le", "replace").replace("\x00", "")
-                text = text.replace("\r", " ").replace("\n", " ").replace("\u00a0", " ")
+                text = buf.raw[: n * 2 - 2].decode("utf-16-le", "replace").translate(_CLEAN)
                 if not text.strip():
                     continue
                 if not raw.FPDFPageObj_GetMatrix(obj, m) or not raw.FPDFPageObj_GetBounds(
@@ -206,6 +212,7 @@ def _read_page(raw, page) -> Page:
                 text = text.lstrip()
                 x1 = r.value
                 if style & _FIXED:  # ink ends short of the advance ("'" ends mid-cell)
+                    text = _respace(text, (x1 - x0) / (em * 0.6))
                     x1 = max(x1, x0 + len(text) * em * 0.6)
                 pieces.append((height - m.f, Seg(x0, x1, [(text, style & 7)], em)))
             elif kind == raw.FPDF_PAGEOBJ_PATH:
@@ -215,6 +222,34 @@ def _read_page(raw, page) -> Page:
     finally:
         textpage.close()
     return Page(width, height, _lines(pieces, rules))
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[.?!:;\"')]) (?=\S)")
+
+
+def _respace(text: str, cells: float) -> str:
+    """Give back the spaces pdfium's text extraction folded into one.
+
+    In a fixed-pitch font the string's width says how many characters it has
+    (its last glyph's ink ends inside the last cell).  Missing ones are spaces
+    that stood together; they go where writers double them, after a sentence.
+    """
+    missing = math.ceil(cells - 0.05) - len(text)
+    if missing <= 0 or missing > len(text):
+        return text
+    gaps = [m.start() for m in _SENTENCE_GAP.finditer(text)] or \
+        [k for k, c in enumerate(text) if c == " "][:1]
+    if not gaps:
+        return text
+    extra = [0] * len(gaps)
+    for k in range(missing):
+        extra[k % len(gaps)] += 1
+    out, last = [], 0
+    for at, add in zip(gaps, extra):
+        out.append(text[last:at] + " " * add)
+        last = at
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _font_style(raw, font, name) -> int:
