@@ -438,8 +438,11 @@ class _Builder:
                     while j < n and kinds[j] == "A" and self.blanks(rows[j - 1], rows[j]) == 0:
                         j += 1
                 group = rows[i:j]
-                if len(group) == 1 and self._heading(row, prev_blank):
-                    text = _text([row])
+                long_heading = k == "A" and len(group) <= 3 and all(
+                    r.text.upper() == r.text for r in group) and (
+                    bool(_HEADING.match(row.text)) or bool(row.number))
+                if (len(group) == 1 and self._heading(row, prev_blank)) or long_heading:
+                    text = _text(group)
                     plain_t = "".join(r.text for r in text).strip()
                     forced = not _HEADING.match(plain_t)
                     self.body.append(SceneHeading(normalize_text(text), row.number, forced))
