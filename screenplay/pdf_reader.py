@@ -452,9 +452,12 @@ class _Builder:
                         _text(group, self.limit.get("A"), self.r.cw))))
                 i = j
                 continue
-            if k == "T":
-                self.body.append(Transition(normalize_text(_text([row])), False))
-                i += 1
+            if k == "T":  # a long transition wraps: its rows are one
+                j = i + 1
+                while j < n and kinds[j] == "T" and self.blanks(rows[j - 1], rows[j]) == 0:
+                    j += 1
+                self.body.append(Transition(normalize_text(_text(rows[i:j])), False))
+                i = j
                 continue
             # centred text: lines without a blank between them are one element
             j = i + 1
