@@ -571,14 +571,17 @@ def _text(rows: list[_Row], limit: float | None = None, cw: float = 0.1) -> list
         if k and runs:
             prev = rows[k - 1].text
             word = row.text.split(" ", 1)[0]
+            sep = ""
             if limit is not None and rows[k - 1].x1 + (len(word) + 1) * cw <= limit + cw * 0.3:
-                out.append(Run("\n", 0))
+                sep = "\n"
             elif not (re.search(r"\w-$", prev) and not prev.endswith("--")):
-                # the line break was a space; emphasis running over it takes it in
+                sep = " "  # the line break was a space
+            if sep:
+                # emphasis running over the break takes it in
                 if out and out[-1].style and out[-1].style == runs[0][1]:
-                    out[-1] = Run(out[-1].text + " ", out[-1].style)
+                    out[-1] = Run(out[-1].text + sep, out[-1].style)
                 else:
-                    out.append(Run(" ", 0))
+                    out.append(Run(sep, 0))
         out.extend(Run(t, st) for t, st in runs)
     return out
 
