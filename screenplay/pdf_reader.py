@@ -95,6 +95,7 @@ class _Reader:
         self.pages = pages
         self.diags: list[Diagnostic] = []
         self.asterisks = 0
+        self.continued: set[int] = set()
         sizes = Counter(round(s.size, 1) for p in pages for ln in p.lines for s in ln.segs)
         self.size = sizes.most_common(1)[0][0] if sizes else 12.0
         ys: Counter = Counter()
@@ -134,6 +135,8 @@ class _Reader:
                     ln.x0 > p.width * 0.6 or abs((ln.x0 + ln.x1) / 2 - p.width / 2) < PT):
                 continue
             if any(_CONTINUED.match(s.text.strip()) for s in ln.segs):
+                if not out:
+                    self.continued.add(index)  # the page goes on with the scene before
                 continue  # CONTINUED lines, scene numbers beside them included
             out.append((ln.y, ln.segs))
         return out
@@ -441,7 +444,13 @@ class _Builder:
                 long_heading = k == "A" and len(group) <= 3 and all(
                     r.text.upper() == r.text for r in group) and (
                     bool(_HEADING.match(row.text)) or bool(row.number))
-                if (len(group) == 1 and self._heading(row, prev_blank)) or long_heading:
+                top_heading = (len(group) == 1 and prev_blank == -1 and i + 1 < n
+                               and self.blanks(row, rows[i + 1]) > 0
+                               and self._heading(row, 2) and not row.text.endswith(":")
+                               and round((bottom - rows[i - 1].y) / self.r.pitch) >= 2
+                               and row.page not in self.r.continued)
+                if (len(group) == 1 and self._heading(row, prev_blank)) or long_heading \
+                        or top_heading:
                     text = _text(group)
                     plain_t = "".join(r.text for r in text).strip()
                     forced = not _HEADING.match(plain_t)
