@@ -97,7 +97,7 @@ class _Reader:
         self.asterisks = 0
         self.continued: set[int] = set()
         sizes = Counter(round(s.size, 1) for p in pages for ln in p.lines for s in ln.segs)
-        self.size = sizes.most_common(1)[0][0] if sizes else 12.0
+        self.size = max(1.0, sizes.most_common(1)[0][0]) if sizes else 12.0
         ys: Counter = Counter()
         for p in pages:
             for a, b in zip(p.lines, p.lines[1:]):
@@ -107,7 +107,7 @@ class _Reader:
         total = sum(ys.values()) or 1
         common = [d for d, n in ys.items()
                   if self.size * 0.8 <= d <= self.size * 1.6 and n >= total * 0.05]
-        self.pitch = float(min(common)) if common else self.size
+        self.pitch = max(1.0, float(min(common))) if common else self.size
         self.cw = self.size * 0.6 / PT  # one character of the body font, in inches
 
     # -- page furniture -------------------------------------------------------

@@ -202,6 +202,8 @@ def _read_page(raw, hp) -> Page:
                 if not raw.FPDFPageObj_GetMatrix(obj, m) or not raw.FPDFPageObj_GetBounds(
                         obj, l, b, r, t):
                     continue
+                if not all(map(math.isfinite, (m.a, m.d, m.e, m.f, l.value, r.value))):
+                    continue  # a damaged or degenerate matrix places nothing
                 size = ctypes.c_float()
                 raw.FPDFTextObj_GetFontSize(obj, size)
                 scale = abs(m.d) or abs(m.a) or 1.0
@@ -219,12 +221,13 @@ def _read_page(raw, hp) -> Page:
                     x0 = x0 + lead * em * 0.6 if style & _FIXED else l.value
                 text = text.lstrip()
                 x1 = r.value
-                if style & _FIXED:  # ink ends short of the advance ("'" ends mid-cell)
+                if style & _FIXED and em > 0.5:  # ink ends short of the advance
                     text = _respace(text, (x1 - x0) / (em * 0.6))
                     x1 = max(x1, x0 + len(text) * em * 0.6)
                 pieces.append((height - m.f, Seg(x0, x1, [(text, style & 7)], em)))
             elif kind == path_kind:
-                if raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                if raw.FPDFPageObj_GetBounds(obj, l, b, r, t) and all(
+                        map(math.isfinite, (l.value, b.value, r.value, t.value))):
                     if t.value - b.value <= 2.5 and r.value - l.value > 3.0:
                         rules.append((l.value, r.value, height - (t.value + b.value) / 2))
     finally:
@@ -319,7 +322,7 @@ def _lines(pieces: list[tuple[float, Seg]],
 
 def _char_width(s: Seg) -> float:
     n = len(s.text)
-    return (s.x1 - s.x0) / n if n else s.size * 0.6
+    return max(0.5, (s.x1 - s.x0) / n if n else s.size * 0.6)
 
 
 def _underline(y: float, segs: list[Seg], rules: list[tuple[float, float, float]]) -> list[Seg]:
