@@ -19,7 +19,7 @@ from collections import Counter
 from .errors import InputError
 from .model import (
     Action, Centered, Character, Diagnostic, Dialogue, Document, PageBreak, Parenthetical, Run,
-    SceneHeading, Speech, TitleField, Transition, normalize_text, parse_heading,
+    SceneHeading, Speech, TitleField, Transition, normalize_text,
 )
 from .pdf_text import Line, Page, Seg, read_pages
 
