@@ -22,6 +22,7 @@ from .model import (
     SceneHeading, Speech, TitleField, Transition, normalize_text,
 )
 from .pdf_text import Line, Page, Seg, read_pages
+from .textio import MAX_INPUT_BYTES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,6 +54,9 @@ def read_pdf_bytes(data: bytes, source: str | None = None, password: str | None 
     ``password`` opens a PDF encrypted with a user password (one with only an
     owner password opens without); ``progress`` is called with (pages read, pages).
     """
+    if len(data) > MAX_INPUT_BYTES:  # bytes handed over directly are bounded like files
+        raise InputError(f"input is {len(data) / 1e6:.1f} MB, over the "
+                         f"{MAX_INPUT_BYTES / 1e6:.0f} MB input limit", source=source)
     password = password or PASSWORD or os.environ.get("SCREENPLAY_PDF_PASSWORD") or None
     try:
         pages = read_pages(data, password, progress)
