@@ -108,6 +108,9 @@ def test_own_fixture_recovers_dual_centred_transition_forced_title(own):
     forced = [h for h in got.body if isinstance(h, SceneHeading) and h.forced]
     assert len(forced) == 1
     assert got.title and "IMPORTER TEST" in got.title.upper()
+    keys = {f.key: " ".join(r.text for v in f.values for r in v) for f in got.title_page}
+    assert keys.get("Credit") == "written by" and keys.get("Author") == "A. Tester"
+    assert keys.get("Draft date") == "1 May 2026"
     if mode == "shooting":
         nums = [h.number for h in got.body if isinstance(h, SceneHeading)]
         assert nums == ["1", "2", "3"]
