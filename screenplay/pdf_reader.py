@@ -41,7 +41,24 @@ _CONTINUED = re.compile(r"^\(?\s*CONTINUED\s*\)?:?(\s*\(\d+\))?$|^CONT(INUED|'D)
 _MORE = re.compile(r"^\(\s*MORE\s*\)$", re.IGNORECASE)
 _CONTD = {"CONT'D", "CONT’D", "CONT", "CONTD", "CONT.", "CONTINUING", "CONT'D.", "CONTINUED"}
 _HEADING = re.compile(r"^(INT|EXT|EST|INT\.?/EXT|EXT\.?/INT|I/E|E/I)[.\s]", re.IGNORECASE)
-_CUE = re.compile(r"^[^a-z]*[A-Z][^a-z]*(\([^)]*\))?\s*$")
+class _CueTest:
+    """Whether a line reads as a cue: a name in capitals (McCABE and DeNIRO too)
+    and any parenthesised extensions after it, which may be in any case."""
+
+    _EXT = re.compile(r"\s*\([^)]*\)\s*$")
+
+    def match(self, text: str) -> bool:
+        t = text.strip()
+        while self._EXT.search(t) and not t.startswith("("):
+            t = self._EXT.sub("", t)
+        letters = [c for c in t if c.isalpha()]
+        if not letters or not letters[0].isupper() or t.startswith("("):
+            return False
+        lower = sum(1 for c in letters if c.islower())
+        return lower == 0 or (lower <= 2 and len(letters) - lower >= 3)
+
+
+_CUE = _CueTest()
 
 #: Set by the command line's ``--password`` (or ``SCREENPLAY_PDF_PASSWORD``).
 PASSWORD: str | None = None
