@@ -169,6 +169,14 @@ def read_pages(data: bytes, password: str | None = None,
 def _read_page(raw, hp) -> Page:
     """Text objects and thin rules of one page, grouped into lines."""
     width, height = raw.FPDF_GetPageWidthF(hp), raw.FPDF_GetPageHeightF(hp)
+    # A page box need not start at (0, 0): positions are taken from its corner.
+    box = [ctypes.c_float() for _ in range(4)]
+    ox = oy = 0.0
+    if raw.FPDFPage_GetCropBox(hp, *box) or raw.FPDFPage_GetMediaBox(hp, *box):
+        ox, oy = box[0].value, box[1].value
+        if not (math.isfinite(ox) and math.isfinite(oy)):
+            ox = oy = 0.0
+    top = height + oy
     textpage = raw.FPDFText_LoadPage(hp)
     pieces: list[tuple[float, Seg]] = []
     rules: list[tuple[float, float, float]] = []
@@ -224,12 +232,12 @@ def _read_page(raw, hp) -> Page:
                 if style & _FIXED and em > 0.5:  # ink ends short of the advance
                     text = _respace(text, (x1 - x0) / (em * 0.6))
                     x1 = max(x1, x0 + len(text) * em * 0.6)
-                pieces.append((height - m.f, Seg(x0, x1, [(text, style & 7)], em)))
+                pieces.append((top - m.f, Seg(x0 - ox, x1 - ox, [(text, style & 7)], em)))
             elif kind == path_kind:
                 if raw.FPDFPageObj_GetBounds(obj, l, b, r, t) and all(
                         map(math.isfinite, (l.value, b.value, r.value, t.value))):
                     if t.value - b.value <= 2.5 and r.value - l.value > 3.0:
-                        rules.append((l.value, r.value, height - (t.value + b.value) / 2))
+                        rules.append((l.value - ox, r.value - ox, top - (t.value + b.value) / 2))
     finally:
         raw.FPDFText_ClosePage(textpage)
     return Page(width, height, _lines(pieces, rules))

@@ -332,3 +332,46 @@ def test_corpus_round_trip_keeps_pages(path, paper, mode):
     a, b = _page_starts(first), _page_starts(again)
     moved = [k + 1 for k, (x, y) in enumerate(zip(a, b)) if x != y]
     assert len(moved) <= max(0, len(a) // 50), f"pages starting differently: {moved}"
+
+
+def _typed_pdf(font: str, pagesize, origin: tuple[float, float] = (0, 0)) -> bytes:
+    """A page typed at Final Draft's indents in any font, the page box anywhere."""
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    w, h = pagesize
+    c = canvas.Canvas(buf, pagesize=(w + origin[0], h + origin[1]))
+    if origin != (0, 0):  # the printed page is a crop box away from the sheet's corner
+        c.setCropBox((origin[0], origin[1], origin[0] + w, origin[1] + h))
+    c.setFont(font, 12)
+    rows = ["INT. LIBRARY - NIGHT", "", "Dust in the lamplight. A clock ticks somewhere.", "",
+            (252, "ROSA"), (216, "(whispering)"), (180, "Is anybody there?"), "",
+            "Silence. She waits.", "", (252, "ROSA"), (180, "Thought so."), "",
+            (None, "CUT TO:"), "", "EXT. STREET - DAY", "", "Rain."]
+    y = h - 72
+    for row in rows:
+        if isinstance(row, tuple):
+            x, text = row
+            if x is None:
+                c.drawRightString(origin[0] + 7.1 * 72, origin[1] + y, text)
+            else:
+                c.drawString(origin[0] + x, origin[1] + y, text)
+        elif row:
+            c.drawString(origin[0] + 108, origin[1] + y, row)
+        y -= 12
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("font", ["Courier", "Times-Roman", "Helvetica"])
+@pytest.mark.parametrize("paper,origin", [("letter", (0, 0)), ("a4", (0, 0)),
+                                          ("letter", (36, 50))])
+def test_any_font_paper_and_page_box(font, paper, origin):
+    from reportlab.lib.pagesizes import A4, letter
+    doc = read_pdf_bytes(_typed_pdf(font, letter if paper == "letter" else A4, origin))
+    kinds = [type(e).__name__ for e in doc.body]
+    assert kinds == ["SceneHeading", "Action", "Speech", "Action", "Speech", "Transition",
+                     "SceneHeading", "Action"], kinds
+    first, second = doc.speeches()
+    assert [type(p).__name__ for p in first.parts] == ["Parenthetical", "Dialogue"]
+    assert second.character.name == "ROSA" and not second.character.extensions
