@@ -40,21 +40,32 @@ _CONTINUED = re.compile(r"^\(?\s*CONTINUED\s*\)?:?(\s*\(\d+\))?$|^CONT(INUED|'D)
 
 #: Set by the command line's ``--password`` (or ``SCREENPLAY_PDF_PASSWORD``).
 PASSWORD: str | None = None
+#: Set by ``--ocr``: read a PDF without a text layer by OCR (screenplay.pdf_ocr).
+OCR = False
 
 
 def read_pdf_bytes(data: bytes, source: str | None = None, password: str | None = None,
-                   progress: "Callable[[int, int], None] | None" = None) -> Document:
+                   progress: "Callable[[int, int], None] | None" = None,
+                   ocr: bool | None = None) -> Document:
     """Read a screenplay PDF into a Document.
 
     ``password`` opens a PDF encrypted with a user password (one with only an
-    owner password opens without); ``progress`` is called with (pages read, pages).
+    owner password opens without); ``progress`` is called with (pages read, pages);
+    ``ocr`` reads a PDF without a text layer by OCR instead of refusing it.
     """
     if len(data) > MAX_INPUT_BYTES:  # bytes handed over directly are bounded like files
         raise InputError(f"input is {len(data) / 1e6:.1f} MB, over the "
                          f"{MAX_INPUT_BYTES / 1e6:.0f} MB input limit", source=source)
     password = password or PASSWORD or os.environ.get("SCREENPLAY_PDF_PASSWORD") or None
+    ocr = OCR if ocr is None else ocr
     try:
-        pages = read_pages(data, password, progress)
+        try:
+            pages = read_pages(data, password, progress)
+        except InputError as e:
+            if not (ocr and e.message.startswith("no text layer")):
+                raise
+            from .pdf_ocr import read_pages_ocr
+            pages = read_pages_ocr(data, password, progress)
     except InputError as e:
         e.source = e.source or source
         raise

@@ -31,6 +31,8 @@ def convert(
     password: Optional[str] = typer.Option(
         None, "--password", help="Password of an encrypted PDF input (or set "
         "SCREENPLAY_PDF_PASSWORD; other commands read only that)."),
+    ocr: bool = typer.Option(False, "--ocr", help="Read a scanned PDF (no text layer) with "
+                             "tesseract OCR, deskewed; about 2 s a page."),
 ) -> None:
     """Convert a screenplay between formats through the document model."""
 
@@ -41,9 +43,10 @@ def convert(
         fmt_in = (from_ or format_for(file)).lower()
         if fmt_in not in READERS:
             raise Refused(f"unknown input format '{fmt_in}' (known: {', '.join(sorted(READERS))})", 2)
-        if password is not None:
+        if password is not None or ocr:
             import screenplay.pdf_reader as pdf_reader
             pdf_reader.PASSWORD = password
+            pdf_reader.OCR = ocr
         doc = read_document(file, fmt_in)
         data = WRITERS[fmt_out](doc)
         dest = output or str(file.with_suffix("." + fmt_out))
