@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 
 from .errors import InputError
-from .pdf_text import Page, Seg, _lines
+from .pdf_text import Line, Page, Seg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -80,7 +80,10 @@ def _tesseract(path: str) -> str:
     try:
         r = subprocess.run(["tesseract", path, "-", "--psm", "4", "-c",
                             "preserve_interword_spaces=1", "tsv"],
-                           capture_output=True, text=True, timeout=120)
+                           capture_output=True, text=True, timeout=120,
+                           # one thread: OpenMP threads contending on a busy machine made
+                           # a page take 7.6 s instead of 2 s
+                           env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     except (OSError, subprocess.TimeoutExpired) as e:
         raise InputError(f"tesseract failed: {e}") from None
     if r.returncode != 0:
@@ -110,10 +113,19 @@ def _words(tsv: str, width: float):
     widths.sort()
     cw = widths[len(widths) // 2] if widths else 7.2
     size = cw / 0.6
-    pieces = []
+    out: list[Line] = []
     for ws in lines.values():
         bottoms = sorted(b for _, _, b, _ in ws)
         y = bottoms[len(bottoms) // 2]
-        for x0, x1, _, t in ws:
-            pieces.append((y, Seg(x0, x1, [(t, 0)], size)))
-    return _lines(pieces, [])
+        segs: list[Seg] = []
+        for x0, x1, _, t in sorted(ws):
+            # Word boxes are ink: a space between words measures more than a cell,
+            # so words closer than three cells are one stretch with one space.
+            if segs and x0 - segs[-1].x1 < cw * 3:
+                last = segs[-1]
+                segs[-1] = Seg(last.x0, x1, last.runs + [(" " + t, 0)], size)
+            else:
+                segs.append(Seg(x0, x1, [(t, 0)], size))
+        out.append(Line(y, segs))
+    out.sort(key=lambda ln: ln.y)
+    return out

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command: set up .venv (if needed) and run the whole test suite.
 # System tools some tests use (Chromium for the browser test, poppler's pdftotext and
-# pdftoppm, xmllint as an independent schema validator) are installed with apt-get when
+# pdftoppm, xmllint as an independent schema validator, tesseract for PDF import's --ocr)
+# are installed with apt-get when
 # missing and possible (root on Debian); otherwise those tests skip and say why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing system packages: ${need[*]}"
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } \

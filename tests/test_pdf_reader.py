@@ -375,3 +375,44 @@ def test_any_font_paper_and_page_box(font, paper, origin):
     first, second = doc.speeches()
     assert [type(p).__name__ for p in first.parts] == ["Parenthetical", "Dialogue"]
     assert second.character.name == "ROSA" and not second.character.extensions
+
+
+def _scanned(angle: float) -> bytes:
+    """Our fixture as a scan: pages rendered to 200 dpi images (tilted by ``angle``), no text."""
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(render_pdf(_doc()))
+    images = [pdf[i].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+              for i in range(len(pdf))]
+    if angle:
+        images = [im.rotate(angle, fillcolor=255) for im in images]
+    buf = io.BytesIO()
+    images[0].save(buf, "PDF", resolution=200, save_all=True, append_images=images[1:])
+    return buf.getvalue()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("angle", [0.0, 1.0])
+def test_ocr_reads_a_scan_deskewed(angle):
+    from screenplay.pdf_ocr import available
+    if not available():
+        pytest.skip("tesseract is not installed (Debian: tesseract-ocr)")
+    data = _scanned(angle)
+    with pytest.raises(InputError, match="no text layer"):
+        read_pdf_bytes(data)
+    truth = _doc()
+    got = read_pdf_bytes(data, ocr=True)
+    assert f1(truth, got) >= 0.95, report(truth, got) + "\n" + diff(truth, got)
+
+
+@pytest.mark.slow
+def test_cli_ocr_option(tmp_path):
+    from screenplay.pdf_ocr import available
+    if not available():
+        pytest.skip("tesseract is not installed (Debian: tesseract-ocr)")
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(_scanned(0.0))
+    r = _cli("convert", str(scan), "--to", "fountain", "-o", "-")
+    assert r.returncode == 2 and "no text layer: run OCR first (e.g. ocrmypdf)" in r.stderr
+    r = _cli("convert", str(scan), "--to", "fountain", "-o", "-", "--ocr")
+    assert r.returncode == 0, r.stderr
+    assert "INT. WORKSHOP - NIGHT" in r.stdout
