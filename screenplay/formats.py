@@ -72,6 +72,8 @@ def read_document(path: str | os.PathLike, fmt: str | None = None) -> Document:
                          source=display_name(path))
     data = read_bytes(path)
     name = display_name(path)
+    if fmt != "pdf" and sniff_format(data) == "pdf":
+        fmt = "pdf"  # a PDF by its magic, whatever its name: never "looks like a binary file"
     try:
         return READERS[fmt](data, name)
     except InputError as e:
@@ -113,3 +115,22 @@ register_reader("xml", _xml_reader, ".xml")
 register_writer("xml", _xml_writer)
 register_reader("fdx", _fdx_reader, ".fdx")
 register_writer("fdx", _fdx_writer)
+
+
+# -- screenplay PDFs (issue 14) ---------------------------------------------------
+#: Called with (pages read, pages) while a PDF is read: the command line's progress bar.
+PDF_PROGRESS = None
+
+
+def _pdf_reader(data: bytes, source: str | None) -> Document:
+    from .pdf_reader import read_pdf_bytes
+    return read_pdf_bytes(data, source, progress=PDF_PROGRESS)
+
+
+register_reader("pdf", _pdf_reader, ".pdf")
+
+
+def sniff_format(data: bytes) -> str | None:
+    """A format known from the file's first bytes, whatever its name says (``%PDF-``)."""
+    from .textio import is_pdf
+    return "pdf" if is_pdf(data) else None

@@ -88,6 +88,8 @@ def decode_text(data: bytes, source: str | None = None, limit: int = MAX_INPUT_B
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError:
             raise InputError("starts like UTF-16 but does not decode as it", source=source) from None
+    if is_pdf(data):
+        raise InputError("is a PDF: read it as one (a .pdf name, or --from pdf)", source=source)
     if b"\x00" in data:
         raise InputError("looks like a binary file (contains NUL bytes), not text", source=source)
     if data.startswith(b"\xef\xbb\xbf"):
@@ -105,6 +107,11 @@ def decode_text(data: bytes, source: str | None = None, limit: int = MAX_INPUT_B
     if bad > 8:
         raise InputError("looks like a binary file (control characters), not text", source=source)
     return text
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether the bytes are a PDF: ``%PDF-`` within the first KiB, as readers allow."""
+    return b"%PDF-" in data[:1024]
 
 
 def read_text(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> str:

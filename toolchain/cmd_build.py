@@ -95,7 +95,7 @@ def _build_one(src: Path, out_dir: Path, layout: dict[str, Any],
         return res
     if format_for(src, "") == "":
         raise InputError(f"unknown kind of input '{src.suffix}' (synopses are .txt; scripts "
-                         ".fountain, .fdx, .xml or .json)", source=str(src))
+                         ".fountain, .fdx, .xml, .json or .pdf)", source=str(src))
     for p, kind in planned_outputs(out_dir, name):  # before reading: a refusal costs nothing
         check_output(p, kind, force=force, inputs=inputs)
     return render_all(read_document(src), name, out_dir, source=str(src), layout=layout,

@@ -29,6 +29,8 @@ _HELP = ("Convert a screenplay between formats through the document model.\n\n"
   screenplay convert draft.fountain --to json -o draft.json
 
   screenplay convert draft.fountain --to fountain -o -    (canonical Fountain to stdout)
+
+  screenplay convert received.pdf --to fountain -o received.fountain    (import a PDF)
 """)
 def convert(
     file: Path = typer.Argument(..., help="Input file, or '-' for standard input. Reads "
@@ -41,6 +43,11 @@ def convert(
                                              "Fountain for '-'): " + ", ".join(sorted(READERS))),
     force: bool = typer.Option(False, "--force",
                                help="Replace an existing output that is not of the output's kind."),
+    password: Optional[str] = typer.Option(
+        None, "--password", help="Password of an encrypted PDF input (or set "
+        "SCREENPLAY_PDF_PASSWORD; other commands read only that)."),
+    ocr: bool = typer.Option(False, "--ocr", help="Read a scanned PDF (no text layer) with "
+                             "tesseract OCR, deskewed; about 2 s a page."),
 ) -> None:
     """Convert a screenplay between formats through the document model (help: _HELP)."""
 
@@ -53,6 +60,10 @@ def convert(
             raise unknown("input format", fmt_in, sorted(READERS))
         dest = output or ("-" if str(file) == "-" else str(file.with_suffix("." + fmt_out)))
         check_output(dest, fmt_out, force=force, inputs=[file])
+        if password is not None or ocr:
+            import screenplay.pdf_reader as pdf_reader
+            pdf_reader.PASSWORD = password
+            pdf_reader.OCR = ocr
         doc = read_document(file, fmt_in)
         write_output(dest, WRITERS[fmt_out](doc))
         if dest != "-":

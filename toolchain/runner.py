@@ -115,6 +115,8 @@ def guarded(work: "Callable[[], T]", time_limited: bool = True) -> "T":
     that handle several files (``build``) pass False and bound each file.
     """
     from .limits import time_limit, time_limit_from_env
+    from .pdf_progress import install
+    install()
     try:
         with time_limit(time_limit_from_env() if time_limited else None):
             return work()
