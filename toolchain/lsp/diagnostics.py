@@ -2,7 +2,7 @@
 
 The same three sources as the command: the reader's own warnings (unclosed
 notes and boneyard), the XML schema and Schematron rules
-(:func:`screenplay.validate.validate_document`) and lint
+(:func:`screenplay.xml_io.validate_document`) and lint
 (:func:`screenplay.lint.lint`).  Each becomes a plain record with a 0-based line
 and a code-point column range covering the line's text; the server turns them
 into LSP diagnostics with the rule name as the code.
@@ -54,7 +54,7 @@ def schema_diagnostics(index: DocumentIndex) -> list[Diagnostic]:
     """The XML schema and Schematron findings (most of a check's time)."""
     if index.doc is None:
         return []
-    from screenplay.validate import validate_document
+    from screenplay.xml_io import validate_document
     return validate_document(index.doc)
 
 

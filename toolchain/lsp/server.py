@@ -29,7 +29,11 @@ from pygls.protocol import LanguageServerProtocol
 from screenplay.model import Diagnostic
 from toolchain import __version__
 
-from . import characters, completion, hover, symbols
+# named in full, not "from . import": the package's __init__ starts this module lazily
+import toolchain.lsp.characters as characters
+import toolchain.lsp.completion as completion
+import toolchain.lsp.hover as hover
+import toolchain.lsp.symbols as symbols
 from .convert import code_point, lines_range, position
 from .diagnostics import (Finding, check_findings, lint_diagnostics, place, schema_diagnostics,
                           shift)
