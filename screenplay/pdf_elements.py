@@ -125,20 +125,20 @@ class _Builder:
         n = len(rows)
         # A "cue" that no speech follows, centred on the page, is centred text
         # whose line happened to start at the cue indent.
-        for k in range(n):
-            if kinds[k] == "C" and self._centred(rows[k]) and not (
-                    k + 1 < n and kinds[k + 1] in ("D", "P")
-                    and self.blanks(rows[k], rows[k + 1]) == 0):
-                kinds[k] = "Z"
+        for m in range(n):
+            if kinds[m] == "C" and self._centred(rows[m]) and not (
+                    m + 1 < n and kinds[m + 1] in ("D", "P")
+                    and self.blanks(rows[m], rows[m + 1]) == 0):
+                kinds[m] = "Z"
         i = 0
         last_speech: Speech | None = None
         more_pending = False
         bottom = max((r.y for r in rows), default=0.0)
         # each column's right edge: how far its wrapped lines reach
-        self.limit: dict[str, float] = {}
-        for row, k in zip(rows, kinds):
-            if k in ("A", "D", "P") and row.x1 > self.limit.get(k, 0.0):
-                self.limit[k] = row.x1
+        self.limit = {}
+        for row, kind in zip(rows, kinds):
+            if kind in ("A", "D", "P") and row.x1 > self.limit.get(kind, 0.0):
+                self.limit[kind] = row.x1
         while i < n:
             row, k = rows[i], kinds[i]
             prev_blank = self.blanks(rows[i - 1], row) if i else 2
@@ -172,7 +172,7 @@ class _Builder:
                 i = j
                 continue
             more_pending = False
-            if k in ("A", "C", "D", "P") or k == "Z" and False:
+            if k in ("A", "C", "D", "P"):
                 j = i + 1
                 while j < n and kinds[j] == k and self.blanks(rows[j - 1], rows[j]) == 0:
                     j += 1

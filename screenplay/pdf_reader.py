@@ -107,7 +107,7 @@ class _Reader:
 
     def _body_lines(self, index: int, p: Page) -> list[tuple[float, list[Seg]]]:
         """Lines of a page without running headers, footers and page numbers."""
-        out = []
+        out: list[tuple[float, list[Seg]]] = []
         top, bottom = 0.95 * PT, p.height - 0.6 * PT
         for k, ln in enumerate(p.lines):
             text = ln.text.strip()
