@@ -39,6 +39,8 @@ TYPE_CHECKING = False  # typing is for type checkers only: it costs every start 
 if TYPE_CHECKING:
     from typing import Iterable
 
+    from .layout_types import LaidLine, Layout, Profile
+
 from .setting_defs import MODES, PAPERS  # noqa: E402  (the one definition)
 
 #: @page sizes; the horizontal grid is the same on both (format standard, section 3).
@@ -165,12 +167,7 @@ def _styles_used(doc: Document) -> set[int]:
                 if r.style and r.kind == TEXT:
                     add(r.style & mask)
     for el in doc.body:
-        t = type(el)
-        if t is Action or t is SceneHeading:  # most elements: skip the isinstance tests
-            for r in el.text:
-                if r.style and r.kind == TEXT:
-                    add(r.style & mask)
-        elif isinstance(el, Speech):
+        if isinstance(el, Speech):
             for p in el.parts:
                 if isinstance(p, Lyrics):
                     for r in p.text:
@@ -231,7 +228,7 @@ def _check_options(paper: str, mode: str) -> tuple[str, str]:
 
 
 def render_html(doc: Document, *, paper: str = "letter", mode: str = "spec",
-                embed_fonts: bool = True, layout: object | None = None) -> str:
+                embed_fonts: bool = True, layout: Layout | None = None) -> str:
     """Render ``doc`` as one HTML5 page that reads on screen and prints like the PDF.
 
     ``paper`` is ``"letter"`` or ``"a4"``; ``mode`` is ``"spec"`` (no scene
@@ -266,6 +263,9 @@ _BLOCKS: dict[type, tuple[str, bool, bool]] = {
 }
 
 
+_BLOCK_TYPES = (Action, Transition, Centered, Lyrics)
+
+
 #: The watermark (production drafts): fixed, so that print repeats it on every page.
 _WATERMARK_CSS = (".watermark { position: fixed; top: 50%; left: 50%; z-index: 5; "
                   "transform: translate(-50%, -50%) rotate(-52deg); white-space: nowrap; "
@@ -282,7 +282,7 @@ _MARK_CSS = (".rev { margin-left: 2ch; }\n"
 class _Writer:
     """Builds the page as a list of string pieces (fast, and every tag closed where opened)."""
 
-    def __init__(self, doc: Document, paper: str, mode: str, pages,  # type: ignore[no-untyped-def]
+    def __init__(self, doc: Document, paper: str, mode: str, pages: _PagePlan | None,
                  fonts: "list[str] | str" = "") -> None:
         self.doc = doc
         self.fonts = [fonts] if isinstance(fonts, str) else fonts
@@ -455,9 +455,9 @@ class _Writer:
         while i < count:
             el = body[i]
             block = blocks.get(type(el))
-            if block is not None:
+            if block is not None and isinstance(el, _BLOCK_TYPES):
                 lines = rows_of(id(el)) if rows_of is not None else None
-                if lines:
+                if lines and pages is not None:
                     pages.emit_block(o, "p", block[0], el, lines, loose=block[2])
                 else:
                     o.append(f"<p class=\"{block[0]}\">{inline_html(el.text, block[1])}</p>\n")
@@ -470,7 +470,7 @@ class _Writer:
             elif isinstance(el, Speech):
                 nxt = body[i + 1] if i + 1 < count else None
                 if isinstance(nxt, Speech) and nxt.character.dual:  # the right column of a pair
-                    self.dual(el, nxt)  # type: ignore[arg-type]
+                    self.dual(el, nxt)
                     i += 1
                 else:
                     self.speech(el)
@@ -483,7 +483,7 @@ class _Writer:
             o.append("</section>\n")
 
     def block(self, tag: str, cls: str, source: object, fallback: str, attrs: str = "",
-              lines: "list[tuple[int, object]] | None" = None) -> None:
+              lines: "list[Row] | None" = None) -> None:
         """One printed paragraph: as one tag, or split where the layout turns a page."""
         if self.pages is not None:
             if lines is None:
@@ -514,7 +514,7 @@ class _Writer:
         prefix = (f"<span class=\"num num-l{shown_l}\">{label}<span class=\"sr-only\">.</span>"
                   f"</span><span class=\"num num-r{shown_r}\" aria-hidden=\"true\">{label}</span>")
         lines = self.pages.lines_of(el) if self.pages is not None else None
-        if lines:
+        if lines and self.pages is not None:
             self.pages.emit_block(o, "h2", "heading", el, lines, f" id=\"{sid}-h\"", prefix=prefix,
                                   loose=False)
         else:
@@ -642,7 +642,7 @@ def _page_plan(doc: Document, paper: str, mode: str) -> "_PagePlan | None":
 _BASELINE_SHIFT_EM = 0.25
 
 
-def _print_css(profile, gaps: Iterable[int]) -> str:  # type: ignore[no-untyped-def]
+def _print_css(profile: Profile, gaps: Iterable[int]) -> str:
     """Print rules taken from the layout's page profile, so print and PDF share one geometry.
 
     Offsets are columns from the body's left edge (1 ch = 0.1 in); ``.gN`` sets
@@ -794,7 +794,7 @@ _NEVER = 1 << 62
 #: One laid row of an element: (page index, the LaidLine, its row, its kind).  The
 #: row and kind are read once from the named tuple, as the rows are visited
 #: several times (grouping, order checks, gaps).
-Row = tuple[int, object, int, str]
+Row = tuple[int, "LaidLine", int, str]
 
 #: A speech's rows as paragraphs: (page index, part index or -1, laid kind, [Row, ...]).
 SpeechGroup = tuple[int, int, str, list]
@@ -802,7 +802,7 @@ SpeechGroup = tuple[int, int, str, list]
 
 def _row_order(t: Row) -> tuple:
     """Sort key of rows: page, row, then left to right."""
-    return (t[0], t[2], t[1].x)  # type: ignore[attr-defined]
+    return (t[0], t[2], t[1].x)
 
 
 class _PagePlan:
@@ -813,14 +813,14 @@ class _PagePlan:
     number of blank rows before each block, so print reproduces the PDF rows.
     """
 
-    def __init__(self, layout) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, layout: Layout) -> None:
         from .layout import CONTENT_KINDS, HEADER_ROW
         self.layout = layout
         self.pages = layout.pages
         # id(source element) -> its laid rows (see :data:`Row`), in page order.
         self.by_source: dict[int, list[Row]] = {}
-        self.header: list[list[object]] = []
-        self.furniture: list[list[tuple[int, list[object]]]] = []
+        self.header: list[list[LaidLine]] = []
+        self.furniture: list[list[tuple[int, list[LaidLine]]]] = []
         #: id(heading) -> {"left"/"right": number} as the layout prints them
         self.numbers: dict[int, dict[str, str]] = {}
         by_source = self.by_source
@@ -833,8 +833,8 @@ class _PagePlan:
         #: (page index, row) of every revision mark (production drafts), drawn beside its row
         self.marks: set[tuple[int, int]] = set()
         for pi, page in enumerate(self.pages):
-            furn: dict[int, list[object]] | None = None
-            head: list[object] = []
+            furn: dict[int, list[LaidLine]] | None = None
+            head: list[LaidLine] = []
             for ln in page.lines:
                 row = ln.row
                 if row == HEADER_ROW:
@@ -853,7 +853,7 @@ class _PagePlan:
                     self.marks.add((pi, row))
                 elif row >= 0:
                     if kind == "scene-number" and source is not None:
-                        self.numbers.setdefault(id(source), {})[ln.column] = ln.text
+                        self.numbers.setdefault(id(source), {})[ln.column or ""] = ln.text
                     if furn is None:
                         furn = {}
                     found = furn.get(row)
@@ -898,16 +898,16 @@ class _PagePlan:
     def _speech_rows(self, sp: Speech) -> list[Row]:
         """A speech's rows as the layout gave them, not yet checked for order."""
         get = self.by_source.get
-        out = get(id(sp))
+        out = get(id(sp)) or []
         copied = False
         for src in (sp.character, *sp.parts):
             more = get(id(src))
             if more:
                 if not copied:
-                    out = list(out or ())
+                    out = list(out)
                     copied = True
                 out.extend(more)
-        return out if out is not None else []
+        return out
 
     def speech_groups(self, sp: Speech) -> list[SpeechGroup]:
         """A speech's rows cut into paragraphs: consecutive rows of one page, part and kind.
@@ -1105,7 +1105,7 @@ class _PagePlan:
 
     # -- emission -----------------------------------------------------------
 
-    def _find_base_x(self, ln, loose: bool) -> float:  # type: ignore[no-untyped-def]
+    def _find_base_x(self, ln: LaidLine, loose: bool) -> float:
         """Where a row of this kind starts when it is not indented (inches); cached by :meth:`_group`."""
         prof = self.layout.profile
         kind = ln.kind
@@ -1126,7 +1126,7 @@ class _PagePlan:
         return f"<span class=\"rev\" style=\"left:{off:.1f}ch\" aria-hidden=\"true\">*</span>"
 
     @staticmethod
-    def _indent(ln, base: float) -> str:  # type: ignore[no-untyped-def]
+    def _indent(ln: LaidLine, base: float) -> str:
         """Leading spaces for a row the layout indented (indentation kept from the source)."""
         if ln.align != "left":
             return ""

@@ -17,8 +17,8 @@ import re
 from bisect import bisect_left
 from collections import namedtuple
 
-from .layout import ElementStyle, LaidLine
 from .layout_text import Flat, _clean, has_wide, sentence_ends, wrap
+from .layout_types import ElementStyle, LaidLine
 from .model import ITALIC, TEXT, Element, Run, SpeechPart, Text, text_of
 
 TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
@@ -197,7 +197,7 @@ def _rows_of(flat: Flat, left: float, width: int, kind: str, source: Element | N
                            first_width, first_left, part, spans, scene)
     if spans is None:
         spans = wrap(s, width, first_width)
-    rows = []
+    rows: list[Row] = []
     one = fs[0] if len(fs) == 1 else None
     if one is not None:  # one style throughout: cut rows inline
         x0, y0, st = one
@@ -218,6 +218,7 @@ def _rows_of(flat: Flat, left: float, width: int, kind: str, source: Element | N
         else:
             x = (first_left if (first and first_left is not None) else left) + 0.1 * lead
         first = False
+        runs: Text
         if one is not None:
             c = a2 if a2 > x0 else x0
             d = b if b < y0 else y0
@@ -438,7 +439,7 @@ class Part:
 
     __slots__ = ("kind", "flat", "source", "rows", "spans")
 
-    def __init__(self, kind: str, flat: Flat, source: Element,
+    def __init__(self, kind: str, flat: Flat, source: SpeechPart,
                  rows: list[Row] | None = None,
                  spans: list[tuple[int, int]] | None = None) -> None:
         self.kind = kind          # "parenthetical" | "dialogue" | "lyrics"
@@ -708,7 +709,8 @@ class DualBlock(Block):
         return _side_by_side(self.left.rows() if self.left else [],
                              self.right.rows() if self.right else [])
 
-    def _cut(self, avail: int, cut_column) -> tuple[list[Row], Block] | None:  # type: ignore[no-untyped-def]
+    def _cut(self, avail: int, cut_column: Callable[[Block], tuple[list[Row], Block] | None]
+             ) -> tuple[list[Row], Block] | None:
         """Cut each column that does not fit with ``cut_column``; None if one cannot be cut."""
         tops: list[list[Row]] = []
         rests: list[Block | None] = []

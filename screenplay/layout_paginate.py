@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .layout import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, ElementStyle, LaidLine, Layout, Page,
-                     Profile, SceneSpan)
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
 from .layout_text import CHUNK_CHARS, Flat, chunk_offsets, ends_sentence, flat_str, flatten, wrap
+from .layout_types import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, ElementStyle, LaidLine, Layout,
+                           Page, Profile, SceneSpan)
 from .model import (UNDERLINE, Action, Centered, Dialogue, Document, Element, Lyrics, PageBreak,
-                    Parenthetical, SceneHeading, Speech, Transition, plain, text_of)
+                    Parenthetical, SceneHeading, Speech, SpeechPart, TitleField, Transition,
+                    plain, text_of)
 
 #: ``_tuple_new(LaidLine, fields)`` skips the named tuple's Python-level ``__new__``
 #: for the thousands of lines :meth:`Paginator._place` makes (all nine fields given).
@@ -24,20 +25,8 @@ _tuple_new = tuple.__new__
 _OMITTED = re.compile(r"^\(?\s*OMITTED\s*\)?$", re.IGNORECASE)
 _LEAD_INT = re.compile(r"^(\d+)")
 
-#: Element classes :meth:`Paginator.build_blocks` lays out, in the order it tests them;
-#: it dispatches on the exact class and falls back to isinstance for a subclass.
-_PRINTED = (SceneHeading, Action, Speech, Transition, Centered, Lyrics, PageBreak)
-_PRINTED_SET = frozenset(_PRINTED)
 #: Speech part class -> line kind (any other part prints as dialogue).
 _PART_KINDS = {Parenthetical: "parenthetical", Lyrics: "lyrics", Dialogue: "dialogue"}
-
-
-def _printed_class(el: object) -> type | None:
-    """The printed element class ``el`` is an instance of (None: it never prints)."""
-    for cls in _PRINTED:
-        if isinstance(el, cls):
-            return cls
-    return None
 
 
 def number_scenes(sources: list[str | None]) -> list[str]:
@@ -188,19 +177,14 @@ class Paginator:
         transition_style = p.style("transition")
         scene_numbers = numbered
         auto_contd = p.auto_contd
-        printed = _PRINTED_SET
         append = blocks.append
         scene = 0
         last_speaker: str | None = None
-        prev_el = None
+        prev_el: Element | None = None
         prev_speech: tuple[Speech, str] | None = None
         for el in self.doc.body:
-            cls = type(el)
-            if cls not in printed:
-                cls = _printed_class(el)
-                if cls is None:
-                    continue  # sections, synopses, notes, boneyard never print
-            if cls is Action:
+            # isinstance in _PRINTED's order (a subclass lays out as its base).
+            if isinstance(el, Action):
                 f = flatten(el.text)
                 if "[[" in f.s:
                     self._unclosed_note(el, f.s)
@@ -210,7 +194,7 @@ class Paginator:
                     else:
                         blocks += _paras("action", f, action_style, el, scene, splittable=True)
                 prev_speech = None
-            elif cls is Speech:
+            elif isinstance(el, Speech):
                 ch = el.character
                 cue = ch.cue
                 if auto_contd and not ch.extensions and last_speaker == ch.name.upper() \
@@ -228,7 +212,7 @@ class Paginator:
                     append(self._speech(el, cue, None, scene))
                     prev_speech = (el, cue)
                     last_speaker = ch.name.upper()
-            elif cls is SceneHeading:
+            elif isinstance(el, SceneHeading):
                 scene += 1
                 last_speaker = None
                 number = nums[scene - 1]
@@ -246,11 +230,11 @@ class Paginator:
                             room, head_style._replace(width=max(room, 10)))
                 blocks += _paras("heading", flat, style, el, scene, first_row_extra=extra)
                 prev_speech = None
-            elif cls is Transition:
+            elif isinstance(el, Transition):
                 blocks += _paras("transition", flatten(el.text, caps=True),
                                  transition_style, el, scene)
                 prev_speech = None
-            elif cls is Centered:
+            elif isinstance(el, Centered):
                 gap = None
                 if isinstance(prev_el, Centered) and prev_el.lines[1] \
                         and el.lines[0] == prev_el.lines[1] + 1:
@@ -258,12 +242,14 @@ class Paginator:
                 blocks += _paras("centered", flatten(el.text), p.style("centered"), el, scene,
                                  space_before=gap)
                 prev_speech = None
-            elif cls is Lyrics:
+            elif isinstance(el, Lyrics):
                 blocks += _paras("lyrics", flatten(el.text), p.style("loose_lyrics"), el, scene)
                 prev_speech = None
-            else:  # PageBreak
+            elif isinstance(el, PageBreak):
                 append(BreakBlock(scene))
                 prev_speech = None
+            else:
+                continue  # sections, synopses, notes, boneyard never print
             prev_el = el
         return blocks
 
@@ -284,7 +270,7 @@ class Paginator:
 
     # -- placing ------------------------------------------------------------
 
-    def _unclosed_note(self, el: Element, s: str) -> None:
+    def _unclosed_note(self, el: Element | SpeechPart, s: str) -> None:
         """Notes never print, so a "[[" left in printed text is a note never closed
         (with notes printed, one more "[[" than "]]" is)."""
         if self.p.print_notes and s.count("[[") <= s.count("]]"):
@@ -538,7 +524,7 @@ class Paginator:
         geo = self.p.title_page
         axis = float(geo.get("axis_in", 4.25))
         from .setting_defs import TITLE_KEYS   # layout settings, not printed
-        fields = {}
+        fields: dict[str, TitleField] = {}
         for f in tp:
             key = f.key.lower()
             if key not in TITLE_KEYS:
@@ -555,9 +541,9 @@ class Paginator:
                 continue
             row = max(int(geo.get(row_key, row)), row)
             for t in fld.values:
-                f = flatten(t, caps=caps)
-                for a, b in _trimmed(f.s, wrap(f.s, 60)):
-                    out.append(LaidLine(row, round(axis - 0.05 * (b - a), 4), f.cut(a, b, style),
+                flat = flatten(t, caps=caps)
+                for a, b in _trimmed(flat.s, wrap(flat.s, 60)):
+                    out.append(LaidLine(row, round(axis - 0.05 * (b - a), 4), flat.cut(a, b, style),
                                         "title", 0, fld, "center"))
                     row += 1
             row += 1
