@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections import namedtuple
 
-from .layout_text import Flat, _clean, has_wide, sentence_ends, wrap
+from .layout_text import Flat, _clean, has_wide, row_end_hard, sentence_ends, wrap
 from .layout_types import ElementStyle, LaidLine
 from .model import ITALIC, TEXT, Element, Run, SpeechPart, Text, text_of
 
@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 MAX_ROWS = 400
 
 #: One segment of a printed row: a ``LaidLine`` without its row, i.e. x (in), runs,
-#: kind, scene, source, align, column, speech part; placing it is ``(row,) + seg``.
-Seg = tuple[float, Text, str, int, Element | None, str, str | None, SpeechPart | None]
+#: kind, scene, source, align, column, speech part, start, end, hard break; placing
+#: it is ``(row,) + seg``.
+Seg = tuple[float, Text, str, int, Element | None, str, str | None, SpeechPart | None,
+            int, int, bool]
 Row = tuple[Seg, ...]
 
 #: Builds a Run from its three fields in C (see ``layout_text._tuple_new``).
@@ -72,14 +74,15 @@ def contd_cue(cue: str, contd: str) -> str:
 def _plain_rows(s: str, st: int, left: float, width: int, kind: str, source: Element | None,
                 column: str | None, first_width: int | None, first_left: float | None,
                 part: SpeechPart | None, spans: list[tuple[int, int]] | None,
-                scene: int) -> list[Row]:
+                scene: int, base: int = 0, full: str | None = None) -> list[Row]:
     """Rows of the usual paragraph: left-aligned, one style ``st`` over the whole of ``s``.
 
     Each row's runs are then its slice, and its x is the margin unless the row
     keeps indentation, so rounding happens once, not per row; text that fits
     on one row (most cues, headings and short lines) needs no ``wrap`` at all.
+    ``base`` and ``full`` place ``s`` in its element's text (see ``Flat``).
     """
-    base = first_left if first_left is not None else left
+    x0 = first_left if first_left is not None else left
     rounded = _ROUNDED
     if spans is None:
         if len(s) <= (width if first_width is None else first_width) and "\n" not in s \
@@ -88,33 +91,37 @@ def _plain_rows(s: str, st: int, left: float, width: int, kind: str, source: Ele
             b = len(s.rstrip(" "))
             if not b:
                 return [()]
+            hard = full is not None and row_end_hard(s, b, full, base)
             if s[0] == " ":
                 lead = _leading_spaces(s, 0)
-                return [((_round4(base + 0.1 * lead), (_tuple_new(Run, (s[lead:b], st, TEXT)),),
-                          kind, scene, source, "left", column, part),)]
-            v = base + 0.0
+                return [((_round4(x0 + 0.1 * lead), (_tuple_new(Run, (s[lead:b], st, TEXT)),),
+                          kind, scene, source, "left", column, part, base + lead, base + b,
+                          hard),)]
+            v = x0 + 0.0
             return [((rounded.get(v) or _round4(v), (_tuple_new(Run, (s[:b], st, TEXT)),),
-                      kind, scene, source, "left", column, part),)]
+                      kind, scene, source, "left", column, part, base, base + b, hard),)]
         spans = wrap(s, width, first_width)
     rows: list[Row] = []
     append = rows.append
-    v = base + 0.0
-    x_at = rounded.get(v) or _round4(v)   # what round(base + 0.1 * 0, 4) gives
+    v = x0 + 0.0
+    x_at = rounded.get(v) or _round4(v)   # what round(x0 + 0.1 * 0, 4) gives
     v = left + 0.0
     x_left = rounded.get(v) or _round4(v)
+    check = full is not None or "\n" in s   # else no row ends at a line break
     for a, b in spans:
         if a == b:
             append(())
         else:
             if s[a] == " ":
                 lead = _leading_spaces(s, a)
-                x = _round4(base + 0.1 * lead)
+                x = _round4(x0 + 0.1 * lead)
                 a += lead
             else:
                 x = x_at
             append(((x, (_tuple_new(Run, (s[a:b], st, TEXT)),), kind, scene, source, "left",
-                     column, part),))
-        base = left
+                     column, part, base + a, base + b,
+                     check and row_end_hard(s, b, full, base)),))
+        x0 = left
         x_at = x_left
     return rows
 
@@ -122,7 +129,8 @@ def _plain_rows(s: str, st: int, left: float, width: int, kind: str, source: Ele
 def _emit_plain(s: str, st: int, left: float, width: int, kind: str, source: Element | None,
                 column: str | None, part: SpeechPart | None,
                 spans: list[tuple[int, int]] | None, scene: int, row: int,
-                append: Callable[[LaidLine], None]) -> int:
+                append: Callable[[LaidLine], None], base: int = 0,
+                full: str | None = None) -> int:
     """Lay what ``_plain_rows`` would give (no first-row indent) straight as LaidLines.
 
     A block placed whole never needs its rows as objects: appending its lines
@@ -144,11 +152,13 @@ def _emit_plain(s: str, st: int, left: float, width: int, kind: str, source: Ele
                     v = left + 0.0
                     x = rounded.get(v) or _round4(v)
                 append(new(LaidLine, (row, x, (new(Run, (s[lead:b], st, TEXT)),), kind, scene,
-                                      source, "left", column, part)))
+                                      source, "left", column, part, base + lead, base + b,
+                                      full is not None and row_end_hard(s, b, full, base))))
             return row + 1
         spans = wrap(s, width)
     v = left + 0.0
     x_left = rounded.get(v) or _round4(v)
+    check = full is not None or "\n" in s   # else no row ends at a line break
     for a, b in spans:
         if a != b:
             if s[a] == " ":
@@ -158,7 +168,8 @@ def _emit_plain(s: str, st: int, left: float, width: int, kind: str, source: Ele
             else:
                 x = x_left
             append(new(LaidLine, (row, x, (new(Run, (s[a:b], st, TEXT)),), kind, scene, source,
-                                  "left", column, part)))
+                                  "left", column, part, base + a, base + b,
+                                  check and row_end_hard(s, b, full, base))))
         row += 1
     return row
 
@@ -192,11 +203,13 @@ def _rows_of(flat: Flat, left: float, width: int, kind: str, source: Element | N
     """
     s = flat.s
     fs = flat.spans
+    base, full = flat.base, flat.full
     if align == "left" and len(fs) == 1 and fs[0][0] == 0 and fs[0][1] == len(s):
         return _plain_rows(s, fs[0][2] | extra_style, left, width, kind, source, column,
-                           first_width, first_left, part, spans, scene)
+                           first_width, first_left, part, spans, scene, base, full)
     if spans is None:
         spans = wrap(s, width, first_width)
+    check = full is not None or "\n" in s   # else no row ends at a line break
     rows: list[Row] = []
     one = fs[0] if len(fs) == 1 else None
     if one is not None:  # one style throughout: cut rows inline
@@ -225,7 +238,8 @@ def _rows_of(flat: Flat, left: float, width: int, kind: str, source: Element | N
             runs = (_tuple_new(Run, (s[c:d], st, TEXT)),) if c < d else ()
         else:
             runs = cut(a2, b, extra_style)
-        rows.append(((_round4(x), runs, kind, scene, source, align, column, part),))
+        rows.append(((_round4(x), runs, kind, scene, source, align, column, part, base + a2,
+                      base + b, check and row_end_hard(s, b, full, base)),))
     return rows
 
 
@@ -350,7 +364,7 @@ class ParaBlock(Block):
             return None
         return _emit_plain(flat.s, flat.spans[0][2] | self.extra_style, st.left_in, st.width,
                            self.kind, self.source, None, None, self._spans, self.scene, row,
-                           append)
+                           append, flat.base, flat.full)
 
     def spans(self) -> list[tuple[int, int]]:
         if self._spans is None:
@@ -364,7 +378,8 @@ class ParaBlock(Block):
         fs = flat.spans
         if st.align == "left" and len(fs) == 1 and fs[0][0] == 0 and fs[0][1] == len(s):
             rows = _plain_rows(s, fs[0][2] | self.extra_style, st.left_in, st.width, self.kind,
-                               self.source, None, None, None, None, self._spans, self.scene)
+                               self.source, None, None, None, None, self._spans, self.scene,
+                               flat.base, flat.full)
         else:
             rows = _rows_of(flat, st.left_in, st.width, self.kind, self.source, st.align,
                             st.right_in, st.axis_in, self.extra_style, None, None, None, None,
@@ -530,7 +545,7 @@ class SpeechBlock(Block):
                 flat = p.flat
                 st = flat.spans[0][2] | (ITALIC if p.kind == "lyrics" else 0)
                 row = _emit_plain(flat.s, st, g.dlg_in, g.dlg_w, p.kind, source, column, p.source,
-                                  p.spans, scene, row, append)
+                                  p.spans, scene, row, append, flat.base, flat.full)
             else:
                 row = emit_rows(self.rows_of(p), row, append)
         return row
@@ -540,10 +555,14 @@ class SpeechBlock(Block):
         if p.kind == "parenthetical":
             f = p.flat
             inner = tuple((a + 1, b + 1, s) for a, b, s in f.spans)
-            flat = Flat("(" + f.s + ")", ((0, 1, 0),) + inner + ((len(f.s) + 1, len(f.s) + 2, 0),))
-            return _rows_of(flat, g.paren_in, g.paren_w, "parenthetical", self.source,
+            # The brackets sit on the text's own (stripped) ones when it has them:
+            # offsets are the text's, one before it, kept inside the element's text.
+            flat = Flat("(" + f.s + ")", ((0, 1, 0),) + inner + ((len(f.s) + 1, len(f.s) + 2, 0),),
+                        f.base - 1)
+            rows = _rows_of(flat, g.paren_in, g.paren_w, "parenthetical", self.source,
                             "left", 7.5, 4.25, 0, g.column, g.paren_w + g.paren_hang,
                             g.paren_in - 0.1 * g.paren_hang, p.source, None, self.scene)
+            return _within(rows, len(f.s if f.full is None else f.full))
         flat = p.flat
         s = flat.s
         spans = p.spans
@@ -553,7 +572,8 @@ class SpeechBlock(Block):
         fs = flat.spans
         if len(fs) == 1 and fs[0][0] == 0 and fs[0][1] == len(s):  # see _rows_of
             return _plain_rows(s, fs[0][2] | extra, g.dlg_in, g.dlg_w, p.kind, self.source,
-                               g.column, None, None, p.source, spans, self.scene)
+                               g.column, None, None, p.source, spans, self.scene, flat.base,
+                               flat.full)
         return _rows_of(flat, g.dlg_in, g.dlg_w, p.kind, self.source, "left", 7.5, 4.25,
                         extra, g.column, None, None, p.source, spans, self.scene)
 
@@ -595,7 +615,7 @@ class SpeechBlock(Block):
 
     def more_row(self) -> Row:
         return ((self.geo.cue_in, text_of(self.more), "more", self.scene, self.source, "left",
-                 self.geo.column, None),)
+                 self.geo.column, None, 0, len(self.more), False),)
 
     def _has_dialogue_after(self, p: int) -> bool:
         return any(q.kind != "parenthetical" for q in self.parts[p + 1:])
@@ -681,6 +701,17 @@ class SpeechBlock(Block):
                 return self._cut(p, spans[min(r, len(spans) - 1)][0])
             before += len(rows)
         return super().force_split(avail)
+
+
+def _within(rows: list[Row], n: int) -> list[Row]:
+    """Rows with their offsets clamped to ``0..n`` (brackets the layout added lie outside)."""
+    out: list[Row] = []
+    for r in rows:
+        if r and (r[0][8] < 0 or r[0][9] > n):
+            seg = r[0]
+            r = (seg[:8] + (max(seg[8], 0), min(seg[9], n), seg[10]),) + r[1:]
+        out.append(r)
+    return out
 
 
 def _side_by_side(left: list[Row], right: list[Row]) -> list[Row]:

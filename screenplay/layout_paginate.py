@@ -11,12 +11,13 @@ import re
 from .errors import InputError
 from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
                             SpeechGeometry, contd_cue)
-from .layout_text import CHUNK_CHARS, Flat, chunk_offsets, ends_sentence, flat_str, flatten, wrap
+from .layout_text import (CHUNK_CHARS, Flat, chunk_offsets, ends_sentence, flat_str, flatten,
+                          row_end_hard, wrap)
 from .layout_types import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, ElementStyle, LaidLine, Layout,
                            Page, Profile, SceneSpan)
 from .model import (UNDERLINE, Action, Centered, Dialogue, Document, Element, Lyrics, PageBreak,
-                    Parenthetical, SceneHeading, Speech, SpeechPart, TitleField, Transition,
-                    plain, text_of)
+                    Parenthetical, SceneHeading, Speech, SpeechPart, Text, TitleField,
+                    Transition, plain, text_of)
 
 #: ``_tuple_new(LaidLine, fields)`` skips the named tuple's Python-level ``__new__``
 #: for the thousands of lines :meth:`Paginator._place` makes (all nine fields given).
@@ -263,9 +264,9 @@ class Paginator:
         sides = p.scene_number_sides
         segs = []
         if sides in ("both", "left"):
-            segs.append((left_x, t, kind, scene, source, "left", "left", None))
+            segs.append((left_x, t, kind, scene, source, "left", "left", None, 0, 0, False))
         if sides in ("both", "right"):
-            segs.append((right_x, t, kind, scene, source, "right", "right", None))
+            segs.append((right_x, t, kind, scene, source, "right", "right", None, 0, 0, False))
         return tuple(segs)
 
     # -- placing ------------------------------------------------------------
@@ -540,12 +541,18 @@ class Paginator:
             if fld is None:
                 continue
             row = max(int(geo.get(row_key, row)), row)
-            for t in fld.values:
+            base = 0
+            for i, t in enumerate(fld.values):
                 flat = flatten(t, caps=caps)
-                for a, b in _trimmed(flat.s, wrap(flat.s, 60)):
+                spans = _trimmed(flat.s, wrap(flat.s, 60))
+                last = len(fld.values) - 1
+                for j, (a, b) in enumerate(spans):
+                    hard = row_end_hard(flat.s, b, None, 0) or (j == len(spans) - 1 and i < last)
                     out.append(LaidLine(row, round(axis - 0.05 * (b - a), 4), flat.cut(a, b, style),
-                                        "title", 0, fld, "center"))
+                                        "title", 0, fld, "center", None, None, base + a,
+                                        base + b, hard))
                     row += 1
+                base += len(flat.s) + 1
             row += 1
         left = [fields.pop(k) for k in ("draft date", "date", "contact") if k in fields]
         right = [fields.pop(k) for k in ("notes", "copyright") if k in fields]
@@ -556,18 +563,23 @@ class Paginator:
 
     def _title_block(self, fields: list, edge: float, align: str, width: int) -> list[LaidLine]:
         """Fields stacked with a blank row between them, ending on the last body row."""
-        rows: list[tuple[float, tuple, object]] = []
+        rows: list[tuple[float, Text, TitleField | None, int, int, bool]] = []
         for fld in fields:
             if rows:
-                rows.append((0.0, (), None))
-            for t in fld.values:
+                rows.append((0.0, (), None, 0, 0, False))
+            base = 0
+            last = len(fld.values) - 1
+            for i, t in enumerate(fld.values):
                 f = flatten(t)
-                for a, b in _trimmed(f.s, wrap(f.s, width)):
+                spans = _trimmed(f.s, wrap(f.s, width))
+                for j, (a, b) in enumerate(spans):
                     x = edge if align == "left" else edge - 0.1 * (b - a)
-                    rows.append((round(x, 4), f.cut(a, b), fld))
+                    hard = row_end_hard(f.s, b, None, 0) or (j == len(spans) - 1 and i < last)
+                    rows.append((round(x, 4), f.cut(a, b), fld, base + a, base + b, hard))
+                base += len(f.s) + 1
         first = self.p.body_rows - len(rows)
-        return [LaidLine(first + i, x, runs, "title", 0, fld, align)
-                for i, (x, runs, fld) in enumerate(rows) if runs]
+        return [LaidLine(first + i, x, runs, "title", 0, fld, align, None, None, a, b, hard)
+                for i, (x, runs, fld, a, b, hard) in enumerate(rows) if runs]
 
     def spans(self) -> list[SceneSpan]:
         p = self.p

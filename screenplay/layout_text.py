@@ -19,8 +19,14 @@ _TAB = "    "
 _tuple_new = tuple.__new__
 
 
-class Flat(namedtuple("Flat", ("s", "spans"))):
+class Flat(namedtuple("Flat", ("s", "spans", "base", "full"), defaults=(0, None))):
     """A paragraph's printed text and its emphasis as (start, end, style) spans.
+
+    A piece of a paragraph (cut at a page foot, or a chunk of a huge one)
+    remembers where it came from: ``s`` is ``full[base:base + len(s)]``, where
+    ``full`` is the whole element's printed text (None: ``s`` is the whole).
+    That is what lets every laid line carry its offsets in the element and
+    tell a hard line break from a wrap (:func:`row_end_hard`).
 
     A named tuple (immutable, built in C) because a script makes thousands.
     """
@@ -28,6 +34,8 @@ class Flat(namedtuple("Flat", ("s", "spans"))):
     __slots__ = ()
     s: str
     spans: tuple[tuple[int, int, int], ...]
+    base: int
+    full: str | None
 
     def cut(self, a: int, b: int, extra_style: int = 0) -> Text:
         """The runs covering s[a:b]."""
@@ -56,7 +64,8 @@ class Flat(namedtuple("Flat", ("s", "spans"))):
         b = len(self.s) if b is None else b
         spans = tuple((max(x, a) - a, min(y, b) - a, st) for (x, y, st) in self.spans
                       if y > a and x < b)
-        return _tuple_new(Flat, (self.s[a:b], spans))
+        full = self.s if self.full is None else self.full
+        return _tuple_new(Flat, (self.s[a:b], spans, self.base + a, full))
 
     def strip(self) -> "Flat":
         s = self.s
@@ -87,7 +96,7 @@ def flatten(text: Text, caps: bool = False) -> Flat:
             t = _clean(t)
         if caps:
             t = t.upper()
-        return _tuple_new(Flat, (t, ((0, len(t), r.style),)))
+        return _tuple_new(Flat, (t, ((0, len(t), r.style),), 0, None))
     parts: list[str] = []
     spans: list[tuple[int, int, int]] = []
     pos = 0
@@ -109,7 +118,28 @@ def flatten(text: Text, caps: bool = False) -> Flat:
 def flat_str(s: str, style: int = 0) -> Flat:
     if "\t" in s or not s.isascii():
         s = _clean(s)
-    return _tuple_new(Flat, (s, ((0, len(s), style),) if s else ()))
+    return _tuple_new(Flat, (s, ((0, len(s), style),) if s else (), 0, None))
+
+
+def row_end_hard(s: str, e: int, full: str | None, base: int) -> bool:
+    """Whether a row of ``s`` ending at offset ``e`` ends at a line break of its element.
+
+    Spaces after the row's last character are skipped (a wrap trims them); at
+    the end of ``s`` the element's whole text ``full`` decides, as a piece cut
+    at a page foot has lost the break that followed it (None: ``s`` is the whole).
+    """
+    n = len(s)
+    while e < n and s[e] == " ":
+        e += 1
+    if e < n:
+        return s[e] == "\n"
+    if full is None:
+        return False
+    j = base + n
+    n = len(full)
+    while j < n and full[j] == " ":
+        j += 1
+    return j < n and full[j] == "\n"
 
 
 _WIDE = ("W", "F")

@@ -229,9 +229,9 @@ class Profile(_Frozen):
 
 
 class LaidLine(namedtuple("LaidLine", ("row", "x", "runs", "kind", "scene", "source",
-                                         "align", "column", "part"),
-                           defaults=(0, None, "left", None, None))):
-    """One printed line segment at a fixed grid position.
+                                         "align", "column", "part", "start", "end", "hard"),
+                           defaults=(0, None, "left", None, None, 0, 0, False))):
+    """One printed line segment at a fixed grid position, and where its text came from.
 
     ``runs`` keep emphasis (model ``Run`` objects, notes already removed).
     ``kind`` is an element kind (``CONTENT_KINDS``) or page furniture
@@ -244,6 +244,14 @@ class LaidLine(namedtuple("LaidLine", ("row", "x", "runs", "kind", "scene", "sou
     "left"/"right" inside dual dialogue, and names the margin of a scene number.
     ``part`` is the speech part (Parenthetical, Dialogue or Lyrics) a speech
     row came from, so two parts of one speech stay apart; None otherwise.
+
+    ``start``/``end`` are the row's offsets in its :attr:`element`'s printed
+    text (``layout_text.flatten(element.text).s``: notes dropped, tabs
+    expanded, NFC; a cue's printed cue; a title field's values joined by
+    ``"\n"``), so a reader of the layout never searches the text again.
+    ``hard`` is True when the row ends at a line break of that text rather
+    than at a wrap or at the element's end: a writer that reflows text (the
+    HTML) keeps exactly those breaks.  Furniture has 0, 0, False.
     """
 
     __slots__ = ()
@@ -256,10 +264,19 @@ class LaidLine(namedtuple("LaidLine", ("row", "x", "runs", "kind", "scene", "sou
     align: str
     column: str | None
     part: SpeechPart | None
+    start: int
+    end: int
+    hard: bool
 
     # A named tuple rather than a frozen dataclass, like the model's ``Run``:
     # a feature script lays out thousands of lines, and a frozen dataclass
     # pays one ``object.__setattr__`` call per field for each of them.
+
+    @property
+    def element(self) -> Element | SpeechPart | TitleField | None:
+        """What the row prints: the speech part for a speech's part rows, else ``source``."""
+        part = self.part
+        return self.source if part is None else part
 
     @property
     def text(self) -> str:
