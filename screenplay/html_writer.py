@@ -28,10 +28,10 @@ import re
 from functools import lru_cache
 
 from .errors import InputError
+from .layout_types import CONTENT_KINDS, HEADER_ROW
 from .model import (
-    BOLD, ITALIC, TEXT, UNDERLINE, UNPRINTED, Action, Centered, Dialogue, Document, Element,
-    Lyrics, PageBreak, Parenthetical, SceneHeading, Section, Speech, Text, TitleField, Transition,
-    plain,
+    BOLD, ITALIC, TEXT, UNDERLINE, Action, Centered, Document, Element, Lyrics, SceneHeading,
+    Section, Speech, SpeechPart, Text, TitleField, Transition,
 )
 from .resources import style_path
 
@@ -236,14 +236,17 @@ def render_html(doc: Document, *, paper: str = "letter", mode: str = "spec",
     ``embed_fonts`` inlines the Courier Prime faces the text uses (about
     90 KB each); without it the page relies on the reader's Courier.
     ``layout`` is a :class:`screenplay.layout.Layout` already made for this
-    document, paper and mode (a caller writing the PDF too can share it).  When the
-    shared layout engine is importable, page markers and print page breaks
-    follow its pages; otherwise the browser paginates the print on its own.
+    document, paper and mode (a caller writing the PDF too can share it); without
+    one the shared layout makes it.  Page markers, print page breaks and every
+    row come from the layout, which is what the PDF writer draws.
     """
     paper, mode = _check_options(paper, mode)
     from .gcpause import gc_paused
+    if layout is None:
+        from .layout import load_profile, paginate
+        layout = paginate(doc, load_profile(paper, mode))
     with gc_paused():  # the page plan and the page build many small objects, no cycles
-        pages = _PagePlan(layout) if layout is not None else _page_plan(doc, paper, mode)
+        pages = _Pages(layout)
         fonts = [_font_face(b) for b in sorted(_styles_used(doc))] if embed_fonts else []
         page = _Writer(doc, paper, mode, pages, fonts).document()
         # Free the plan's many small objects while the collector is still
@@ -255,15 +258,12 @@ def render_html(doc: Document, *, paper: str = "letter", mode: str = "spec",
 #: Printed block elements that are one paragraph each: HTML class, whether the
 #: text is shown in capitals, and whether it is loose lyrics (see
 #: ``_PagePlan.emit_block``).  Looked up by exact type (see ``_Writer.body``).
-_BLOCKS: dict[type, tuple[str, bool, bool]] = {
-    Action: ("action", False, False),
-    Transition: ("transition", True, False),
-    Centered: ("centered", False, False),
-    Lyrics: ("lyrics loose", False, True),
+_BLOCKS: dict[type, tuple[str, bool]] = {
+    Action: ("action", False),
+    Transition: ("transition", False),
+    Centered: ("centered", False),
+    Lyrics: ("lyrics loose", True),
 }
-
-
-_BLOCK_TYPES = (Action, Transition, Centered, Lyrics)
 
 
 #: The watermark (production drafts): fixed, so that print repeats it on every page.
@@ -282,13 +282,13 @@ _MARK_CSS = (".rev { margin-left: 2ch; }\n"
 class _Writer:
     """Builds the page as a list of string pieces (fast, and every tag closed where opened)."""
 
-    def __init__(self, doc: Document, paper: str, mode: str, pages: _PagePlan | None,
+    def __init__(self, doc: Document, paper: str, mode: str, pages: _Pages,
                  fonts: "list[str] | str" = "") -> None:
         self.doc = doc
         self.fonts = [fonts] if isinstance(fonts, str) else fonts
         self.paper = paper
         self.mode = mode
-        self.pages = pages  # a PagePlan or None
+        self.pages = pages
         self.out: list[str] = []
         self._opens: dict[str, str] = {}  # cue name -> the opening tag of its speech group
 
@@ -305,11 +305,10 @@ class _Writer:
     def document(self) -> str:
         o = self.out
         title = self.doc.title or "Screenplay"
-        paged = " paged" if self.pages is not None else ""
-        o.append(f"<body class=\"paper-{self.paper} mode-{self.mode}{paged}\">\n")
+        layout = self.pages.layout
+        o.append(f"<body class=\"paper-{self.paper} mode-{self.mode} paged\">\n")
         o.append("<a class=\"skip\" href=\"#script\">Skip to the script</a>\n")
-        watermark = getattr(self.pages.layout, "watermark", None) if self.pages is not None \
-            else None
+        watermark = layout.watermark
         if watermark:
             o.append(f"<div class=\"watermark\" aria-hidden=\"true\">{escape(watermark)}</div>\n")
         self.title_page()
@@ -327,12 +326,11 @@ class _Writer:
                 "<meta name=\"generator\" content=\"screenplay-toolchain\"/>\n",
                 f"<title>{escape(title, quote=False)}</title>\n<style>\n",
                 *self.fonts, _stylesheet(),
-                f"\n@page {{ size: {_PAGE_SIZE[self.paper]}; }}\n"]
-        if self.pages is not None:
-            head.append(_print_css(self.pages.layout.profile, self.pages.gaps))
+                f"\n@page {{ size: {_PAGE_SIZE[self.paper]}; }}\n",
+                _print_css(layout.profile, self.pages.gaps)]
         if watermark:
             head.append(_WATERMARK_CSS)
-        if self.pages is not None and getattr(self.pages, "marks", None):
+        if self.pages.marks:
             head.append(_MARK_CSS)
         head.append("</style>\n</head>\n")
         head += o  # one join copies the (font-heavy) head and the body once
@@ -343,12 +341,12 @@ class _Writer:
     def title_page(self) -> None:
         """The title page as the page's banner: title as the h1, credits centred, contact lower left.
 
-        The arrangement is the layout's (format standard 5.9): with a layout,
-        each centred entry gets the blank rows before it that put it on the
-        PDF's row.
+        The arrangement is the layout's (format standard 5.9): each centred
+        entry gets the blank rows before it that put it on the PDF's row.
         """
         tp = self.doc.title_page
-        if self.pages is not None and self.pages.layout.title_page is None:
+        laid = self.pages.layout.title_page
+        if laid is None:
             tp = []   # the layout leaves it out (--no-title-page): so does the HTML
         if not tp:
             # Keep one h1 for the outline even without a title page.
@@ -356,8 +354,7 @@ class _Writer:
             self.out.append(f"<h1 class=\"sr-only\">{title}</h1>\n")
             return
         o = self.out
-        rows = (_TitleRows(self.pages.layout.title_page, self.pages.gaps)
-                if self.pages is not None else _TitleRows(None, set()))
+        rows = _TitleRows(laid or [], self.pages.gaps)
         o.append("<header class=\"title-page sheet\">\n<div class=\"tp-centre\">\n")
         h1_done = False
         for key in _CENTRE_KEYS:
@@ -365,8 +362,7 @@ class _Writer:
                 if f.key.lower() != key:
                     continue
                 lines = "<br/>".join(inline_html(v) for v in f.values)
-                gap = rows.gap(f.values)
-                cls = "tp-" + key + gap
+                cls = "tp-" + key + rows.gap(f)
                 if key == "title" and not h1_done:
                     o.append(f"<h1 class=\"{cls}\">{lines}</h1>\n")
                     h1_done = True
@@ -393,9 +389,6 @@ class _Writer:
                 o.append(f"<p class=\"{cls}\">{lines}</p>\n")
             o.append("</div>\n")
         o.append("</header>\n")
-
-    # -- scene index --------------------------------------------------------
-
     def index(self) -> None:
         """The scene index: sections as an outline, each scene a link with its number and page."""
         o = self.out
@@ -434,110 +427,73 @@ class _Writer:
 
     # -- body ---------------------------------------------------------------
 
+    # -- body ---------------------------------------------------------------
+
     def body(self) -> None:
         """Every element of the body in order, each scene a ``<section>``.
 
-        The common printed paragraphs (:data:`_BLOCKS`) are found by exact type
-        and written right here, as they make up most of a script; anything
-        else, subclasses included, goes through the ``isinstance`` tests.
+        Each element's rows are the run of laid lines at the front of the
+        layout's stream (:meth:`_Pages.take`); an element the layout did not
+        print (notes, sections, an empty paragraph) has none and writes nothing.
+        The common printed paragraphs (:data:`_BLOCKS`) are found by exact type,
+        as they make up most of a script; subclasses go through ``isinstance``.
         """
         o = self.out
-        body = self.doc.body
         pages = self.pages
-        rows_of = pages.by_source.get if pages is not None else None
+        take = pages.take
+        emit_block = pages.emit_block
         blocks = _BLOCKS
         n = 0
         open_section = False
-        if pages is not None:
-            pages.start(o)
-        i = 0
-        count = len(body)
-        while i < count:
-            el = body[i]
+        partner: object = None   # the right column of the last dual pair, already written
+        pages.start(o)
+        for el in self.doc.body:
             block = blocks.get(type(el))
-            if block is not None and isinstance(el, _BLOCK_TYPES):
-                lines = rows_of(id(el)) if rows_of is not None else None
-                if lines and pages is not None:
-                    pages.emit_block(o, "p", block[0], el, lines, loose=block[2])
-                else:
-                    o.append(f"<p class=\"{block[0]}\">{inline_html(el.text, block[1])}</p>\n")
+            if block is None:
+                block = _block_of(el)
+            if block is not None:
+                lines = take(el)
+                if lines:
+                    emit_block(o, "p", block[0], lines, loose=block[1])
             elif isinstance(el, SceneHeading):
                 if open_section:
                     o.append("</section>\n")
                 n += 1
-                self.heading(el, n)
+                self.heading(el, n, take(el))
                 open_section = True
-            elif isinstance(el, Speech):
-                nxt = body[i + 1] if i + 1 < count else None
-                if isinstance(nxt, Speech) and nxt.character.dual:  # the right column of a pair
-                    self.dual(el, nxt)
-                    i += 1
-                else:
-                    self.speech(el)
-            else:
-                self.element(el)
-            i += 1
-        if pages is not None:
-            pages.finish(o)
+            elif isinstance(el, Speech) and el is not partner:
+                lines = take(el, partner=True)
+                if lines and lines[0][1].column is not None:
+                    partner = self.dual(el, lines)
+                elif lines:
+                    self.speech(el, lines)
+        pages.finish(o)
         if open_section:
             o.append("</section>\n")
 
-    def block(self, tag: str, cls: str, source: object, fallback: str, attrs: str = "",
-              lines: "list[Row] | None" = None) -> None:
-        """One printed paragraph: as one tag, or split where the layout turns a page."""
-        if self.pages is not None:
-            if lines is None:
-                lines = self.pages.lines_of(source)
-            if lines:
-                self.pages.emit_block(self.out, tag, cls, source, lines, attrs)
-                return
-        self.out.append(f"<{tag} class=\"{cls}\"{attrs}>{fallback}</{tag}>\n")
-
-    def heading(self, el: SceneHeading, n: int) -> None:
+    def heading(self, el: SceneHeading, n: int, lines: list[Placed]) -> None:
         o = self.out
         sid = f"scene-{n}"
         number = self.scene_label(el, n)
-        label = escape(number, quote=False)
         # No accessible name on purpose: a named section is a "region" landmark,
         # and two hundred of them would bury banner, navigation and main.
         o.append(f"<section class=\"scene\" id=\"{sid}\" data-scene=\"{n}\" "
                  f"data-number=\"{escape(number)}\">\n")
-        if self.pages is not None:
-            # Exactly what the PDF prints: the layout's numbers, in the layout's margins.
-            printed = self.pages.numbers.get(id(el), {})
-            label = escape(printed.get("left") or printed.get("right") or number, quote=False)
-            shown_l = " shown" if "left" in printed else ""
-            shown_r = " shown" if "right" in printed else ""
-        else:
-            shown_l = shown_r = " shown" if self.mode == "shooting" else ""
+        # Exactly what the PDF prints: the layout's numbers, in the layout's margins.
+        printed = {ln.column: ln.text for _, ln in lines if ln.kind == "scene-number"}
+        label = escape(printed.get("left") or printed.get("right") or number, quote=False)
+        shown_l = " shown" if "left" in printed else ""
+        shown_r = " shown" if "right" in printed else ""
         # The numbers are inside the heading's first row so they share its baseline.
         prefix = (f"<span class=\"num num-l{shown_l}\">{label}<span class=\"sr-only\">.</span>"
                   f"</span><span class=\"num num-r{shown_r}\" aria-hidden=\"true\">{label}</span>")
-        lines = self.pages.lines_of(el) if self.pages is not None else None
-        if lines and self.pages is not None:
-            self.pages.emit_block(o, "h2", "heading", el, lines, f" id=\"{sid}-h\"", prefix=prefix,
-                                  loose=False)
-        else:
+        if printed:
+            lines = [t for t in lines if t[1].kind != "scene-number"]
+        if lines:
+            self.pages.emit_block(o, "h2", "heading", lines, f" id=\"{sid}-h\"", prefix=prefix)
+        else:  # a heading with no text still anchors its scene
             o.append(f"<h2 class=\"heading\" id=\"{sid}-h\">{prefix}"
                      f"<span class=\"text\">{inline_html(el.text, upper=True)}</span></h2>\n")
-
-    def element(self, el: Element) -> None:
-        if isinstance(el, UNPRINTED):
-            return  # sections, synopses, notes and boneyard never print
-        if isinstance(el, PageBreak):
-            if self.pages is None:
-                self.out.append("<hr class=\"forced-break\" aria-hidden=\"true\"/>\n")
-            return  # with a layout the next page marker shows the break
-        if isinstance(el, Action):
-            self.block("p", "action", el, inline_html(el.text))
-        elif isinstance(el, Speech):
-            self.speech(el)
-        elif isinstance(el, Lyrics):
-            self.block("p", "lyrics loose", el, inline_html(el.text))
-        elif isinstance(el, Transition):
-            self.block("p", "transition", el, inline_html(el.text, upper=True))
-        elif isinstance(el, Centered):
-            self.block("p", "centered", el, inline_html(el.text))
 
     def _speech_open(self, sp: Speech, column: str = "", cont: bool = False) -> None:
         name = sp.character.name
@@ -555,86 +511,95 @@ class _Writer:
         self.out.append(f"<div class=\"{cls}\" role=\"group\" data-character=\"{a}\" "
                         f"aria-label=\"{a}\">\n")
 
-    def _cue_html(self, sp: Speech) -> str:
-        ch = sp.character
-        up = (lambda t: t) if ch.forced else str.upper   # "@McCABE" keeps its case
-        ext = "".join(f" <span class=\"ext\">({escape(up(e), quote=False)})</span>"
-                      for e in ch.extensions)
-        return f"<span class=\"name\">{escape(up(ch.name), quote=False)}</span>{ext}"
-
-    def speech(self, sp: Speech, column: str = "") -> None:
+    def speech(self, sp: Speech, lines: list[Placed]) -> None:
         """A speech: cue, parentheticals and lines grouped in one ``role=group`` block."""
-        o = self.out
-        if self.pages is not None:
-            groups = self.pages.speech_groups(sp)
-            if groups:
-                self._speech_open(sp, column)
-                self.pages.emit_speech(o, sp, groups)
-                o.append("</div>\n")
-                return
-        self._speech_open(sp, column)
-        o.append(f"<p class=\"cue\">{self._cue_html(sp)}</p>\n")
-        for part in sp.parts:
-            if isinstance(part, Parenthetical):
-                o.append(f"<p class=\"paren\">({inline_html(part.text)})</p>\n")
-            elif isinstance(part, Dialogue):
-                o.append(f"<p class=\"dialogue\">{inline_html(part.text)}</p>\n")
-            elif isinstance(part, Lyrics):
-                o.append(f"<p class=\"lyrics\">{inline_html(part.text)}</p>\n")
-        o.append("</div>\n")
+        self._speech_open(sp)
+        self.pages.emit_speech(self.out, paragraphs(lines))
+        self.out.append("</div>\n")
 
-    def dual(self, left: Speech, right: Speech) -> None:
+    def dual(self, left: Speech, lines: list[Placed]) -> object:
         """Two speeches side by side; the markup keeps reading order left, then right.
 
-        With a layout, a pair that runs over a page break becomes one side-by-side
-        block per page, with the page marker between them.
+        ``lines`` are the pair's (the layout lays them row by row, left column
+        first).  A pair that runs over a page break becomes one side-by-side
+        block per page, with the page marker between them.  Returns the right
+        column's speech, which this wrote.
         """
         o = self.out
-        label = "<div class=\"dual{cont}{gap}\" role=\"group\" aria-label=\"spoken at the same time\">\n"
         pages = self.pages
-        if pages is not None:
-            lg, rg = pages.speech_groups(left), pages.speech_groups(right)
-            if lg and rg:
-                # Where each column's paragraphs stopped: a paragraph carried to
-                # the next page continues there.
-                at = {"left": (None, -1), "right": (None, -1)}
-                for k, (page, lpart, rpart) in enumerate(pages.split_dual(lg, rg)):
-                    both = lpart + rpart
-                    top = min(grp[3][0][2] for grp in both)
-                    gap = pages.enter(o, page, top)
-                    o.append(label.format(cont=" cont" if k else "", gap=f" g{gap}"))
-                    pages.hold = True
-                    for sp, part, col in ((left, lpart, "left"), (right, rpart, "right")):
-                        self._speech_open(sp, col, cont=bool(k))
-                        if part:
-                            at[col] = pages.emit_speech(o, sp, part, first=k == 0, at=at[col])
-                        o.append("</div>\n")
-                    pages.hold = False
-                    pages.done(max(grp[3][-1][2] for grp in both))
-                    o.append("</div>\n")
-                return
-        o.append(label.format(cont="", gap=""))
-        self.speech(left, "left")
-        self.speech(right, "right")
-        o.append("</div>\n")
+        label = "<div class=\"dual{cont} g{gap}\" role=\"group\" " \
+                "aria-label=\"spoken at the same time\">\n"
+        right = next((ln.source for _, ln in lines if ln.source is not left), None)
+        columns = ((left, paragraphs([t for t in lines if t[1].source is left]), "left"),
+                   (right, paragraphs([t for t in lines if t[1].source is not left]), "right"))
+        page_list: list[int] = []
+        for _, paras, _ in columns:
+            for para in paras:
+                if para[0] not in page_list:
+                    page_list.append(para[0])
+        page_list.sort()   # a few page indexes, not rows
+        # Where each column's paragraphs stopped: a paragraph carried to the
+        # next page continues there.
+        at: dict[str, tuple[object, str, int]] = {"left": (None, "", -1),
+                                                  "right": (None, "", -1)}
+        for k, page in enumerate(page_list):
+            here = [[p for p in paras if p[0] == page] for _, paras, _ in columns]
+            both = here[0] + here[1]
+            gap = pages.enter(o, page, min(p[3][0].row for p in both))
+            o.append(label.format(cont=" cont" if k else "", gap=gap))
+            pages.hold = True
+            for (sp, _, col), part in zip(columns, here):
+                if not isinstance(sp, Speech):
+                    continue
+                self._speech_open(sp, col, cont=bool(k))
+                if part:
+                    at[col] = pages.emit_speech(o, part, first=k == 0, at=at[col])
+                o.append("</div>\n")
+            pages.hold = False
+            pages.done(max(p[3][-1].row for p in both))
+            o.append("</div>\n")
+        return right
+
+
+def _block_of(el: Element) -> tuple[str, bool] | None:
+    """HTML class and looseness of a printed paragraph whose type is a subclass (else None)."""
+    for cls, block in _BLOCKS.items():
+        if isinstance(el, cls):
+            return block
+    return None
+
+
+class _TitleRows:
+    """Where the layout put each centred title-page entry, as blank rows before it.
+
+    The layout lays the centred entries in the order the writer asks for them,
+    each line naming its field: an entry's lines are the run at the front.
+    """
+
+    def __init__(self, lines: list[LaidLine], gaps: set[int]) -> None:
+        self.lines = [ln for ln in lines if ln.align == "center"]
+        self.gaps = gaps
+        self.i = 0
+        self.last = -1
+
+    def gap(self, field: TitleField) -> str:
+        """`` gN`` for ``field``, or "" when the layout did not lay it (a repeated key)."""
+        lines, i = self.lines, self.i
+        k = i
+        while k < len(lines) and lines[k].source is field:
+            k += 1
+        if k == i:
+            return ""
+        g = max(0, lines[i].row - self.last - 1)
+        self.last = lines[k - 1].row
+        self.i = k
+        self.gaps.add(g)
+        return f" g{g}"
 
 
 # ---------------------------------------------------------------------------
 # Pages from the shared layout
 # ---------------------------------------------------------------------------
-
-def _page_plan(doc: Document, paper: str, mode: str) -> "_PagePlan | None":
-    """The shared layout's pages for ``doc``, or None when no layout engine is installed.
-
-    The HTML never paginates by itself: page markers and print breaks are the
-    layout's, which is what the PDF writer draws.
-    """
-    try:
-        from .layout import load_profile, paginate
-    except ImportError:
-        return None
-    return _PagePlan(paginate(doc, load_profile(paper, mode)))
-
 
 #: In a 12 pt line box Chromium sets Courier Prime's baseline 3 pt (0.25 em) higher
 #: than the PDF's row baseline (measured with pdftotext -bbox on both prints), so
@@ -694,147 +659,67 @@ def _print_css(profile: Profile, gaps: Iterable[int]) -> str:
     return "@media print {\n" + "\n".join(rules) + "\n}\n"
 
 
-def _norm(s: str) -> str:
-    """Text as the layout prints it (tabs expanded, NFC), upper-cased for matching rows."""
-    s = s.replace("\t", "    ")
-    if not s.isascii():
-        from unicodedata import normalize  # only non-ASCII text needs it
-        s = normalize("NFC", s)
-    return s.upper()
-
-
-class _TitleRows:
-    """Finds where the layout put each centred title-page entry, as blank rows before it."""
-
-    def __init__(self, lines: "list | None", gaps: set[int]) -> None:
-        self.lines = [ln for ln in (lines or []) if ln.align == "center"]
-        self.gaps = gaps
-        self.i = 0
-        self.last = -1
-
-    def gap(self, values: list[Text]) -> str:
-        """`` gN`` for the entry whose value lines are ``values``, or "" when not found."""
-        want = _squash_text(" ".join(plain(v) for v in values))
-        for j in range(self.i, len(self.lines)):
-            ln = self.lines[j]
-            got = _squash_text(ln.text)
-            if got and want.startswith(got):
-                g = max(0, ln.row - self.last - 1)
-                # Take this entry's further rows too.
-                seen = len(got)
-                k = j + 1
-                while k < len(self.lines) and seen < len(want):
-                    more = _squash_text(self.lines[k].text)
-                    if not want.startswith(more, seen):
-                        break
-                    seen += len(more)
-                    k += 1
-                self.last = self.lines[k - 1].row
-                self.i = k
-                self.gaps.add(g)
-                return f" g{g}"
-        return ""
-
-
-def _squash_text(s: str) -> str:
-    """Text for matching laid rows to their source: no white space, upper case."""
-    return "".join(_norm(s).split())
-
-
-class _RowJoiner:
-    """Decides whether the break before each laid row was a line break in the source.
-
-    Hard breaks become ``<br/>`` (kept on screen); wraps become a plain space, so
-    the text reflows on a narrow screen and copies as one paragraph.  Only made
-    for source text that has a line break (see :func:`_joiner`): without one
-    every break is a wrap.
-    """
-
-    def __init__(self, source_text: str) -> None:
-        self.s = _norm(source_text)
-        self.pos = 0
-
-    def sep(self, row_text: str) -> str:
-        t = _norm(row_text).strip().strip("()").strip()
-        hard = False
-        if t:
-            k = self.s.find(t, self.pos)
-            if k >= 0:
-                hard = "\n" in self.s[self.pos:k]
-                self.pos = k + len(t)
-        else:
-            k = self.s.find("\n", self.pos)  # an empty row: a blank source line
-            if k >= 0:
-                hard = True
-                self.pos = k + 1
-        return "<br/>" if hard else " "
-
-
-def _joiner(source: object) -> "_RowJoiner | None":
-    """The joiner for rows laid from ``source``, or None when every break is a wrap."""
-    text = getattr(source, "text", None)
-    if not isinstance(text, tuple):
-        return None
-    if len(text) == 1 and text[0].kind == TEXT:
-        s = text[0].text  # plain() of one printed run, without the join
-    else:
-        s = plain(text)
-    return _RowJoiner(s) if "\n" in s else None
-
-
-#: Laid line kind of each speech part type (anything else is lyrics).
-_KIND_OF_PART = {Parenthetical: "parenthetical", Dialogue: "dialogue"}
-
 #: HTML class of a speech part's paragraph, by laid line kind.
 _PART_CLASS = {"parenthetical": "paren", "dialogue": "dialogue", "lyrics": "lyrics"}
 
 #: Row of "no more furniture on this page": after every row.
 _NEVER = 1 << 62
 
-#: One laid row of an element: (page index, the LaidLine, its row, its kind).  The
-#: row and kind are read once from the named tuple, as the rows are visited
-#: several times (grouping, order checks, gaps).
-Row = tuple[int, "LaidLine", int, str]
+#: One laid line of the script's text with the index of its page.
+Placed = tuple[int, "LaidLine"]
 
-#: A speech's rows as paragraphs: (page index, part index or -1, laid kind, [Row, ...]).
-SpeechGroup = tuple[int, int, str, list]
+#: A paragraph on one page: (page index, speech part or None, laid kind, its lines).
+Paragraph = tuple[int, "SpeechPart | None", str, "list[LaidLine]"]
 
 
-def _row_order(t: Row) -> tuple:
-    """Sort key of rows: page, row, then left to right."""
-    return (t[0], t[2], t[1].x)
+def paragraphs(lines: list[Placed]) -> list[Paragraph]:
+    """An element's lines cut into paragraphs: consecutive lines of one page, part and kind.
+
+    The lines come in the layout's order, so nothing is sorted or searched:
+    a speech's cue, each of its parts and its (MORE) become paragraphs of their
+    own, and a paragraph never spans a page.
+    """
+    out: list[Paragraph] = []
+    gpage, gpart, gkind = -1, None, ""
+    rows: list[LaidLine] = []
+    for pi, ln in lines:
+        part, kind = ln.part, ln.kind
+        if pi == gpage and kind == gkind and part is gpart:
+            rows.append(ln)
+        else:
+            rows = [ln]
+            out.append((pi, part, kind, rows))
+            gpage, gpart, gkind = pi, part, kind
+    return out
 
 
-class _PagePlan:
+class _Pages:
     """Walks the layout's pages while the writer walks the model.
 
-    The writer asks for each element's laid lines; the plan emits page markers
-    (with the page-number line), page furniture such as CONTINUED lines, and the
-    number of blank rows before each block, so print reproduces the PDF rows.
+    The layout lays the body's elements in order, so the writer takes each
+    element's lines from the front of one stream (:meth:`take`).  The plan emits
+    page markers (with the page-number line), page furniture such as CONTINUED
+    lines, and the number of blank rows before each block, so print reproduces
+    the PDF rows.  It never decides where a page ends: the layout did.
     """
 
     def __init__(self, layout: Layout) -> None:
-        from .layout import CONTENT_KINDS, HEADER_ROW
         self.layout = layout
         self.pages = layout.pages
-        # id(source element) -> its laid rows (see :data:`Row`), in page order.
-        self.by_source: dict[int, list[Row]] = {}
+        #: Every line of the script's text (and the scene numbers beside its headings),
+        #: in the layout's order, with its page index; :meth:`take` reads from ``_next``.
+        self.stream: list[Placed] = []
+        self._next = 0
         self.header: list[list[LaidLine]] = []
         self.furniture: list[list[tuple[int, list[LaidLine]]]] = []
-        #: id(heading) -> {"left"/"right": number} as the layout prints them
-        self.numbers: dict[int, dict[str, str]] = {}
-        by_source = self.by_source
-        get = by_source.get
-        content = CONTENT_KINDS
-        # A paragraph's rows come one after another: the last source's list is
-        # kept at hand, which saves most of the id() and dict look-ups.
-        last_source: object = None
-        last_rows: list[Row] = []
         #: (page index, row) of every revision mark (production drafts), drawn beside its row
         self.marks: set[tuple[int, int]] = set()
+        stream = self.stream.append
+        content = CONTENT_KINDS
         for pi, page in enumerate(self.pages):
             furn: dict[int, list[LaidLine]] | None = None
             head: list[LaidLine] = []
+            content_rows: set[int] = set()
             for ln in page.lines:
                 row = ln.row
                 if row == HEADER_ROW:
@@ -843,17 +728,13 @@ class _PagePlan:
                 source = ln.source
                 kind = ln.kind
                 if source is not None and kind in content:
-                    if source is not last_source:
-                        last_source = source
-                        last_rows = get(id(source))  # type: ignore[assignment]
-                        if last_rows is None:
-                            last_rows = by_source[id(source)] = []
-                    last_rows.append((pi, ln, row, kind))
+                    stream((pi, ln))
+                    content_rows.add(row)
                 elif kind == "revision-mark":
                     self.marks.add((pi, row))
                 elif row >= 0:
                     if kind == "scene-number" and source is not None:
-                        self.numbers.setdefault(id(source), {})[ln.column or ""] = ln.text
+                        stream((pi, ln))   # taken with its heading
                     if furn is None:
                         furn = {}
                     found = furn.get(row)
@@ -862,14 +743,10 @@ class _PagePlan:
                     else:
                         found.append(ln)
             self.header.append(head)
-            if furn is None:
-                self.furniture.append([])
-            else:
-                # Furniture sharing a row with content is not drawn on its own.
-                content_rows = {ln.row for ln in page.lines if ln.row != HEADER_ROW
-                                and ln.source is not None and ln.kind in content}
-                self.furniture.append(sorted((r, ls) for r, ls in furn.items()
-                                             if r not in content_rows))
+            # Furniture sharing a row with content is not drawn on its own.
+            self.furniture.append([] if furn is None else
+                                  sorted((r, ls) for r, ls in furn.items()
+                                         if r not in content_rows))
         self.cur = 0
         self.last = -1
         self.fptr = 0
@@ -878,140 +755,33 @@ class _PagePlan:
         self.hold = False
         self.gaps: set[int] = set()
         self._scene_page: dict[int, int] | None = None
-        self._bases: dict[tuple, float] = {}  # (kind, column, loose) -> _find_base_x
+        self._bases: dict[tuple[str, str | None, bool], float] = {}
 
     # -- queries ------------------------------------------------------------
 
-    def lines_of(self, source: object) -> list[Row]:
-        return self.by_source.get(id(source), [])
+    def take(self, el: object, partner: bool = False) -> list[Placed]:
+        """The lines laid from ``el``: the run at the front of the stream whose source it is.
 
-    def speech_lines(self, sp: Speech) -> list[Row]:
-        """A speech's rows in (page, row) order, whatever part the layout names as their source.
-
-        The result may be the plan's own list: callers only read it.
+        With ``partner``, lines of the speech laid beside ``el`` (dual dialogue,
+        in the right column) belong to the run too.
         """
-        out = self._speech_rows(sp)
-        if not _rows_ascend(out):
-            out = sorted(out, key=_row_order)
-        return out
-
-    def _speech_rows(self, sp: Speech) -> list[Row]:
-        """A speech's rows as the layout gave them, not yet checked for order."""
-        get = self.by_source.get
-        out = get(id(sp)) or []
-        copied = False
-        for src in (sp.character, *sp.parts):
-            more = get(id(src))
-            if more:
-                if not copied:
-                    out = list(out)
-                    copied = True
-                out.extend(more)
-        return out
-
-    def speech_groups(self, sp: Speech) -> list[SpeechGroup]:
-        """A speech's rows cut into paragraphs: consecutive rows of one page, part and kind.
-
-        Each row is given to the part it prints (see :meth:`_part_indexes`), so a
-        speech's parts stay separate paragraphs whatever source the layout names.
-        Groups never span a page, so a dual column takes its groups page by page.
-        """
-        parts = sp.parts
-        groups: list[SpeechGroup] = []
-        gpage, gidx, gkind = -1, -2, ""
-        rows: list = []
-        if len(parts) < 2:
-            # At most one part (the usual case): every row that is not a cue
-            # or (MORE) prints it, so the part follows from the kind.  The rows
-            # are checked for (page, row) order on the way (see _rows_ascend).
-            part = 0 if parts else -1
-            lines = self._speech_rows(sp)
-            prow = 0
-            for t in lines:
-                pi, _, row, kind = t
-                if pi == gpage:
-                    if row <= prow:
-                        break  # out of order: sort them, below
-                    prow = row
-                    if kind == gkind:
-                        rows.append(t)
-                        continue
-                elif pi < gpage:
+        stream = self.stream
+        k = j = self._next
+        n = len(stream)
+        other: object = None
+        while j < n:
+            ln = stream[j][1]
+            src = ln.source
+            if src is not el:
+                if not partner or (other is not None and src is not other):
                     break
-                else:
-                    prow = row
-                rows = [t]
-                groups.append((pi, -1 if kind == "character" or kind == "more" else part,
-                               kind, rows))
-                gpage, gkind = pi, kind
-            else:
-                return groups
-            groups = []
-            gpage, gkind = -1, ""
-            for t in sorted(lines, key=_row_order):
-                pi, _, _, kind = t
-                if pi == gpage and kind == gkind:
-                    rows.append(t)
-                else:
-                    rows = [t]
-                    groups.append((pi, -1 if kind == "character" or kind == "more" else part,
-                                   kind, rows))
-                    gpage, gkind = pi, kind
-            return groups
-        lines = self.speech_lines(sp)
-        kinds = [_KIND_OF_PART.get(type(p), "lyrics") for p in parts]
-        if all(a != b for a, b in zip(kinds, kinds[1:])):
-            # Neighbouring parts differ in kind (the next most usual): a change of
-            # kind between rows is a change of part, and no text need be compared.
-            indexes = _part_indexes_by_kind(lines, kinds)
-        else:
-            indexes = self._part_indexes(sp, lines, kinds)
-        for t, idx in zip(lines, indexes):
-            pi, _, _, kind = t
-            if idx == gidx and pi == gpage and kind == gkind:
-                rows.append(t)
-            else:
-                rows = [t]
-                groups.append((pi, idx, kind, rows))
-                gpage, gidx, gkind = pi, idx, kind
-        return groups
-
-    def _part_indexes(self, sp: Speech, lines: list, kinds: list[str]) -> list[int]:
-        """Which of the speech's parts each laid row prints (-1 for cues and (MORE)).
-
-        For speeches with neighbouring parts of one kind: the layout may name
-        the part or the whole speech as a row's source, so rows are matched in
-        order against the parts' printed text (white space ignored; a
-        parenthetical's text with its brackets).
-        """
-        parts = sp.parts
-        index = {id(p): i for i, p in enumerate(parts)}
-        targets = [_squash_text(("(" + plain(p.text) + ")") if isinstance(p, Parenthetical)
-                                else plain(p.text)) for p in parts]
-        out: list[int] = []
-        cur, off = 0, 0
-        for _, ln, _, _ in lines:
-            if ln.kind in ("character", "more") or not targets:
-                out.append(-1)
-                continue
-            if id(ln.source) in index:
-                out.append(index[id(ln.source)])
-                continue
-            row = _squash_text(ln.text)
-            found = -1
-            if (kinds[cur] == ln.kind and targets[cur].startswith(row, off)
-                    and (row or off < len(targets[cur]))):
-                found, off = cur, off + len(row)
-            else:
-                for j in range(cur + 1, len(targets)):
-                    if kinds[j] == ln.kind and targets[j].startswith(row):
-                        found, off = j, len(row)
+                if other is None:
+                    if ln.column != "right":
                         break
-            if found < 0:
-                found = cur  # no better guess: keep the rows together
-            cur = found
-            out.append(found)
-        return out
+                    other = src
+            j += 1
+        self._next = j
+        return stream[k:j]
 
     def page_of_scene(self, index: int) -> str | None:
         if self._scene_page is None:
@@ -1022,13 +792,6 @@ class _PagePlan:
                 self._scene_page.setdefault(sc.index, sc.first_page)
         n = self._scene_page.get(index)
         return None if n is None else str(n)
-
-    @staticmethod
-    def split_dual(left: list, right: list) -> list[tuple[int, list, list]]:
-        """Two columns' groups (or rows) page by page: (page, left ones, right ones)."""
-        pages = sorted({t[0] for t in left} | {t[0] for t in right})
-        return [(p, [t for t in left if t[0] == p], [t for t in right if t[0] == p])
-                for p in pages]
 
     # -- page state ---------------------------------------------------------
 
@@ -1060,7 +823,7 @@ class _PagePlan:
         self._next_furniture()
 
     def _next_furniture(self) -> None:
-        """Note the row of the current page's next unwritten furniture (kept for :meth:`_group`)."""
+        """Note the row of the current page's next unwritten furniture (kept for :meth:`group`)."""
         rows = self.furniture[self.cur] if self.cur < len(self.furniture) else ()
         self.fnext = rows[self.fptr][0] if self.fptr < len(rows) else _NEVER
 
@@ -1106,7 +869,7 @@ class _PagePlan:
     # -- emission -----------------------------------------------------------
 
     def _find_base_x(self, ln: LaidLine, loose: bool) -> float:
-        """Where a row of this kind starts when it is not indented (inches); cached by :meth:`_group`."""
+        """Where a row of this kind starts when it is not indented (inches); cached by :meth:`group`."""
         prof = self.layout.profile
         kind = ln.kind
         if ln.column in ("left", "right"):
@@ -1125,23 +888,17 @@ class _PagePlan:
         off = (prof.page_width_in - 0.75 - base) * 10
         return f"<span class=\"rev\" style=\"left:{off:.1f}ch\" aria-hidden=\"true\">*</span>"
 
-    @staticmethod
-    def _indent(ln: LaidLine, base: float) -> str:
-        """Leading spaces for a row the layout indented (indentation kept from the source)."""
-        if ln.align != "left":
-            return ""
-        n = round((ln.x - base) * 10)
-        return " " * n if n > 0 else ""
+    def group(self, o: list[str], tag: str, cls: str, attrs: str, pi: int,
+              lines: list[LaidLine], prefix: str = "", loose: bool = False) -> None:
+        """One paragraph's rows on page ``pi``, as ``<tag>`` with a span per row.
 
-    def _group(self, o: list[str], tag: str, cls: str, attrs: str, lines: list,
-               joiner: "_RowJoiner | None", prefix: str = "", loose: bool = False) -> None:
-        """One paragraph's rows on one page, as ``<tag>`` with a span per row.
-
-        This runs for every paragraph of the script, so the usual cases are
-        written out inline: same page as the last block, no furniture before
-        it, one plain run per row, no source line breaks.
+        Rows the layout ended at a line break of the source are joined by
+        ``<br/>`` (kept on screen); wrapped rows by a space, so the text reflows
+        on a narrow screen and copies as one paragraph.  This runs for every
+        paragraph of the script, so the usual cases are written out inline.
         """
-        pi, first, row, kind = lines[0]
+        first = lines[0]
+        row = first.row
         if self.hold or self.cur != pi or self.fnext < row:
             g = self.enter(o, pi, row)
         else:  # same page, no furniture before this row: enter() reduced to its gap
@@ -1149,14 +906,16 @@ class _PagePlan:
             if g < 0:
                 g = 0
             self.gaps.add(g)
-        key = (kind, first.column, loose)
+        key = (first.kind, first.column, loose)
         base = self._bases.get(key)
         if base is None:
             base = self._bases[key] = self._find_base_x(first, loose)
+        marks = self.marks
         # Each row: its text (plain runs escaped inline, the common case) after
-        # the spaces of any indentation the layout kept (see :meth:`_indent`).
-        texts: list[str] = []
-        for _, ln, _, _ in lines:
+        # the spaces of any indentation the layout kept.
+        parts: list[str] = []
+        sep = ""
+        for ln in lines:
             runs = ln.runs
             r = runs[0] if len(runs) == 1 else None
             if r is not None and not r.style and r.kind == TEXT:
@@ -1168,124 +927,58 @@ class _PagePlan:
                 n = round((x - base) * 10)
                 if n > 0:
                     t = " " * n + t
-            if self.marks and (pi, ln.row) in self.marks:
+            if marks and (pi, ln.row) in marks:
                 t += self._mark(base)
-            texts.append(t)
-        if joiner is None and len(texts) == 1:  # most paragraphs: one row
-            o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}<span class=\"r\">{texts[0]}"
-                     f"</span></{tag}>\n")
-        else:
-            if joiner is not None:
-                seps = [joiner.sep(ln.text) for _, ln, _, _ in lines]  # each moves its place on
-                seps[0] = ""
-                body = "".join([f"{sep}<span class=\"r\">{t}</span>"
-                                for sep, t in zip(seps, texts)])
-            else:
-                body = "<span class=\"r\">" + "</span> <span class=\"r\">".join(texts) + "</span>"
-            o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}{body}</{tag}>\n")
+            parts.append(f"{sep}<span class=\"r\">{t}</span>")
+            sep = "<br/>" if ln.hard else " "
+        o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}{''.join(parts)}</{tag}>\n")
         if not self.hold:
-            row = lines[-1][2]
+            row = lines[-1].row
             if row > self.last:
                 self.last = row
 
-    def emit_block(self, o: list[str], tag: str, cls: str, source: object, lines: list,
-                   attrs: str = "", prefix: str = "", loose: bool | None = None) -> None:
-        """A paragraph laid from ``source``: one tag per page it runs over.
-
-        ``lines`` are the plan's rows of ``source``, which come in page order.
-        ``loose`` tells lyrics outside a speech (found from ``source`` when not
-        given); speech lyrics come through :meth:`emit_speech`.
-        """
-        if loose is None:
-            loose = isinstance(source, Lyrics)
-        if lines[0][0] == lines[-1][0]:  # first and last rows on one page: all are
-            # A lone row has no break to join, so it needs no joiner.
-            self._group(o, tag, cls, attrs, lines, _joiner(source) if len(lines) > 1 else None,
-                        prefix, loose)
-            return
-        joiner = _joiner(source)
+    def emit_block(self, o: list[str], tag: str, cls: str, lines: list[Placed],
+                   attrs: str = "", prefix: str = "", loose: bool = False) -> None:
+        """A paragraph's lines (in page order): one tag per page it runs over."""
         k = 0
         start = 0
-        for end in range(1, len(lines) + 1):
-            if end == len(lines) or lines[end][0] != lines[start][0]:
-                self._group(o, tag, cls + (" cont" if k else ""), attrs if k == 0 else "",
-                            lines[start:end], joiner, prefix if k == 0 else "", loose)
+        n = len(lines)
+        for end in range(1, n + 1):
+            if end == n or lines[end][0] != lines[start][0]:
+                self.group(o, tag, cls + (" cont" if k else ""), attrs if k == 0 else "",
+                           lines[start][0], [ln for _, ln in lines[start:end]],
+                           prefix if k == 0 else "", loose)
                 k += 1
                 start = end
 
-    def emit_speech(self, o: list[str], sp: Speech, groups: list[SpeechGroup],
-                    first: bool = True, at: tuple = (None, -1)) -> tuple:
-        """A speech's paragraphs (:meth:`speech_groups`): cue, parts, and the layout's (MORE) and CONT'D cues.
+    def emit_speech(self, o: list[str], paras: list[Paragraph], first: bool = True,
+                    at: tuple[object, str, int] = (None, "", -1)) -> tuple[object, str, int]:
+        """A speech's paragraphs (:func:`paragraphs`): cue, parts, and the layout's (MORE) and CONT'D cues.
 
         ``at`` is where the speech stopped on an earlier page (a dual column
-        comes page by page): the part and page of its last paragraph, which
-        is returned for the next call.
+        comes page by page): the part, kind and page of its last paragraph,
+        which is returned for the next call.
         """
-        joiners: dict[int, _RowJoiner | None] = {}
         cue_done = not first
-        last_key, last_page = at
-        group = self._group
-        for pi, idx, kind, rows in groups:
+        last_part, last_kind, last_page = at
+        group = self.group
+        for pi, part, kind, rows in paras:
             if kind == "character":
                 if cue_done:
-                    group(o, "p", "cue contd", " aria-hidden=\"true\"", rows, None)
+                    group(o, "p", "cue contd", " aria-hidden=\"true\"", pi, rows)
                 else:
-                    group(o, "p", "cue", "", rows, None)
+                    group(o, "p", "cue", "", pi, rows)
                 cue_done = True
                 continue
             if kind == "more":
-                group(o, "p", "more", " aria-hidden=\"true\"", rows, None)
+                group(o, "p", "more", " aria-hidden=\"true\"", pi, rows)
                 continue
             cls = _PART_CLASS.get(kind, kind)
-            key = (idx, kind)
-            if key == last_key and pi > last_page:
+            if part is last_part and kind == last_kind and pi > last_page:
                 cls += " cont"  # the same paragraph, carried over a page
-            last_key, last_page = key, pi
-            if idx in joiners:
-                j = joiners[idx]
-            else:
-                j = joiners[idx] = _joiner(sp.parts[idx]) if idx >= 0 else None
-            group(o, "p", cls, "", rows, j)
-        return last_key, last_page
-
-
-def _part_indexes_by_kind(lines: list, kinds: list[str]) -> list[int]:
-    """Which part each row prints, when neighbouring parts differ in kind.
-
-    Rows come in part order, so a change of kind between rows is a change of
-    part: the next part of the new kind.  Cues and (MORE) belong to none (-1).
-    """
-    nparts = len(kinds)
-    out: list[int] = []
-    cur, prev = -1, None
-    for _, _, _, kind in lines:
-        if kind == "character" or kind == "more":
-            out.append(-1)
-            continue
-        if kind != prev:
-            nxt = -1
-            for j in range(cur + 1, nparts):
-                if kinds[j] == kind:
-                    nxt = j
-                    break
-            cur = nxt if nxt >= 0 else max(cur, 0)
-            prev = kind
-        out.append(cur)
-    return out
-
-
-def _rows_ascend(lines: list) -> bool:
-    """True when (page, row) strictly increases, so sorting by (page, row, x) keeps the order.
-
-    A speech's own rows come from the layout in that order; checking is cheaper
-    than sorting them again.
-    """
-    prev_page, prev_row = -1, 0
-    for page, _, row, _ in lines:
-        if page < prev_page or (page == prev_page and row <= prev_row):
-            return False
-        prev_page, prev_row = page, row
-    return True
+            last_part, last_kind, last_page = part, kind, pi
+            group(o, "p", cls, "", pi, rows)
+        return last_part, last_kind, last_page
 
 
 __all__ = ["render_html", "inline_html", "PAPERS", "MODES"]

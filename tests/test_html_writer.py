@@ -22,6 +22,7 @@ from screenplay import html_writer
 from screenplay.errors import InputError
 from screenplay.fountain_reader import parse_fountain
 from screenplay.html_writer import render_html
+from screenplay.layout import load_profile, paginate
 from screenplay.model import (
     Action, Character, Dialogue, Document, Parenthetical, Run, SceneHeading, Speech, TitleField,
     plain,
@@ -166,17 +167,9 @@ def _assert_in_order(doc: Document, page: str) -> None:
             assert gt == wt
 
 
-@pytest.fixture(params=[True, False], ids=["paged", "unpaged"])
-def paged(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
-    """Run a test with the shared layout's pages and with the writer's own fallback."""
-    if not request.param:
-        monkeypatch.setattr(html_writer, "_page_plan", lambda *a, **k: None)
-    return bool(request.param)
-
-
 @pytest.mark.parametrize("parts", SAMPLES, ids=[p[1] for p in SAMPLES])
 @pytest.mark.parametrize("mode", ["spec", "shooting"])
-def test_every_scene_cue_and_line_in_order(parts: tuple[str, str], mode: str, paged: bool) -> None:
+def test_every_scene_cue_and_line_in_order(parts: tuple[str, str], mode: str) -> None:
     doc = _doc(*parts)
     page = render_html(doc, mode=mode, embed_fonts=False)
     _assert_in_order(doc, page)
@@ -190,7 +183,7 @@ def test_every_scene_cue_and_line_in_order(parts: tuple[str, str], mode: str, pa
         first = next(c for c in s if "pb" not in _classes(c) and "furn" not in _classes(c))
         assert first.tag == "h2" and first.get("id") == s.get("id") + "-h"
         assert s.get("aria-labelledby") is None and s.get("aria-label") is None
-    assert ("paged" in _classes(root.find("body"))) == paged
+    assert "paged" in _classes(root.find("body"))   # rows and pages are the layout's
 
 
 def test_order_agrees_with_screenplain_export() -> None:
@@ -216,7 +209,7 @@ def test_big_fish_is_well_formed_html5_too() -> None:
 # Hostile text
 # ---------------------------------------------------------------------------
 
-def test_hostile_text_stays_text(paged: bool) -> None:
+def test_hostile_text_stays_text() -> None:
     doc = parse_fountain(HOSTILE.read_text(encoding="utf-8"))
     page = render_html(doc, embed_fonts=False)
     root = _parse(page)
@@ -443,6 +436,41 @@ def test_rows_keep_source_line_breaks_and_reflow_wraps() -> None:
     dlg = next(p for p in root.iter("p") if "dialogue" in _classes(p))
     assert [r.text for r in dlg.findall("span")] == ["First line", "second line"]
     assert dlg.find("br") is not None  # a line break in the source stays one
+
+
+def test_dual_pair_across_a_note_is_side_by_side_as_in_the_pdf() -> None:
+    # The layout pairs "ANN ^" with JOE although a note stands between them (notes
+    # never print); the HTML used to write them one under the other.
+    doc = parse_fountain("INT. A\n\nJOE\nOne.\n\n[[a note]]\n\nANN ^\nTwo.\n")
+    lay = paginate(doc, load_profile())
+    assert {ln.column for p in lay.pages for ln in p.lines if ln.kind == "dialogue"} \
+        == {"left", "right"}
+    root = _parse(render_html(doc, layout=lay, embed_fonts=False))
+    duals = [d for d in root.iter("div") if "dual" in _classes(d)]
+    assert len(duals) == 1
+    assert [s.get("data-character") for s in duals[0]] == ["JOE", "ANN"]
+
+
+def test_paragraphs_the_layout_does_not_print_write_nothing() -> None:
+    # An action of spaces or of a note alone prints nothing in the PDF: no empty <p> either.
+    doc = parse_fountain("INT. A\n\nSeen.\n\n[[only a note]]\n\nAlso seen.\n")
+    doc.body.insert(2, Action((Run("   "),)))
+    root = _parse(render_html(doc, embed_fonts=False))
+    actions = [p for p in root.find(".//main").iter("p") if "action" in _classes(p)]
+    assert ["".join(p.itertext()) for p in actions] == ["Seen.", "Also seen."]
+
+
+def test_neighbouring_parts_of_one_kind_stay_apart() -> None:
+    # Two dialogue parts in a row: rows name their part, so each is its own paragraph.
+    doc = Document(body=[SceneHeading((Run("INT. A"),)), Speech(Character("ANN"), [
+        Dialogue((Run("Same words."),)), Dialogue((Run("Same words."),)),
+        Parenthetical((Run("(beat)"),)), Dialogue((Run("Same words."),))])])
+    root = _parse(render_html(doc, embed_fonts=False))
+    speech = next(d for d in root.iter("div") if "speech" in _classes(d))
+    got = [(sorted(_classes(p) & {"cue", "dialogue", "paren"})[0], "".join(p.itertext()))
+           for p in speech.iter("p")]
+    assert got == [("cue", "ANN"), ("dialogue", "Same words."), ("dialogue", "Same words."),
+                   ("paren", "(beat)"), ("dialogue", "Same words.")]
 
 
 def test_split_dialogue_continues_on_the_next_page() -> None:
