@@ -323,18 +323,15 @@ class SceneSpan:
         self.first_page = first_page  # Page.number
         self.last_page = last_page
         self.rows_by_page: dict[int, int] = {} if rows_by_page is None else rows_by_page
+        #: Length in eighths of a page; :func:`eighths_text` writes it ("1 3/8").
         self.eighths = eighths
-
-    @property
-    def length(self) -> str:
-        """Length as pages and eighths, e.g. ``"1 3/8"`` or ``"4/8"``."""
-        return eighths_text(self.eighths)
 
 
 def eighths_text(eighths: int) -> str:
     """Pages and eighths as production writes them: ``1 3/8``, ``4/8``, ``2``.
 
-    The one definition: scene spans and the breakdown reports both use it.
+    The one definition: a scene's length is its ``SceneSpan.eighths`` written by this
+    (the breakdown reports, the language server), never a second property.
     """
     whole, rest = divmod(eighths, 8)
     if whole and rest:

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from .conftest import shared_path
 from screenplay.errors import InputError
 from screenplay.fountain_reader import parse_fountain
-from screenplay.layout import (CONTENT_KINDS, HEADER_ROW, Layout, load_profile, paginate)
+from screenplay.layout import (CONTENT_KINDS, HEADER_ROW, Layout, eighths_text, load_profile,
+                               paginate)
 from screenplay.layout_paginate import number_scenes
 from screenplay.layout_text import CHUNK_CHARS, sentence_ends, wrap
 from screenplay.model import (Action, Centered, Lyrics, Parenthetical, SceneHeading, Speech,
@@ -422,7 +423,8 @@ def test_scene_spans_and_eighths():
         if page.rows_used() >= 50 and segs:
             eighths = sum(max(1, int(8 * r / 55 + 0.5)) for r in segs)
             assert abs(eighths - 8) <= len(segs), (page.number, segs)
-    assert lay.scenes[0].length.endswith("/8") or lay.scenes[0].length.isdigit()
+    length = eighths_text(lay.scenes[0].eighths)
+    assert length.endswith("/8") or length.isdigit()
 
 
 # ---------------------------------------------------------------------------

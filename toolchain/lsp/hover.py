@@ -30,7 +30,7 @@ def hover(index: DocumentIndex, line: int, col: int) -> types.Hover | None:
         if span is not None:
             eighths = _plural(span.eighths, "eighth")
             lines += ["", f"starts on page {span.first_page} of {index.page_count()}, "
-                      f"{length_words(span.length)} long ({eighths})"]
+                      f"{length_words(span.eighths)} long ({eighths})"]
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                                         value="\n".join(lines)),
                            range=lines_range(index, line, line))

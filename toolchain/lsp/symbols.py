@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from screenplay.layout_types import eighths_text
+
 from .convert import lines_range, position
 from .index import DocumentIndex, SceneInfo, SectionInfo
 
@@ -62,8 +64,9 @@ def folding_ranges(index: DocumentIndex) -> list[types.FoldingRange]:
     return sorted(out, key=lambda r: (r.start_line, -r.end_line))
 
 
-def length_words(length: str) -> str:
-    """A scene length ("3/8", "1", "1 3/8") with its unit: "3/8 page", "1 3/8 pages"."""
+def length_words(eighths: int) -> str:
+    """A scene length in eighths as words with its unit: "3/8 page", "1 3/8 pages"."""
+    length = eighths_text(eighths)
     single = length == "1" or ("/" in length and " " not in length)
     return f"{length} {'page' if single else 'pages'}"
 
@@ -78,7 +81,7 @@ def code_lenses(index: DocumentIndex) -> list[types.CodeLens]:
         span = index.scene_span(s.index)
         if span is None:
             continue
-        title = f"page {span.first_page} of {total} \u00b7 {length_words(span.length)}"
+        title = f"page {span.first_page} of {total} \u00b7 {length_words(span.eighths)}"
         at = position(index, s.line, 0)
         out.append(types.CodeLens(range=types.Range(start=at, end=at),
                                   command=types.Command(title=title, command="")))
