@@ -269,6 +269,16 @@ class Pages:
         if base is None:
             base = self._bases[key] = self._find_base_x(first, loose)
         marks = self.marks
+        if len(lines) == 1 and not marks and first.x == base:   # most paragraphs: one row
+            runs = first.runs
+            r = runs[0] if len(runs) == 1 else None
+            t = text_html(r.text) if r is not None and not r.style and r.kind == TEXT \
+                else inline_html(runs)
+            o.append(f"<{tag} class=\"{cls} g{g}\"{attrs}>{prefix}<span class=\"r\">{t}"
+                     f"</span></{tag}>\n")
+            if not self.hold and row > self.last:
+                self.last = row
+            return
         # Each row: its text (plain runs escaped inline, the common case) after
         # the spaces of any indentation the layout kept.
         parts: list[str] = []
@@ -298,6 +308,10 @@ class Pages:
     def emit_block(self, o: list[str], tag: str, cls: str, lines: list[Placed],
                    attrs: str = "", prefix: str = "", loose: bool = False) -> None:
         """A paragraph's lines (in page order): one tag per page it runs over."""
+        pi = lines[0][0]
+        if lines[-1][0] == pi:   # on one page (most): one tag
+            self.group(o, tag, cls, attrs, pi, [ln for _, ln in lines], prefix, loose)
+            return
         k = 0
         start = 0
         n = len(lines)

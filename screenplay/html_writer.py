@@ -284,15 +284,16 @@ class _Writer:
         pages = self.pages
         take = pages.take
         emit_block = pages.emit_block
-        blocks = _BLOCKS
+        blocks: dict[type, tuple[str, bool] | None] = dict(_BLOCKS)   # subclasses added as met
         n = 0
         open_section = False
         partner: object = None   # the right column of the last dual pair, already written
         pages.start(o)
         for el in self.doc.body:
-            block = blocks.get(type(el))
-            if block is None:
-                block = _block_of(el)
+            t = type(el)
+            block = blocks.get(t, _UNSEEN)
+            if block is _UNSEEN:
+                block = blocks[t] = _block_of(el)
             if block is not None:
                 lines = take(el)
                 if lines:
@@ -401,6 +402,10 @@ class _Writer:
             pages.done(max(p[3][-1].row for p in both))
             o.append("</div>\n")
         return right
+
+
+#: ``_Writer.body``'s mark for a type it has not classified yet.
+_UNSEEN: tuple[str, bool] = ("", False)
 
 
 def _block_of(el: Element) -> tuple[str, bool] | None:
