@@ -14,6 +14,7 @@ Public API::
         page.number, page.label                            # 1, "" / 2, "2."
         for line in page.lines:                            # LaidLine
             line.row, line.x, line.runs, line.kind, line.scene, line.source
+            line.element, line.start, line.end, line.hard      # what it prints, from where
     layout.title_page                                      # list[LaidLine] or None
     layout.scenes                                          # list[SceneSpan]: pages, eighths
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, SpeechBlock,
+from .layout_blocks import (Block, BreakBlock, DualBlock, ParaBlock, Part, Row, Seg, SpeechBlock,
                             SpeechGeometry, contd_cue)
 from .layout_text import (CHUNK_CHARS, Flat, chunk_offsets, ends_sentence, flat_str, flatten,
                           row_end_hard, wrap)
@@ -18,6 +18,10 @@ from .layout_types import (CONTENT_KINDS, HEADER_ROW, MAX_PAGES, ElementStyle, L
 from .model import (UNDERLINE, Action, Centered, Dialogue, Document, Element, Lyrics, PageBreak,
                     Parenthetical, SceneHeading, Speech, SpeechPart, Text, TitleField,
                     Transition, plain, text_of)
+
+TYPE_CHECKING = False  # typing is for type checkers only: it costs every start milliseconds
+if TYPE_CHECKING:
+    from typing import Any
 
 #: ``_tuple_new(LaidLine, fields)`` skips the named tuple's Python-level ``__new__``
 #: for the thousands of lines :meth:`Paginator._place` makes (all nine fields given).
@@ -220,7 +224,7 @@ class Paginator:
                 self.numbers[scene] = number
                 text = "OMITTED" if _OMITTED.match(el.plain.strip()) else None
                 flat = flat_str(text) if text else flatten(el.text, caps=True)
-                extra = ()
+                extra: tuple[Seg, ...] = ()
                 if scene_numbers and number:
                     extra = self._scene_number_segs(number, "scene-number", el, scene)
                 style = head_style
@@ -254,7 +258,8 @@ class Paginator:
             prev_el = el
         return blocks
 
-    def _scene_number_segs(self, number: str, kind: str, source, scene: int) -> tuple:
+    def _scene_number_segs(self, number: str, kind: str, source: SceneHeading | None,
+                           scene: int) -> tuple[Seg, ...]:
         p = self.p
         t = text_of(number)
         # The right-hand number ends at the margin position (right-aligned, as Final
@@ -561,7 +566,7 @@ class Paginator:
         out += self._title_block(right, float(geo.get("right_in", 7.5)), "right", 34)
         return out
 
-    def _title_block(self, fields: list, edge: float, align: str, width: int) -> list[LaidLine]:
+    def _title_block(self, fields: list[TitleField], edge: float, align: str, width: int) -> list[LaidLine]:
         """Fields stacked with a blank row between them, ending on the last body row."""
         rows: list[tuple[float, Text, TitleField | None, int, int, bool]] = []
         for fld in fields:
@@ -613,7 +618,8 @@ class Paginator:
         return Layout(self.p, self.pages, title, self.spans(), self.warnings)
 
 
-def _paras(kind: str, flat: Flat, style, source, scene: int, **kw) -> list[Block]:
+def _paras(kind: str, flat: Flat, style: ElementStyle, source: Element, scene: int,
+           **kw: Any) -> list[Block]:
     """A paragraph as one block, or as pieces shorter than a page when it is huge."""
     cuts = chunk_offsets(flat.s, style.width)
     if not cuts:
