@@ -79,8 +79,8 @@ def lay_out(file: str | os.PathLike[str], doc: Document, layout: dict[str, Any] 
     return settings, paginate(doc, profile), doc
 
 
-def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None,
-                html: str | os.PathLike[str] | None,
+def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None = None,
+                html: str | os.PathLike[str] | None = None,
                 layout: dict[str, Any] | None = None, show_settings: bool = False, *,
                 force: bool = False, watermark: str | None = None,
                 header: str | None = None, footer: str | None = None,
