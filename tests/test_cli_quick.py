@@ -43,6 +43,8 @@ Rain.
     ["render", "a.fountain", "--html", "a.html"],
     ["-q", "render", "--html=a.html", "a.fountain", "--paper", "A4"],
     ["--quiet", "-q", "render", "a.fountain", "--mode", "shooting", "--pdf", "x.pdf"],
+    ["render", "a.fountain", "--watermark", "DRAFT", "--scenes=1,3-4", "--force"],
+    ["render", "a.fountain", "--show-settings", "--paper", "a4"],
 ])
 def test_plain_render_lines_take_the_quick_path(argv, monkeypatch):
     monkeypatch.delenv("SCREENPLAY_FULL_CLI", raising=False)
@@ -110,6 +112,12 @@ CASES = {
     "a folder as input": ["render", "sub", "--html", "d.html"],
     "undrawable characters warn": ["render", "odd.fountain", "--pdf", "odd.pdf"],
     "... unless quiet": ["-q", "render", "odd.fountain", "--pdf", "odd.pdf"],
+    "production options": ["render", "s.fountain", "--pdf", "p.pdf", "--html", "p.html",
+                           "--watermark", "COPY FOR ANNE", "--header", "{title} p{page}",
+                           "--scenes", "1"],
+    "sides by character": ["render", "s.fountain", "--html=m.html", "--character", "MARA"],
+    "--force over a text file": ["render", "s.fountain", "--pdf", "text.pdf", "--force"],
+    "a text file without --force": ["render", "s.fountain", "--pdf", "text.pdf"],
 }
 
 
@@ -121,6 +129,7 @@ def _workspace(root: Path) -> Path:
     (root / "odd.fountain").write_text("INT. LAB - DAY\n\nThe sign reads \U0001F600 \u2603.\n",
                                        encoding="utf-8")
     (root / "sub").mkdir()
+    (root / "text.pdf").write_text("not a PDF: notes\n", encoding="utf-8")
     return root
 
 
@@ -133,12 +142,17 @@ def test_quick_and_full_paths_agree(case, tmp_path):
     f_code, f_err = _run(args, full_dir, full=True)
     assert (q_code, q_err) == (f_code, f_err)
     assert _outputs(quick_dir) == _outputs(full_dir)
-    if case in ("html", "default pdf in out/", "both, a4 shooting"):
+    if case in ("html", "default pdf in out/", "both, a4 shooting", "production options",
+                "sides by character", "--force over a text file"):
         assert q_code == 0 and _outputs(quick_dir), "a good render writes its files"
     else:
         # one message (an error, or a warning), plus the "wrote" line of a good render
         said = [ln for ln in q_err.splitlines() if not ln.startswith("wrote ")]
         assert len(said) <= 1 and "Traceback" not in q_err
+    if case == "--force over a text file":
+        assert (quick_dir / "text.pdf").read_bytes().startswith(b"%PDF")
+    if case == "a text file without --force":
+        assert q_code == 1 and (quick_dir / "text.pdf").read_bytes().startswith(b"not a PDF")
     if case == "overwrite the input":
         assert (quick_dir / "s.fountain").read_text(encoding="utf-8") == SCRIPT
 

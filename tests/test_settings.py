@@ -176,8 +176,26 @@ def test_quick_path_knows_every_layout_option():
             assert plan_render(["render", "a.fountain", s.option + "=x"]) is None
         else:
             assert plan_render(["render", "a.fountain", s.option, "x"]) is not None
-    assert plan_render(["render", "a.fountain", "--show-settings"]) is None
     assert plan_render(["render", "a.fountain", "--mode", "spec", "--mode", "spec"]) is None
+
+
+def test_render_options_are_declared_once_for_typer_and_the_quick_path():
+    """Typer's render takes exactly the declared options, and so does the quick path."""
+    from typer.main import get_command
+
+    from toolchain.cli import app
+    from toolchain.render_options import RENDER_OPTIONS
+    render = get_command(app).commands["render"]  # type: ignore[attr-defined]
+    typer_flags = {o for p in render.params if p.param_type_name == "option"
+                   for o in p.opts + p.secondary_opts}
+    declared = {o.flag for o in RENDER_OPTIONS} | set(QUICK_OPTIONS)
+    assert typer_flags - {"--help", "-h"} == declared
+    for o in RENDER_OPTIONS:
+        word = [o.flag] if o.kind == "switch" else [o.flag, "x.out"]
+        assert plan_render(["render", "a.fountain", *word]) is not None, o.flag
+        assert plan_render(["render", "a.fountain", *word, *word]) is None, o.flag
+        if o.kind == "switch":
+            assert plan_render(["render", "a.fountain", o.flag + "=1"]) is None
 
 
 @pytest.mark.parametrize("args", [
@@ -186,14 +204,14 @@ def test_quick_path_knows_every_layout_option():
     ["--scene-numbers", "sideways"],
 ])
 def test_quick_and_full_cli_agree_on_layout_options(tmp_path, args):
-    (tmp_path / "s.fountain").write_text(SCRIPT)
     outs = []
-    for full in (False, True):
-        out = tmp_path / f"{full}.html"
-        r = _run("render", "s.fountain", "--html", out.name, *args, cwd=tmp_path, full=full)
-        # Both say which file they wrote: compare what they say, not the name.
-        said = r.stderr.replace(out.name, "OUT.html")
-        outs.append((r.returncode, said, out.read_text() if out.exists() else None))
+    for full in (False, True):  # one folder each, so that messages name the same files
+        cwd = tmp_path / str(full)
+        cwd.mkdir()
+        (cwd / "s.fountain").write_text(SCRIPT)
+        out = cwd / "s.html"
+        r = _run("render", "s.fountain", "--html", out.name, *args, cwd=cwd, full=full)
+        outs.append((r.returncode, r.stderr, out.read_text() if out.exists() else None))
     assert outs[0] == outs[1]
     if "sideways" in args:
         assert outs[0][0] == 2 and "unknown scene numbers 'sideways'" in outs[0][1]

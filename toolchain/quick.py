@@ -3,13 +3,14 @@
 Importing Typer (and the Click it carries) costs about 30 ms, a fifth of a
 one-shot render of a feature script, and a render from an editor's "export"
 button or a ``make`` rule pays it every time.  A command line that is plainly a
-render (the command, one input file, and only render's own options, each with
-a value) does not need a general parser, so it runs here with the same code
-and the same error discipline as the full CLI (:mod:`toolchain.rendering`,
+render (the command, one input file, and only render's own options, declared
+once in :mod:`toolchain.render_options` and :mod:`toolchain.layout_options` for
+Typer and this parser alike) does not need a general parser, so it runs here
+with the same code and the same error discipline as the full CLI (:mod:`toolchain.rendering`,
 :mod:`toolchain.runner`).
 
 Anything else, including help, unknown or repeated options, a ``--`` separator
-``--show-settings`` and values that start with ``-``, is left to Typer, so that its messages and
+and values that start with ``-``, is left to Typer, so that its messages and
 exit codes stay the only ones users see for a command line it would question.
 ``SCREENPLAY_FULL_CLI=1`` turns the quick path off (the tests compare the two).
 """
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
 
 #: Root options the quick path understands (both mean ``--quiet``).
 _QUIET = ("--quiet", "-q")
-#: render's own options that take one value (the layout options come from
-#: :data:`toolchain.layout_options.QUICK_OPTIONS`, as Typer's do).
-_RENDER_OPTIONS = ("--pdf", "--html")
 
 
 def _canonical(path: str) -> bool:
@@ -55,41 +53,50 @@ def plan_render(argv: list[str]) -> "Callable[[], None] | None":
     if i >= len(argv) or argv[i] != "render":
         return None
     from .layout_options import QUICK_OPTIONS
-    options: dict[str, str] = {}
+    from .render_options import BY_FLAG
+    options: dict[str, object] = {}
     layout: dict[str, object] = {}
     files: list[str] = []
+    paths: list[str] = []
     rest = argv[i + 1:]
     k = 0
     while k < len(rest):
         word = rest[k]
-        if word.startswith("-"):
-            name, eq, value = word.partition("=")
-            setting = QUICK_OPTIONS.get(name)
-            if setting is not None and setting[1] is not None:   # a switch: no value
-                if eq or setting[0] in layout:
-                    return None
-                layout[setting[0]] = setting[1]
-                k += 1
-                continue
-            if not eq:
-                if k + 1 >= len(rest):
-                    return None
-                k += 1
-                value = rest[k]
-            if not value or value[0] == "-":
-                return None
-            if setting is not None:
-                if setting[0] in layout:
-                    return None
-                layout[setting[0]] = value
-            elif name in _RENDER_OPTIONS and name not in options:
-                options[name] = value
-            else:
-                return None
-        else:
+        if not word.startswith("-"):
             files.append(word)
+            k += 1
+            continue
+        name, eq, value = word.partition("=")
+        given: dict[str, object]
+        fixed: object                       # a switch's value; None: the next word
+        if name in BY_FLAG:
+            option = BY_FLAG[name]
+            given, key = options, option.name
+            fixed = True if option.kind == "switch" else None
+        elif name in QUICK_OPTIONS:
+            given, (key, fixed) = layout, QUICK_OPTIONS[name]
+        else:
+            return None                     # not one of render's: Typer says so
+        if key in given:
+            return None                     # repeated: Typer decides what that means
+        if fixed is not None:
+            if eq:
+                return None                 # a switch takes no value
+            given[key] = fixed
+            k += 1
+            continue
+        if not eq:
+            if k + 1 >= len(rest):
+                return None
+            k += 1
+            value = rest[k]
+        if not value or value[0] == "-":
+            return None
+        if name in BY_FLAG and BY_FLAG[name].kind == "path":
+            paths.append(value)
+        given[key] = value
         k += 1
-    if len(files) != 1 or not all(_canonical(p) for p in [*files, *options.values()]):
+    if len(files) != 1 or not all(_canonical(p) for p in [*files, *paths]):
         return None
 
     def run() -> None:
@@ -100,8 +107,7 @@ def plan_render(argv: list[str]) -> "Callable[[], None] | None":
         # the cyclic collector would only walk its objects between the stages
         # and again at exit (3-4% of the run) and find no cycles to free.
         gc.disable()
-        guarded(lambda: render_file(files[0], options.get("--pdf"), options.get("--html"),
-                                    layout))
+        guarded(lambda: render_file(files[0], layout=layout, **options))  # type: ignore[arg-type]
         gc.freeze()
 
     return run

@@ -13,6 +13,7 @@ import sys
 from screenplay.formats import read_document
 from screenplay.model import UNPRINTED, Document
 from screenplay.pathnames import stem
+from screenplay.textio import display_name
 from screenplay.settings import BY_NAME, Resolved, parse_value, resolve
 
 from .outputs import check_output, write_output
@@ -64,6 +65,18 @@ def lay_out(file: str | os.PathLike[str], doc: Document, layout: dict[str, Any] 
     (:func:`screenplay.production.production_view`): the PDF and the HTML must
     both draw the one returned.
     """
+    from screenplay.errors import InputError
+    try:
+        return _lay_out(file, doc, layout, production, on_warning)
+    except InputError as e:  # a limit the layout reached: say which script reached it
+        if e.source is None:
+            e.source = display_name(file)
+        raise
+
+
+def _lay_out(file: str | os.PathLike[str], doc: Document, layout: dict[str, Any] | None,
+             production: dict[str, Any] | None,
+             on_warning: Callable[[str], None] | None) -> tuple[Resolved, Layout, Document]:
     from screenplay.layout import paginate
     from screenplay.settings import profile_for
     settings = settings_for(file, doc, layout)
@@ -79,8 +92,8 @@ def lay_out(file: str | os.PathLike[str], doc: Document, layout: dict[str, Any] 
     return settings, paginate(doc, profile), doc
 
 
-def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None,
-                html: str | os.PathLike[str] | None,
+def render_file(file: str | os.PathLike[str], pdf: str | os.PathLike[str] | None = None,
+                html: str | os.PathLike[str] | None = None,
                 layout: dict[str, Any] | None = None, show_settings: bool = False, *,
                 force: bool = False, watermark: str | None = None,
                 header: str | None = None, footer: str | None = None,
