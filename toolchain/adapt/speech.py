@@ -18,6 +18,7 @@ from .cast import Person
 from .action import to_present
 from .grammar import Word, render, third_singular
 from .lexicon import QUOTE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
+from .performative import performatives
 from .quotes import is_title, quote_after, quote_spans, quote_text
 from .refer import Tracker
 from .report import ReportedSpeech
@@ -72,6 +73,7 @@ class SpeechReader(ReportedSpeech):
         self._prev_sent: Any = None
         self._drop: set[int] = set()
         self._pair: dict[int, int] = {}
+        self._found: set[str] = set()             # verbs the parse showed to be verbs of saying
 
     # -- public ------------------------------------------------------------------
     def read(self, sent: Any) -> Beats:
@@ -110,7 +112,7 @@ class SpeechReader(ReportedSpeech):
                 if isinstance(speaker, Person):
                     line = Line(speaker, quote_text(sent, q), self._manner(v))
                     consumed = set(range(q[0], q[1] + 1)) | {v.i}
-            elif lem in SPEECH_CONTENT:
+            elif lem in SPEECH_CONTENT or lem in self._found:
                 conv = self._reported(v, lem, speaker, sent, quotes)
                 if conv is not None:
                     kind = "R"
@@ -121,6 +123,12 @@ class SpeechReader(ReportedSpeech):
                         consumed = set()
                 elif self._has_content(v):
                     kind = "R"
+            if line is None and kind != "Q" and isinstance(speaker, Person) \
+                    and not any(c.dep_ == "ccomp" for c in v.children):
+                act = self._performative(v, lem, speaker, quotes)
+                if act is not None:
+                    kind, (text, consumed) = "R", act
+                    line = Line(speaker, text, self._manner(v))
             out.events.append(SpeechEvent(v.idx, speaker, line is not None, kind,
                                           line.text if line else ""))
             if isinstance(speaker, Person):
@@ -149,7 +157,10 @@ class SpeechReader(ReportedSpeech):
         """The lemma of a verb of saying, or None (tolerates verbs tagged as nouns)."""
         if v.tag_.startswith("VB"):
             lem = self.lemma(v)
-            if lem in SPEECH_VERBS or lem in QUOTE_VERBS:
+            if lem in SPEECH_VERBS or lem in QUOTE_VERBS or lem in performatives():
+                return lem
+            if self._tells_somebody(v):
+                self._found.add(lem)
                 return lem
             return SPEECH_FORMS.get(v.lower_) if v.lower_ in SPEECH_FORMS and lem == v.lower_ else None
         lem = SPEECH_FORMS.get(v.lower_)
@@ -161,6 +172,22 @@ class SpeechReader(ReportedSpeech):
         if prev.lower_ in ("and", "but") or self._subjectlike(prev) is not None:
             return lem
         return None
+
+    def _tells_somebody(self, v: Any) -> bool:
+        """A verb the parse shows to be one of saying: a person told a clause of content.
+
+        "convinces Tom that the house is safe", "assures her that he will come":
+        a person as the object and a finite clause with "that", "if" or
+        "whether" (what was said), and a person as the subject.
+        """
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or not isinstance(self.tracker.referent(subj), (Person, tuple)):
+            return False
+        told = any(c.dep_ in ("dobj", "dative") and isinstance(self.tracker.referent(c), Person)
+                   for c in v.children)
+        said = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("that", "if", "whether")
+                                             for m in c.children) for c in v.children)
+        return told and said
 
     def _subjectlike(self, t: Any) -> object:
         """The person a token names when it can be a subject (not him/her/them)."""

@@ -1,0 +1,62 @@
+"""Speech found by the parse: speech acts said aloud, listeners of a governing verb, person shift.
+
+Invented sentences only; each checks the line a character gets (or that none is made).
+"""
+from __future__ import annotations
+
+from toolchain.adapt import adapt, load_model
+from toolchain.adapt.grammar import sentence_case
+
+
+def _lines(text: str) -> list[tuple[str, str]]:
+    """(cue, dialogue) pairs of the adapted text, in order."""
+    a, _ = adapt(text, "t", "t", load_model())
+    out: list[tuple[str, str]] = []
+    for kind, cue, said in _speeches(a.doc):
+        out.append((cue, said))
+    return out
+
+
+def _speeches(doc):  # type: ignore[no-untyped-def]
+    from screenplay.model import Dialogue, Speech
+    for el in doc.body:
+        if isinstance(el, Speech):
+            said = " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))
+            yield "speech", el.character.name, said
+
+
+def test_denial_without_a_clause_is_said_in_the_first_person() -> None:
+    got = _lines("Inside the barn, Orla denies any part in the theft, but Pim is not convinced.")
+    assert ("ORLA", "I deny any part in the theft.") in got
+
+
+def test_insisting_on_a_plan_keeps_the_purpose_and_shifts_the_possessive() -> None:
+    got = _lines("Orla meets her brother Pim. Orla insists on taking the boat to see her family.")
+    assert ("ORLA", "I insist on taking the boat to see my family.") in got
+
+
+def test_accused_person_becomes_you() -> None:
+    got = _lines("Nora comes home. Pim is waiting. Nora accuses Pim of stealing the keys.")
+    assert ("NORA", "I accuse you of stealing the keys.") in got
+
+
+def test_warning_against_an_act_is_a_prohibition() -> None:
+    got = _lines("Pim finds Orla. Pim warns her against opening the cellar door.")
+    assert ("PIM", "Don't open the cellar door.") in got
+
+
+def test_an_act_told_of_not_done_stays_action() -> None:
+    # "as he had promised", "the oath he swore": told of, not said now; two people agreeing: two voices
+    got = _lines("Pim arrives late, just as he had promised. Orla and Pim agree and leave the house.")
+    assert got == []
+
+
+def test_listener_of_the_governing_verb_becomes_you() -> None:
+    got = _lines("Orla meets Pim at the station. Later, Pim lures her into the cellar by claiming "
+                 "he is holding her brother there.")
+    assert ("PIM", "I am holding your brother there.") in got
+
+
+def test_speaker_names_himself_last() -> None:
+    assert sentence_case("I and Pim work for the bank") == "Pim and I work for the bank."
+    assert sentence_case("I and Pim are safe") == "Pim and I are safe."
