@@ -60,3 +60,20 @@ def test_listener_of_the_governing_verb_becomes_you() -> None:
 def test_speaker_names_himself_last() -> None:
     assert sentence_case("I and Pim work for the bank") == "Pim and I work for the bank."
     assert sentence_case("I and Pim are safe") == "Pim and I are safe."
+
+
+def _headings(text: str) -> list[str]:
+    from screenplay.model import SceneHeading
+    a, _ = adapt(text, "t", "t", load_model())
+    return [el.text[0].text for el in a.doc.body if isinstance(el, SceneHeading)]
+
+
+def test_building_named_once_is_named_in_full_and_family_name_stays() -> None:
+    heads = _headings("Nora drives to the Lindqvist farmhouse. The next morning, Pim arrives at the farmhouse "
+                      "and knocks on the door.")
+    assert heads and all("LINDQVIST FARMHOUSE" in h for h in heads)
+
+
+def test_passive_agent_is_not_a_place() -> None:
+    heads = _headings("Nora walks into the bakery. She is nearly hit by a truck.")
+    assert not any("TRUCK" in h for h in heads)

@@ -142,6 +142,11 @@ def _not_place() -> frozenset[str]:
     return frozenset(w.upper() for w in entries("not_place_words"))
 
 
+@functools.lru_cache(maxsize=1)
+def _family_places() -> frozenset[str]:
+    return frozenset(entries("family_places"))
+
+
 def clean_heading_place(place: str, person_words: set[str]) -> str:
     """A heading's place without people's names, years or numbers.
 
@@ -151,8 +156,12 @@ def clean_heading_place(place: str, person_words: set[str]) -> str:
     """
     parts = []
     for part in place.split(" - "):
-        words = [w.strip('"') for w in part.split()
-                 if w.strip("'’.,\"").upper() not in person_words
+        raw = part.split()
+        # "HARDY HOUSE": a family's name before its house names the place, not a person
+        named = {k for k in range(len(raw) - 1) if raw[k + 1].lower() in _family_places()
+                 and not raw[k].upper().endswith(("'S", "’S"))}
+        words = [w.strip('"') for k, w in enumerate(raw)
+                 if k in named or w.strip("'’.,\"").upper() not in person_words
                  and re.sub(r"'S$|’S$", "", w.upper()) not in person_words
                  and not re.search(r"\d", w) and w.upper().strip(".") not in _not_place()]
         # "OF", "THE", "AND" left dangling at either end mean nothing

@@ -151,8 +151,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             located = located or t.dep_ in ("dobj", "pobj")
         if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
             located = True
-        if prep is not None and prep.lower_ == "from":
-            continue
+        if prep is not None and (prep.lower_ == "from" or prep.dep_ == "agent"):
+            continue   # "struck by a van": the one who does it, not where
         # only where the sentence's own people are, not a place talked about
         clause = verb
         while clause.dep_ in ("prep", "pobj", "advmod", "dobj", "attr", "appos", "compound", "npadvmod") \
@@ -303,3 +303,30 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
         indoor = any(k in low for k, (_, ie) in PLACES.items() if ie == "INT" and len(k) > 3)
         return Place("INT" if indoor else "EXT", name, None)
     return None
+
+
+def named_buildings(spans: list[Any]) -> dict[str, str]:
+    """A building's full name wherever the synopsis gives it once: MANSION -> WEST MANSION.
+
+    "the West mansion" early, "arrive at the mansion" later: the same place,
+    so every heading names it in full.  Only when the text names one such
+    building (two named houses leave HOUSE as it is).
+    """
+    seen: dict[str, set[str]] = {}
+    for sp in spans:
+        for t in sp:
+            if t.tag_ not in ("NN", "NNS"):
+                continue
+            inside = {w.i for w in t.subtree}
+            mods = []
+            k = t.i - 1
+            while k >= sp.start and k in inside and sp.doc[k].tag_ in ("NNP", "NNPS"):
+                mods.insert(0, sp.doc[k])   # "the Imperial Lotus hotel": every proper word before it
+                k -= 1
+            if not mods:
+                continue
+            name = " ".join([m.text for m in mods] + [t.text]).upper()
+            general = PLACES[t.lower_][0] if t.lower_ in PLACES else ROOMS.get(t.lower_, t.text.upper())
+            if general:
+                seen.setdefault(general, set()).add(name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
