@@ -77,3 +77,25 @@ def test_building_named_once_is_named_in_full_and_family_name_stays() -> None:
 def test_passive_agent_is_not_a_place() -> None:
     heads = _headings("Nora walks into the bakery. She is nearly hit by a truck.")
     assert not any("TRUCK" in h for h in heads)
+
+
+def test_an_answer_comes_from_the_one_just_asked() -> None:
+    got = _lines("Lena drops her bag. Tom takes off his hat. Lena looks Tom in the eye and asks him "
+                 "if his story is true. He insists it is.")
+    assert got == [("LENA", "Is your story true?"), ("TOM", "It is.")]
+
+
+def test_quotation_set_off_after_a_relative_clause_is_its_subject_line_once() -> None:
+    text = 'Lena drops her bag. Tom sits with Lena, who passes on the old saying to him, "Patience is a virtue."'
+    a, fountain = adapt(text, "t", "t", load_model())
+    assert ("LENA", "Patience is a virtue.") in _lines(text)
+    body = [ln for ln in fountain.splitlines() if not ln.startswith("=")]
+    assert sum("virtue" in ln for ln in body) == 1     # said, not also left in the action
+    assert "PATIENCE" not in [ln.strip() for ln in body]  # the quotation's own subject is no speaker
+
+
+def test_quoted_phrase_inside_action_stays_in_it() -> None:
+    text = 'Lena drops her bag. Lena calls the plan a "masterpiece" and leaves the room.'
+    _, fountain = adapt(text, "t", "t", load_model())
+    body = [ln for ln in fountain.splitlines() if not ln.startswith("=")]
+    assert any("masterpiece" in ln and "leaves" in ln for ln in body)
