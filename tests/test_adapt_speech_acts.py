@@ -99,3 +99,13 @@ def test_quoted_phrase_inside_action_stays_in_it() -> None:
     _, fountain = adapt(text, "t", "t", load_model())
     body = [ln for ln in fountain.splitlines() if not ln.startswith("=")]
     assert any("masterpiece" in ln and "leaves" in ln for ln in body)
+
+
+def test_a_place_put_before_the_subject_sets_the_scene() -> None:
+    heads = _headings("Tom rides west for days. At the old trading post, Tom learns that the girl is alive.")
+    assert any("TRADING POST" in h for h in heads)
+
+
+def test_an_event_the_recogniser_names_is_no_place() -> None:
+    heads = _headings("Tom fought in the Civil War. He returns to his farm.")
+    assert not any("WAR" in h for h in heads)

@@ -215,15 +215,24 @@ def _generic_place(t: "Token") -> Place | None:
         return None    # "the middle of the street": the street says where
     if not any(c.dep_ in ("det", "poss") for c in t.children):
         return None
-    if t.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "MONEY", "CARDINAL", "ORDINAL"):
+    if t.ent_type_ in _NOT_PLACE_ENTS:
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
-    if not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "At the trading post, Ethan learns ...": a place put before the subject sets the scene
+    fronted = prep.lower_ == "at" and subj is not None and prep.i < subj.left_edge.i \
+        and prep.i == prep.sent.start
+    if not fronted and not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
         return None
     return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+
+
+#: What the entity recogniser calls these is never a place a scene is in ("the Civil War").
+_NOT_PLACE_ENTS = frozenset("DATE TIME PERSON NORP MONEY CARDINAL ORDINAL EVENT WORK_OF_ART LAW LANGUAGE "
+                            "PERCENT QUANTITY".split())
 
 
 def _stems(word: str) -> set[str]:
@@ -287,7 +296,8 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
     """A proper-noun place the people are in or go to ("across the Scottish Highlands")."""
     for t in sent:
         proper = t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > t.sent.start and t.is_alpha)
-        if t.dep_ != "pobj" or not proper or is_person(t) or t.i in skip:
+        if t.dep_ != "pobj" or not proper or is_person(t) or t.i in skip or \
+                (t.ent_type_ in _NOT_PLACE_ENTS and t.ent_type_ != "PERSON"):   # the recogniser may miss a town
             continue
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
