@@ -109,3 +109,4 @@ def test_a_place_put_before_the_subject_sets_the_scene() -> None:
 def test_an_event_the_recogniser_names_is_no_place() -> None:
     heads = _headings("Tom fought in the Civil War. He returns to his farm.")
     assert not any("WAR" in h for h in heads)
+
