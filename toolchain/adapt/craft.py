@@ -41,7 +41,21 @@ def drop_meta(text: str) -> str:
     if out == text:
         return text
     out = re.sub(r"\s{2,}", " ", out).strip(" ,;")
+    out = _finite(out)
     return out[:1].upper() + out[1:] if out else ""
+
+
+_ING_CLAUSE = re.compile(r"^((?:(?:the|a|an|his|her|their)\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}\s+)"
+                         r"((?:\w+ly\s+)?)(\w{2,}ing)\b")
+
+
+def _finite(text: str) -> str:
+    """"(The film ends with) Mara quietly watching the sea" is no sentence: "Mara is quietly watching"."""
+    m = _ING_CLAUSE.match(text)
+    if m is None:
+        return text
+    be = "are" if re.search(r"\band\b", m.group(1)) else "is"
+    return f"{m.group(1)}{be} {m.group(2)}{m.group(3)}{text[m.end():]}"
 
 
 class Introducer:
