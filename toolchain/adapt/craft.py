@@ -41,6 +41,7 @@ def drop_meta(text: str) -> str:
     if out == text:
         return text
     out = re.sub(r"\s{2,}", " ", out).strip(" ,;")
+    out = re.sub(r"\s+([.!?,;])", r"\1", out)
     out = _finite(out)
     return out[:1].upper() + out[1:] if out else ""
 
