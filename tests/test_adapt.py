@@ -102,8 +102,9 @@ def test_sample_dialogue_action_notes_and_cast() -> None:
     # a manner adverb becomes a parenthetical, and "tells him to go" an imperative
     assert ("MARGUERITE", "angrily", "Go home.") in lines
     actions = [plain(el.text) for el in a.doc.body if isinstance(el, Action)]
-    # a speech act without content stays action
-    assert "Marguerite thanks him." in actions
+    # a speech act is said aloud: "thanks him" is her "Thank you."
+    assert ("MARGUERITE", "Thank you.") in said
+    assert "Marguerite thanks him." not in actions
     # a quoted title stays in the action, quotation marks and all
     assert any('"The Harbour Waltz"' in t for t in actions)
     # actors are listed in the cast note, never in the action

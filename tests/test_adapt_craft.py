@@ -58,3 +58,14 @@ def test_unnamed_character_introduced_by_role_after_names() -> None:
     intro = Introducer({"ANNE": ["Anne", "deceased woman"]}, {"GUARD": "guard", "ANNE": "woman"})
     assert intro.apply("A guard finds a deceased woman named Anne.") == "A GUARD finds a deceased woman named ANNE."
     assert intro.apply("The guard leaves.") == "The guard leaves."
+
+
+def test_narration_cut_before_a_participle_leaves_a_sentence() -> None:
+    assert drop_meta("The film ends with Mara secretly watching the sea.") == "Mara is secretly watching the sea."
+    assert drop_meta("The movie closes with Mara and Otto dancing.") == "Mara and Otto are dancing."
+    assert drop_meta("Mara is watching the sea.") == "Mara is watching the sea."   # no narration: untouched
+
+
+def test_the_film_ending_at_the_end_of_a_sentence_is_cut() -> None:
+    assert drop_meta("Mara sits down by the window, and the film ends.") == "Mara sits down by the window."
+    assert drop_meta("Otto leaves as the movie ends.") == "Otto leaves."

@@ -26,7 +26,7 @@ from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
-from .places import Place, dwelling, named_place, places_in, time_of
+from .places import Place, dwelling, named_buildings, named_place, places_in, time_of
 from .refer import Tracker
 from .segment import continues, cue_of
 from .source import split_source
@@ -213,7 +213,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     credited = {p.actor for p in cast.people.values() if p.actor}
     loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
     names = _person_names(cast, [s.span for s in sents])
-    doc = _document(src, scenes, cast, title, author, home, loose_actors, names, story)
+    doc = _document(src, scenes, cast, title, author, home, loose_actors, names, story, [x.span for x in sents])
     _record_story(story, cast, names, scenes, scene_events)
     return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start for sc in scenes],
                       line_log, story)
@@ -421,7 +421,7 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
 
 def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author: str | None,
               home: str, loose_actors: list[tuple[str, str]], names: dict[str, set[str]],
-              story: Story) -> Document:
+              story: Story, story_spans: list[Any]) -> Document:
     tp = [TitleField("Title", [text_of(title)])]
     if author:
         tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
@@ -433,6 +433,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     person_words = {w.upper() for fs in names.values() for f in fs
                     for w in (x.strip("'.,\"") for x in f.split()) if w[:1].isupper() and len(w) > 1
                     and w.lower() not in common}
+    full_names = named_buildings(story_spans)
     body: list[Element] = []
     for pre in src.prefaces:
         body.append(Note(pre))
@@ -457,7 +458,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         if sc.cut and body and not isinstance(body[-1], Transition):
             body.append(Transition(text_of("CUT TO:")))
         place = sc.place or Place("INT", home)
-        where = clean_heading_place(place.location + (f" - {place.room}" if place.room else ""), person_words)
+        building = full_names.get(place.location, place.location)
+        where = clean_heading_place(building + (f" - {place.room}" if place.room else ""), person_words)
         heading = f"{place.int_ext}. {where or home} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
         body.append(SceneHeading(text_of(heading)))
         story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],

@@ -261,7 +261,9 @@ class Cast:
                     p.votes["M"] += 5
                 elif h in HONORIFICS_F:
                     p.votes["F"] += 5
-            for f in forms:
+            # the fullest credited form wins ("Jack Dwyer (X)" over another Dwyer's credit),
+            # in a fixed order so the same text always gives the same cast note
+            for f in sorted(forms, key=lambda f: (len(f), f)):
                 if " ".join(f) in credited:
                     p.actor = credited[" ".join(f)]
             self.people[key] = p

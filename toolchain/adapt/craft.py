@@ -41,7 +41,22 @@ def drop_meta(text: str) -> str:
     if out == text:
         return text
     out = re.sub(r"\s{2,}", " ", out).strip(" ,;")
+    out = re.sub(r"\s+([.!?,;])", r"\1", out)
+    out = _finite(out)
     return out[:1].upper() + out[1:] if out else ""
+
+
+_ING_CLAUSE = re.compile(r"^((?:(?:the|a|an|his|her|their)\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}\s+)"
+                         r"((?:\w+ly\s+)?)(\w{2,}ing)\b")
+
+
+def _finite(text: str) -> str:
+    """"(The film ends with) Mara quietly watching the sea" is no sentence: "Mara is quietly watching"."""
+    m = _ING_CLAUSE.match(text)
+    if m is None:
+        return text
+    be = "are" if re.search(r"\band\b", m.group(1)) else "is"
+    return f"{m.group(1)}{be} {m.group(2)}{m.group(3)}{text[m.end():]}"
 
 
 class Introducer:
@@ -142,6 +157,11 @@ def _not_place() -> frozenset[str]:
     return frozenset(w.upper() for w in entries("not_place_words"))
 
 
+@functools.lru_cache(maxsize=1)
+def _family_places() -> frozenset[str]:
+    return frozenset(entries("family_places"))
+
+
 def clean_heading_place(place: str, person_words: set[str]) -> str:
     """A heading's place without people's names, years or numbers.
 
@@ -151,8 +171,12 @@ def clean_heading_place(place: str, person_words: set[str]) -> str:
     """
     parts = []
     for part in place.split(" - "):
-        words = [w.strip('"') for w in part.split()
-                 if w.strip("'’.,\"").upper() not in person_words
+        raw = part.split()
+        # "HARDY HOUSE": a family's name before its house names the place, not a person
+        named = {k for k in range(len(raw) - 1) if raw[k + 1].lower() in _family_places()
+                 and not raw[k].upper().endswith(("'S", "’S"))}
+        words = [w.strip('"') for k, w in enumerate(raw)
+                 if k in named or w.strip("'’.,\"").upper() not in person_words
                  and re.sub(r"'S$|’S$", "", w.upper()) not in person_words
                  and not re.search(r"\d", w) and w.upper().strip(".") not in _not_place()]
         # "OF", "THE", "AND" left dangling at either end mean nothing

@@ -110,6 +110,10 @@ def sentence_case(s: str, end: str = ".") -> str:
         s = stripped.strip(",;: -")
     s = re.sub(r"\bI and (my|your|his|her|our|their) (\w+) am\b", r"\1 \2 and I are", s)
     s = re.sub(r"\bI and (my|your|his|her|our|their) (\w+)", r"\1 \2 and I", s)
+    # "I and Kenny work": the speaker names himself last
+    s = re.sub(r"\bI and ([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)(?= (?:am|are|were|was|have|\w+)\b)",
+               lambda m: f"{m.group(1)} and I", s)
+    s = re.sub(r"\b(\w+) and I am\b", r"\1 and I are", s)
     if not s:
         return s
     s = s[0].upper() + s[1:]

@@ -151,8 +151,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             located = located or t.dep_ in ("dobj", "pobj")
         if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
             located = True
-        if prep is not None and prep.lower_ == "from":
-            continue
+        if prep is not None and (prep.lower_ == "from" or prep.dep_ == "agent"):
+            continue   # "struck by a van": the one who does it, not where
         # only where the sentence's own people are, not a place talked about
         clause = verb
         while clause.dep_ in ("prep", "pobj", "advmod", "dobj", "attr", "appos", "compound", "npadvmod") \
@@ -215,15 +215,24 @@ def _generic_place(t: "Token") -> Place | None:
         return None    # "the middle of the street": the street says where
     if not any(c.dep_ in ("det", "poss") for c in t.children):
         return None
-    if t.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "MONEY", "CARDINAL", "ORDINAL"):
+    if t.ent_type_ in _NOT_PLACE_ENTS:
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
-    if not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "At the trading post, Ethan learns ...": a place put before the subject sets the scene
+    fronted = prep.lower_ == "at" and subj is not None and prep.i < subj.left_edge.i \
+        and prep.i == prep.sent.start
+    if not fronted and not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
         return None
     return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+
+
+#: What the entity recogniser calls these is never a place a scene is in ("the Civil War").
+_NOT_PLACE_ENTS = frozenset("DATE TIME PERSON NORP MONEY CARDINAL ORDINAL EVENT WORK_OF_ART LAW LANGUAGE "
+                            "PERCENT QUANTITY".split())
 
 
 def _stems(word: str) -> set[str]:
@@ -287,7 +296,8 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
     """A proper-noun place the people are in or go to ("across the Scottish Highlands")."""
     for t in sent:
         proper = t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > t.sent.start and t.is_alpha)
-        if t.dep_ != "pobj" or not proper or is_person(t) or t.i in skip:
+        if t.dep_ != "pobj" or not proper or is_person(t) or t.i in skip or \
+                (t.ent_type_ in _NOT_PLACE_ENTS and t.ent_type_ != "PERSON"):   # the recogniser may miss a town
             continue
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
@@ -303,3 +313,30 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
         indoor = any(k in low for k, (_, ie) in PLACES.items() if ie == "INT" and len(k) > 3)
         return Place("INT" if indoor else "EXT", name, None)
     return None
+
+
+def named_buildings(spans: list[Any]) -> dict[str, str]:
+    """A building's full name wherever the synopsis gives it once: MANSION -> WEST MANSION.
+
+    "the West mansion" early, "arrive at the mansion" later: the same place,
+    so every heading names it in full.  Only when the text names one such
+    building (two named houses leave HOUSE as it is).
+    """
+    seen: dict[str, set[str]] = {}
+    for sp in spans:
+        for t in sp:
+            if t.tag_ not in ("NN", "NNS"):
+                continue
+            inside = {w.i for w in t.subtree}
+            mods = []
+            k = t.i - 1
+            while k >= sp.start and k in inside and sp.doc[k].tag_ in ("NNP", "NNPS"):
+                mods.insert(0, sp.doc[k])   # "the Imperial Lotus hotel": every proper word before it
+                k -= 1
+            if not mods:
+                continue
+            name = " ".join([m.text for m in mods] + [t.text]).upper()
+            general = PLACES[t.lower_][0] if t.lower_ in PLACES else ROOMS.get(t.lower_, t.text.upper())
+            if general:
+                seen.setdefault(general, set()).add(name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}

@@ -18,6 +18,7 @@ from typing import Any
 
 from .action import present_form
 from .cast import Person
+from .performative import performative_line
 from .grammar import (
     FIRST, SECOND, WH_WORDS, Word, agree, base_form, base_from_3sg, fix_i_capital, render,
     sentence_case,
@@ -78,7 +79,7 @@ class ReportedSpeech:
                 return None
         self._named_listener = obj is not None
         if addressee is None and obj is None:
-            addressee = self._turn_listener(speaker, sent, v)
+            addressee = self._governing_listener(v, speaker) or self._turn_listener(speaker, sent, v)
             explicit = addressee is not None
             if addressee is None:
                 addressee = next((p for p in self.tracker.recent_people() if p != speaker), None)
@@ -253,6 +254,40 @@ class ReportedSpeech:
                                         and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "being")]
         words = self._shift(toks, speaker, addressee, explicit)
         return self._with_more(sentence_case(fix_i_capital(render(words))), consumed, speaker, addressee, explicit)
+
+    def _performative(self, v: Any, lem: str, speaker: Person,
+                      quotes: list[tuple[int, int]]) -> tuple[str, set[int]] | None:
+        """A speech act without content as the act said aloud ("I deny it."), or None."""
+        obj, addressee = self._addressee(v)
+        if isinstance(addressee, tuple) and speaker in addressee:
+            return None
+        if addressee is None:
+            addressee = self._governing_listener(v, speaker)
+        explicit = addressee is not None
+        self._more = []
+        self._reporting_past = v.tag_ == "VBD"
+        inside = {i for a, b in quotes for i in range(a, b + 1)}
+        out = performative_line(v, lem, lambda toks: self._shift(toks, speaker, addressee, explicit), self.lemma)
+        if out is None or out[1] & inside:
+            return None
+        return out
+
+    def _governing_listener(self, v: Any, speaker: Person) -> Person | None:
+        """The listener of a verb of saying that hangs on another verb's act.
+
+        "lures her into a trap by claiming he holds her mother": the one lured
+        is the one told; likewise "calms him, saying ...".
+        """
+        if v.dep_ not in ("pcomp", "advcl", "xcomp") or v.tag_ != "VBG":
+            return None
+        gov = v.head.head if v.head.dep_ == "prep" else v.head
+        for c in gov.children:
+            if c.dep_ in ("dobj", "dative"):
+                r = self.tracker.referent(c)
+                if isinstance(r, Person) and r != speaker:
+                    # two women or two men: "she" in what is said could be either
+                    return None if r.gender and r.gender == speaker.gender else r
+        return None
 
     def _turn_listener(self, speaker: Person, sent: Any, v: Any) -> Person | None:
         """Whom a speaker answers: the last other speaker in the scene, if nobody else fits.

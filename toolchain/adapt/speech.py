@@ -17,7 +17,8 @@ from typing import Any, Callable
 from .cast import Person
 from .action import to_present
 from .grammar import Word, render, third_singular
-from .lexicon import QUOTE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
+from .lexicon import PRON_GENDER, QUOTE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
+from .performative import performatives
 from .quotes import is_title, quote_after, quote_spans, quote_text
 from .refer import Tracker
 from .report import ReportedSpeech
@@ -25,6 +26,7 @@ from .report import ReportedSpeech
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
                         "immediately apparently supposedly eventually actually usually likely".split())
+_QUESTIONS = frozenset("ask inquire enquire question".split())
 _ASPECT = frozenset("start begin keep continue go".split())
 
 
@@ -72,6 +74,9 @@ class SpeechReader(ReportedSpeech):
         self._prev_sent: Any = None
         self._drop: set[int] = set()
         self._pair: dict[int, int] = {}
+        self._found: set[str] = set()
+        self._loose: set[int] = set()             # tokens of quotations no verb claimed, now lines
+        self._asked: tuple[Person, Person] | None = None   # (asked, asker) of the last question             # verbs the parse showed to be verbs of saying
 
     # -- public ------------------------------------------------------------------
     def read(self, sent: Any) -> Beats:
@@ -110,7 +115,7 @@ class SpeechReader(ReportedSpeech):
                 if isinstance(speaker, Person):
                     line = Line(speaker, quote_text(sent, q), self._manner(v))
                     consumed = set(range(q[0], q[1] + 1)) | {v.i}
-            elif lem in SPEECH_CONTENT:
+            elif lem in SPEECH_CONTENT or lem in self._found:
                 conv = self._reported(v, lem, speaker, sent, quotes)
                 if conv is not None:
                     kind = "R"
@@ -121,6 +126,17 @@ class SpeechReader(ReportedSpeech):
                         consumed = set()
                 elif self._has_content(v):
                     kind = "R"
+            if line is None and kind != "Q" and isinstance(speaker, Person) \
+                    and not any(c.dep_ == "ccomp" for c in v.children):
+                act = self._performative(v, lem, speaker, quotes)
+                if act is not None:
+                    kind, (text, consumed) = "R", act
+                    line = Line(speaker, text, self._manner(v))
+            if lem in _QUESTIONS and isinstance(speaker, Person):
+                listener = self._addressee(v)[1]
+                self._asked = (listener, speaker) if isinstance(listener, Person) and listener != speaker else None
+            elif isinstance(speaker, Person) and kind != "N":
+                self._asked = None   # somebody answered, or spoke of something else
             out.events.append(SpeechEvent(v.idx, speaker, line is not None, kind,
                                           line.text if line else ""))
             if isinstance(speaker, Person):
@@ -131,6 +147,7 @@ class SpeechReader(ReportedSpeech):
         # quotations no verb claimed: a title stays in the action, words get a line
         claimed = {i for _, _, c, _ in events for i in c}
         loose_lines: list[tuple[int, Line]] = []
+        self._loose = set()
         for a, b in quotes:
             if a in claimed or is_title(sent, a, b):
                 continue
@@ -138,6 +155,11 @@ class SpeechReader(ReportedSpeech):
             speaker = self.split_off[max(deeds)] if deeds else self._quote_speaker(sent, a)
             if isinstance(speaker, Person):
                 loose_lines.append((b, Line(speaker, quote_text(sent, (a, b)), None)))
+                # only words set off as an utterance (", "..."" to the end) leave the action;
+                # a quoted phrase inside it ("such a "psychopath"") is part of what happens
+                set_off = sent.doc[a - 1].text in (",", ":") and all(t.is_punct for t in sent.doc[b + 1:sent.end])
+                if set_off:
+                    self._loose.update(range(a, b + 1))
                 out.events.append(SpeechEvent(sent.doc[a].idx, speaker, True, "Q"))
         out.items = self._assemble(sent, events, loose_lines)
         self._prev_sent = sent
@@ -149,7 +171,10 @@ class SpeechReader(ReportedSpeech):
         """The lemma of a verb of saying, or None (tolerates verbs tagged as nouns)."""
         if v.tag_.startswith("VB"):
             lem = self.lemma(v)
-            if lem in SPEECH_VERBS or lem in QUOTE_VERBS:
+            if lem in SPEECH_VERBS or lem in QUOTE_VERBS or lem in performatives():
+                return lem
+            if self._tells_somebody(v):
+                self._found.add(lem)
                 return lem
             return SPEECH_FORMS.get(v.lower_) if v.lower_ in SPEECH_FORMS and lem == v.lower_ else None
         lem = SPEECH_FORMS.get(v.lower_)
@@ -162,6 +187,22 @@ class SpeechReader(ReportedSpeech):
             return lem
         return None
 
+    def _tells_somebody(self, v: Any) -> bool:
+        """A verb the parse shows to be one of saying: a person told a clause of content.
+
+        "convinces Tom that the house is safe", "assures her that he will come":
+        a person as the object and a finite clause with "that", "if" or
+        "whether" (what was said), and a person as the subject.
+        """
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or not isinstance(self.tracker.referent(subj), (Person, tuple)):
+            return False
+        told = any(c.dep_ in ("dobj", "dative") and isinstance(self.tracker.referent(c), Person)
+                   for c in v.children)
+        said = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("that", "if", "whether")
+                                             for m in c.children) for c in v.children)
+        return told and said
+
     def _subjectlike(self, t: Any) -> object:
         """The person a token names when it can be a subject (not him/her/them)."""
         low = t.lower_
@@ -172,6 +213,9 @@ class SpeechReader(ReportedSpeech):
 
     def _speaker(self, v: Any, sent: Any, prior: list[object]) -> object:
         """Who utters a verb of saying, by position first and the parse second."""
+        answer = self._answerer(v)
+        if answer is not None:
+            return answer
         k = v.i - 1
         while k >= sent.start and (sent.doc[k].tag_ in ("RB", "RBR") or sent.doc[k].lower_ in ("then", "also")):
             k -= 1
@@ -198,6 +242,21 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _answerer(self, v: Any) -> Person | None:
+        """An answer comes from the one just asked: "She asks him if ... He insists it is."
+
+        A he/she subject of a verb of saying, right after a question put to a
+        person of that sex (not the asker), is that person.
+        """
+        asked = self._asked
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if asked is None or subj is None or subj.lower_ not in ("he", "she"):
+            return None
+        listener, asker = asked
+        if listener.gender != PRON_GENDER[subj.lower_] or (asker.gender == listener.gender):
+            return None
+        return listener
 
     def _first_subject(self, sent: Any, before: int) -> object:
         for t in sent:
@@ -243,24 +302,42 @@ class SpeechReader(ReportedSpeech):
     def _quote_speaker(self, sent: Any, a: int) -> object:
         """Whoever's words a free-standing quotation is: the nearest speaking subject."""
         tok = sent.doc[a + 1] if a + 1 < len(sent.doc) else sent.doc[a]
+        b = self._pair.get(a, a)
         v = tok
         for _ in range(8):
-            if v.pos_ in ("VERB", "AUX"):
+            # the quoted words' own subject ("Honesty is ...") is not who says them
+            if v.pos_ in ("VERB", "AUX") and not a < v.i < b:
                 r = self.tracker.subject_of(v)
+                if r is None and v.dep_ == "relcl":
+                    r = self.tracker.referent(v.head)   # "Betty, who passes on the saying"
                 if isinstance(r, Person):
                     return r
             if v.head is v:
                 break
             v = v.head
+        # the parse made the quotation the sentence's root: whoever does the last thing before it
+        before = [t for t in sent if t.i < a and t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")]
+        if before and sent.doc[a - 1].text in (",", ":"):
+            last = before[-1]
+            r = self.tracker.subject_of(last)
+            if r is None and last.dep_ == "relcl":
+                r = self.tracker.referent(last.head)
+            if isinstance(r, Person):
+                return r
         return None
 
     def scene_break(self) -> None:
         """A new scene: nobody has spoken in it yet."""
         self.speakers = []
+        self._asked = None
 
     # -- assembling action and lines ------------------------------------------------------
     def _assemble(self, sent: Any, events: list[tuple[Any, Line | None, set[int], str]],
                   loose: list[tuple[int, Line]]) -> list[object]:
+        if not events and self._loose:
+            # the quoted words are the line now: the action keeps the rest of the sentence
+            rest = self._action_from(sent, [t for t in sent if t.i not in self._loose])
+            return [i for i in [rest] + [ln for _, ln in loose] if i]
         if not events:
             if self.past:
                 words = [Word(t.text, t.whitespace_, t) for t in sent]

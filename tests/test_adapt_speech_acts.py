@@ -1,0 +1,112 @@
+"""Speech found by the parse: speech acts said aloud, listeners of a governing verb, person shift.
+
+Invented sentences only; each checks the line a character gets (or that none is made).
+"""
+from __future__ import annotations
+
+from toolchain.adapt import adapt, load_model
+from toolchain.adapt.grammar import sentence_case
+
+
+def _lines(text: str) -> list[tuple[str, str]]:
+    """(cue, dialogue) pairs of the adapted text, in order."""
+    a, _ = adapt(text, "t", "t", load_model())
+    out: list[tuple[str, str]] = []
+    for kind, cue, said in _speeches(a.doc):
+        out.append((cue, said))
+    return out
+
+
+def _speeches(doc):  # type: ignore[no-untyped-def]
+    from screenplay.model import Dialogue, Speech
+    for el in doc.body:
+        if isinstance(el, Speech):
+            said = " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))
+            yield "speech", el.character.name, said
+
+
+def test_denial_without_a_clause_is_said_in_the_first_person() -> None:
+    got = _lines("Inside the barn, Orla denies any part in the theft, but Pim is not convinced.")
+    assert ("ORLA", "I deny any part in the theft.") in got
+
+
+def test_insisting_on_a_plan_keeps_the_purpose_and_shifts_the_possessive() -> None:
+    got = _lines("Orla meets her brother Pim. Orla insists on taking the boat to see her family.")
+    assert ("ORLA", "I insist on taking the boat to see my family.") in got
+
+
+def test_accused_person_becomes_you() -> None:
+    got = _lines("Nora comes home. Pim is waiting. Nora accuses Pim of stealing the keys.")
+    assert ("NORA", "I accuse you of stealing the keys.") in got
+
+
+def test_warning_against_an_act_is_a_prohibition() -> None:
+    got = _lines("Pim finds Orla. Pim warns her against opening the cellar door.")
+    assert ("PIM", "Don't open the cellar door.") in got
+
+
+def test_an_act_told_of_not_done_stays_action() -> None:
+    # "as he had promised", "the oath he swore": told of, not said now; two people agreeing: two voices
+    got = _lines("Pim arrives late, just as he had promised. Orla and Pim agree and leave the house.")
+    assert got == []
+
+
+def test_listener_of_the_governing_verb_becomes_you() -> None:
+    got = _lines("Orla meets Pim at the station. Later, Pim lures her into the cellar by claiming "
+                 "he is holding her brother there.")
+    assert ("PIM", "I am holding your brother there.") in got
+
+
+def test_speaker_names_himself_last() -> None:
+    assert sentence_case("I and Pim work for the bank") == "Pim and I work for the bank."
+    assert sentence_case("I and Pim are safe") == "Pim and I are safe."
+
+
+def _headings(text: str) -> list[str]:
+    from screenplay.model import SceneHeading
+    a, _ = adapt(text, "t", "t", load_model())
+    return [el.text[0].text for el in a.doc.body if isinstance(el, SceneHeading)]
+
+
+def test_building_named_once_is_named_in_full_and_family_name_stays() -> None:
+    heads = _headings("Nora drives to the Lindqvist farmhouse. The next morning, Pim arrives at the farmhouse "
+                      "and knocks on the door.")
+    assert heads and all("LINDQVIST FARMHOUSE" in h for h in heads)
+
+
+def test_passive_agent_is_not_a_place() -> None:
+    heads = _headings("Nora walks into the bakery. She is nearly hit by a truck.")
+    assert not any("TRUCK" in h for h in heads)
+
+
+def test_an_answer_comes_from_the_one_just_asked() -> None:
+    got = _lines("Lena drops her bag. Tom takes off his hat. Lena looks Tom in the eye and asks him "
+                 "if his story is true. He insists it is.")
+    assert got == [("LENA", "Is your story true?"), ("TOM", "It is.")]
+
+
+def test_quotation_set_off_after_a_relative_clause_is_its_subject_line_once() -> None:
+    text = 'Lena drops her bag. Tom sits with Lena, who passes on the old saying to him, "Patience is a virtue."'
+    a, fountain = adapt(text, "t", "t", load_model())
+    assert ("LENA", "Patience is a virtue.") in _lines(text)
+    body = [ln for ln in fountain.splitlines() if not ln.startswith("=")]
+    assert sum("virtue" in ln for ln in body) == 1     # said, not also left in the action
+    assert "PATIENCE" not in [ln.strip() for ln in body]  # the quotation's own subject is no speaker
+
+
+def test_quoted_phrase_inside_action_stays_in_it() -> None:
+    text = 'Lena drops her bag. Lena calls the plan a "masterpiece" and leaves the room.'
+    _, fountain = adapt(text, "t", "t", load_model())
+    body = [ln for ln in fountain.splitlines() if not ln.startswith("=")]
+    assert any("masterpiece" in ln and "leaves" in ln for ln in body)
+
+
+def test_a_place_put_before_the_subject_sets_the_scene() -> None:
+    heads = _headings("Tom rides west for days. At the old trading post, Tom learns that the girl is alive.")
+    assert any("TRADING POST" in h for h in heads)
+
+
+def test_an_event_the_recogniser_names_is_no_place() -> None:
+    heads = _headings("Tom fought in the Civil War. He returns to his farm.")
+    assert not any("WAR" in h for h in heads)
+
