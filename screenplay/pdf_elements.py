@@ -247,7 +247,14 @@ class _Builder:
         t = a.text.rstrip()
         if not t or t[-1] in ".!?:\"')”’-—":
             return False
-        return bool(b.text) and not _HEADING.match(b.text) and b.text.upper() != b.text
+        if not b.text or _HEADING.match(b.text) or b.text.upper() == b.text:
+            return False
+        # A wrapped row ends where the next word no longer fitted; if the next
+        # page's first word would have fitted within the widest action row, the
+        # paragraph ended here ("THE EMPTY LOT" above a new paragraph).
+        word = b.text.split()[0]
+        cell = (a.x1 - a.x0) / max(1, len(t))
+        return a.x1 + (len(word) + 1) * cell > self.limit.get("A", a.x1) + cell / 2
 
     def _heading(self, row: _Row, prev_blank: int) -> bool:
         t = row.text

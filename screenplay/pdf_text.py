@@ -145,6 +145,7 @@ def read_pages(data: bytes, password: str | None = None,
         if n == 0:
             raise InputError("the PDF has no pages")
         pages: list[Page] = []
+        raws: list[_RawPage] = []
         chars = 0
         for i in range(n):
             # pdfium's own calls, not pypdfium2's page helpers: a third less time a page
@@ -152,13 +153,17 @@ def read_pages(data: bytes, password: str | None = None,
             if not page:
                 raise InputError(f"page {i + 1} of the PDF is damaged")
             try:
-                p = _read_page(raw, page)
+                raws.append(_read_page(raw, page))
             finally:
                 raw.FPDF_ClosePage(page)
-            chars += sum(len(s.text) for ln in p.lines for s in ln.segs)
-            pages.append(p)
             if progress is not None:
                 progress(i + 1, n)
+        ratio = _cell_ratio(raws)
+        for rp in raws:
+            _respace_fixed(rp, ratio)
+            p = Page(rp.width, rp.height, _lines(rp.pieces, rp.rules))
+            chars += sum(len(s.text) for ln in p.lines for s in ln.segs)
+            pages.append(p)
         if chars == 0:
             raise InputError("no text layer: run OCR first (e.g. ocrmypdf)")
         return pages
@@ -166,7 +171,7 @@ def read_pages(data: bytes, password: str | None = None,
         pdf.close()
 
 
-def _read_page(raw, hp) -> Page:
+def _read_page(raw, hp) -> "_RawPage":
     """Text objects and thin rules of one page, grouped into lines."""
     width, height = raw.FPDF_GetPageWidthF(hp), raw.FPDF_GetPageHeightF(hp)
     # A page box need not start at (0, 0): positions are taken from its corner.
@@ -179,6 +184,7 @@ def _read_page(raw, hp) -> Page:
     top = height + oy
     textpage = raw.FPDFText_LoadPage(hp)
     pieces: list[tuple[float, Seg]] = []
+    fixed: list[int] = []  # indices of fixed-pitch pieces in ``pieces``
     rules: list[tuple[float, float, float]] = []
     l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     m = raw.FS_MATRIX()
@@ -229,9 +235,8 @@ def _read_page(raw, hp) -> Page:
                     x0 = x0 + lead * em * 0.6 if style & _FIXED else l.value
                 text = text.lstrip()
                 x1 = r.value
-                if style & _FIXED and em > 0.5:  # ink ends short of the advance
-                    text = _respace(text, (x1 - x0) / (em * 0.6))
-                    x1 = max(x1, x0 + len(text) * em * 0.6)
+                if style & _FIXED and em > 0.5:  # respaced once the cell is known
+                    fixed.append(len(pieces))
                 pieces.append((top - m.f, Seg(x0 - ox, x1 - ox, [(text, style & 7)], em)))
             elif kind == path_kind:
                 if raw.FPDFPageObj_GetBounds(obj, l, b, r, t) and all(
@@ -240,10 +245,11 @@ def _read_page(raw, hp) -> Page:
                         rules.append((l.value - ox, r.value - ox, top - (t.value + b.value) / 2))
     finally:
         raw.FPDFText_ClosePage(textpage)
-    return Page(width, height, _lines(pieces, rules))
+    return _RawPage(width, height, pieces, fixed, rules)
 
 
-_SENTENCE_GAP = re.compile(r"(?<=[.?!:;\"')]) (?=\S)")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.$")
+_SENTENCE_GAP = re.compile(r"(?:(?<=[.?!:;])|(?<=[.?!][\"')]))(?= \S|$)")
 
 
 def _respace(text: str, cells: float) -> str:
@@ -260,15 +266,77 @@ def _respace(text: str, cells: float) -> str:
         [k for k, c in enumerate(text) if c == " "][:1]
     if not gaps:
         return text
+    # Writers double the space after a sentence, not after "Dr." or "St.": a
+    # short capitalised word before a full stop takes a space after the others,
+    # and the piece's end (spaces before whatever is drawn next) last of all.
+    order = sorted(range(len(gaps)), key=lambda g: (
+        gaps[g] == len(text), _ABBREVIATION.search(text, 0, gaps[g]) is not None))
     extra = [0] * len(gaps)
     for k in range(missing):
-        extra[k % len(gaps)] += 1
+        extra[order[k % len(gaps)]] += 1
     out, last = [], 0
     for at, add in zip(gaps, extra):
         out.append(text[last:at] + " " * add)
         last = at
     out.append(text[last:])
     return "".join(out)
+
+
+class _RawPage:
+    """A page's pieces before respacing, which needs the whole document's cell."""
+
+    __slots__ = ("width", "height", "pieces", "fixed", "rules")
+
+    def __init__(self, width: float, height: float, pieces: list[tuple[float, Seg]],
+                 fixed: list[int], rules: list[tuple[float, float, float]]) -> None:
+        self.width, self.height, self.pieces = width, height, pieces
+        self.fixed, self.rules = fixed, rules
+
+
+def _cell_ratio(pages: "list[_RawPage]") -> float:
+    """The document's fixed-pitch advance as a fraction of the font size.
+
+    Courier's glyphs advance 0.6 em, but a producer may tighten them with
+    character spacing (Final Draft and our writer print a 7.0 pt cell at
+    12 pt).  A piece of k characters that pdfium did not fold spaces in spans
+    k - 1 cells and the ink of the last, which ends past a quarter of its cell
+    (a full stop's does); each candidate scores the characters of the pieces
+    it explains that way.  Folded pieces explain a wrong, larger cell, but
+    each its own, so over a document the true cell wins.  Producers set the
+    cell in round figures: candidates are 0.05 pt apart, 0.6 em first and
+    kept on a tie.
+    """
+    sizes: dict[float, int] = {}
+    spans: list[tuple[float, int, float]] = []
+    for p in pages:
+        for k in p.fixed:
+            seg = p.pieces[k][1]
+            n = len(seg.runs[0][0].rstrip())
+            if n >= 8:
+                spans.append((seg.x1 - seg.x0, n, seg.size))
+                sizes[round(seg.size, 2)] = sizes.get(round(seg.size, 2), 0) + n
+    if len(spans) < 3:
+        return 0.6
+    size = max(sizes, key=lambda z: sizes[z])
+    spans = [(w, n, z) for w, n, z in spans if abs(z - size) < 0.01][:4000]
+    best, score = 0.6 * size, -1
+    for cell in [0.6 * size] + [c / 20 for c in range(round(size * 10), round(size * 12))]:
+        got = sum(n for w, n, _ in spans if (n - 0.75) * cell < w <= n * cell + 0.01)
+        if got > score:
+            best, score = cell, got
+    return best / size
+
+
+def _respace_fixed(page: _RawPage, ratio: float) -> None:
+    """Give each fixed-pitch piece back the spaces pdfium folded, at the document's cell."""
+    for k in page.fixed:
+        seg = page.pieces[k][1]
+        text, style = seg.runs[0]
+        cell = seg.size * ratio
+        core = text.rstrip()  # trailing spaces have no ink: the width ends before them
+        text = _respace(core, (seg.x1 - seg.x0) / cell) + text[len(core):]
+        seg.runs[0] = (text, style)
+        seg.x1 = max(seg.x1, seg.x0 + len(text) * cell)
 
 
 def _font_style(raw, font, name) -> int:

@@ -416,3 +416,33 @@ def test_cli_ocr_option(tmp_path):
     r = _cli("convert", str(scan), "--to", "fountain", "-o", "-", "--ocr")
     assert r.returncode == 0, r.stderr
     assert "INT. WORKSHOP - NIGHT" in r.stdout
+
+
+def test_doubled_spaces_survive_our_tightened_cell():
+    """Our writer prints a 7.0 pt cell (Final Draft's), not Courier's 7.2 pt: the
+    importer measures the document's cell, so spaces pdfium folds come back."""
+    # The cell is measured over the document, most of whose rows (as in real
+    # scripts) have no doubled space for pdfium to fold.
+    plain = ("The light through the tall window falls on a half finished canvas, on "
+             "brushes in jars and on a cold cup of coffee by the easel")
+    action = ("Scott is painting.  Badly.  He turns to the easel again and frowns "
+              "at the sky.  It is wrong.")
+    lines = [plain] * 8 + [action] * 3
+    src = "INT. STUDIO - DAY\n\n" + "\n\n".join(lines) + "\n\nSCOTT\nNo.  Not again.  Never.\n"
+    doc = read_pdf_bytes(render_pdf(parse_fountain(src)))
+    from screenplay.fountain_writer import write_fountain
+    back = write_fountain(doc)
+    assert back.count("Badly.  He") == 3 and back.count("sky.  It") == 3
+    assert back.count("canvas, on brushes") == 8
+    assert "No.  Not again.  Never." in back
+
+
+def test_respacing_prefers_sentence_ends_over_abbreviations_and_brackets():
+    from screenplay.pdf_text import _respace
+    # one space was folded: it belongs after "legs.", not after "Dr."
+    got = _respace("Young Dr. Bennett stands between the Wife's legs. She's", 55.6)
+    assert got == "Young Dr. Bennett stands between the Wife's legs.  She's"
+    # a bracket closing an age is no sentence end
+    assert _respace("Will (6) sits down. He waits.", 29.6) == "Will (6) sits down.  He waits."
+    # nothing folded: nothing added
+    assert _respace("Go. Now.", 7.8) == "Go. Now."
