@@ -6,8 +6,8 @@ versions of the code alternately (one run of each in turn, a fresh process per
 run, the first round untimed) with the same interpreter, so both see the same
 load.  The older revision is a plain copy of its files, for example::
 
-    git archive c6488a1 | tar -x -C /tmp/base
-    .venv/bin/python bench/bench_before_after.py --base /tmp/base --runs 9
+    base=$(mktemp -d) && git archive c6488a1 | tar -x -C "$base"
+    .venv/bin/python bench/bench_before_after.py --base "$base" --runs 9
 
 It is put first on ``PYTHONPATH``, which wins over this checkout's editable
 install.  A benchmark, not a test: it asserts nothing.
