@@ -18,6 +18,12 @@ def test_first_appearance_only_is_capitalised_longest_name_wins() -> None:
     assert intro.apply("She calls her aunt.") == "She calls her aunt."   # a role phrase is not a name
 
 
+def test_a_role_phrase_opening_a_sentence_is_not_the_name_introduced() -> None:
+    intro = Introducer({"IDA": ["Her neighbour", "Ida", "Ida Brandt"]})
+    assert intro.apply("Her neighbour Ida knocks at the door.") == \
+        "Her neighbour IDA knocks at the door."
+
+
 def test_name_inside_another_word_is_not_a_name() -> None:
     intro = Introducer({"ANN": ["Ann"]})
     assert intro.apply("Annabel sings; Ann listens.") == "Annabel sings; ANN listens."

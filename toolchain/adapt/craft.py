@@ -136,10 +136,11 @@ def _caps(name: str) -> str:
 
 
 def _is_name(form: str) -> bool:
-    """A proper name (some word capitalised), not a role phrase such as "her father"."""
+    """A proper name, not a role phrase such as "her father" or, opening a
+    sentence, "Her neighbour": a name begins and ends with a capitalised word
+    ("Anne Laurent", "Ludwig van Beethoven")."""
     words = form.split()
-    return bool(words) and len(form) > 1 and any(w[:1].isupper() for w in words) and \
-        words[0][:1].isupper()
+    return bool(words) and len(form) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 #: A sentence that says it is a flashback: "In a flashback, ...", "A flashback shows ...".
