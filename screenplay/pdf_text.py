@@ -318,6 +318,8 @@ def _cell_ratio(pages: "list[_RawPage]") -> float:
     if len(spans) < 3:
         return 0.6
     size = max(sizes, key=lambda z: sizes[z])
+    if not 4.0 <= size <= 48.0:  # no script's body size: keep Courier's cell (and bound the work)
+        return 0.6
     spans = [(w, n, z) for w, n, z in spans if abs(z - size) < 0.01][:4000]
     best, score = 0.6 * size, -1
     for cell in [0.6 * size] + [c / 20 for c in range(round(size * 10), round(size * 12))]:

@@ -4,6 +4,8 @@ Invented sentences only; each checks the line a character gets (or that none is 
 """
 from __future__ import annotations
 
+import pytest
+
 from toolchain.adapt import adapt, load_model
 from toolchain.adapt.grammar import sentence_case
 
@@ -25,24 +27,19 @@ def _speeches(doc):  # type: ignore[no-untyped-def]
             yield "speech", el.character.name, said
 
 
-def test_denial_without_a_clause_is_said_in_the_first_person() -> None:
-    got = _lines("Inside the barn, Orla denies any part in the theft, but Pim is not convinced.")
-    assert ("ORLA", "I deny any part in the theft.") in got
-
-
-def test_insisting_on_a_plan_keeps_the_purpose_and_shifts_the_possessive() -> None:
-    got = _lines("Orla meets her brother Pim. Orla insists on taking the boat to see her family.")
-    assert ("ORLA", "I insist on taking the boat to see my family.") in got
-
-
-def test_accused_person_becomes_you() -> None:
-    got = _lines("Nora comes home. Pim is waiting. Nora accuses Pim of stealing the keys.")
-    assert ("NORA", "I accuse you of stealing the keys.") in got
-
-
-def test_warning_against_an_act_is_a_prohibition() -> None:
-    got = _lines("Pim finds Orla. Pim warns her against opening the cellar door.")
-    assert ("PIM", "Don't open the cellar door.") in got
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Inside the barn, Orla denies any part in the theft, but Pim is not convinced.",
+                 ("ORLA", "I deny any part in the theft."), id="denial-first-person"),
+    pytest.param("Orla meets her brother Pim. Orla insists on taking the boat to see her family.",
+                 ("ORLA", "I insist on taking the boat to see my family."),
+                 id="insisting-keeps-purpose-shifts-possessive"),
+    pytest.param("Nora comes home. Pim is waiting. Nora accuses Pim of stealing the keys.",
+                 ("NORA", "I accuse you of stealing the keys."), id="accused-becomes-you"),
+    pytest.param("Pim finds Orla. Pim warns her against opening the cellar door.",
+                 ("PIM", "Don't open the cellar door."), id="warning-is-a-prohibition"),
+])
+def test_a_speech_act_without_a_clause_is_said_aloud(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
 
 
 def test_an_act_told_of_not_done_stays_action() -> None:
