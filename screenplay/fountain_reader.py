@@ -138,10 +138,6 @@ class _Reader:
         if first[0] in " \t" or not TITLE_KEY_RE.match(first) or is_heading(first) \
                 or is_transition(first.strip()):
             return [], 0
-        for k in prelude:
-            kind_r, content = self.region_only(strip[k])  # type: ignore[misc]
-            span = self.span(k, k)
-            self.body.append(Note(content, span) if kind_r == "note" else Boneyard(content, span))
         inline = self.inline
         fields: list[TitleField] = []
         while i < n and strip[i]:
@@ -155,6 +151,14 @@ class _Reader:
                 fields[-1].values.append(inline(strip[i]))
                 fields[-1].lines = (fields[-1].lines[0], self.last[i])
             i += 1
+        if len(fields) == 1 and not fields[0].values and fields[0].key.isupper():
+            # one capitalised word and a colon alone ("FADE IN:", "COLD OPEN:")
+            # is how a script's first line of action often reads, not a title page
+            return [], 0
+        for k in prelude:
+            kind_r, content = self.region_only(strip[k])  # type: ignore[misc]
+            span = self.span(k, k)
+            self.body.append(Note(content, span) if kind_r == "note" else Boneyard(content, span))
         return fields, i
 
     # -- paragraphs ----------------------------------------------------------

@@ -262,8 +262,11 @@ class _Builder:
             return True
         if _HEADING.match(t) and t.upper() == t:
             return True
-        if t.upper() == t and any(c.isalpha() for c in t) and prev_blank >= 2:
-            return True  # headings stand after two blank rows: a forced heading
+        if t.upper() == t and any(c.isalpha() for c in t) and prev_blank >= 2 \
+                and not t.rstrip().endswith(":"):
+            # headings stand after two blank rows: a forced heading; a capitalised
+            # line ending in a colon ("FADE IN:" opening a script) is action
+            return True
         return False
 
     def _speech_parts(self, rows: list[_Row], kinds: list[str], wrap: bool = True) -> list:

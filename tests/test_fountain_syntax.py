@@ -254,3 +254,15 @@ def test_text_like_a_title_key_after_a_leading_note_stays_action() -> None:
     doc = Document(body=[Note("X"), Action(text_of("0:"))])
     out = write_fountain(doc)
     assert parse_fountain(out) == doc
+
+
+def test_fade_in_on_the_first_line_is_action_not_a_title_page():
+    """Many scripts open with "FADE IN:" alone; it is the first action, while a
+    title page's key has a value or is written as a key ("Title:")."""
+    from screenplay.model import Action
+    doc = parse_fountain("FADE IN:\n\nEXT. PIER - DAWN\n\nGulls.\n")
+    assert doc.title_page == [] and isinstance(doc.body[0], Action)
+    assert doc.title_page == parse_fountain("FADE IN:\n").title_page
+    keyed = parse_fountain("Title:\n    The Pier\n\nEXT. PIER - DAWN\n")
+    assert [f.key for f in keyed.title_page] == ["Title"]
+    assert [f.key for f in parse_fountain("Draft date:\n\nEXT. PIER - DAWN\n").title_page] == ["Draft date"]

@@ -446,3 +446,15 @@ def test_respacing_prefers_sentence_ends_over_abbreviations_and_brackets():
     assert _respace("Will (6) sits down. He waits.", 29.6) == "Will (6) sits down.  He waits."
     # nothing folded: nothing added
     assert _respace("Go. Now.", 7.8) == "Go. Now."
+
+
+def test_fade_in_opening_a_script_stays_action():
+    """The first row of a script stands after no blank rows we can see; an
+    all-capital "FADE IN:" there is the action Fountain reads it as, not a
+    forced scene heading."""
+    from screenplay.model import Action
+    src = "FADE IN:\n\nEXT. PIER - DAWN\n\nGulls circle over the nets.\n"
+    doc = read_pdf_bytes(render_pdf(parse_fountain(src)))
+    first = doc.body[0]
+    assert isinstance(first, Action) and "FADE IN:" in str(first.text)
+    assert isinstance(doc.body[1], SceneHeading)
