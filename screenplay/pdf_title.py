@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Run, TitleField, normalize_text
+from .model import UNDERLINE, Run, TitleField, normalize_text
 from .pdf_text import Line, Page
 
 PT = 72.0  # points per inch
@@ -57,7 +57,13 @@ def _title_page(p: Page) -> list[TitleField]:
         title.append(ln)
         k += 1
     if title:
-        fields.append(TitleField("Title", text(title)))
+        runs = text(title)
+        if all(r.style & UNDERLINE for line in runs for r in line if r.text.strip()):
+            # the title page prints every title underlined: the rule is the
+            # page's, not an underline the writer typed
+            runs = [normalize_text([Run(r.text, r.style & ~UNDERLINE, r.kind) for r in line])
+                    for line in runs]
+        fields.append(TitleField("Title", runs))
     if k < len(middle) and _CREDIT.match(middle[k][0].text.strip()):
         fields.append(TitleField("Credit", text([middle[k][0]])))
         k += 1

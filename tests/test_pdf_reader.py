@@ -458,3 +458,14 @@ def test_fade_in_opening_a_script_stays_action():
     first = doc.body[0]
     assert isinstance(first, Action) and "FADE IN:" in str(first.text)
     assert isinstance(doc.body[1], SceneHeading)
+
+
+def test_title_underlined_by_the_page_comes_back_plain():
+    """The title page prints every title in capitals and underlined; the rule is
+    the page's style, so the imported title is not marked `_underlined_`."""
+    src = "Title: The Pier\nAuthor: Ada Lune\n\nEXT. PIER - DAWN\n\nGulls circle.\n"
+    doc = read_pdf_bytes(render_pdf(parse_fountain(src)))
+    title = next(f for f in doc.title_page if f.key == "Title")
+    runs = [r for line in title.values for r in line]
+    assert "".join(r.text for r in runs) == "THE PIER"
+    assert not any(r.style & UNDERLINE for r in runs)
