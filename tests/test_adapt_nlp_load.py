@@ -36,6 +36,17 @@ def test_loading_leaves_spacys_command_line_unimported() -> None:
     assert "spacy_version" in seen["info"]
 
 
+def test_model_is_set_aside_from_the_cyclic_collector() -> None:
+    seen = _fresh(
+        "import gc, json\n"
+        "from toolchain.adapt.nlp import load_model\n"
+        "before = gc.get_threshold()\n"
+        "load_model()\n"
+        "print(json.dumps({'same': gc.get_threshold() == before, 'frozen': gc.get_freeze_count()}))\n")
+    assert seen["same"]                   # thresholds are put back
+    assert seen["frozen"] > 50_000        # spaCy's and the model's objects are not walked again
+
+
 def test_components_the_adapter_never_runs_are_not_loaded() -> None:
     nlp = load_model()
     assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "ner"]

@@ -15,6 +15,7 @@ model, its settings and therefore every parse stay exactly what
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import os
 import sys
@@ -104,7 +105,24 @@ def _tokenizer_complete(path: Any) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def load_model() -> Any:
-    """The language model, loaded from the installed package (never downloaded)."""
+    """The language model, loaded from the installed package (never downloaded).
+
+    Importing spaCy and loading the model make over a hundred thousand objects that live
+    as long as the process, and Python's cyclic collector would walk them over
+    and over (a tenth of the load).  It waits until they are made, and then
+    they are set aside for good (``gc.freeze``); what is made later is
+    collected as usual.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(1_000_000, *thresholds[1:])
+    try:
+        return _load_model()
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.freeze()
+
+
+def _load_model() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         spacy = _import_spacy()
