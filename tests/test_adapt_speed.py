@@ -82,60 +82,6 @@ def test_parse_keeps_tags_parse_and_entities() -> None:
     assert doc[2].pos_ == "VERB" and doc[2].dep_ == "ROOT"
 
 
-def _annotations(docs: list) -> list:
-    return [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_)
-             for t in d] for d in docs]
-
-
-def test_entities_are_found_beside_the_parser_with_the_same_result(monkeypatch) -> None:
-    import concurrent.futures
-
-    from toolchain.adapt import nlp as nlp_module
-    submitted: list[int] = []
-
-    class Recording(concurrent.futures.ThreadPoolExecutor):
-        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
-            submitted.append(len(args[0]))
-            return super().submit(fn, *args, **kwargs)
-
-    people = ["Anna Berg", "Tom Hale", "Ruth Ode", "Karl Wendt", "Mei Lin"]
-    places = ["Paris", "Rome", "Oslo", "Lisbon", "Vienna"]
-    texts = [f"{people[i % 5]} drives from {places[i % 5]} to {places[(i + 2) % 5]} on Monday. "
-             f"At the station {people[(i + 1) % 5]} tells her that the train is late, and they "
-             f"wait. Mr. {people[(i + 3) % 5].split()[1]} sells them coffee." for i in range(12)]
-    nlp = load_model()
-    monkeypatch.setattr(concurrent.futures, "ThreadPoolExecutor", Recording)
-    monkeypatch.setattr(nlp_module, "BATCH_CHARS", 400)
-    monkeypatch.setattr(nlp_module.os, "cpu_count", lambda: 2)
-    docs = parse_all(nlp, texts)
-    assert len(submitted) > 2 and sum(submitted) == len(texts)
-    serial = [nlp_module._coarse(d) for d in nlp.pipe(texts)]
-    assert _annotations(docs) == _annotations(serial)
-    assert all(d.tensor is None for d in docs)
-
-
-def test_one_processor_parses_in_one_thread(monkeypatch) -> None:
-    import concurrent.futures
-
-    from toolchain.adapt import nlp as nlp_module
-
-    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
-        raise AssertionError("no second thread on one processor")
-    monkeypatch.setattr(concurrent.futures, "ThreadPoolExecutor", refuse)
-    monkeypatch.setattr(nlp_module, "BATCH_CHARS", 10)
-    monkeypatch.setattr(nlp_module.os, "cpu_count", lambda: 1)
-    docs = parse_all(load_model(), ["Anna Berg sails to Oslo.", "Tom Hale waits in Rome."])
-    assert [e.text for d in docs for e in d.ents] == ["Anna Berg", "Oslo", "Tom Hale", "Rome"]
-
-
-def test_batches_keep_order_and_size() -> None:
-    from toolchain.adapt.nlp import _batches
-    texts = ["a" * 300, "b" * 800, "c" * 100, "d" * 1200, "e" * 50]
-    assert _batches(texts, 1000) == [texts[:2], texts[2:4], texts[4:]]   # a batch closes once it is full
-    assert _batches([], 1000) == []
-    assert _batches(texts, 10**9) == [texts]
-
-
 def test_a_sentences_mentions_are_worked_out_once() -> None:
     from toolchain.adapt.cast import Cast
     from toolchain.adapt.nlp import lemma

@@ -180,51 +180,14 @@ def _coarse(doc: Any) -> Any:
 MAX_UNIT_CHARS = 100_000
 
 
-#: Characters per batch when the entity recogniser runs beside the parser:
-#: small enough that both have work early, large enough to keep batches efficient.
-BATCH_CHARS = 2_000
-
-
 def parse_all(nlp: Any, texts: Iterable[str]) -> list[Any]:
-    """Parse many texts in batches (much faster than one call per text).
-
-    The entity recogniser, half the parse, reads the parser's sentence
-    boundaries but nothing else of it, and the model's numeric work releases
-    the interpreter lock.  So with a second processor it runs in a second
-    thread, one batch behind the tagger and parser: same documents, same order
-    of components, same annotations, a third less waiting.
-    """
+    """Parse many texts in one batch (much faster than one call per text)."""
     texts = list(texts)
     for t in texts:
         if len(t) > MAX_UNIT_CHARS:
             raise InputError(f"a paragraph of {len(t):,} characters is too long to adapt "
                              f"(limit {MAX_UNIT_CHARS:,}); split it into paragraphs")
-    batches = _batches(texts, BATCH_CHARS)
-    if len(batches) < 2 or "ner" not in nlp.pipe_names or (os.cpu_count() or 1) < 2:
-        return [_coarse(d) for d in nlp.pipe(texts, batch_size=16)]
-    from concurrent.futures import ThreadPoolExecutor
-    before = [name for name in nlp.pipe_names if name != "ner"]
-    after = [name for name in nlp.pipe_names if name not in before]
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ner") as pool:
-        pending = []
-        for batch in batches:
-            docs = list(nlp.pipe(batch, disable=after, batch_size=len(batch)))
-            pending.append(pool.submit(lambda ds: list(nlp.pipe(ds, disable=before, batch_size=len(ds))),
-                                       docs))
-        return [_coarse(d) for job in pending for d in job.result()]
-
-
-def _batches(texts: list[str], size: int) -> list[list[str]]:
-    """Consecutive texts grouped into batches of about SIZE characters."""
-    out: list[list[str]] = [[]]
-    chars = 0
-    for t in texts:
-        if chars >= size:
-            out.append([])
-            chars = 0
-        out[-1].append(t)
-        chars += len(t)
-    return [b for b in out if b]
+    return [_coarse(d) for d in nlp.pipe(texts, batch_size=16)]
 
 
 def lemma(nlp: Any, token: Any) -> str:
