@@ -93,3 +93,13 @@ def test_a_sentences_mentions_are_worked_out_once() -> None:
     first = cast.mentions(sents[1])
     assert [(m.person.key, m.start) for m in first] == [("GARDENER", 1), ("VERA", 7)]
     assert cast.mentions(sents[1]) is first    # a role noun in the sentence kept it from the cache
+
+
+def test_stage_benchmark_times_every_step(tmp_path: Path) -> None:
+    from bench.bench_adapt import STAGE_NAMES, stages
+    src = tmp_path / "s.txt"
+    src.write_text("Ida Lund rows to the island. She tells Per that the storm is coming.\n", "utf-8")
+    got = stages(src, 1)
+    assert list(got) == [*STAGE_NAMES, "exit", "whole"]
+    assert all(got[name]["cpu"] >= 0 and got[name]["wall"] >= 0 for name in STAGE_NAMES)
+    assert got["model load"]["cpu"] > 0 and got["whole"]["wall"] >= got["model load"]["wall"]
