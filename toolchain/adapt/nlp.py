@@ -107,11 +107,11 @@ def _tokenizer_complete(path: Any) -> bool:
 def load_model() -> Any:
     """The language model, loaded from the installed package (never downloaded).
 
-    Importing spaCy and loading the model make over a hundred thousand objects that live
-    as long as the process, and Python's cyclic collector would walk them over
-    and over (a tenth of the load).  It waits until they are made, and then
-    they are set aside for good (``gc.freeze``); what is made later is
-    collected as usual.
+    Importing spaCy and loading the model make over a hundred thousand objects
+    that live as long as the process, and Python's cyclic collector would walk
+    them over and over (a tenth of the load, and again at exit).  It waits
+    until they are made, and then they are set aside for good (``gc.freeze``);
+    what is made later is collected as usual.
     """
     thresholds = gc.get_threshold()
     gc.set_threshold(1_000_000, *thresholds[1:])
