@@ -11,6 +11,13 @@ Two figures, as the issue states them:
   shows the spread.
 
     .venv/bin/python bench/bench_adapt.py --runs 5
+    .venv/bin/python bench/bench_adapt.py --stages 5   # where a whole run's time goes
+
+``--stages`` runs the command's own steps in fresh interpreters and reports,
+per step, the least wall and CPU time over the runs: importing the CLI,
+importing spaCy (with the adapter's modules), loading the model, the parse,
+the adapter's passes; then the wall time of the interpreter's exit after the
+work, and of the whole child (its start-up included).
 
 This is a script, not a test: timings depend on the machine and its load.
 """
@@ -49,6 +56,65 @@ def whole_process(src: Path, runs: int) -> tuple[list[float], list[float], list[
     return walls, cpus, peaks
 
 
+#: One run of ``screenplay adapt``'s steps, timed from inside (see ``stages``).
+_STAGES = r"""
+import json, resource, sys, time
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+marks = [(time.perf_counter(), cpu())]
+def mark():
+    marks.append((time.perf_counter(), cpu()))
+import toolchain.cli, toolchain.app
+mark()
+import toolchain.adapt as adapt
+from toolchain.adapt import build, nlp as nlp_module
+if hasattr(nlp_module, "_import_spacy"):
+    nlp_module._import_spacy()
+else:
+    import spacy
+mark()
+nlp = adapt.load_model()
+mark()
+parse, spent = build.parse_all, [0.0, 0.0]
+def timed(*args):
+    t, c = time.perf_counter(), cpu()
+    out = parse(*args)
+    spent[0] += time.perf_counter() - t
+    spent[1] += cpu() - c
+    return out
+build.parse_all = timed
+text = open(sys.argv[1], encoding="utf-8").read()
+adapt.adapt(text, "T", "t.txt", nlp)
+mark()
+steps = [(b[0] - a[0], b[1] - a[1]) for a, b in zip(marks, marks[1:])]
+steps[-1:] = [tuple(spent), (steps[-1][0] - spent[0], steps[-1][1] - spent[1])]
+print(json.dumps({"steps": steps, "end": time.time()}), flush=True)
+"""
+STAGE_NAMES = ("CLI import", "import spaCy and the adapter", "model load", "parse", "passes")
+
+
+def stages(src: Path, runs: int) -> dict[str, dict[str, float]]:
+    """Least wall and CPU seconds of each step of ``adapt`` over RUNS fresh interpreters."""
+    import subprocess
+    best: dict[str, dict[str, float]] = {}
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", _STAGES, str(src)], capture_output=True,
+                             text=True, env=env, cwd=ROOT, check=True).stdout
+        done, whole = time.time(), time.perf_counter() - t0
+        got = json.loads(out.strip().splitlines()[-1])
+        seen = {name: {"wall": w, "cpu": c} for name, (w, c) in zip(STAGE_NAMES, got["steps"])}
+        seen["exit"] = {"wall": done - got["end"]}       # interpreter shut-down, seen from outside
+        seen["whole"] = {"wall": whole}
+        for name, figures in seen.items():
+            kept = best.setdefault(name, dict(figures))
+            for k, v in figures.items():
+                kept[k] = min(kept[k], v)
+    return {name: {k: round(v, 3) for k, v in figures.items()} for name, figures in best.items()}
+
+
 def throughput(texts: list[str], rounds: int) -> tuple[float, float, float]:
     """(best, median) KB of synopsis adapted per second over whole rounds, and the load time."""
     sys.path.insert(0, str(ROOT))
@@ -73,9 +139,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3, help="whole-process runs (best is reported)")
     ap.add_argument("--rounds", type=int, default=5, help="passes over the texts for throughput")
+    ap.add_argument("--stages", type=int, metavar="RUNS", default=0,
+                    help="instead, time each step of a whole run (least of RUNS fresh interpreters)")
     args = ap.parse_args()
     texts = [p.read_text("utf-8") for p in ([LONG] if LONG.exists() else []) + OWN]
     src = LONG if LONG.exists() else OWN[0]
+    if args.stages:
+        print(json.dumps({"input": src.name, "stages_s": stages(src, args.stages),
+                          "load_average": round(os.getloadavg()[0], 2)}, indent=1))
+        return 0
     wall, cpu, peak = whole_process(src, args.runs)
     kbs, kbs_median, load = throughput(texts, args.rounds)
     print(json.dumps({

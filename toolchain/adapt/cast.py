@@ -538,8 +538,8 @@ class Cast:
             rel = t.i - s.start
             if rel in taken or not _role_head(t):
                 continue
-            key, _ = _role_key(t)
-            pkey = self.role_alias.get(key, key)
+            role, _ = _role_key(t)   # (not ``key``: that names this sentence's cache entry)
+            pkey = self.role_alias.get(role, role)
             if pkey not in self.people:
                 continue
             out.append(Mention(self.people[pkey], rel, rel + 1, t.dep_ in _SUBJ))
