@@ -26,7 +26,7 @@ from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
-from .places import Place, dwelling, named_buildings, named_place, places_in, time_of
+from .places import Place, dwelling, named_buildings, named_place, places_in, scenery, time_of
 from .refer import Tracker
 from .segment import continues, cue_of
 from .source import split_source
@@ -128,13 +128,12 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         hint = found[0][0] if found else None
         if scenes:
             here, hint = _within(here, scenes[-1].place, s, home), _within(hint, scenes[-1].place, s, home)
+        # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
+        named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
         if here is None:
-            # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
-            named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
-            if named is not None and hint is not None:
-                hint = hint   # a room in the sentence says more than the city it is in
-            else:
+            if named is None or hint is None:   # a room in the sentence says more than the city it is in
                 here = named
+
         cur = scenes[-1] if scenes else None
         back = is_flashback(s.text)
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
@@ -167,7 +166,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 place = Place("INT", home, None)   # a new day with no place named: home
             if place is None and cur is not None and cur.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
-                place = cur.place if continuous else Place(cur.place.int_ext, cur.place.location, None)
+                place = cur.place if continuous else _building_of(scenes, cur.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
@@ -259,9 +258,15 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     "in the doctor's office" while the scene is in a hospital is HOSPITAL -
     OFFICE, not the characters' home; "the day room" is a room of it too.
     """
-    if p is None or current is None or current.int_ext != "INT" or current.location == home:
+    if p is None or current is None or current.location == home or _HOME_WORDS.search(s.text):
         return p
-    if _HOME_WORDS.search(s.text):
+    part = _part_of(p, current)
+    if part is not None:
+        return part
+    if p.site and p.room is None and p.int_ext == "INT" and current.location != p.location:
+        # "in biology class" at a school, "in a gas chamber" at a camp: a part of where they are
+        return Place("INT", current.location, p.location)
+    if current.int_ext != "INT":
         return p
     if p.location == home and p.room:
         return Place("INT", current.location, p.room)
@@ -269,6 +274,40 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
             and p.location != current.location:
         return Place("INT", current.location, p.location)
     return p
+
+
+def _building_of(scenes: list["SceneDraft"], room: Place) -> Place:
+    """The place a room is part of, inside or out as it was last seen ("EXT. CAMP" after
+    "INT. CAMP - HUT"); INT/EXT of the room when it was never seen on its own."""
+    for sc in reversed(scenes):
+        if sc.place is not None and sc.place.location == room.location and sc.place.room is None:
+            return sc.place
+    return Place(room.int_ext, room.location, None)
+
+
+def _said_in_full(places: list[Place | None]) -> dict[str, str]:
+    """A place named once in full and later by its last word only: "an American embassy",
+    then "the embassy" -> AMERICAN EMBASSY.  Only when one full name ends with that word."""
+    full: dict[str, set[str]] = {}
+    for p in places:
+        if p is not None and " " in p.location:
+            full.setdefault(p.location.split()[-1], set()).add(p.location)
+    return {w: next(iter(v)) for w, v in full.items() if len(v) == 1}
+
+
+def _part_of(p: Place, building: Place) -> Place | None:
+    """"The school parking lot" while in HIGH SCHOOL: a part of that building, named after it.
+
+    The words before the place's own name that the building's name ends with
+    say whose part it is: HIGH SCHOOL - PARKING LOT.
+    """
+    if p.room is not None or p.location == building.location:
+        return None
+    words, own = p.location.split(), building.location.split()
+    for n in range(len(words) - 1, 0, -1):
+        if words[:n] == own[-n:]:
+            return Place(p.int_ext, building.location, " ".join(words[n:]))
+    return None
 
 
 def _ref_id(r: object) -> str | None:
@@ -434,6 +473,18 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     for w in (x.strip("'.,\"") for x in f.split()) if w[:1].isupper() and len(w) > 1
                     and w.lower() not in common}
     full_names = named_buildings(story_spans)
+    said_in_full = _said_in_full([sc.place for sc in scenes])
+
+
+    def where_of(place: Place) -> str:
+        building = full_names.get(place.location, place.location)
+        building = said_in_full.get(building, building)
+        return clean_heading_place(building + (f" - {place.room}" if place.room else ""), person_words)
+
+    # before the synopsis names any place, the story is where it first goes
+    opening = next((sc.place for sc in scenes if sc.place is not None and where_of(sc.place)), None) or \
+        scenery(src.text) or Place("INT", home)
+    last_where, last_ie = where_of(opening) or home, opening.int_ext
     body: list[Element] = []
     for pre in src.prefaces:
         body.append(Note(pre))
@@ -457,10 +508,12 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         was_flashback = sc.flashback
         if sc.cut and body and not isinstance(body[-1], Transition):
             body.append(Transition(text_of("CUT TO:")))
-        place = sc.place or Place("INT", home)
-        building = full_names.get(place.location, place.location)
-        where = clean_heading_place(building + (f" - {place.room}" if place.room else ""), person_words)
-        heading = f"{place.int_ext}. {where or home} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
+        place = sc.place or opening
+        where = where_of(place)
+        if not where:   # a "place" that was only a name: still where the last scene was
+            where, place = last_where, Place(last_ie, last_where)
+        last_where, last_ie = where, place.int_ext
+        heading = f"{place.int_ext}. {where} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
         body.append(SceneHeading(text_of(heading)))
         story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],
                                     sorted({p.cue for p in sc.people if isinstance(p, Person)}), sc.cut))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .lexicons import entries
@@ -84,6 +84,9 @@ PLACES = {
     "pier": ("PIER", "EXT"), "town": ("TOWN", "EXT"), "city": ("CITY", "EXT"), "market": ("MARKET", "EXT"),
     "stadium": ("STADIUM", "EXT"), "racetrack": ("RACETRACK", "EXT"), "valley": ("VALLEY", "EXT"),
 }
+#: Vehicles: one that people board, drive or take is where they are ("steals a bus").
+VEHICLES = frozenset("car bus train taxi cab plane ship boat truck van".split())
+_BOARDING = frozenset("board steal hijack commandeer drive ride catch take".split())
 _LOC_PREPS = frozenset("in at into inside on onto to toward towards outside near by across through from around "
                        "throughout along up down over beside past".split())
 #: Things that say which room, but do not by themselves move a scene.
@@ -108,6 +111,9 @@ class Place:
     int_ext: str
     location: str
     room: str | None = None
+    #: a place no word list knows, that the people are in rather than go to ("in biology
+    #: class"): inside a building the scene is in, it is a room of it
+    site: bool = field(default=False, compare=False)
 
     def heading(self, time: str) -> str:
         loc = self.location + (f" - {self.room}" if self.room else "")
@@ -124,8 +130,13 @@ def dwelling(text: str) -> str:
 
 
 def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) -> list[tuple[Place, bool]]:
-    """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink)."""
-    out: list[tuple[Place, bool]] = []
+    """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink).
+
+    The first is the one the scene is best headed by: the last the sentence
+    puts them in, where the story goes on ("serving time on a farm, he is
+    sent to a hospital": the hospital).
+    """
+    found: list[tuple[Place, bool]] = []     # place, only hinted
     toks = list(sent)
     for k, t in enumerate(toks):
         if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" or t.i in skip:
@@ -135,18 +146,21 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
         low = t.lower_
         two = (toks[k - 1].lower_ + " " + low) if k > 0 else ""
         key = two if two in ROOMS or two in PLACES else low
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is not None and _describes_a_place(prep):
+            continue   # "Forks, a town near the coast": the phrase says where the town is
         if key == "entrance" and k > 0 and toks[k - 1].pos_ == "NOUN":
-            out.append((Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False))
+            found.append((Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False))
             continue
         if key not in ROOMS and key not in PLACES:
             generic = _generic_place(t)
             if generic is not None:
-                out.append((generic, False))
+                found.append((generic, False))
             continue
-        prep = t.head if t.dep_ == "pobj" else None
         verb = prep.head if prep is not None else t.head
         located = (prep is not None and prep.lower_ in _LOC_PREPS) or low == "home" or \
-            (t.dep_ == "dobj" and verb.lower_ in _MOTION)
+            (t.dep_ == "dobj" and (verb.lower_ in _MOTION or key in VEHICLES and _not_backstory(verb)
+                                   and bool(_stems(verb.lower_) & _BOARDING)))
         if key in WEAK:
             located = located or t.dep_ in ("dobj", "pobj")
         if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
@@ -154,36 +168,100 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
         if prep is not None and (prep.lower_ == "from" or prep.dep_ == "agent"):
             continue   # "struck by a van": the one who does it, not where
         # only where the sentence's own people are, not a place talked about
-        clause = verb
-        while clause.dep_ in ("prep", "pobj", "advmod", "dobj", "attr", "appos", "compound", "npadvmod") \
-                and clause.head.i != clause.i:
-            clause = clause.head
-        main = clause.dep_ in ("ROOT", "conj", "advcl") and not (
-            clause.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-            and not (clause.tag_ == "VBG" and clause.i < clause.head.i))
+        main = in_story_line(verb)
         weak = key in WEAK
         if not (located and main):
             # a room worked in ("vacuuming the living room", "seated in the study"): a hint only
             if key in ROOMS and t.dep_ in ("dobj", "pobj"):
-                out.append((Place("INT", home, ROOMS[key]), True))
+                found.append((Place("INT", home, _room_name(t, key)), True))
             continue
         if key in ("apartment", "flat", "house", "mansion", "cabin"):
-            out.append((Place("INT", home, None), weak))
+            found.append((Place("INT", home, None), weak))
             continue
         if key in ROOMS:
-            out.append((Place("INT", home, ROOMS[key]), weak))
+            found.append((Place("INT", home, _room_name(t, key)), weak))
         else:
             name, ie = PLACES[key]
             if name is None or key in ("apartment", "flat", "house", "home") and name == home:
-                out.append((Place("INT", home, None), weak))
+                found.append((Place("INT", home, None), weak))
+            elif " - " in name:   # "ward": a room of a known kind of building
+                building, room = name.split(" - ", 1)
+                found.append((Place(ie, building, room), weak))
             else:
-                out.append((Place(ie, place_name(t, key, name), None), weak))
+                found.append((Place(ie, place_name(t, key, name), None), weak))
+    firm = [f for f in found if not f[1]]
+    if len(firm) > 1:
+        found.remove(firm[-1])
+        found.insert(0, firm[-1])
+    out = found
     text = sent.text.lower()
     for pat, room in _ACTIVITIES:
         if re.search(pat, text):
             out.append((Place("INT", home, room), True))
             break
     return out
+
+
+def _room_name(t: "Token", key: str) -> str:
+    """A room's heading name: the word list's ("sitting room" -> LIVING ROOM), unless the
+    synopsis says whose or which it is ("the doctor's office" -> DOCTOR'S OFFICE)."""
+    if " " not in key and any(c.dep_ == "compound" and c.pos_ == "NOUN" or
+                              c.dep_ == "poss" and c.tag_ == "NN" for c in t.lefts):
+        return place_name(t, key, t.text.upper())
+    return ROOMS[key]
+
+
+#: Prepositions that put a thing inside another place ("the room in the hospital").
+_INSIDE = frozenset("in at inside on aboard within".split())
+#: Links a place phrase climbs through to reach the clause it belongs to.
+_PHRASAL = frozenset("prep pobj advmod dobj attr appos compound npadvmod agent amod nmod dative "
+                     "nsubj nsubjpass oprd".split())
+
+
+def in_story_line(head: "Token") -> bool:
+    """Whether a phrase hanging on ``head`` tells where the story's people are now.
+
+    The first clause above it decides: a main clause, one joined to it, or an
+    adverbial clause with a subject of its own ("when they reach the farm")
+    tells the story; a reported, wanted or describing one does not ("she wants
+    to go to Paris", "he says he was at the bar", "the town where she grew up",
+    "a bus bound for the coast"), nor an adverbial clause without a subject
+    ("to find her, he ...").
+    """
+    cur = head
+    for _ in range(64):
+        if cur.dep_ not in _PHRASAL or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.dep_ in ("ROOT", "conj") or _paratactic(cur):
+        return True
+    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
+        return in_story_line(cur.head.head)   # "Upon arriving at the embassy, they ..."
+    return cur.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+                                    or cur.tag_ == "VBG" and cur.i < cur.head.i)
+
+
+def _paratactic(clause: "Token") -> bool:
+    """A clause the parse hangs on a later one, though it stands on its own: "She sits in
+    class; he appears disgusted" (no "that", its own subject, before its head)."""
+    return clause.dep_ == "ccomp" and clause.i < clause.head.i and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and \
+        not any(c.dep_ == "mark" for c in clause.children)
+
+
+def _describes_a_place(prep: "Token") -> bool:
+    """A phrase on a noun that places that noun, not the people: "a town near the coast".
+
+    Only "in", "at" and their kind put one place inside another ("a room in the
+    hospital" says where the room is, so where the people are); "near", "by",
+    "outside" on a place describe it, and so does anything on a noun in apposition.
+    """
+    owner = prep.head
+    if owner.pos_ not in ("NOUN", "PROPN") or owner.dep_ == "ROOT":
+        return False
+    if owner.dep_ == "appos":
+        return True
+    return prep.lower_ not in _INSIDE and (owner.pos_ == "PROPN" or owner.lower_ in PLACES or owner.lower_ in ROOMS)
 
 
 #: What people do in one room only: hints for a heading, never a cut.
@@ -202,24 +280,34 @@ def _generic_place(t: "Token") -> Place | None:
     """A place no word list knows, from the parse: a noun phrase the people are in or go to.
 
     "is transferred to a mental institution", "they hide in an old barn": the
-    object of a preposition of place, with a determiner (a particular place),
-    on a verb of going or staying, in the sentence's own story line.  A room
-    ("the day room") is INT; anything else unknown is INT too, the usual case.
+    object of a preposition of place, made a particular place by a determiner
+    or a noun before it ("in biology class"), on a verb of going or staying, in
+    the sentence's own story line.  A room ("the day room", "a storeroom")
+    needs no such verb: whatever is done in it is done there.  An event one
+    attends ("attend the school prom") is where the people are.  Anything
+    unknown is INT, the usual case.
     """
-    if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.tag_ == "NNS" and t.lower_ not in ROOMS:
+    if t.pos_ != "NOUN" or t.lower_ in entries("not_places") or len(t.text) < 3 or \
+            t.ent_type_ in _NOT_PLACE_ENTS or t.tag_ == "NNS" and t.lower_ not in ROOMS:
+        return None
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _ATTENDING \
+            and in_story_line(t.head):
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+    if t.dep_ != "pobj":
         return None
     prep = t.head
-    if prep.lower_ not in _GOAL_OR_SITE or t.lower_ in entries("not_places") or len(t.text) < 3:
+    if prep.lower_ not in _GOAL_OR_SITE:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
         return None    # "the middle of the street": the street says where
-    if not any(c.dep_ in ("det", "poss") for c in t.children):
-        return None
-    if t.ent_type_ in _NOT_PLACE_ENTS:
+    if not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
         return None
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
         return None
+    site = prep.lower_ in ("in", "at", "inside")
+    if t.lower_.endswith(_ROOM_ENDINGS):
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
     known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "At the trading post, Ethan learns ...": a place put before the subject sets the scene
@@ -227,7 +315,13 @@ def _generic_place(t: "Token") -> Place | None:
         and prep.i == prep.sent.start
     if not fronted and not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
         return None
-    return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+    return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site and not fronted)
+
+
+#: Verbs whose object is an occasion the people are at ("attends a wedding").
+_ATTENDING = frozenset({"attend"})
+#: A noun ending so names a room, whatever is done in it ("the day room", "a storeroom").
+_ROOM_ENDINGS = ("room", "office", "hall", "ward", "chamber")
 
 
 #: What the entity recogniser calls these is never a place a scene is in ("the Civil War").
@@ -301,10 +395,18 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
+        if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
+            continue   # "runs into a Briton named Hammond": someone, not somewhere
         if t.head.lower_ == "to" and t.head.head.lower_ not in _MOTION and t.head.head.lemma_ not in _MOTION \
                 and not t.head.head.lower_.startswith(("fl", "travel", "sail", "mov", "return", "driv")):
             continue   # "writes to Paris" is not going there
-        words = [w for w in t.subtree if w.text[:1].isupper() and w.is_alpha and w.i > t.sent.start
+        # the name itself: capitalised words run up to it, not what an apposition adds
+        # ("Forks, a small town near the Washington coast" is FORKS)
+        run = [t]
+        while run[0].i - 1 > t.sent.start and t.doc[run[0].i - 1].head.i in {w.i for w in run} \
+                and t.doc[run[0].i - 1].dep_ in ("compound", "amod", "nmod"):
+            run.insert(0, t.doc[run[0].i - 1])
+        words = [w for w in run if w.text[:1].isupper() and w.is_alpha and w.i > t.sent.start
                  and w.tag_ not in ("DT", "IN")]
         if not words:
             continue
@@ -340,3 +442,25 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
             if general:
                 seen.setdefault(general, set()).add(name)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _not_backstory(verb: "Token") -> bool:
+    """A past tense in a sentence told in the present is what happened before ("she says
+    he took a taxi"), not where the people are now."""
+    return verb.tag_ != "VBD" or verb.sent.root.tag_ == "VBD"
+
+
+def scenery(text: str) -> Place | None:
+    """Where a story that names no place is, from what stands there ("the trees" -> a forest).
+
+    The word list holds the things of a few kinds of open country; the kind
+    the text mentions most wins.  None when it mentions none.
+    """
+    counts: Counter[str] = Counter()
+    for line in entries("scenery"):
+        word, _, place = line.partition(" ")
+        counts[place.strip().upper()] += len(re.findall(rf"\b{re.escape(word)}\b", text, re.I))
+    if not counts:
+        return None
+    best, n = counts.most_common(1)[0]
+    return Place("EXT", best) if n else None

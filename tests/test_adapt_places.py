@@ -1,0 +1,87 @@
+"""Where scenes happen: the place phrases a synopsis gives, on sentences written for these tests."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from toolchain.adapt import adapt_text, load_model
+
+
+@lru_cache(maxsize=None)
+def _heads(text: str) -> str:
+    a = adapt_text(text, load_model(), "t", "t.txt")
+    return " | ".join(sc.heading for sc in a.story.scenes)
+
+
+def test_a_phrase_that_places_a_town_is_not_where_the_people_are() -> None:
+    heads = _heads("Mara moves to Galway, a small town near the western coast, to live with her aunt.\n")
+    assert "GALWAY" in heads and "COAST" not in heads
+
+
+def test_the_last_place_a_sentence_moves_people_to_heads_the_scene() -> None:
+    heads = _heads("Serving a sentence on a prison farm, Tom is transferred to a mental hospital.\n"
+                   "He meets the other patients.\n")
+    assert heads.startswith("INT. MENTAL HOSPITAL")
+
+
+def test_a_room_without_article_inside_the_building_the_scene_is_in() -> None:
+    heads = _heads("Lena starts at a new high school.\n"
+                   "Lena sits beside Omar in chemistry class; he seems to dislike her.\n"
+                   "A week later, Lena is almost hit by a truck in the school parking lot.\n")
+    assert "HIGH SCHOOL - CHEMISTRY CLASS" in heads
+    assert "EXT. HIGH SCHOOL - PARKING LOT" in heads
+
+
+def test_furniture_is_not_a_place() -> None:
+    heads = _heads("Tom sits at the table in the kitchen. Later Tom sits at the table and reads a letter.\n")
+    assert "TABLE" not in heads
+
+
+def test_a_vehicle_people_take_is_where_they_are_but_not_one_taken_before() -> None:
+    assert "DELIVERY VAN" in _heads("Tom steals a delivery van and drives off with the others.\n")
+    heads = _heads("Anna is at home. She says that he took a taxi home the day before.\n")
+    assert "TAXI" not in heads
+
+
+def test_a_place_arrived_at_is_a_heading_one_only_wanted_is_not() -> None:
+    assert "LIGHTHOUSE" in _heads("Tom is in the garden.\nUpon arriving at the lighthouse, Tom finds the door open.\n")
+    assert "LIGHTHOUSE" not in _heads("Tom is in the garden. Tom wants to go to the lighthouse.\n")
+
+
+def test_an_occasion_attended_is_where_the_people_are() -> None:
+    heads = _heads("Ana lives in Porto with her sister.\n\nBack in Lisbon, Ana attends a wedding.\n")
+    assert "INT. WEDDING" in heads
+
+
+def test_a_part_of_an_outdoor_place_and_back_to_it() -> None:
+    heads = _heads("The prisoners are marched into a labour camp.\n"
+                   "Tom waits in a guard hut.\n\nThe next day Tom hides the bread.\n")
+    assert "CAMP - GUARD HUT" in heads and heads.endswith("EXT. LABOUR CAMP - DAY")
+
+
+def test_objects_people_go_to_are_not_places() -> None:
+    heads = _heads("Ana is in the living room. She goes to the piano and plays.\n\nLater she sits in her wheelchair.\n")
+    assert "PIANO" not in heads and "WHEELCHAIR" not in heads
+
+
+def test_a_place_named_in_full_keeps_its_full_name() -> None:
+    heads = _heads("Tom is taken to a military hospital.\n\nThe next day Ana visits a cafe.\n\n"
+                   "That night Tom is sent back to the hospital.\n")
+    assert heads.count("MILITARY HOSPITAL") == 2 and "INT. HOSPITAL " not in heads
+
+
+def test_a_story_naming_no_place_is_set_where_its_things_are() -> None:
+    from toolchain.adapt.places import scenery
+
+    assert scenery("The trees sway. Two old trees argue while a tree frog sings.").location == "FOREST"
+    assert scenery("Nothing here but talk.") is None
+    heads = _heads("The trees sway in the spring wind. Two birds sing to the trees.\n")
+    assert heads.startswith("EXT. FOREST") and "HOUSE" not in heads
+
+
+def test_someone_named_is_not_a_place() -> None:
+    from toolchain.adapt.nlp import parse_all
+    from toolchain.adapt.places import named_place
+
+    for text in ("Ida and Tom bump into a Scot named Fergus.", "At the port they run into a Dane called Jens."):
+        sent = next(iter(parse_all(load_model(), [text])[0].sents))
+        assert named_place(sent, lambda t: False) is None, text
