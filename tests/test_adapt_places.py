@@ -85,3 +85,40 @@ def test_someone_named_is_not_a_place() -> None:
     for text in ("Ida and Tom bump into a Scot named Fergus.", "At the port they run into a Dane called Jens."):
         sent = next(iter(parse_all(load_model(), [text])[0].sents))
         assert named_place(sent, lambda t: False) is None, text
+
+
+def test_a_place_in_a_reported_clause_joined_by_and_is_not_a_heading() -> None:
+    for text in ("Ana is in the kitchen. She learns that Tom has fled and is hiding in the lighthouse.\n",
+                 "Ana is in the kitchen. Ana reveals that Tom took the money and hid it in the cellar.\n"):
+        heads = _heads(text)
+        assert "LIGHTHOUSE" not in heads and "CELLAR" not in heads, heads
+
+
+def test_somebody_s_office_is_their_place_not_a_room_of_the_home() -> None:
+    heads = _heads("Tom is at home with Ana.\n\nThe next day Tom is dragged to the sheriff's office.\n")
+    assert "INT. SHERIFF'S OFFICE" in heads and "HOUSE - OFFICE" not in heads
+
+
+def test_the_home_keeps_the_one_name_the_synopsis_gives_it() -> None:
+    heads = _heads("Tom lives in a beach house with his sister Ana.\n\nThe next day Ana returns to the house.\n")
+    assert "INT. BEACH HOUSE" in heads and "INT. HOUSE " not in heads
+
+
+def test_somebody_arriving_to_talk_to_the_people_there_is_no_cut() -> None:
+    heads = _heads("Ana waits in the kitchen for the bus. Tom tells Ana that the bus is late.\n")
+    assert heads.count("INT.") + heads.count("EXT.") == 1
+
+
+def test_a_leap_in_time_cuts_a_short_scene_a_passing_when_does_not() -> None:
+    assert _heads("Ana and Tom ride to the lake. When they return, Ana cries.\n").count(" - ") == 2
+    assert _heads("Ana sits with Tom. A year later, Ana cries.\n").count(" - ") == 2
+    assert _heads("Ana sits with Tom. Then, when asked about the money, Tom lies.\n").count(" - ") == 1
+
+
+def test_what_a_finder_sees_happens_where_they_are() -> None:
+    assert "CANYON" in _heads("Tom is at home.\n\nThe next day Tom finds Ana wounded in a canyon.\n")
+
+
+def test_a_named_place_reached_after_another_heads_the_scene() -> None:
+    heads = _heads("Ana is at home.\n\nThe trail leads Tom to a fort, and then to Santa Fe, where he rests.\n")
+    assert "SANTA FE" in heads

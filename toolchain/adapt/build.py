@@ -26,7 +26,7 @@ from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
-from .places import Place, dwelling, named_buildings, named_place, places_in, scenery, time_of
+from .places import Place, dwelling, home_in_full, named_buildings, named_place, places_in, scenery, time_of
 from .refer import Tracker
 from .segment import continues, cue_of
 from .source import split_source
@@ -133,6 +133,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if here is None:
             if named is None or hint is None:   # a room in the sentence says more than the city it is in
                 here = named
+        elif named is not None and _said_after(s.text, named, here):
+            here = named   # "leads them to a fort, and then to New Mexico": where they end up
 
         cur = scenes[-1] if scenes else None
         back = is_flashback(s.text)
@@ -143,6 +145,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             new = True
         # a long scene is cut where the story moves on in time ("Later, ...", "After the trial, ...")
         if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
+            new = True
+        # a shorter one only by a marked leap: a date or time named, or people coming back or arriving
+        if not new and cur is not None and cur.sentences and cur.items and _moves_on(s, leap=True):
             new = True
         # one sentence per line: each line is an event unless it plainly goes on from the last
         if not new and src.one_per_line and cur is not None and cur.sentences and \
@@ -235,18 +240,35 @@ def _day_part(scenes: list["SceneDraft"]) -> str:
 _LONG_SCENE = 2
 
 
-def _moves_on(s: "Span") -> bool:
-    """The sentence opens, before its subject, with a shift in time: a date or a time word."""
+def _moves_on(s: "Span", leap: bool = False) -> bool:
+    """The sentence opens, before its subject, with a shift in time: a date or a time word.
+
+    A ``leap`` is more: a date or time the recogniser names ("A year later,"),
+    or a clause of going that opens the sentence ("When they return, ...").
+    """
     shifts = entries("time_shifts")
     root = s.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     stop = subj.left_edge.i if subj is not None else root.i
+    going = set(entries("motion_verbs"))
     for t in s:
         if t.i >= stop:
             break
-        if t.lower_ in shifts or t.ent_type_ in ("DATE", "TIME"):
+        if t.ent_type_ in ("DATE", "TIME") and (not leap or t.i - s.start < 4):
+            return True
+        if not leap and t.lower_ in shifts:
+            return True
+        if leap and t.i == s.start and t.lower_ in shifts and t.head.dep_ == "advcl" and \
+                _lemma_of(t.head) in going:
             return True
     return False
+
+
+def _lemma_of(t: "Token") -> str:
+    """A verb's dictionary form by the parse's tag: "returns" -> "return", "came" -> "come"."""
+    from .places import _stems
+    going = set(entries("motion_verbs"))
+    return next((x for x in sorted(_stems(t.lower_)) if x in going), t.lower_)
 
 
 _HOME_WORDS = re.compile(r"\b(?:home|house|apartment|flat)\b", re.IGNORECASE)
@@ -274,6 +296,12 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
             and p.location != current.location:
         return Place("INT", current.location, p.location)
     return p
+
+
+def _said_after(text: str, later: Place, earlier: Place) -> bool:
+    """Whether the sentence names ``later`` after the last word of ``earlier``'s name."""
+    up = text.upper()
+    return up.rfind(later.location.split()[0]) > up.rfind(earlier.location.split()[-1]) >= 0
 
 
 def _building_of(scenes: list["SceneDraft"], room: Place) -> Place:
@@ -402,6 +430,9 @@ def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut
             return False
         if r in scene.people:
             return False
+        others = set(tracker.in_sentence()) | set(tracker.groups_in_sentence())
+        if (others - {r}) & scene.people:
+            return False   # "Mr. B tells Mr. A ...": someone joins the people there, the cast goes on
         # "His partner ... tells him": a pronoun taking up the last sentence's people is continuity
         # (after a cut-away shot the story comes back: no continuity to keep)
         last = {p for p, _ in tracker.history[-1]} if tracker.history and not after_cut else set()
@@ -474,6 +505,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     and w.lower() not in common}
     full_names = named_buildings(story_spans)
     said_in_full = _said_in_full([sc.place for sc in scenes])
+    said_in_full.update(home_in_full(story_spans, home))
 
 
     def where_of(place: Place) -> str:

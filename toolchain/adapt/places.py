@@ -137,60 +137,32 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
     sent to a hospital": the hospital).
     """
     found: list[tuple[Place, bool]] = []     # place, only hinted
+    containers: list[tuple[Place, bool]] = []
     toks = list(sent)
     for k, t in enumerate(toks):
         if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" or t.i in skip:
             continue
         if t.dep_ in ("compound", "amod"):
             continue   # "a home attendant", "the kitchen table": a modifier, not a place
-        low = t.lower_
-        two = (toks[k - 1].lower_ + " " + low) if k > 0 else ""
-        key = two if two in ROOMS or two in PLACES else low
+        two = (toks[k - 1].lower_ + " " + t.lower_) if k > 0 else ""
+        key = two if two in ROOMS or two in PLACES else t.lower_
         prep = t.head if t.dep_ == "pobj" else None
         if prep is not None and _describes_a_place(prep):
             continue   # "Forks, a town near the coast": the phrase says where the town is
         if key == "entrance" and k > 0 and toks[k - 1].pos_ == "NOUN":
-            found.append((Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False))
-            continue
-        if key not in ROOMS and key not in PLACES:
+            hit: tuple[Place, bool] | None = (Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False)
+        elif key not in ROOMS and key not in PLACES:
             generic = _generic_place(t)
-            if generic is not None:
-                found.append((generic, False))
-            continue
-        verb = prep.head if prep is not None else t.head
-        located = (prep is not None and prep.lower_ in _LOC_PREPS) or low == "home" or \
-            (t.dep_ == "dobj" and (verb.lower_ in _MOTION or key in VEHICLES and _not_backstory(verb)
-                                   and bool(_stems(verb.lower_) & _BOARDING)))
-        if key in WEAK:
-            located = located or t.dep_ in ("dobj", "pobj")
-        if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
-            located = True
-        if prep is not None and (prep.lower_ == "from" or prep.dep_ == "agent"):
-            continue   # "struck by a van": the one who does it, not where
-        # only where the sentence's own people are, not a place talked about
-        main = in_story_line(verb)
-        weak = key in WEAK
-        if not (located and main):
-            # a room worked in ("vacuuming the living room", "seated in the study"): a hint only
-            if key in ROOMS and t.dep_ in ("dobj", "pobj"):
-                found.append((Place("INT", home, _room_name(t, key)), True))
-            continue
-        if key in ("apartment", "flat", "house", "mansion", "cabin"):
-            found.append((Place("INT", home, None), weak))
-            continue
-        if key in ROOMS:
-            found.append((Place("INT", home, _room_name(t, key)), weak))
+            hit = (generic, False) if generic is not None else None
         else:
-            name, ie = PLACES[key]
-            if name is None or key in ("apartment", "flat", "house", "home") and name == home:
-                found.append((Place("INT", home, None), weak))
-            elif " - " in name:   # "ward": a room of a known kind of building
-                building, room = name.split(" - ", 1)
-                found.append((Place(ie, building, room), weak))
-            else:
-                found.append((Place(ie, place_name(t, key, name), None), weak))
-    firm = [f for f in found if not f[1]]
-    if len(firm) > 1:
+            hit = _known_place(t, key, prep, home)
+        if hit is None:
+            continue
+        found.append(hit)
+        if prep is not None and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ != "ROOT":
+            containers.append(hit)   # "the home of his brother in the valley": the valley holds the home
+    firm = [f for f in found if not f[1] and f not in containers]
+    if firm and found[0] is not firm[-1]:
         found.remove(firm[-1])
         found.insert(0, firm[-1])
     out = found
@@ -200,6 +172,50 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             out.append((Place("INT", home, room), True))
             break
     return out
+
+
+def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple[Place, bool] | None:
+    """A place or room the word lists know, if the sentence puts its people there."""
+    verb = prep.head if prep is not None else t.head
+    located = (prep is not None and prep.lower_ in _LOC_PREPS) or t.lower_ == "home" or \
+        (t.dep_ == "dobj" and (verb.lower_ in _MOTION or bool(_stems(verb.lower_) & _FINDING) or
+                               key in VEHICLES and _not_backstory(verb) and bool(_stems(verb.lower_) & _BOARDING)))
+    if key in WEAK:
+        located = located or t.dep_ in ("dobj", "pobj")
+    if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
+        located = True
+    if prep is not None and (prep.lower_ == "from" or prep.dep_ == "agent"):
+        return None   # "struck by a van": the one who does it, not where
+    weak = key in WEAK
+    # only where the sentence's own people are, not a place talked about
+    if not (located and in_story_line(verb)):
+        # a room worked in ("vacuuming the living room", "seated in the study"): a hint only
+        if key in ROOMS and t.dep_ in ("dobj", "pobj"):
+            return Place("INT", home, _room_name(t, key)), True
+        return None
+    if key in ("apartment", "flat", "house", "mansion", "cabin"):
+        return Place("INT", home, None), weak
+    if key in ROOMS and _whose(t) is not None:
+        # "the sheriff's office": somebody's own place, not a room of the characters' home
+        return Place("INT", place_name(t, key, t.text.upper())), weak
+    if key in ROOMS:
+        return Place("INT", home, _room_name(t, key)), weak
+    name, ie = PLACES[key]
+    if name is None or key in ("apartment", "flat", "house", "home") and name == home:
+        return Place("INT", home, None), weak
+    if " - " in name:   # "ward": a room of a known kind of building
+        building, room = name.split(" - ", 1)
+        return Place(ie, building, room), weak
+    return Place(ie, place_name(t, key, name), None), weak
+
+
+#: Verbs whose object, a place, is where the people are: "when they find the camp".
+_FINDING = frozenset("find discover".split())
+
+
+def _whose(t: "Token") -> "Token | None":
+    """The common noun a place belongs to ("the doctor's office"), if the synopsis says."""
+    return next((c for c in t.lefts if c.dep_ == "poss" and c.tag_ == "NN"), None)
 
 
 def _room_name(t: "Token", key: str) -> str:
@@ -229,16 +245,29 @@ def in_story_line(head: "Token") -> bool:
     ("to find her, he ...").
     """
     cur = head
-    for _ in range(64):
-        if cur.dep_ not in _PHRASAL or cur.head.i == cur.i:
+    for _ in range(64):   # a conjoined verb is the kind of clause its first conjunct is
+        if cur.dep_ not in _PHRASAL and cur.dep_ != "conj" and not _state(cur) or cur.head.i == cur.i:
             break
         cur = cur.head
-    if cur.dep_ in ("ROOT", "conj") or _paratactic(cur):
+    if cur.dep_ == "ROOT" or _paratactic(cur):
         return True
     if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
         return in_story_line(cur.head.head)   # "Upon arriving at the embassy, they ..."
     return cur.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
                                     or cur.tag_ == "VBG" and cur.i < cur.head.i)
+
+
+def _state(clause: "Token") -> bool:
+    """A state the main verb finds someone in, not an act wanted: "finds her hurt in a
+    canyon" (a complement without "to"), unlike "wants to go to Paris"."""
+    if clause.dep_ == "ccomp" and _stems(clause.head.lower_) & _PERCEIVING:
+        return not any(c.dep_ == "mark" for c in clause.children)   # "finds Lucy murdered in a canyon"
+    return clause.dep_ in ("xcomp", "oprd", "acomp") and clause.tag_ in ("VBN", "JJ") and \
+        not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+#: Verbs of finding and seeing: what they witness, without "that", happens where they are.
+_PERCEIVING = frozenset("find discover see watch notice".split())
 
 
 def _paratactic(clause: "Token") -> bool:
@@ -273,7 +302,7 @@ _ACTIVITIES = [
 ]
 
 
-_GOAL_OR_SITE = frozenset("in at into inside onto to toward towards".split())
+_GOAL_OR_SITE = frozenset("in at into inside onto to toward towards upon".split())
 
 
 def _generic_place(t: "Token") -> Place | None:
@@ -368,8 +397,9 @@ def place_name(t: "Token", key: str, name: str) -> str:
         if " " in key and c.lower_ == key.split()[0]:
             continue   # "cliff path": the first word is part of the name already
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
-                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS")):
-            words = [w.text for w in c.subtree if w.is_alpha or w.tag_ == "POS" or w.text == "."]
+                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN")):
+            words = [w.text for w in c.subtree if (w.is_alpha or w.tag_ == "POS" or w.text == ".")
+                     and w.tag_ not in ("DT", "PRP$")]
             mods.append(" ".join(words).replace(" 's", "'S").replace(" '", "'"))
     head = t.text if " " not in key else key
     return " ".join(mods + [head]).upper()
@@ -397,7 +427,9 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
             continue   # "runs into a Briton named Hammond": someone, not somewhere
+        going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
         if t.head.lower_ == "to" and t.head.head.lower_ not in _MOTION and t.head.head.lemma_ not in _MOTION \
+                and not _stems(t.head.head.lower_) & going \
                 and not t.head.head.lower_.startswith(("fl", "travel", "sail", "mov", "return", "driv")):
             continue   # "writes to Paris" is not going there
         # the name itself: capitalised words run up to it, not what an apposition adds
@@ -464,3 +496,18 @@ def scenery(text: str) -> Place | None:
         return None
     best, n = counts.most_common(1)[0]
     return Place("EXT", best) if n else None
+
+
+def home_in_full(spans: list[Any], home: str) -> dict[str, str]:
+    """The characters' home by the one name the synopsis gives it: HOUSE -> RANCH HOUSE.
+
+    A noun before the home's word ("the ranch house", "a beach house") names
+    it; only when the text gives one such name.
+    """
+    names = set()
+    for sp in spans:
+        for t in sp:
+            if t.tag_ in ("NN", "NNS") and t.text.upper().rstrip("S") == home:
+                names.update(f"{c.text.upper()} {home}" for c in t.lefts
+                             if c.dep_ == "compound" and c.tag_ == "NN" and c.is_alpha)
+    return {home: names.pop()} if len(names) == 1 else {}
