@@ -122,3 +122,24 @@ def test_what_a_finder_sees_happens_where_they_are() -> None:
 def test_a_named_place_reached_after_another_heads_the_scene() -> None:
     heads = _heads("Ana is at home.\n\nThe trail leads Tom to a fort, and then to Santa Fe, where he rests.\n")
     assert "SANTA FE" in heads
+
+
+def test_a_place_gone_toward_after_boarding_heads_the_scene() -> None:
+    heads = _heads("Ana is at home.\n\nThe next day they board a raft and paddle downriver toward the northern border.\n")
+    assert "NORTHERN BORDER" in heads
+
+
+def test_a_town_someone_is_tracked_to_where_things_happen() -> None:
+    heads = _heads("Ana is at home.\n\nThe next day Tom tracks Ana to Lisbon, where she is hiding, and catches her.\n")
+    assert "LISBON" in heads
+
+
+def test_a_compound_ending_in_a_place_word_is_a_part_of_where_they_are() -> None:
+    heads = _heads("The prisoners are marched into a labour camp.\n\nThe next day Tom is shot in a churchyard.\n\n"
+                   "That night Ana weeps.\n")
+    assert "EXT. LABOUR CAMP - CHURCHYARD" in heads and heads.endswith("EXT. LABOUR CAMP - NIGHT")
+
+
+def test_a_kind_of_place_named_once_in_full_keeps_that_name() -> None:
+    heads = _heads("They are put on a train bound for a mining camp.\n\nThe next day Tom works in the camp.\n")
+    assert "MINING CAMP" in heads and "EXT. CAMP " not in heads

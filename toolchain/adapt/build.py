@@ -26,7 +26,7 @@ from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
-from .places import Place, dwelling, home_in_full, named_buildings, named_place, places_in, scenery, time_of
+from .places import Place, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, places_in, scenery, time_of
 from .refer import Tracker
 from .segment import continues, cue_of
 from .source import split_source
@@ -285,9 +285,9 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     part = _part_of(p, current)
     if part is not None:
         return part
-    if p.site and p.room is None and p.int_ext == "INT" and current.location != p.location:
+    if p.site and p.room is None and current.location != p.location:
         # "in biology class" at a school, "in a gas chamber" at a camp: a part of where they are
-        return Place("INT", current.location, p.location)
+        return Place(p.int_ext, current.location, p.location)
     if current.int_ext != "INT":
         return p
     if p.location == home and p.room:
@@ -504,7 +504,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     for w in (x.strip("'.,\"") for x in f.split()) if w[:1].isupper() and len(w) > 1
                     and w.lower() not in common}
     full_names = named_buildings(story_spans)
-    said_in_full = _said_in_full([sc.place for sc in scenes])
+    said_in_full = kinds_in_full(story_spans)
+    said_in_full.update(_said_in_full([sc.place for sc in scenes]))
     said_in_full.update(home_in_full(story_spans, home))
 
 

@@ -159,7 +159,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
         if hit is None:
             continue
         found.append(hit)
-        if prep is not None and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ != "ROOT":
+        if prep is not None and prep.lower_ in _INSIDE and prep.head.pos_ in ("NOUN", "PROPN") \
+                and prep.head.dep_ != "ROOT":
             containers.append(hit)   # "the home of his brother in the valley": the valley holds the home
     firm = [f for f in found if not f[1] and f not in containers]
     if firm and found[0] is not firm[-1]:
@@ -337,6 +338,9 @@ def _generic_place(t: "Token") -> Place | None:
     site = prep.lower_ in ("in", "at", "inside")
     if t.lower_.endswith(_ROOM_ENDINGS):
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
+    outdoor = t.lower_.endswith(_OUTDOOR_ENDINGS) and t.lower_ not in _OUTDOOR_ENDINGS
+    if outdoor and prep.lower_ in _INSIDE:
+        return Place("EXT", place_name(t, t.lower_, t.text.upper()), None, site=True)
     known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "At the trading post, Ethan learns ...": a place put before the subject sets the scene
@@ -351,6 +355,9 @@ def _generic_place(t: "Token") -> Place | None:
 _ATTENDING = frozenset({"attend"})
 #: A noun ending so names a room, whatever is done in it ("the day room", "a storeroom").
 _ROOM_ENDINGS = ("room", "office", "hall", "ward", "chamber")
+#: A compound ending so names a place out of doors ("an alleyway", "the churchyard", "a
+#: cornfield", "the roadside"), whatever is done there; the ending alone ("way") may not.
+_OUTDOOR_ENDINGS = ("way", "yard", "field", "side")
 
 
 #: What the entity recogniser calls these is never a place a scene is in ("the Civil War").
@@ -428,10 +435,12 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
             continue   # "runs into a Briton named Hammond": someone, not somewhere
         going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
+        after = [w for w in t.doc[t.i + 1: t.i + 3] if w.text != ","]
+        where = bool(after) and after[0].lower_ == "where"   # "to Phoenix, where she hides"
         if t.head.lower_ == "to" and t.head.head.lower_ not in _MOTION and t.head.head.lemma_ not in _MOTION \
-                and not _stems(t.head.head.lower_) & going \
+                and not _stems(t.head.head.lower_) & going and not where \
                 and not t.head.head.lower_.startswith(("fl", "travel", "sail", "mov", "return", "driv")):
-            continue   # "writes to Paris" is not going there
+            continue   # "writes to Paris" is not going there ("tracks her to Paris, where ..." is)
         # the name itself: capitalised words run up to it, not what an apposition adds
         # ("Forks, a small town near the Washington coast" is FORKS)
         run = [t]
@@ -511,3 +520,21 @@ def home_in_full(spans: list[Any], home: str) -> dict[str, str]:
                 names.update(f"{c.text.upper()} {home}" for c in t.lefts
                              if c.dep_ == "compound" and c.tag_ == "NN" and c.is_alpha)
     return {home: names.pop()} if len(names) == 1 else {}
+
+
+def kinds_in_full(spans: list[Any]) -> dict[str, str]:
+    """Places the synopsis names by kind once in full: CAMP -> CONCENTRATION CAMP.
+
+    "a train bound for a concentration camp", then "in the camp": a noun
+    before a place word says which place it is, so a heading with the bare
+    word takes the full name, when the text gives only one.
+    """
+    seen: dict[str, set[str]] = {}
+    for sp in spans:
+        for t in sp:
+            key = t.lower_
+            if t.tag_ != "NN" or key not in PLACES or PLACES[key][0] != key.upper():
+                continue
+            if any(c.dep_ == "compound" and c.tag_ == "NN" for c in t.lefts):
+                seen.setdefault(key.upper(), set()).add(place_name(t, key, key.upper()))
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
