@@ -143,3 +143,21 @@ def test_a_compound_ending_in_a_place_word_is_a_part_of_where_they_are() -> None
 def test_a_kind_of_place_named_once_in_full_keeps_that_name() -> None:
     heads = _heads("They are put on a train bound for a mining camp.\n\nThe next day Tom works in the camp.\n")
     assert "MINING CAMP" in heads and "EXT. CAMP " not in heads
+
+
+def test_a_journey_in_one_sentence_heads_its_first_place_and_goes_on_at_its_last() -> None:
+    heads = _heads("Ana is at home.\n\nThe next day Tom rides to the lake, fills a bucket, and returns to the farm.\n"
+                   "He waters the horses.\n")
+    assert "EXT. LAKE" in heads and heads.endswith("EXT. FARM - CONTINUOUS") is False
+    assert "EXT. FARM" in heads.split(" | ")[-1]
+
+
+def test_distance_talked_about_is_not_a_place() -> None:
+    heads = _heads("Ana is in the kitchen.\n\nSince it is far to the town, Ana stays in the barn.\n")
+    assert "TOWN" not in heads
+
+
+def test_a_describing_phrase_does_not_name_the_home() -> None:
+    for kind in ("upper-middle-class", "upper middle class"):
+        heads = _heads(f"Ana and Tom live in an {kind} apartment.\n\nThe next day Ana returns to the apartment.\n")
+        assert "CLASS APARTMENT" not in heads, heads

@@ -114,6 +114,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     prev_para = -1
     prev_led_by_person = False
     prev_cut = False
+    onward: Place | None = None   # where the last sentence ended up, when it went on from its scene
     for idx, sen in enumerate(sents):
         s = sen.span
         tracker.begin(s)
@@ -122,6 +123,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         found = places_in(s, home, beats.spoken)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
+        if here is None and onward is not None:
+            here = onward   # "... and returns to the house": the story goes on there
+        onward = strong[-1] if len(strong) > 1 and strong[-1] != strong[0] else None
         if here is not None and here.room is None:
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)

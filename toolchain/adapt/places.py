@@ -132,9 +132,10 @@ def dwelling(text: str) -> str:
 def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) -> list[tuple[Place, bool]]:
     """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink).
 
-    The first is the one the scene is best headed by: the last the sentence
-    puts them in, where the story goes on ("serving time on a farm, he is
-    sent to a hospital": the hospital).
+    The places they are in come first, in the order the sentence goes to them
+    ("goes to the cave ... and returns to the house"); a place that only holds
+    another ("serving time on a farm, he is sent to a hospital") is left out
+    when there is one.
     """
     found: list[tuple[Place, bool]] = []     # place, only hinted
     containers: list[tuple[Place, bool]] = []
@@ -163,10 +164,7 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
                 and prep.head.dep_ != "ROOT":
             containers.append(hit)   # "the home of his brother in the valley": the valley holds the home
     firm = [f for f in found if not f[1] and f not in containers]
-    if firm and found[0] is not firm[-1]:
-        found.remove(firm[-1])
-        found.insert(0, firm[-1])
-    out = found
+    out = firm + [f for f in found if f[1]] if firm else found
     text = sent.text.lower()
     for pat, room in _ACTIVITIES:
         if re.search(pat, text):
@@ -250,6 +248,9 @@ def in_story_line(head: "Token") -> bool:
         if cur.dep_ not in _PHRASAL and cur.dep_ != "conj" and not _state(cur) or cur.head.i == cur.i:
             break
         cur = cur.head
+    if any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in cur.children) and \
+            cur.lower_ in ("is", "was", "'s"):
+        return False   # "it is far to the town": distance talked about, nobody goes there
     if cur.dep_ == "ROOT" or _paratactic(cur):
         return True
     if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
@@ -387,6 +388,13 @@ def _plain(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
+def _hyphenated(t: "Token") -> bool:
+    """A word of a hyphenated modifier ("upper-middle-class", "run-down")."""
+    doc = t.doc
+    return any(w.text == "-" for w in t.subtree) or (t.i > 0 and doc[t.i - 1].text == "-") or \
+        (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+
+
 def place_name(t: "Token", key: str, name: str) -> str:
     """The place phrase as the synopsis names it: "a mental hospital" -> MENTAL HOSPITAL.
 
@@ -403,6 +411,8 @@ def place_name(t: "Token", key: str, name: str) -> str:
     for c in t.lefts:
         if " " in key and c.lower_ == key.split()[0]:
             continue   # "cliff path": the first word is part of the name already
+        if _hyphenated(c):
+            continue   # "a run-down hotel", "an upper-middle-class flat": what kind, not which
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
                 (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN")):
             words = [w.text for w in c.subtree if (w.is_alpha or w.tag_ == "POS" or w.text == ".")
@@ -518,7 +528,8 @@ def home_in_full(spans: list[Any], home: str) -> dict[str, str]:
         for t in sp:
             if t.tag_ in ("NN", "NNS") and t.text.upper().rstrip("S") == home:
                 names.update(f"{c.text.upper()} {home}" for c in t.lefts
-                             if c.dep_ == "compound" and c.tag_ == "NN" and c.is_alpha)
+                             if c.dep_ == "compound" and c.tag_ == "NN" and c.is_alpha
+                             and not _hyphenated(c) and not list(c.children))   # "middle class" says what kind
     return {home: names.pop()} if len(names) == 1 else {}
 
 
@@ -535,6 +546,7 @@ def kinds_in_full(spans: list[Any]) -> dict[str, str]:
             key = t.lower_
             if t.tag_ != "NN" or key not in PLACES or PLACES[key][0] != key.upper():
                 continue
-            if any(c.dep_ == "compound" and c.tag_ == "NN" for c in t.lefts):
+            if any(c.dep_ == "compound" and c.tag_ == "NN" and not _hyphenated(c) and not list(c.children)
+                   for c in t.lefts):
                 seen.setdefault(key.upper(), set()).add(place_name(t, key, key.upper()))
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
