@@ -125,7 +125,8 @@ def test_a_named_place_reached_after_another_heads_the_scene() -> None:
 
 
 def test_a_place_gone_toward_after_boarding_heads_the_scene() -> None:
-    heads = _heads("Ana is at home.\n\nThe next day they board a raft and paddle downriver toward the northern border.\n")
+    heads = _heads("Ana is at home.\n\n"
+                   "The next day they board a raft and paddle downriver toward the northern border.\n")
     assert "NORTHERN BORDER" in heads
 
 

@@ -26,7 +26,10 @@ from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
-from .places import Place, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, places_in, scenery, time_of
+from .places import (
+    Place, _stems, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, places_in, scenery,
+    time_of,
+)
 from .refer import Tracker
 from .segment import continues, cue_of
 from .source import split_source
@@ -269,8 +272,7 @@ def _moves_on(s: "Span", leap: bool = False) -> bool:
 
 
 def _lemma_of(t: "Token") -> str:
-    """A verb's dictionary form by the parse's tag: "returns" -> "return", "came" -> "come"."""
-    from .places import _stems
+    """A verb of going's dictionary form: "returns" -> "return", "came" -> "come"."""
     going = set(entries("motion_verbs"))
     return next((x for x in sorted(_stems(t.lower_)) if x in going), t.lower_)
 
@@ -511,7 +513,6 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     said_in_full = kinds_in_full(story_spans)
     said_in_full.update(_said_in_full([sc.place for sc in scenes]))
     said_in_full.update(home_in_full(story_spans, home))
-
 
     def where_of(place: Place) -> str:
         building = full_names.get(place.location, place.location)
