@@ -162,3 +162,25 @@ def test_a_describing_phrase_does_not_name_the_home() -> None:
     for kind in ("upper-middle-class", "upper middle class"):
         heads = _heads(f"Ana and Tom live in an {kind} apartment.\n\nThe next day Ana returns to the apartment.\n")
         assert "CLASS APARTMENT" not in heads, heads
+
+
+def test_the_town_that_holds_a_place_does_not_replace_it() -> None:
+    heads = _heads("Efua is a cook at a busy hotel in Kumasi.\nShe burns the soup.\n")
+    assert heads.startswith("INT. BUSY HOTEL") or heads.startswith("INT. HOTEL"), heads
+    assert "KUMASI" not in heads
+
+
+def test_a_place_in_a_gerund_of_manner_is_not_where_they_are() -> None:
+    heads = _heads("Ana is in the church.\n\nThe next day, Tom scolds Ana for bringing shame on the village.\n")
+    assert "VILLAGE" not in heads
+
+
+def test_a_shelter_on_open_country_is_its_own_place_a_hut_in_a_camp_is_part_of_it() -> None:
+    heads = _heads("They reach a collapsed bridge.\n\nThat night, they shelter in a ruined bothy on the hillside.\n")
+    assert "INT. RUINED BOTHY - NIGHT" in heads and "BRIDGE - RUINED BOTHY" not in heads
+
+
+def test_a_place_found_in_a_place_visited_is_no_cut_to_it() -> None:
+    heads = _heads("Ana is at home.\n\nThe next day Ana visits the farm and finds Tom working in the fields. "
+                   "Tom explains that the harvest failed.\n")
+    assert heads.split(" | ")[-1].startswith("EXT. FARM"), heads

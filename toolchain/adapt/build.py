@@ -128,7 +128,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         here = strong[0] if strong else None
         if here is None and onward is not None:
             here = onward   # "... and returns to the house": the story goes on there
-        onward = strong[-1] if len(strong) > 1 and strong[-1] != strong[0] else None
+        onward = strong[-1] if len(strong) > 1 and strong[-1] != strong[0] and strong[-1].goal else None
         if here is not None and here.room is None:
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)
@@ -291,7 +291,8 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     part = _part_of(p, current)
     if part is not None:
         return part
-    if p.site and p.room is None and current.location != p.location:
+    if p.site and p.room is None and current.location != p.location and \
+            (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS):
         # "in biology class" at a school, "in a gas chamber" at a camp: a part of where they are
         return Place(p.int_ext, current.location, p.location)
     if current.int_ext != "INT":
@@ -302,6 +303,12 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
             and p.location != current.location:
         return Place("INT", current.location, p.location)
     return p
+
+
+#: Open places that hold buildings, whose rooms and yards are parts of them (a camp's hut);
+#: a moor or a bridge holds none.
+_SETTLEMENTS = frozenset("camp campsite village town city farm ranch campus park market square harbour harbor "
+                         "port docks plaza".split())
 
 
 def _said_after(text: str, later: Place, earlier: Place) -> bool:

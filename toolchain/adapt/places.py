@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .lexicons import entries
@@ -114,6 +114,8 @@ class Place:
     #: a place no word list knows, that the people are in rather than go to ("in biology
     #: class"): inside a building the scene is in, it is a room of it
     site: bool = field(default=False, compare=False)
+    #: the sentence takes its people there ("returns to the farm"), not just finds them there
+    goal: bool = field(default=False, compare=False)
 
     def heading(self, time: str) -> str:
         loc = self.location + (f" - {self.room}" if self.room else "")
@@ -159,6 +161,10 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             hit = _known_place(t, key, prep, home)
         if hit is None:
             continue
+        going = prep.lower_ in _GOAL_PREPS if prep is not None else \
+            t.dep_ == "dobj" and (t.head.lower_ in _MOTION or bool(_stems(t.head.lower_) & set(entries("motion_verbs"))))
+        if going:
+            hit = (replace(hit[0], goal=True), hit[1])
         found.append(hit)
         if prep is not None and prep.lower_ in _INSIDE and prep.head.pos_ in ("NOUN", "PROPN") \
                 and prep.head.dep_ != "ROOT":
@@ -171,6 +177,10 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             out.append((Place("INT", home, room), True))
             break
     return out
+
+
+#: Prepositions of going somewhere.
+_GOAL_PREPS = frozenset("to into onto toward towards aboard".split())
 
 
 def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple[Place, bool] | None:
@@ -253,10 +263,15 @@ def in_story_line(head: "Token") -> bool:
         return False   # "it is far to the town": distance talked about, nobody goes there
     if cur.dep_ == "ROOT" or _paratactic(cur):
         return True
-    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
+    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in _WHEN_PREPS:
         return in_story_line(cur.head.head)   # "Upon arriving at the embassy, they ..."
     return cur.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
                                     or cur.tag_ == "VBG" and cur.i < cur.head.i)
+
+
+#: Prepositions that make a gerund an event of the story ("upon arriving", "after leaving"),
+#: unlike "for bringing shame on the town".
+_WHEN_PREPS = frozenset("upon on after before while".split())
 
 
 def _state(clause: "Token") -> bool:
@@ -444,6 +459,8 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
             continue   # "runs into a Briton named Hammond": someone, not somewhere
+        if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
+            continue   # "a nurse at a hospital in Accra": the hospital says where, the town holds it
         going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
         after = [w for w in t.doc[t.i + 1: t.i + 3] if w.text != ","]
         where = bool(after) and after[0].lower_ == "where"   # "to Phoenix, where she hides"
