@@ -184,3 +184,9 @@ def test_a_place_found_in_a_place_visited_is_no_cut_to_it() -> None:
     heads = _heads("Ana is at home.\n\nThe next day Ana visits the farm and finds Tom working in the fields. "
                    "Tom explains that the harvest failed.\n")
     assert heads.split(" | ")[-1].startswith("EXT. FARM"), heads
+
+
+def test_a_new_line_without_a_new_time_stays_in_the_same_part_of_the_building() -> None:
+    heads = _heads("Lena starts at a new high school.\nLena waits in the school parking lot.\n"
+                   "A truck skids towards her.\n").split(" | ")
+    assert heads[-1].startswith("EXT. HIGH SCHOOL - PARKING LOT"), heads

@@ -156,6 +156,10 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         # a shorter one only by a marked leap: a date or time named, or people coming back or arriving
         if not new and cur is not None and cur.sentences and cur.items and _moves_on(s, leap=True):
             new = True
+        # a cut in time (not only a new person or a new line): a place not named again is the
+        # building, not the same room
+        timed = new and not (cur is not None and sen.paragraph == prev_para and not cue.time and not cue.cut
+                             and not _moves_on(s) and not _moves_on(s, leap=True))
         # one sentence per line: each line is an event unless it plainly goes on from the last
         if not new and src.one_per_line and cur is not None and cur.sentences and \
                 cur.sentences[-1].unit != sen.unit and not continues(s.text):
@@ -178,7 +182,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 place = Place("INT", home, None)   # a new day with no place named: home
             if place is None and cur is not None and cur.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
-                place = cur.place if continuous else _building_of(scenes, cur.place)
+                place = cur.place if continuous or not timed else _building_of(scenes, cur.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
