@@ -26,7 +26,10 @@ from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
-from .places import Place, dwelling, named_buildings, named_place, places_in, time_of
+from .places import (
+    Place, _stems, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, places_in, scenery,
+    time_of,
+)
 from .refer import Tracker
 from .segment import continues, cue_of
 from .source import split_source
@@ -114,6 +117,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     prev_para = -1
     prev_led_by_person = False
     prev_cut = False
+    onward: Place | None = None   # where the last sentence ended up, when it went on from its scene
     for idx, sen in enumerate(sents):
         s = sen.span
         tracker.begin(s)
@@ -122,19 +126,23 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         found = places_in(s, home, beats.spoken)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
+        if here is None and onward is not None:
+            here = onward   # "... and returns to the house": the story goes on there
+        onward = strong[-1] if len(strong) > 1 and strong[-1] != strong[0] and strong[-1].goal else None
         if here is not None and here.room is None:
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)
         hint = found[0][0] if found else None
         if scenes:
             here, hint = _within(here, scenes[-1].place, s, home), _within(hint, scenes[-1].place, s, home)
+        # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
+        named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
         if here is None:
-            # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
-            named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
-            if named is not None and hint is not None:
-                hint = hint   # a room in the sentence says more than the city it is in
-            else:
+            if named is None or hint is None:   # a room in the sentence says more than the city it is in
                 here = named
+        elif named is not None and _said_after(s.text, named, here):
+            here = named   # "leads them to a fort, and then to New Mexico": where they end up
+
         cur = scenes[-1] if scenes else None
         back = is_flashback(s.text)
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
@@ -145,6 +153,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         # a long scene is cut where the story moves on in time ("Later, ...", "After the trial, ...")
         if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
             new = True
+        # a shorter one only by a marked leap: a date or time named, or people coming back or arriving
+        if not new and cur is not None and cur.sentences and cur.items and _moves_on(s, leap=True):
+            new = True
+        # a cut in time (not only a new person or a new line): a place not named again is the
+        # building, not the same room
+        timed = new and not (cur is not None and sen.paragraph == prev_para and not cue.time and not cue.cut
+                             and not _moves_on(s) and not _moves_on(s, leap=True))
         # one sentence per line: each line is an event unless it plainly goes on from the last
         if not new and src.one_per_line and cur is not None and cur.sentences and \
                 cur.sentences[-1].unit != sen.unit and not continues(s.text):
@@ -167,7 +182,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 place = Place("INT", home, None)   # a new day with no place named: home
             if place is None and cur is not None and cur.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
-                place = cur.place if continuous else Place(cur.place.int_ext, cur.place.location, None)
+                place = cur.place if continuous or not timed else _building_of(scenes, cur.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
@@ -236,18 +251,34 @@ def _day_part(scenes: list["SceneDraft"]) -> str:
 _LONG_SCENE = 2
 
 
-def _moves_on(s: "Span") -> bool:
-    """The sentence opens, before its subject, with a shift in time: a date or a time word."""
+def _moves_on(s: "Span", leap: bool = False) -> bool:
+    """The sentence opens, before its subject, with a shift in time: a date or a time word.
+
+    A ``leap`` is more: a date or time the recogniser names ("A year later,"),
+    or a clause of going that opens the sentence ("When they return, ...").
+    """
     shifts = entries("time_shifts")
     root = s.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     stop = subj.left_edge.i if subj is not None else root.i
+    going = set(entries("motion_verbs"))
     for t in s:
         if t.i >= stop:
             break
-        if t.lower_ in shifts or t.ent_type_ in ("DATE", "TIME"):
+        if t.ent_type_ in ("DATE", "TIME") and (not leap or t.i - s.start < 4):
+            return True
+        if not leap and t.lower_ in shifts:
+            return True
+        if leap and t.i == s.start and t.lower_ in shifts and t.head.dep_ == "advcl" and \
+                _lemma_of(t.head) in going:
             return True
     return False
+
+
+def _lemma_of(t: "Token") -> str:
+    """A verb of going's dictionary form: "returns" -> "return", "came" -> "come"."""
+    going = set(entries("motion_verbs"))
+    return next((x for x in sorted(_stems(t.lower_)) if x in going), t.lower_)
 
 
 _HOME_WORDS = re.compile(r"\b(?:home|house|apartment|flat)\b", re.IGNORECASE)
@@ -259,9 +290,16 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     "in the doctor's office" while the scene is in a hospital is HOSPITAL -
     OFFICE, not the characters' home; "the day room" is a room of it too.
     """
-    if p is None or current is None or current.int_ext != "INT" or current.location == home:
+    if p is None or current is None or current.location == home or _HOME_WORDS.search(s.text):
         return p
-    if _HOME_WORDS.search(s.text):
+    part = _part_of(p, current)
+    if part is not None:
+        return part
+    if p.site and p.room is None and current.location != p.location and \
+            (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS):
+        # "in biology class" at a school, "in a gas chamber" at a camp: a part of where they are
+        return Place(p.int_ext, current.location, p.location)
+    if current.int_ext != "INT":
         return p
     if p.location == home and p.room:
         return Place("INT", current.location, p.room)
@@ -269,6 +307,52 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
             and p.location != current.location:
         return Place("INT", current.location, p.location)
     return p
+
+
+#: Open places that hold buildings, whose rooms and yards are parts of them (a camp's hut);
+#: a moor or a bridge holds none.
+_SETTLEMENTS = frozenset("camp campsite village town city farm ranch campus park market square harbour harbor "
+                         "port docks plaza".split())
+
+
+def _said_after(text: str, later: Place, earlier: Place) -> bool:
+    """Whether the sentence names ``later`` after the last word of ``earlier``'s name."""
+    up = text.upper()
+    return up.rfind(later.location.split()[0]) > up.rfind(earlier.location.split()[-1]) >= 0
+
+
+def _building_of(scenes: list["SceneDraft"], room: Place) -> Place:
+    """The place a room is part of, inside or out as it was last seen ("EXT. CAMP" after
+    "INT. CAMP - HUT"); INT/EXT of the room when it was never seen on its own."""
+    for sc in reversed(scenes):
+        if sc.place is not None and sc.place.location == room.location and sc.place.room is None:
+            return sc.place
+    return Place(room.int_ext, room.location, None)
+
+
+def _said_in_full(places: list[Place | None]) -> dict[str, str]:
+    """A place named once in full and later by its last word only: "an American embassy",
+    then "the embassy" -> AMERICAN EMBASSY.  Only when one full name ends with that word."""
+    full: dict[str, set[str]] = {}
+    for p in places:
+        if p is not None and " " in p.location:
+            full.setdefault(p.location.split()[-1], set()).add(p.location)
+    return {w: next(iter(v)) for w, v in full.items() if len(v) == 1}
+
+
+def _part_of(p: Place, building: Place) -> Place | None:
+    """"The school parking lot" while in HIGH SCHOOL: a part of that building, named after it.
+
+    The words before the place's own name that the building's name ends with
+    say whose part it is: HIGH SCHOOL - PARKING LOT.
+    """
+    if p.room is not None or p.location == building.location:
+        return None
+    words, own = p.location.split(), building.location.split()
+    for n in range(len(words) - 1, 0, -1):
+        if words[:n] == own[-n:]:
+            return Place(p.int_ext, building.location, " ".join(words[n:]))
+    return None
 
 
 def _ref_id(r: object) -> str | None:
@@ -363,6 +447,9 @@ def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut
             return False
         if r in scene.people:
             return False
+        others = set(tracker.in_sentence()) | set(tracker.groups_in_sentence())
+        if (others - {r}) & scene.people:
+            return False   # "Mr. B tells Mr. A ...": someone joins the people there, the cast goes on
         # "His partner ... tells him": a pronoun taking up the last sentence's people is continuity
         # (after a cut-away shot the story comes back: no continuity to keep)
         last = {p for p, _ in tracker.history[-1]} if tracker.history and not after_cut else set()
@@ -434,6 +521,19 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     for w in (x.strip("'.,\"") for x in f.split()) if w[:1].isupper() and len(w) > 1
                     and w.lower() not in common}
     full_names = named_buildings(story_spans)
+    said_in_full = kinds_in_full(story_spans)
+    said_in_full.update(_said_in_full([sc.place for sc in scenes]))
+    said_in_full.update(home_in_full(story_spans, home))
+
+    def where_of(place: Place) -> str:
+        building = full_names.get(place.location, place.location)
+        building = said_in_full.get(building, building)
+        return clean_heading_place(building + (f" - {place.room}" if place.room else ""), person_words)
+
+    # before the synopsis names any place, the story is where it first goes
+    opening = next((sc.place for sc in scenes if sc.place is not None and where_of(sc.place)), None) or \
+        scenery(src.text) or Place("INT", home)
+    last_where, last_ie = where_of(opening) or home, opening.int_ext
     body: list[Element] = []
     for pre in src.prefaces:
         body.append(Note(pre))
@@ -457,10 +557,12 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         was_flashback = sc.flashback
         if sc.cut and body and not isinstance(body[-1], Transition):
             body.append(Transition(text_of("CUT TO:")))
-        place = sc.place or Place("INT", home)
-        building = full_names.get(place.location, place.location)
-        where = clean_heading_place(building + (f" - {place.room}" if place.room else ""), person_words)
-        heading = f"{place.int_ext}. {where or home} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
+        place = sc.place or opening
+        where = where_of(place)
+        if not where:   # a "place" that was only a name: still where the last scene was
+            where, place = last_where, Place(last_ie, last_where)
+        last_where, last_ie = where, place.int_ext
+        heading = f"{place.int_ext}. {where} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
         body.append(SceneHeading(text_of(heading)))
         story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],
                                     sorted({p.cue for p in sc.people if isinstance(p, Person)}), sc.cut))

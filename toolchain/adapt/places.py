@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .lexicons import entries
@@ -84,6 +84,9 @@ PLACES = {
     "pier": ("PIER", "EXT"), "town": ("TOWN", "EXT"), "city": ("CITY", "EXT"), "market": ("MARKET", "EXT"),
     "stadium": ("STADIUM", "EXT"), "racetrack": ("RACETRACK", "EXT"), "valley": ("VALLEY", "EXT"),
 }
+#: Vehicles: one that people board, drive or take is where they are ("steals a bus").
+VEHICLES = frozenset("car bus train taxi cab plane ship boat truck van".split())
+_BOARDING = frozenset("board steal hijack commandeer drive ride catch take".split())
 _LOC_PREPS = frozenset("in at into inside on onto to toward towards outside near by across through from around "
                        "throughout along up down over beside past".split())
 #: Things that say which room, but do not by themselves move a scene.
@@ -108,6 +111,11 @@ class Place:
     int_ext: str
     location: str
     room: str | None = None
+    #: a place no word list knows, that the people are in rather than go to ("in biology
+    #: class"): inside a building the scene is in, it is a room of it
+    site: bool = field(default=False, compare=False)
+    #: the sentence takes its people there ("returns to the farm"), not just finds them there
+    goal: bool = field(default=False, compare=False)
 
     def heading(self, time: str) -> str:
         loc = self.location + (f" - {self.room}" if self.room else "")
@@ -124,66 +132,182 @@ def dwelling(text: str) -> str:
 
 
 def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) -> list[tuple[Place, bool]]:
-    """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink)."""
-    out: list[tuple[Place, bool]] = []
+    """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink).
+
+    The places they are in come first, in the order the sentence goes to them
+    ("goes to the cave ... and returns to the house"); a place that only holds
+    another ("serving time on a farm, he is sent to a hospital") is left out
+    when there is one.
+    """
+    found: list[tuple[Place, bool]] = []     # place, only hinted
+    containers: list[tuple[Place, bool]] = []
     toks = list(sent)
     for k, t in enumerate(toks):
         if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" or t.i in skip:
             continue
         if t.dep_ in ("compound", "amod"):
             continue   # "a home attendant", "the kitchen table": a modifier, not a place
-        low = t.lower_
-        two = (toks[k - 1].lower_ + " " + low) if k > 0 else ""
-        key = two if two in ROOMS or two in PLACES else low
-        if key == "entrance" and k > 0 and toks[k - 1].pos_ == "NOUN":
-            out.append((Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False))
-            continue
-        if key not in ROOMS and key not in PLACES:
-            generic = _generic_place(t)
-            if generic is not None:
-                out.append((generic, False))
-            continue
+        two = (toks[k - 1].lower_ + " " + t.lower_) if k > 0 else ""
+        key = two if two in ROOMS or two in PLACES else t.lower_
         prep = t.head if t.dep_ == "pobj" else None
-        verb = prep.head if prep is not None else t.head
-        located = (prep is not None and prep.lower_ in _LOC_PREPS) or low == "home" or \
-            (t.dep_ == "dobj" and verb.lower_ in _MOTION)
-        if key in WEAK:
-            located = located or t.dep_ in ("dobj", "pobj")
-        if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
-            located = True
-        if prep is not None and (prep.lower_ == "from" or prep.dep_ == "agent"):
-            continue   # "struck by a van": the one who does it, not where
-        # only where the sentence's own people are, not a place talked about
-        clause = verb
-        while clause.dep_ in ("prep", "pobj", "advmod", "dobj", "attr", "appos", "compound", "npadvmod") \
-                and clause.head.i != clause.i:
-            clause = clause.head
-        main = clause.dep_ in ("ROOT", "conj", "advcl") and not (
-            clause.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-            and not (clause.tag_ == "VBG" and clause.i < clause.head.i))
-        weak = key in WEAK
-        if not (located and main):
-            # a room worked in ("vacuuming the living room", "seated in the study"): a hint only
-            if key in ROOMS and t.dep_ in ("dobj", "pobj"):
-                out.append((Place("INT", home, ROOMS[key]), True))
-            continue
-        if key in ("apartment", "flat", "house", "mansion", "cabin"):
-            out.append((Place("INT", home, None), weak))
-            continue
-        if key in ROOMS:
-            out.append((Place("INT", home, ROOMS[key]), weak))
+        if prep is not None and _describes_a_place(prep):
+            continue   # "Forks, a town near the coast": the phrase says where the town is
+        if key == "entrance" and k > 0 and toks[k - 1].pos_ == "NOUN":
+            hit: tuple[Place, bool] | None = (Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False)
+        elif key not in ROOMS and key not in PLACES:
+            generic = _generic_place(t)
+            hit = (generic, False) if generic is not None else None
         else:
-            name, ie = PLACES[key]
-            if name is None or key in ("apartment", "flat", "house", "home") and name == home:
-                out.append((Place("INT", home, None), weak))
-            else:
-                out.append((Place(ie, place_name(t, key, name), None), weak))
+            hit = _known_place(t, key, prep, home)
+        if hit is None:
+            continue
+        going = prep.lower_ in _GOAL_PREPS if prep is not None else \
+            t.dep_ == "dobj" and (t.head.lower_ in _MOTION or bool(_stems(t.head.lower_) & set(entries("motion_verbs"))))
+        if going:
+            hit = (replace(hit[0], goal=True), hit[1])
+        found.append(hit)
+        if prep is not None and prep.lower_ in _INSIDE and prep.head.pos_ in ("NOUN", "PROPN") \
+                and prep.head.dep_ != "ROOT":
+            containers.append(hit)   # "the home of his brother in the valley": the valley holds the home
+    firm = [f for f in found if not f[1] and f not in containers]
+    out = firm + [f for f in found if f[1]] if firm else found
     text = sent.text.lower()
     for pat, room in _ACTIVITIES:
         if re.search(pat, text):
             out.append((Place("INT", home, room), True))
             break
     return out
+
+
+#: Prepositions of going somewhere.
+_GOAL_PREPS = frozenset("to into onto toward towards aboard".split())
+
+
+def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple[Place, bool] | None:
+    """A place or room the word lists know, if the sentence puts its people there."""
+    verb = prep.head if prep is not None else t.head
+    located = (prep is not None and prep.lower_ in _LOC_PREPS) or t.lower_ == "home" or \
+        (t.dep_ == "dobj" and (verb.lower_ in _MOTION or bool(_stems(verb.lower_) & _FINDING) or
+                               key in VEHICLES and _not_backstory(verb) and bool(_stems(verb.lower_) & _BOARDING)))
+    if key in WEAK:
+        located = located or t.dep_ in ("dobj", "pobj")
+    if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
+        located = True
+    if prep is not None and (prep.lower_ == "from" or prep.dep_ == "agent"):
+        return None   # "struck by a van": the one who does it, not where
+    weak = key in WEAK
+    # only where the sentence's own people are, not a place talked about
+    if not (located and in_story_line(verb)):
+        # a room worked in ("vacuuming the living room", "seated in the study"): a hint only
+        if key in ROOMS and t.dep_ in ("dobj", "pobj"):
+            return Place("INT", home, _room_name(t, key)), True
+        return None
+    if key in ("apartment", "flat", "house", "mansion", "cabin"):
+        return Place("INT", home, None), weak
+    if key in ROOMS and _whose(t) is not None:
+        # "the sheriff's office": somebody's own place, not a room of the characters' home
+        return Place("INT", place_name(t, key, t.text.upper())), weak
+    if key in ROOMS:
+        return Place("INT", home, _room_name(t, key)), weak
+    name, ie = PLACES[key]
+    if name is None or key in ("apartment", "flat", "house", "home") and name == home:
+        return Place("INT", home, None), weak
+    if " - " in name:   # "ward": a room of a known kind of building
+        building, room = name.split(" - ", 1)
+        return Place(ie, building, room), weak
+    return Place(ie, place_name(t, key, name), None), weak
+
+
+#: Verbs whose object, a place, is where the people are: "when they find the camp".
+_FINDING = frozenset("find discover".split())
+
+
+def _whose(t: "Token") -> "Token | None":
+    """The common noun a place belongs to ("the doctor's office"), if the synopsis says."""
+    return next((c for c in t.lefts if c.dep_ == "poss" and c.tag_ == "NN"), None)
+
+
+def _room_name(t: "Token", key: str) -> str:
+    """A room's heading name: the word list's ("sitting room" -> LIVING ROOM), unless the
+    synopsis says whose or which it is ("the doctor's office" -> DOCTOR'S OFFICE)."""
+    if " " not in key and any(c.dep_ == "compound" and c.pos_ == "NOUN" or
+                              c.dep_ == "poss" and c.tag_ == "NN" for c in t.lefts):
+        return place_name(t, key, t.text.upper())
+    return ROOMS[key]
+
+
+#: Prepositions that put a thing inside another place ("the room in the hospital").
+_INSIDE = frozenset("in at inside on aboard within".split())
+#: Links a place phrase climbs through to reach the clause it belongs to.
+_PHRASAL = frozenset("prep pobj advmod dobj attr appos compound npadvmod agent amod nmod dative "
+                     "nsubj nsubjpass oprd".split())
+
+
+def in_story_line(head: "Token") -> bool:
+    """Whether a phrase hanging on ``head`` tells where the story's people are now.
+
+    The first clause above it decides: a main clause, one joined to it, or an
+    adverbial clause with a subject of its own ("when they reach the farm")
+    tells the story; a reported, wanted or describing one does not ("she wants
+    to go to Paris", "he says he was at the bar", "the town where she grew up",
+    "a bus bound for the coast"), nor an adverbial clause without a subject
+    ("to find her, he ...").
+    """
+    cur = head
+    for _ in range(64):   # a conjoined verb is the kind of clause its first conjunct is
+        if cur.dep_ not in _PHRASAL and cur.dep_ != "conj" and not _state(cur) or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in cur.children) and \
+            cur.lower_ in ("is", "was", "'s"):
+        return False   # "it is far to the town": distance talked about, nobody goes there
+    if cur.dep_ == "ROOT" or _paratactic(cur):
+        return True
+    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in _WHEN_PREPS:
+        return in_story_line(cur.head.head)   # "Upon arriving at the embassy, they ..."
+    return cur.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+                                    or cur.tag_ == "VBG" and cur.i < cur.head.i)
+
+
+#: Prepositions that make a gerund an event of the story ("upon arriving", "after leaving"),
+#: unlike "for bringing shame on the town".
+_WHEN_PREPS = frozenset("upon on after before while".split())
+
+
+def _state(clause: "Token") -> bool:
+    """A state the main verb finds someone in, not an act wanted: "finds her hurt in a
+    canyon" (a complement without "to"), unlike "wants to go to Paris"."""
+    if clause.dep_ == "ccomp" and _stems(clause.head.lower_) & _PERCEIVING:
+        return not any(c.dep_ == "mark" for c in clause.children)   # "finds Lucy murdered in a canyon"
+    return clause.dep_ in ("xcomp", "oprd", "acomp") and clause.tag_ in ("VBN", "JJ") and \
+        not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+#: Verbs of finding and seeing: what they witness, without "that", happens where they are.
+_PERCEIVING = frozenset("find discover see watch notice".split())
+
+
+def _paratactic(clause: "Token") -> bool:
+    """A clause the parse hangs on a later one, though it stands on its own: "She sits in
+    class; he appears disgusted" (no "that", its own subject, before its head)."""
+    return clause.dep_ == "ccomp" and clause.i < clause.head.i and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and \
+        not any(c.dep_ == "mark" for c in clause.children)
+
+
+def _describes_a_place(prep: "Token") -> bool:
+    """A phrase on a noun that places that noun, not the people: "a town near the coast".
+
+    Only "in", "at" and their kind put one place inside another ("a room in the
+    hospital" says where the room is, so where the people are); "near", "by",
+    "outside" on a place describe it, and so does anything on a noun in apposition.
+    """
+    owner = prep.head
+    if owner.pos_ not in ("NOUN", "PROPN") or owner.dep_ == "ROOT":
+        return False
+    if owner.dep_ == "appos":
+        return True
+    return prep.lower_ not in _INSIDE and (owner.pos_ == "PROPN" or owner.lower_ in PLACES or owner.lower_ in ROOMS)
 
 
 #: What people do in one room only: hints for a heading, never a cut.
@@ -195,31 +319,44 @@ _ACTIVITIES = [
 ]
 
 
-_GOAL_OR_SITE = frozenset("in at into inside onto to toward towards".split())
+_GOAL_OR_SITE = frozenset("in at into inside onto to toward towards upon".split())
 
 
 def _generic_place(t: "Token") -> Place | None:
     """A place no word list knows, from the parse: a noun phrase the people are in or go to.
 
     "is transferred to a mental institution", "they hide in an old barn": the
-    object of a preposition of place, with a determiner (a particular place),
-    on a verb of going or staying, in the sentence's own story line.  A room
-    ("the day room") is INT; anything else unknown is INT too, the usual case.
+    object of a preposition of place, made a particular place by a determiner
+    or a noun before it ("in biology class"), on a verb of going or staying, in
+    the sentence's own story line.  A room ("the day room", "a storeroom")
+    needs no such verb: whatever is done in it is done there.  An event one
+    attends ("attend the school prom") is where the people are.  Anything
+    unknown is INT, the usual case.
     """
-    if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.tag_ == "NNS" and t.lower_ not in ROOMS:
+    if t.pos_ != "NOUN" or t.lower_ in entries("not_places") or len(t.text) < 3 or \
+            t.ent_type_ in _NOT_PLACE_ENTS or t.tag_ == "NNS" and t.lower_ not in ROOMS:
+        return None
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _ATTENDING \
+            and in_story_line(t.head):
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+    if t.dep_ != "pobj":
         return None
     prep = t.head
-    if prep.lower_ not in _GOAL_OR_SITE or t.lower_ in entries("not_places") or len(t.text) < 3:
+    if prep.lower_ not in _GOAL_OR_SITE:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
         return None    # "the middle of the street": the street says where
-    if not any(c.dep_ in ("det", "poss") for c in t.children):
-        return None
-    if t.ent_type_ in _NOT_PLACE_ENTS:
+    if not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
         return None
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
         return None
+    site = prep.lower_ in ("in", "at", "inside")
+    if t.lower_.endswith(_ROOM_ENDINGS):
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
+    outdoor = t.lower_.endswith(_OUTDOOR_ENDINGS) and t.lower_ not in _OUTDOOR_ENDINGS
+    if outdoor and prep.lower_ in _INSIDE:
+        return Place("EXT", place_name(t, t.lower_, t.text.upper()), None, site=True)
     known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "At the trading post, Ethan learns ...": a place put before the subject sets the scene
@@ -227,7 +364,16 @@ def _generic_place(t: "Token") -> Place | None:
         and prep.i == prep.sent.start
     if not fronted and not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
         return None
-    return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+    return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site and not fronted)
+
+
+#: Verbs whose object is an occasion the people are at ("attends a wedding").
+_ATTENDING = frozenset({"attend"})
+#: A noun ending so names a room, whatever is done in it ("the day room", "a storeroom").
+_ROOM_ENDINGS = ("room", "office", "hall", "ward", "chamber")
+#: A compound ending so names a place out of doors ("an alleyway", "the churchyard", "a
+#: cornfield", "the roadside"), whatever is done there; the ending alone ("way") may not.
+_OUTDOOR_ENDINGS = ("way", "yard", "field", "side")
 
 
 #: What the entity recogniser calls these is never a place a scene is in ("the Civil War").
@@ -257,6 +403,13 @@ def _plain(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
+def _hyphenated(t: "Token") -> bool:
+    """A word of a hyphenated modifier ("upper-middle-class", "run-down")."""
+    doc = t.doc
+    return any(w.text == "-" for w in t.subtree) or (t.i > 0 and doc[t.i - 1].text == "-") or \
+        (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+
+
 def place_name(t: "Token", key: str, name: str) -> str:
     """The place phrase as the synopsis names it: "a mental hospital" -> MENTAL HOSPITAL.
 
@@ -273,9 +426,12 @@ def place_name(t: "Token", key: str, name: str) -> str:
     for c in t.lefts:
         if " " in key and c.lower_ == key.split()[0]:
             continue   # "cliff path": the first word is part of the name already
+        if _hyphenated(c):
+            continue   # "a run-down hotel", "an upper-middle-class flat": what kind, not which
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
-                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS")):
-            words = [w.text for w in c.subtree if w.is_alpha or w.tag_ == "POS" or w.text == "."]
+                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN")):
+            words = [w.text for w in c.subtree if (w.is_alpha or w.tag_ == "POS" or w.text == ".")
+                     and w.tag_ not in ("DT", "PRP$")]
             mods.append(" ".join(words).replace(" 's", "'S").replace(" '", "'"))
     head = t.text if " " not in key else key
     return " ".join(mods + [head]).upper()
@@ -301,10 +457,24 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
+        if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
+            continue   # "runs into a Briton named Hammond": someone, not somewhere
+        if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
+            continue   # "a nurse at a hospital in Accra": the hospital says where, the town holds it
+        going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
+        after = [w for w in t.doc[t.i + 1: t.i + 3] if w.text != ","]
+        where = bool(after) and after[0].lower_ == "where"   # "to Phoenix, where she hides"
         if t.head.lower_ == "to" and t.head.head.lower_ not in _MOTION and t.head.head.lemma_ not in _MOTION \
+                and not _stems(t.head.head.lower_) & going and not where \
                 and not t.head.head.lower_.startswith(("fl", "travel", "sail", "mov", "return", "driv")):
-            continue   # "writes to Paris" is not going there
-        words = [w for w in t.subtree if w.text[:1].isupper() and w.is_alpha and w.i > t.sent.start
+            continue   # "writes to Paris" is not going there ("tracks her to Paris, where ..." is)
+        # the name itself: capitalised words run up to it, not what an apposition adds
+        # ("Forks, a small town near the Washington coast" is FORKS)
+        run = [t]
+        while run[0].i - 1 > t.sent.start and t.doc[run[0].i - 1].head.i in {w.i for w in run} \
+                and t.doc[run[0].i - 1].dep_ in ("compound", "amod", "nmod"):
+            run.insert(0, t.doc[run[0].i - 1])
+        words = [w for w in run if w.text[:1].isupper() and w.is_alpha and w.i > t.sent.start
                  and w.tag_ not in ("DT", "IN")]
         if not words:
             continue
@@ -339,4 +509,61 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
             general = PLACES[t.lower_][0] if t.lower_ in PLACES else ROOMS.get(t.lower_, t.text.upper())
             if general:
                 seen.setdefault(general, set()).add(name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _not_backstory(verb: "Token") -> bool:
+    """A past tense in a sentence told in the present is what happened before ("she says
+    he took a taxi"), not where the people are now."""
+    return verb.tag_ != "VBD" or verb.sent.root.tag_ == "VBD"
+
+
+def scenery(text: str) -> Place | None:
+    """Where a story that names no place is, from what stands there ("the trees" -> a forest).
+
+    The word list holds the things of a few kinds of open country; the kind
+    the text mentions most wins.  None when it mentions none.
+    """
+    counts: Counter[str] = Counter()
+    for line in entries("scenery"):
+        word, _, place = line.partition(" ")
+        counts[place.strip().upper()] += len(re.findall(rf"\b{re.escape(word)}\b", text, re.I))
+    if not counts:
+        return None
+    best, n = counts.most_common(1)[0]
+    return Place("EXT", best) if n else None
+
+
+def home_in_full(spans: list[Any], home: str) -> dict[str, str]:
+    """The characters' home by the one name the synopsis gives it: HOUSE -> RANCH HOUSE.
+
+    A noun before the home's word ("the ranch house", "a beach house") names
+    it; only when the text gives one such name.
+    """
+    names = set()
+    for sp in spans:
+        for t in sp:
+            if t.tag_ in ("NN", "NNS") and t.text.upper().rstrip("S") == home:
+                names.update(f"{c.text.upper()} {home}" for c in t.lefts
+                             if c.dep_ == "compound" and c.tag_ == "NN" and c.is_alpha
+                             and not _hyphenated(c) and not list(c.children))   # "middle class" says what kind
+    return {home: names.pop()} if len(names) == 1 else {}
+
+
+def kinds_in_full(spans: list[Any]) -> dict[str, str]:
+    """Places the synopsis names by kind once in full: CAMP -> CONCENTRATION CAMP.
+
+    "a train bound for a concentration camp", then "in the camp": a noun
+    before a place word says which place it is, so a heading with the bare
+    word takes the full name, when the text gives only one.
+    """
+    seen: dict[str, set[str]] = {}
+    for sp in spans:
+        for t in sp:
+            key = t.lower_
+            if t.tag_ != "NN" or key not in PLACES or PLACES[key][0] != key.upper():
+                continue
+            if any(c.dep_ == "compound" and c.tag_ == "NN" and not _hyphenated(c) and not list(c.children)
+                   for c in t.lefts):
+                seen.setdefault(key.upper(), set()).add(place_name(t, key, key.upper()))
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}

@@ -1,0 +1,192 @@
+"""Where scenes happen: the place phrases a synopsis gives, on sentences written for these tests."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from toolchain.adapt import adapt_text, load_model
+
+
+@lru_cache(maxsize=None)
+def _heads(text: str) -> str:
+    a = adapt_text(text, load_model(), "t", "t.txt")
+    return " | ".join(sc.heading for sc in a.story.scenes)
+
+
+def test_a_phrase_that_places_a_town_is_not_where_the_people_are() -> None:
+    heads = _heads("Mara moves to Galway, a small town near the western coast, to live with her aunt.\n")
+    assert "GALWAY" in heads and "COAST" not in heads
+
+
+def test_the_last_place_a_sentence_moves_people_to_heads_the_scene() -> None:
+    heads = _heads("Serving a sentence on a prison farm, Tom is transferred to a mental hospital.\n"
+                   "He meets the other patients.\n")
+    assert heads.startswith("INT. MENTAL HOSPITAL")
+
+
+def test_a_room_without_article_inside_the_building_the_scene_is_in() -> None:
+    heads = _heads("Lena starts at a new high school.\n"
+                   "Lena sits beside Omar in chemistry class; he seems to dislike her.\n"
+                   "A week later, Lena is almost hit by a truck in the school parking lot.\n")
+    assert "HIGH SCHOOL - CHEMISTRY CLASS" in heads
+    assert "EXT. HIGH SCHOOL - PARKING LOT" in heads
+
+
+def test_furniture_is_not_a_place() -> None:
+    heads = _heads("Tom sits at the table in the kitchen. Later Tom sits at the table and reads a letter.\n")
+    assert "TABLE" not in heads
+
+
+def test_a_vehicle_people_take_is_where_they_are_but_not_one_taken_before() -> None:
+    assert "DELIVERY VAN" in _heads("Tom steals a delivery van and drives off with the others.\n")
+    heads = _heads("Anna is at home. She says that he took a taxi home the day before.\n")
+    assert "TAXI" not in heads
+
+
+def test_a_place_arrived_at_is_a_heading_one_only_wanted_is_not() -> None:
+    assert "LIGHTHOUSE" in _heads("Tom is in the garden.\nUpon arriving at the lighthouse, Tom finds the door open.\n")
+    assert "LIGHTHOUSE" not in _heads("Tom is in the garden. Tom wants to go to the lighthouse.\n")
+
+
+def test_an_occasion_attended_is_where_the_people_are() -> None:
+    heads = _heads("Ana lives in Porto with her sister.\n\nBack in Lisbon, Ana attends a wedding.\n")
+    assert "INT. WEDDING" in heads
+
+
+def test_a_part_of_an_outdoor_place_and_back_to_it() -> None:
+    heads = _heads("The prisoners are marched into a labour camp.\n"
+                   "Tom waits in a guard hut.\n\nThe next day Tom hides the bread.\n")
+    assert "CAMP - GUARD HUT" in heads and heads.endswith("EXT. LABOUR CAMP - DAY")
+
+
+def test_objects_people_go_to_are_not_places() -> None:
+    heads = _heads("Ana is in the living room. She goes to the piano and plays.\n\nLater she sits in her wheelchair.\n")
+    assert "PIANO" not in heads and "WHEELCHAIR" not in heads
+
+
+def test_a_place_named_in_full_keeps_its_full_name() -> None:
+    heads = _heads("Tom is taken to a military hospital.\n\nThe next day Ana visits a cafe.\n\n"
+                   "That night Tom is sent back to the hospital.\n")
+    assert heads.count("MILITARY HOSPITAL") == 2 and "INT. HOSPITAL " not in heads
+
+
+def test_a_story_naming_no_place_is_set_where_its_things_are() -> None:
+    from toolchain.adapt.places import scenery
+
+    assert scenery("The trees sway. Two old trees argue while a tree frog sings.").location == "FOREST"
+    assert scenery("Nothing here but talk.") is None
+    heads = _heads("The trees sway in the spring wind. Two birds sing to the trees.\n")
+    assert heads.startswith("EXT. FOREST") and "HOUSE" not in heads
+
+
+def test_someone_named_is_not_a_place() -> None:
+    from toolchain.adapt.nlp import parse_all
+    from toolchain.adapt.places import named_place
+
+    for text in ("Ida and Tom bump into a Scot named Fergus.", "At the port they run into a Dane called Jens."):
+        sent = next(iter(parse_all(load_model(), [text])[0].sents))
+        assert named_place(sent, lambda t: False) is None, text
+
+
+def test_a_place_in_a_reported_clause_joined_by_and_is_not_a_heading() -> None:
+    for text in ("Ana is in the kitchen. She learns that Tom has fled and is hiding in the lighthouse.\n",
+                 "Ana is in the kitchen. Ana reveals that Tom took the money and hid it in the cellar.\n"):
+        heads = _heads(text)
+        assert "LIGHTHOUSE" not in heads and "CELLAR" not in heads, heads
+
+
+def test_somebody_s_office_is_their_place_not_a_room_of_the_home() -> None:
+    heads = _heads("Tom is at home with Ana.\n\nThe next day Tom is dragged to the sheriff's office.\n")
+    assert "INT. SHERIFF'S OFFICE" in heads and "HOUSE - OFFICE" not in heads
+
+
+def test_the_home_keeps_the_one_name_the_synopsis_gives_it() -> None:
+    heads = _heads("Tom lives in a beach house with his sister Ana.\n\nThe next day Ana returns to the house.\n")
+    assert "INT. BEACH HOUSE" in heads and "INT. HOUSE " not in heads
+
+
+def test_somebody_arriving_to_talk_to_the_people_there_is_no_cut() -> None:
+    heads = _heads("Ana waits in the kitchen for the bus. Tom tells Ana that the bus is late.\n")
+    assert heads.count("INT.") + heads.count("EXT.") == 1
+
+
+def test_a_leap_in_time_cuts_a_short_scene_a_passing_when_does_not() -> None:
+    assert _heads("Ana and Tom ride to the lake. When they return, Ana cries.\n").count(" - ") == 2
+    assert _heads("Ana sits with Tom. A year later, Ana cries.\n").count(" - ") == 2
+    assert _heads("Ana sits with Tom. Then, when asked about the money, Tom lies.\n").count(" - ") == 1
+
+
+def test_what_a_finder_sees_happens_where_they_are() -> None:
+    assert "CANYON" in _heads("Tom is at home.\n\nThe next day Tom finds Ana wounded in a canyon.\n")
+
+
+def test_a_named_place_reached_after_another_heads_the_scene() -> None:
+    heads = _heads("Ana is at home.\n\nThe trail leads Tom to a fort, and then to Santa Fe, where he rests.\n")
+    assert "SANTA FE" in heads
+
+
+def test_a_place_gone_toward_after_boarding_heads_the_scene() -> None:
+    heads = _heads("Ana is at home.\n\n"
+                   "The next day they board a raft and paddle downriver toward the northern border.\n")
+    assert "NORTHERN BORDER" in heads
+
+
+def test_a_town_someone_is_tracked_to_where_things_happen() -> None:
+    heads = _heads("Ana is at home.\n\nThe next day Tom tracks Ana to Lisbon, where she is hiding, and catches her.\n")
+    assert "LISBON" in heads
+
+
+def test_a_compound_ending_in_a_place_word_is_a_part_of_where_they_are() -> None:
+    heads = _heads("The prisoners are marched into a labour camp.\n\nThe next day Tom is shot in a churchyard.\n\n"
+                   "That night Ana weeps.\n")
+    assert "EXT. LABOUR CAMP - CHURCHYARD" in heads and heads.endswith("EXT. LABOUR CAMP - NIGHT")
+
+
+def test_a_kind_of_place_named_once_in_full_keeps_that_name() -> None:
+    heads = _heads("They are put on a train bound for a mining camp.\n\nThe next day Tom works in the camp.\n")
+    assert "MINING CAMP" in heads and "EXT. CAMP " not in heads
+
+
+def test_a_journey_in_one_sentence_heads_its_first_place_and_goes_on_at_its_last() -> None:
+    heads = _heads("Ana is at home.\n\nThe next day Tom rides to the lake, fills a bucket, and returns to the farm.\n"
+                   "He waters the horses.\n")
+    assert "EXT. LAKE" in heads and heads.endswith("EXT. FARM - CONTINUOUS") is False
+    assert "EXT. FARM" in heads.split(" | ")[-1]
+
+
+def test_distance_talked_about_is_not_a_place() -> None:
+    heads = _heads("Ana is in the kitchen.\n\nSince it is far to the town, Ana stays in the barn.\n")
+    assert "TOWN" not in heads
+
+
+def test_a_describing_phrase_does_not_name_the_home() -> None:
+    for kind in ("upper-middle-class", "upper middle class"):
+        heads = _heads(f"Ana and Tom live in an {kind} apartment.\n\nThe next day Ana returns to the apartment.\n")
+        assert "CLASS APARTMENT" not in heads, heads
+
+
+def test_the_town_that_holds_a_place_does_not_replace_it() -> None:
+    heads = _heads("Efua is a cook at a busy hotel in Kumasi.\nShe burns the soup.\n")
+    assert heads.startswith("INT. BUSY HOTEL") or heads.startswith("INT. HOTEL"), heads
+    assert "KUMASI" not in heads
+
+
+def test_a_place_in_a_gerund_of_manner_is_not_where_they_are() -> None:
+    heads = _heads("Ana is in the church.\n\nThe next day, Tom scolds Ana for bringing shame on the village.\n")
+    assert "VILLAGE" not in heads
+
+
+def test_a_shelter_on_open_country_is_its_own_place_a_hut_in_a_camp_is_part_of_it() -> None:
+    heads = _heads("They reach a collapsed bridge.\n\nThat night, they shelter in a ruined bothy on the hillside.\n")
+    assert "INT. RUINED BOTHY - NIGHT" in heads and "BRIDGE - RUINED BOTHY" not in heads
+
+
+def test_a_place_found_in_a_place_visited_is_no_cut_to_it() -> None:
+    heads = _heads("Ana is at home.\n\nThe next day Ana visits the farm and finds Tom working in the fields. "
+                   "Tom explains that the harvest failed.\n")
+    assert heads.split(" | ")[-1].startswith("EXT. FARM"), heads
+
+
+def test_a_new_line_without_a_new_time_stays_in_the_same_part_of_the_building() -> None:
+    heads = _heads("Lena starts at a new high school.\nLena waits in the school parking lot.\n"
+                   "A truck skids towards her.\n").split(" | ")
+    assert heads[-1].startswith("EXT. HIGH SCHOOL - PARKING LOT"), heads
