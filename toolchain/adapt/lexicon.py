@@ -22,7 +22,7 @@ insult apologize apologise question interrogate console comfort reassure
 SPEECH_VERBS = SPEECH_CONTENT | SPEECH_ACTS
 
 #: Verbs after which a quotation is what was said (besides SPEECH_VERBS).
-QUOTE_VERBS = SPEECH_VERBS | frozenset("sing read write text shout sob stammer stutter cry call".split())
+QUOTE_VERBS = SPEECH_VERBS | frozenset("sing read write text shout sob stammer stutter cry call chant cheer".split())
 
 HONORIFICS_M = frozenset("mr mr. monsieur m. sir lord señor senor herr signor don father brother uncle king prince".split())
 HONORIFICS_F = frozenset("mrs mrs. ms ms. miss madame mme mme. mademoiselle lady señora senora frau signora "

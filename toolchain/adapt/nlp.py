@@ -31,6 +31,10 @@ def load_model() -> Any:
     except OSError:
         raise InputError(f"the language model {MODEL} is not installed "
                          "(pip install it into this environment; adapt never downloads)") from None
+    from spacy.language import Language
+    from .quotes import keep_quotes_whole
+    Language.component("adapt_quotes", func=keep_quotes_whole)
+    nlp.add_pipe("adapt_quotes", before="parser")
     return nlp
 
 

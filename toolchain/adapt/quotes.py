@@ -6,7 +6,29 @@ stay in the action with their marks.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
+
+
+#: Longest quotation (in tokens) kept in one sentence; past it a lone mark is more likely
+#: a typo than a speech, and the text is cut as the parser wants.
+MAX_QUOTE_TOKENS = 80
+
+
+def keep_quotes_whole(doc: Any) -> Any:
+    """No sentence starts inside a quotation: '"But I tried. At least I did that."' is one
+    utterance, so its verb of saying and both its sentences stay in one unit.
+
+    Runs before the parser, which respects the boundaries it is told are absent.
+    """
+    marks = [t.i for t in doc if t.text == '"']
+    if len(marks) % 2:
+        return doc   # unbalanced marks: no safe pairing
+    for a, b in zip(marks[::2], marks[1::2]):
+        if b - a <= MAX_QUOTE_TOKENS:
+            for k in range(a + 1, b + 1):
+                doc[k].is_sent_start = False
+    return doc
 
 
 def quote_spans(sent: Any) -> list[tuple[int, int]]:
@@ -35,7 +57,9 @@ def quote_after(v: Any, quotes: list[tuple[int, int]]) -> tuple[int, int] | None
 def quote_text(sent: Any, q: tuple[int, int]) -> str:
     doc = sent.doc
     inner = doc[q[0] + 1:q[1]].text.strip()
-    inner = inner.strip(" ,")
+    # an editor's brackets ("[they're] going to kill [us]") mark words supplied, not said apart
+    inner = re.sub(r"\[([^\[\]]*)\]", r"\1", inner)
+    inner = re.sub(r"\s+", " ", inner).strip(" ,")
     if not inner:
         return ""
     end = "." if inner[-1] not in ".!?" else ""
@@ -52,3 +76,18 @@ def is_title(sent: Any, a: int, b: int) -> bool:
         return False
     small = {"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "with", "or"}
     return all(w.text[0].isupper() or w.lower_ in small for w in words) and words[0].text[0].isupper()
+
+
+def quote_run(sent: Any, q: tuple[int, int], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation and those that follow it with only a comma or "and" between
+    ('chanting "Don't resist!", "Blood for water!"'): one speaker's words."""
+    doc = sent.doc
+    run = [q]
+    for a, b in quotes:
+        if a <= run[-1][1]:
+            continue
+        gap = doc[run[-1][1] + 1:a]
+        if len(gap) > 2 or not all(t.text in (",", ";") or t.lower_ in ("and", "or") for t in gap):
+            break
+        run.append((a, b))
+    return run

@@ -19,7 +19,8 @@ from .action import to_present
 from .grammar import Word, render, third_singular
 from .lexicon import PRON_GENDER, QUOTE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import performatives
-from .quotes import is_title, quote_after, quote_spans, quote_text
+from .groups import speaking_group
+from .quotes import is_title, quote_after, quote_run, quote_spans, quote_text
 from .refer import Tracker
 from .report import ReportedSpeech
 
@@ -76,7 +77,9 @@ class SpeechReader(ReportedSpeech):
         self._pair: dict[int, int] = {}
         self._found: set[str] = set()
         self._loose: set[int] = set()             # tokens of quotations no verb claimed, now lines
-        self._asked: tuple[Person, Person] | None = None   # (asked, asker) of the last question             # verbs the parse showed to be verbs of saying
+        self._asked: tuple[Person, Person] | None = None   # (asked, asker) of the last question
+        self._groups: dict[str, Person] = {}     # cue -> the group speaking under it
+        self._keep_clause: set[int] = set()      # quoting verbs whose clause stays action
 
     # -- public ------------------------------------------------------------------
     def read(self, sent: Any) -> Beats:
@@ -90,6 +93,7 @@ class SpeechReader(ReportedSpeech):
         prior: list[object] = []
         self._sentence_speakers = prior
         self.split_off = {}          # token ids are per parsed unit: start afresh
+        self._keep_clause = set()
         self.verb_speaker = {}
         inside: set[int] = set()
         for v in sent:
@@ -102,7 +106,7 @@ class SpeechReader(ReportedSpeech):
                 continue  # "makes him promise": the promise is not yet said
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.pos_ not in ("VERB", "AUX"):
                 continue  # "no one to tell her that...": nobody is telling anything
-            speaker = self._speaker(v, sent, prior)
+            speaker = self._own_listener(v, sent, self._speaker(v, sent, prior))
             prior.append(speaker)
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
@@ -112,9 +116,17 @@ class SpeechReader(ReportedSpeech):
             consumed: set[int] = set()
             if q is not None and lem in QUOTE_VERBS:
                 kind = "Q"
+                if not isinstance(speaker, Person):
+                    cue = speaking_group(v, self._prev_sent)
+                    speaker = self._group(cue) if cue else speaker
                 if isinstance(speaker, Person):
-                    line = Line(speaker, quote_text(sent, q), self._manner(v))
-                    consumed = set(range(q[0], q[1] + 1)) | {v.i}
+                    run = quote_run(sent, q, quotes)
+                    line = Line(speaker, " ".join(quote_text(sent, x) for x in run), self._manner(v))
+                    consumed = set(range(q[0], run[-1][1] + 1))
+                    if any(c.tag_ in ("WP", "WDT") for c in v.children):
+                        self._keep_clause.add(v.i)   # "interprets what they chant": still action
+                    else:
+                        consumed.add(v.i)
             elif lem in SPEECH_CONTENT or lem in self._found:
                 conv = self._reported(v, lem, speaker, sent, quotes)
                 if conv is not None:
@@ -152,12 +164,15 @@ class SpeechReader(ReportedSpeech):
             if a in claimed or is_title(sent, a, b):
                 continue
             deeds = [i for i in self.split_off if sent.start <= i < a]
-            speaker = self.split_off[max(deeds)] if deeds else self._quote_speaker(sent, a)
+            said = [i for i, p in self.verb_speaker.items() if i < a and isinstance(p, Person)]
+            speaker = self.split_off[max(deeds)] if deeds else \
+                self.verb_speaker[max(said)] if said and sent.doc[a - 1].text in (";", ":") else \
+                self._quote_speaker(sent, a)   # "He insists it is; "It's true!"": his words
             if isinstance(speaker, Person):
                 loose_lines.append((b, Line(speaker, quote_text(sent, (a, b)), None)))
                 # only words set off as an utterance (", "..."" to the end) leave the action;
                 # a quoted phrase inside it ("such a "psychopath"") is part of what happens
-                set_off = sent.doc[a - 1].text in (",", ":") and all(t.is_punct for t in sent.doc[b + 1:sent.end])
+                set_off = sent.doc[a - 1].text in (",", ":", ";") and all(t.is_punct for t in sent.doc[b + 1:sent.end])
                 if set_off:
                     self._loose.update(range(a, b + 1))
                 out.events.append(SpeechEvent(sent.doc[a].idx, speaker, True, "Q"))
@@ -167,6 +182,12 @@ class SpeechReader(ReportedSpeech):
         return out
 
     # -- verbs and speakers -----------------------------------------------------------
+    def _group(self, cue: str) -> Person:
+        """The one speaker standing for a group ("REBELS"), the same each time it speaks."""
+        if cue not in self._groups:
+            self._groups[cue] = Person("@" + cue, cue, False)
+        return self._groups[cue]
+
     def _speech_lemma(self, v: Any) -> str | None:
         """The lemma of a verb of saying, or None (tolerates verbs tagged as nouns)."""
         if v.tag_.startswith("VB"):
@@ -232,6 +253,9 @@ class SpeechReader(ReportedSpeech):
                     r = self._subjectlike(sent.doc[j])
                     if r is not None:
                         return r
+        own = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if own is not None and own.pos_ == "NOUN" and self.tracker.referent(own) is None:
+            return None   # its own subject is nobody we know (or "says farewell" misread)
         gerund = v.tag_ == "VBG" or v.lower_.endswith("ing")
         if gerund or (prev is not None and (prev.lower_ in ("and", "but", ",") or prev.is_punct)):
             if prior and prior[-1] is not None:
@@ -242,6 +266,22 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _own_listener(self, v: Any, sent: Any, speaker: object) -> object:
+        """One speaks to one's own ("says to her husband"): a listener whose possessive
+        is of the other sex shows the speaker is the subject of that sex in the sentence."""
+        if not isinstance(speaker, Person) or speaker.gender is None:
+            return speaker
+        heard = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+        heard += [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        poss = [p for h in heard for p in h.children if p.dep_ == "poss" and p.lower_ in ("his", "her")]
+        if not poss or PRON_GENDER[poss[0].lower_] == speaker.gender:
+            return speaker
+        other = [r for t in sent if t.dep_ in _SUBJ and t.i < v.i
+                 for r in [self.tracker.referent(t)]
+                 if isinstance(r, Person) and r.gender == PRON_GENDER[poss[0].lower_]]
+        return other[-1] if len(set(other)) == 1 else speaker
 
     def _answerer(self, v: Any) -> Person | None:
         """An answer comes from the one just asked: "She asks him if ... He insists it is."
@@ -347,13 +387,16 @@ class SpeechReader(ReportedSpeech):
                 items = [action_text(sent, set())]
             items += [ln for _, ln in loose]
             return [i for i in items if i]
-        consumed: set[int] = set()
+        consumed: set[int] = set(self._loose)
         for _, _, c, _ in events:
             consumed |= c
         # the clause of each speech verb: the verb, its subject, adverbs, marks
         for v, _, _, _ in events:
+            if v.i in self._keep_clause:
+                continue
             for c in v.children:
-                if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod"):
+                if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod") \
+                        or (c.dep_ == "prep" and c.lower_ == "to" and c.i < max(consumed | {v.i})):
                     consumed |= {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
             # an aspect verb carrying the speech ("starts saying") goes with it
             h = v.head

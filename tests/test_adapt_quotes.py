@@ -1,0 +1,77 @@
+"""Quotations and who says them: whole quotations, groups, cue names, listeners.
+
+Invented sentences only; each checks the lines a script gets from them.
+"""
+from __future__ import annotations
+
+from toolchain.adapt import adapt, load_model
+
+
+def _adapt(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(cue, dialogue) pairs in order, and the visible lines that are not synopsis lines."""
+    from screenplay.model import Dialogue, Speech
+    a, fountain = adapt(text, "t", "t", load_model())
+    lines = [(el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue)))
+             for el in a.doc.body if isinstance(el, Speech)]
+    body = [ln for ln in fountain.splitlines() if ln.strip() and not ln.startswith("=")]
+    return lines, body
+
+
+def test_a_quotation_of_two_sentences_is_one_line() -> None:
+    lines, _ = _adapt('Tom fails to lift the crate. He turns to them and says, "But I tried. '
+                      'At least I did that." Then he walks out.')
+    assert ("TOM", "But I tried. At least I did that.") in lines
+
+
+def test_a_group_chanting_in_brackets_gets_a_cue_of_its_own() -> None:
+    lines, body = _adapt("Lena and Tom reach the square. Lena sees that hundreds of protesters are "
+                         "gathering below, and that they have blocked the road. A guide translates what "
+                         'they are chanting ("Go home now. Nobody [is] safe here.", "Bread for all!") '
+                         "Lena takes Tom's hand.")
+    assert ("PROTESTERS", "Go home now. Nobody is safe here. Bread for all!") in lines
+    assert "A guide translates what they are chanting." in body
+
+
+def test_they_after_a_named_pair_is_no_group_cue() -> None:
+    lines, _ = _adapt('The soldiers leave. Lena and Tom reach the square, and they shout "Wait for us!"')
+    assert all(cue != "SOLDIERS" for cue, _ in lines)
+
+
+def test_quote_run_takes_quotations_joined_by_commas_only() -> None:
+    from toolchain.adapt.quotes import quote_run, quote_spans
+    doc = load_model()('They sing "One," "Two" and then "Three" loudly.')
+    sent = next(iter(doc.sents))
+    quotes = quote_spans(sent)
+    assert len(quote_run(sent, quotes[0], quotes)) == 2
+
+
+def test_a_titled_full_name_and_the_surname_share_one_cue() -> None:
+    lines, _ = _adapt("Rev. Major Otto Kranz tells the villagers that he is tired. Major Kranz rides ahead. "
+                      "Kranz says he will stay. Later Kranz says he is happy.")
+    assert {cue for cue, _ in lines} == {"KRANZ"}
+
+
+def test_a_bare_noun_parsed_as_subject_is_not_a_character() -> None:
+    lines, body = _adapt("Tom and Lena ride home. He rides back to the farm, says goodbye to Lena, "
+                         "and is given her scarf.")
+    assert lines == []
+    assert not any(ln.strip() == "GOODBYE" for ln in body)
+
+
+def test_a_manner_adverb_between_name_and_verb_keeps_the_speaker() -> None:
+    lines, _ = _adapt("Orla meets Tom at the station. Orla angrily accuses him of lying.")
+    assert lines == [("ORLA", "I accuse you of lying.")]
+
+
+def test_one_speaks_to_ones_own_husband() -> None:
+    lines, body = _adapt('Lena meets her husband Tom at home. Lena picks up her bag while Tom keeps sobbing '
+                         'and coldly says to her husband "Come along, Tom."')
+    assert ("LENA", "Come along, Tom.") in lines
+    assert "Lena picks up her bag while Tom keeps sobbing." in body
+
+
+def test_a_quotation_after_a_semicolon_is_the_last_speakers() -> None:
+    lines, body = _adapt('Lena finds her brother Tom in the barn. She asks him if his story is true. '
+                         'He insists it is; "It is too strange to be a lie!"')
+    assert lines[-1] == ("TOM", "It is. It is too strange to be a lie!")
+    assert body.count("It is too strange to be a lie!") == 0   # a line, not also action
