@@ -74,6 +74,14 @@ def _cue(words: Iterable[str]) -> str:
     return " ".join(words).upper()
 
 
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the titles before it: ("Rev.", "Captain", "Sam", "Clay") -> ("Sam", "Clay")."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in HONORIFICS:
+        k += 1
+    return words[k:]
+
+
 def _role_head(tok: Any) -> bool:
     """A singular common noun that could name one person."""
     return tok.tag_ == "NN" and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
@@ -157,7 +165,11 @@ class Cast:
         if t.text in self.form_to_key and (i > 0 or t.text in self.capwords):
             return True   # a known name, whatever tag the tagger gave it
         if t.tag_ in ("NNP", "NNPS"):
-            return i > 0 or t.text in self.capwords or (i + 1 < len(sent) and sent[i + 1].tag_.startswith("VB"))
+            # "Orla angrily accuses him": a manner adverb may stand between name and verb
+            j = i + 1
+            while j < len(sent) and sent[j].tag_ == "RB":
+                j += 1
+            return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB"))
         if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT"):
             return True  # a name the tagger mistook at the start of a sentence
         return False
@@ -220,9 +232,10 @@ class Cast:
                 cands = [g for g in groups if w[0] in g and len(g) > 1]
                 if len(cands) == 1:
                     target = cands[0]
-            if target is None and len(w) == 2 and w[0].lower() in HONORIFICS:
-                # "Mrs. Oyelaran" is "Marguerite Oyelaran" when only one name ends so
-                cands = [g for g in groups if len(g) > 1 and g[-1] == w[1] and g[0].lower() not in HONORIFICS]
+            if target is None and len(w) >= 2 and len(_core(w)) == 1:
+                # "Mrs. Oyelaran" is "Marguerite Oyelaran" when only one name ends so;
+                # "Captain Clayton" is "Rev. Captain Samuel Clayton" (titles aside, a full name)
+                cands = [g for g in groups if len(_core(g)) > 1 and g[-1] == w[-1]]
                 if len(cands) == 1:
                     target = cands[0]
             if target is None:
@@ -249,7 +262,7 @@ class Cast:
                 cue_form = max(pool, key=lambda f: (count[f], len(f), -first.get(f, 0)))
             else:
                 longest = max(forms, key=len)
-                cue_form = longest[1:] if longest[0].lower() in HONORIFICS and len(longest) > 2 else longest
+                cue_form = _core(longest) if len(_core(longest)) > 1 else longest
             key = _cue(cue_form)
             p = Person(key, key, True)
             for f in forms:
@@ -300,8 +313,11 @@ class Cast:
                             self.people[cue] = p
                         self.role_alias.setdefault(f"@{owner.key}'s {t.lower_}", cue)
                         continue
+                # a person named by role has a determiner ("the guard", "his aunt"); a bare
+                # noun parsed as the subject ("says farewell") is a thing said
                 speechy = t.dep_ in _SUBJ and t.head.pos_ in ("VERB", "AUX") and \
-                    self.lemma(t.head) in SPEECH_VERBS
+                    self.lemma(t.head) in SPEECH_VERBS and \
+                    any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and t.dep_ in _SUBJ
                 if not (speechy or personish):
                     continue

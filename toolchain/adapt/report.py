@@ -472,7 +472,9 @@ class ReportedSpeech:
                         and not (question and listener is None):
                     target, me_gender = "1", g
                 elif me_gender is None and you_gender is None:
-                    if question and listener is not None:
+                    if form == "obj" and self._said_by(t, speaker):
+                        target, you_gender = "2", g   # "accuses him": him is not the accuser
+                    elif question and listener is not None:
                         target, you_gender = "2", g   # "asks Paul where he was": about Paul
                     elif alone and listener is None and not question:
                         target, me_gender = "1", g    # "promises to call her sister"
@@ -518,6 +520,14 @@ class ReportedSpeech:
                         w.text = form
         _agree_surface(words)
         return words
+
+    def _said_by(self, t: Any, speaker: Person) -> bool:
+        """Whether an object pronoun's own verb has the speaker as subject (then it is
+        somebody else: one would say "himself")."""
+        v = t.head
+        while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head.i != v.i:
+            v = v.head
+        return any(c.dep_ == "nsubj" and self.tracker.referent(c) == speaker for c in v.children)
 
     def _question(self, words: list[Word], yn: bool) -> str | None:
         """Indirect question words to a direct question: word order and do-support."""
