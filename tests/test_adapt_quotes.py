@@ -75,3 +75,12 @@ def test_a_quotation_after_a_semicolon_is_the_last_speakers() -> None:
                          'He insists it is; "It is too strange to be a lie!"')
     assert lines[-1] == ("TOM", "It is. It is too strange to be a lie!")
     assert body.count("It is too strange to be a lie!") == 0   # a line, not also action
+
+
+def test_scare_quotes_and_names_given_stay_in_the_action() -> None:
+    for sentence in ('Jack sees the guards holding up a "welcome" banner with his photo on it.',
+                     'Lena calls him a "hero" and smiles.',
+                     'The guards call him "the ghost" because he never sleeps.'):
+        lines, body = _adapt("Jack meets Lena at the gate. " + sentence)
+        assert lines == [], sentence
+        assert sentence in body

@@ -66,6 +66,19 @@ def quote_text(sent: Any, q: tuple[int, int]) -> str:
     return inner[0].upper() + inner[1:] + end
 
 
+def is_scare(sent: Any, a: int, b: int) -> bool:
+    """Quotation marks around a word or two inside a phrase (a "welcome" banner, calls
+    him a "hero"): a usage marked, not words spoken.  Words said are a clause, end with a
+    stop, or are set off by a comma, colon or the start of the sentence."""
+    doc = sent.doc
+    inner = [t for t in doc[a + 1:b] if not t.is_punct]
+    if not inner or len(inner) > 4 or doc[b - 1].text in (".", "!", "?"):
+        return False
+    if a == sent.start or doc[a - 1].text in (",", ":", ";"):
+        return False
+    return not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in inner)
+
+
 def is_title(sent: Any, a: int, b: int) -> bool:
     """A quoted title (song, book, film): capitalised words, no closing stop."""
     doc = sent.doc

@@ -20,7 +20,7 @@ from .grammar import Word, render, third_singular
 from .lexicon import PRON_GENDER, QUOTE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import performatives
 from .groups import speaking_group
-from .quotes import is_title, quote_after, quote_run, quote_spans, quote_text
+from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text
 from .refer import Tracker
 from .report import ReportedSpeech
 
@@ -111,6 +111,8 @@ class SpeechReader(ReportedSpeech):
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
             q = quote_after(v, quotes)
+            if q is not None and lem == "call" and any(c.dep_ in ("dobj", "oprd") and c.i < q[0] for c in v.children):
+                q = None   # "call him "the ghost"": a name given, not words said
             kind = "N"
             line: Line | None = None
             consumed: set[int] = set()
@@ -161,7 +163,7 @@ class SpeechReader(ReportedSpeech):
         loose_lines: list[tuple[int, Line]] = []
         self._loose = set()
         for a, b in quotes:
-            if a in claimed or is_title(sent, a, b):
+            if a in claimed or is_title(sent, a, b) or is_scare(sent, a, b):
                 continue
             deeds = [i for i in self.split_off if sent.start <= i < a]
             said = [i for i, p in self.verb_speaker.items() if i < a and isinstance(p, Person)]
