@@ -107,3 +107,20 @@ def test_an_event_the_recogniser_names_is_no_place() -> None:
     heads = _headings("Tom fought in the Civil War. He returns to his farm.")
     assert not any("WAR" in h for h in heads)
 
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Tom meets his wife Lena at home. Tom smokes near a window when Lena asks for his help "
+                 "getting off the chair.", ("LENA", "Can I have your help getting off the chair?"),
+                 id="asking-for-help-doing-something"),
+    pytest.param('Tom meets the nurse at home. When leaving, the nurse tells Tom not to worry about Lena, '
+                 'continuing to say, "there, there" and that it is just a reflex.',
+                 ("NURSE", "Don't worry about Lena. There, there. It is just a reflex."), id="quotation-and-that-clause"),
+    pytest.param("Tom meets his wife Lena at home. Tom sits at her bedside and tells her a story of how he "
+                 "went to sea when he was little.", ("TOM", "I went to sea when I was little."),
+                 id="story-of-how"),
+    pytest.param("Tom meets his wife Lena at home. He tells her about how he lost his job.",
+                 ("TOM", "I lost my job."), id="telling-about-how"),
+])
+def test_what_is_told_in_other_shapes_is_said(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)

@@ -101,10 +101,13 @@ class ReportedSpeech:
                 if c.dep_ in ("relcl", "acl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
                     clause = c
                     break
+        told = self._told_how(v) if clause is None else None
+        if told is not None:
+            clause = told[0]
         if clause is None and lem in _REQUEST_VERBS:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ == "for" and obj is None:
-                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]   # "for his help (getting up)"
                     if pobj:
                         toks = sorted(pobj[0].subtree, key=lambda t: t.i)
                         words = self._shift(toks, speaker, addressee, explicit)
@@ -179,19 +182,7 @@ class ReportedSpeech:
                     # "tells him that she is almost done, and he can put on his shoes": still her words
                     toks = toks + rest
                     nxt = end
-        self._more: list[Any] = []
-        if nxt < sent.end - 2:
-            k = nxt
-            while k < sent.end and sent.doc[k].lower_ in (",", "and", "but"):
-                k += 1
-            if k > nxt and k < sent.end and sent.doc[k].lower_ == "that" and sent.doc[k - 1].lower_ in ("and", "but"):
-                # "tells Eva to stop..., and that he got a second opinion": more of the same report
-                end = sent.end
-                while end > k and sent.doc[end - 1].is_punct:
-                    end -= 1
-                more = _cut_at_next_speech([sent.doc[i] for i in range(k + 1, end)])
-                if more and not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB") for t in more):
-                    self._more = more
+        self._more = self._more_after(sent, nxt)
         if clause is not None and v.tag_ == "VBZ" and nxt < sent.end:
             rest = [sent.doc[i] for i in range(nxt, sent.end)]
             verbs = [t for t in rest if t.tag_.startswith("VB")]
@@ -208,6 +199,8 @@ class ReportedSpeech:
                 end -= 1
             toks = toks + [sent.doc[i] for i in range(nxt, end)]
         consumed = {t.i for t in toks} | {v.i} | {t.i for t in obj_toks}
+        if told is not None:
+            consumed |= {t.i for t in told[1].subtree}   # "a story of how ...": the telling
         if obj is not None and clause is not None:
             consumed |= {t.i for t in obj.subtree if t.i not in {x.i for x in toks}} if clause.head != obj else \
                 {t.i for t in obj.subtree if t.i < clause.left_edge.i}
@@ -223,7 +216,8 @@ class ReportedSpeech:
         elif first.lower_ in ("if", "whether") and (first.dep_ in ("mark", "advmod", "preconj", "cc") or clause is None):
             toks = toks[1:]
             yn = True
-        elif first.lower_ == "how" and not question and lem in ("describe", "recall", "explain", "recount"):
+        elif first.lower_ == "how" and not question and (lem in ("describe", "recall", "explain", "recount")
+                                                          or told is not None):
             toks = toks[1:]
         if not toks:
             return None
@@ -326,6 +320,38 @@ class ReportedSpeech:
         return self._prev_sent is not None and any(
             w.tag_ == "NNS" and w.is_lower and (w.lower_ in GROUP_NOUNS or w.lower_.rstrip("s") in PERSON_NOUNS)
             for w in self._prev_sent)
+
+    @staticmethod
+    def _told_how(v: Any) -> tuple[Any, Any] | None:
+        """(clause, phrase) of a telling "of"/"about" how something happened: "tells her a
+        story of how he went to camp", "tells him about how she lost her job"."""
+        for h in [v] + [c for c in v.children if c.dep_ == "dobj"]:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in ("of", "about"):
+                    continue
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX") and \
+                            any(a.lower_ == "how" and a.dep_ == "advmod" for a in g.children):
+                        return g, (c if h is v else h)
+        return None
+
+    def _more_after(self, sent: Any, nxt: int) -> list[Any]:
+        """A second clause of the same report after what was said: "tells Eva to stop...,
+        and that he got a second opinion"; "says "mum" and that it's mechanical"."""
+        if nxt >= sent.end - 2:
+            return []
+        k = nxt
+        while k < sent.end and sent.doc[k].lower_ in (",", "and", "but"):
+            k += 1
+        if not (k > nxt and k < sent.end and sent.doc[k].lower_ == "that" and sent.doc[k - 1].lower_ in ("and", "but")):
+            return []
+        end = sent.end
+        while end > k and sent.doc[end - 1].is_punct:
+            end -= 1
+        more = _cut_at_next_speech([sent.doc[i] for i in range(k + 1, end)])
+        if more and not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB") for t in more):
+            return more
+        return []
 
     def _with_more(self, text: str, consumed: set[int], speaker: Person, addressee: object,
                    explicit: bool) -> tuple[str, set[int]]:

@@ -123,8 +123,10 @@ class SpeechReader(ReportedSpeech):
                     speaker = self._group(cue) if cue else speaker
                 if isinstance(speaker, Person):
                     run = quote_run(sent, q, quotes)
-                    line = Line(speaker, " ".join(quote_text(sent, x) for x in run), self._manner(v))
-                    consumed = set(range(q[0], run[-1][1] + 1))
+                    self._more = self._more_after(sent, run[-1][1] + 1) if run[-1][1] > v.i else []
+                    text, consumed = self._with_more(" ".join(quote_text(sent, x) for x in run),
+                                                     set(range(q[0], run[-1][1] + 1)), speaker, None, False)
+                    line = Line(speaker, text, self._manner(v))
                     if any(c.tag_ in ("WP", "WDT") for c in v.children):
                         self._keep_clause.add(v.i)   # "interprets what they chant": still action
                     else:
