@@ -124,3 +124,13 @@ def test_an_event_the_recogniser_names_is_no_place() -> None:
 ])
 def test_what_is_told_in_other_shapes_is_said(text: str, line: tuple[str, str]) -> None:
     assert line in _lines(text)
+
+
+def test_two_people_telling_each_other_both_speak() -> None:
+    text = ("Tom meets his wife Lena at home. As their children sleep, Lena and Tom tearfully tell each other "
+            "that they have no regrets about their life together, preparing themselves for the worst.")
+    a, fountain = adapt(text, "t", "t", load_model())
+    got = _lines(text)
+    assert got == [("LENA", "We have no regrets about our life together."),
+                   ("TOM", "We have no regrets about our life together.")]
+    assert "Lena and Tom prepare themselves for the worst." in fountain.splitlines()

@@ -49,6 +49,7 @@ class ReportedSpeech:
     speakers: list[object]
     past: bool
     _reporting_past: bool = False
+    _mutual: bool = False
 
     def _addressee(self, v: Any) -> tuple[Any, object]:
         for c in v.children:
@@ -67,13 +68,18 @@ class ReportedSpeech:
         return None, None
 
     def _reported(self, v: Any, lem: str, speaker: object, sent: Any,
-                  quotes: list[tuple[int, int]]) -> tuple[str, set[int]] | None:
-        """Rewrite reported speech as a line, or None when it is not safe to."""
+                  quotes: list[tuple[int, int]], listener: Person | None = None) -> tuple[str, set[int]] | None:
+        """Rewrite reported speech as a line, or None when it is not safe to.
+
+        ``listener`` is the one told when the parse cannot say ("each other")."""
         self._more = []
         self._reporting_past = v.tag_ == "VBD"
+        self._mutual = listener is not None
         if not isinstance(speaker, Person):
             return None
         obj, addressee = self._addressee(v)
+        if listener is not None:
+            addressee = listener
         if isinstance(addressee, tuple):
             if speaker in addressee:
                 return None
@@ -139,6 +145,12 @@ class ReportedSpeech:
                 start = cc[-1] if cc else c.left_edge.i
                 toks = [t for t in toks if t.i < start]   # the deed and all after it
                 self.split_off[c.i] = speaker
+        for c in (clause.children if clause is not None and self._mutual else []):
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and c.left_edge.i > 0 \
+                    and sent.doc[c.left_edge.i - 1].text == "," and not any(x.dep_ in _SUBJ for x in c.children):
+                # "tell each other that ..., preparing themselves for ...": what both do
+                toks = [t for t in toks if t.i < c.left_edge.i - 1]
+                self.split_off.setdefault(c.i, (speaker, listener))
         toks = _cut_at_next_speech(toks)
         if not toks:
             return None
@@ -312,7 +324,10 @@ class ReportedSpeech:
         return other
 
     def _plural_near(self, t: Any) -> bool:
-        """A plural noun just before "they" (here or in the last sentence) may be what it means."""
+        """A plural noun just before "they" (here or in the last sentence) may be what it means
+        (not when two people tell each other: "they" are those two)."""
+        if self._mutual:
+            return False
         if any(w.tag_ == "NNS" and w.i < t.i and w.is_lower and w.lower_ not in SPEECH_FORMS
                and w.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
                for w in t.sent):   # a plural noun, not a name or verb mis-tagged

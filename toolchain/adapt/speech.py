@@ -66,7 +66,7 @@ class SpeechReader(ReportedSpeech):
     def __init__(self, tracker: Tracker, lemma: Callable[[Any], str]):
         self.tracker = tracker
         self.lemma = lemma
-        self.split_off: dict[int, Person] = {}   # verb token -> speaker, for deeds cut from speech
+        self.split_off: dict[int, object] = {}   # verb token -> speaker(s), for deeds cut from speech
         self.speakers: list[object] = []          # who spoke in this scene, in order
         self._named_listener = False
         self.past = False                        # the synopsis is told in the past tense
@@ -115,6 +115,7 @@ class SpeechReader(ReportedSpeech):
                 q = None   # "call him "the ghost"": a name given, not words said
             kind = "N"
             line: Line | None = None
+            extra: Line | None = None
             consumed: set[int] = set()
             if q is not None and lem in QUOTE_VERBS:
                 kind = "Q"
@@ -131,6 +132,16 @@ class SpeechReader(ReportedSpeech):
                         self._keep_clause.add(v.i)   # "interprets what they chant": still action
                     else:
                         consumed.add(v.i)
+            elif (pair := self._each_other(v)) is not None and lem in SPEECH_CONTENT:
+                # "tell each other that they have no regrets": each says it to the other
+                speaker = pair[0]
+                for who, other in (pair, pair[::-1]):
+                    conv = self._reported(v, lem, who, sent, quotes, listener=other)
+                    if conv is None or not conv[0]:
+                        break
+                    kind, consumed = "R", consumed | conv[1]
+                    said = Line(who, conv[0], self._manner(v))
+                    line, extra = (said, extra) if line is None else (line, said)
             elif lem in SPEECH_CONTENT or lem in self._found:
                 conv = self._reported(v, lem, speaker, sent, quotes)
                 if conv is not None:
@@ -160,6 +171,8 @@ class SpeechReader(ReportedSpeech):
             if line is not None:
                 events.append((v, line, consumed, kind))
                 inside |= consumed - {v.i}
+                if extra is not None:
+                    events.append((v, extra, consumed, kind))
         # quotations no verb claimed: a title stays in the action, words get a line
         claimed = {i for _, _, c, _ in events for i in c}
         loose_lines: list[tuple[int, Line]] = []
@@ -270,6 +283,20 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _each_other(self, v: Any) -> tuple[Person, Person] | None:
+        """The two people of "A and B tell each other ...", or None."""
+        if not any(c.dep_ in ("dobj", "dative") and c.lower_ in ("other", "another") and
+                   any(d.lower_ in ("each", "one") for d in c.children) for c in v.children):
+            return None
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        both = [self.tracker.referent(subj)] + [self.tracker.referent(c) for c in subj.children if c.dep_ == "conj"]
+        if len(both) == 1 and isinstance(both[0], tuple):
+            both = list(both[0])   # "they tell each other"
+        people = [p for p in both if isinstance(p, Person)]
+        return (people[0], people[1]) if len(people) == 2 == len(both) and people[0] != people[1] else None
 
     def _own_listener(self, v: Any, sent: Any, speaker: object) -> object:
         """One speaks to one's own ("says to her husband"): a listener whose possessive
@@ -459,12 +486,13 @@ class SpeechReader(ReportedSpeech):
                 r = next((p for p in reversed(self._sentence_speakers) if isinstance(p, Person)), None)
             if r is None:
                 r = self.tracker.subject_of(head)
-            if isinstance(r, Person):
-                prefix = _name(r)
+            if isinstance(r, Person) or (isinstance(r, tuple) and r and all(isinstance(p, Person) for p in r)):
+                prefix = _name(r) if isinstance(r, Person) else " and ".join(_name(p) for p in r)
                 if gerund and not finite and prefix:
                     for w in words:
                         if w.tok is not None and w.tok.i == head.i:
-                            w.text = third_singular(self.lemma(head))
+                            lem = self.lemma(head)
+                            w.text = third_singular(lem) if isinstance(r, Person) else lem
         if self.past:
             to_present(words, self.lemma)
         body = render(words)
