@@ -84,3 +84,13 @@ def test_scare_quotes_and_names_given_stay_in_the_action() -> None:
         lines, body = _adapt("Jack meets Lena at the gate. " + sentence)
         assert lines == [], sentence
         assert sentence in body
+
+
+def test_a_letter_saying_something_is_its_writers_voice_over() -> None:
+    lines, body = _adapt("Tom kisses Lena goodbye at the station. She cries. A year later, Lena receives a "
+                         "letter from Tom, saying that he is staying in Leeds and that he misses her.")
+    assert lines == [("TOM", "I am staying in Leeds and I miss you.")]
+    assert "TOM (V.O.)" in body
+    lines, body = _adapt("Tom kisses Lena goodbye at the station. Tom sends her a note saying he will come back.")
+    assert lines == [("TOM", "I will come back.")]
+    assert "TOM (V.O.)" in body

@@ -472,7 +472,9 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                 said = drop_meta(it.text)
                 if not said:
                     continue
-                if pending is not None and pending.character.name == it.speaker.cue and not it.paren:
+                voice = (it.voice,) if it.voice else ()
+                if pending is not None and pending.character.name == it.speaker.cue and not it.paren \
+                        and pending.character.extensions == voice:
                     last = pending.parts[-1]
                     assert isinstance(last, Dialogue)
                     pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {said}"))
@@ -481,7 +483,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                 if it.paren:
                     parts.append(Parenthetical(text_of(it.paren)))
                 parts.append(Dialogue(text_of(said)))
-                pending = Speech(Character(it.speaker.cue), parts)
+                pending = Speech(Character(it.speaker.cue, voice), parts)
                 body.append(pending)
                 continue
             pending = None

@@ -68,13 +68,15 @@ class ReportedSpeech:
         return None, None
 
     def _reported(self, v: Any, lem: str, speaker: object, sent: Any,
-                  quotes: list[tuple[int, int]], listener: Person | None = None) -> tuple[str, set[int]] | None:
+                  quotes: list[tuple[int, int]], listener: Person | None = None,
+                  mutual: bool = False) -> tuple[str, set[int]] | None:
         """Rewrite reported speech as a line, or None when it is not safe to.
 
-        ``listener`` is the one told when the parse cannot say ("each other")."""
+        ``listener`` is the one told when the parse cannot say ("each other", the reader
+        of a letter); ``mutual`` when two people tell each other."""
         self._more = []
         self._reporting_past = v.tag_ == "VBD"
-        self._mutual = listener is not None
+        self._mutual = mutual
         if not isinstance(speaker, Person):
             return None
         obj, addressee = self._addressee(v)

@@ -23,6 +23,7 @@ from .groups import speaking_group
 from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text
 from .refer import Tracker
 from .report import ReportedSpeech
+from .written import written_by
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
@@ -38,6 +39,7 @@ class Line:
     speaker: Person
     text: str
     paren: str | None = None
+    voice: str | None = None      # "V.O." for words written and read, heard over the scene
 
 
 @dataclass
@@ -107,6 +109,14 @@ class SpeechReader(ReportedSpeech):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.pos_ not in ("VERB", "AUX"):
                 continue  # "no one to tell her that...": nobody is telling anything
             speaker = self._own_listener(v, sent, self._speaker(v, sent, prior))
+            voice, reader = None, None
+            letter = written_by(v, self.lemma)
+            writer = self.tracker.referent(letter[0]) if letter and letter[0] is not None else None
+            if letter is not None and isinstance(writer, Person):
+                # "receives a letter from Steve, saying ...": Steve's words, read over the scene
+                speaker, voice = writer, "V.O."
+                got = self.tracker.referent(letter[1]) if letter[1] is not None else None
+                reader = got if isinstance(got, Person) and got != writer else None
             prior.append(speaker)
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
@@ -127,7 +137,7 @@ class SpeechReader(ReportedSpeech):
                     self._more = self._more_after(sent, run[-1][1] + 1) if run[-1][1] > v.i else []
                     text, consumed = self._with_more(" ".join(quote_text(sent, x) for x in run),
                                                      set(range(q[0], run[-1][1] + 1)), speaker, None, False)
-                    line = Line(speaker, text, self._manner(v))
+                    line = Line(speaker, text, self._manner(v), voice)
                     if any(c.tag_ in ("WP", "WDT") for c in v.children):
                         self._keep_clause.add(v.i)   # "interprets what they chant": still action
                     else:
@@ -136,19 +146,19 @@ class SpeechReader(ReportedSpeech):
                 # "tell each other that they have no regrets": each says it to the other
                 speaker = pair[0]
                 for who, other in (pair, pair[::-1]):
-                    conv = self._reported(v, lem, who, sent, quotes, listener=other)
+                    conv = self._reported(v, lem, who, sent, quotes, listener=other, mutual=True)
                     if conv is None or not conv[0]:
                         break
                     kind, consumed = "R", consumed | conv[1]
                     said = Line(who, conv[0], self._manner(v))
                     line, extra = (said, extra) if line is None else (line, said)
             elif lem in SPEECH_CONTENT or lem in self._found:
-                conv = self._reported(v, lem, speaker, sent, quotes)
+                conv = self._reported(v, lem, speaker, sent, quotes, listener=reader)
                 if conv is not None:
                     kind = "R"
                     text, consumed = conv
                     if text:
-                        line = Line(speaker, text, self._manner(v))  # type: ignore[arg-type]
+                        line = Line(speaker, text, self._manner(v), voice)  # type: ignore[arg-type]
                     else:
                         consumed = set()
                 elif self._has_content(v):
