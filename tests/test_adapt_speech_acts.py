@@ -110,6 +110,23 @@ def test_an_event_the_recogniser_names_is_no_place() -> None:
 
 
 @pytest.mark.parametrize("text,line", [
+    pytest.param("Tom meets his sister Lena at the farm. Lena wants to leave, but Tom insists she stay for dinner.",
+                 ("TOM", "Stay for dinner."), id="insists-she-stay"),
+    pytest.param("Tom meets his sister Lena at the farm. Lena hands Tom the money, insisting he allow her to pay "
+                 "him so he can leave.", ("LENA", "Allow me to pay you so you can leave."), id="insisting-he-allow"),
+    pytest.param("Tom meets his sister Lena at the farm. Lena insists he not go.", ("LENA", "Don't go."),
+                 id="insists-he-not-go"),
+])
+def test_a_subjunctive_after_insisting_is_an_order(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_what_is_said_ends_where_another_persons_turn_begins() -> None:
+    got = _lines("Tom meets his sister Lena at the farm. Tom says he will bring one by but Lena protests.")
+    assert got[0] == ("TOM", "I will bring one by.")
+
+
+@pytest.mark.parametrize("text,line", [
     pytest.param("Tom meets his wife Lena at home. Tom smokes near a window when Lena asks for his help "
                  "getting off the chair.", ("LENA", "Can I have your help getting off the chair?"),
                  id="asking-for-help-doing-something"),

@@ -31,6 +31,8 @@ _SUBJ = ("nsubj", "nsubjpass")
 
 _IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise beg".split())
 _REQUEST_VERBS = frozenset("ask beg plead request".split())
+#: Verbs after which a clause in the subjunctive is an order ("insists he go").
+_MANDATIVE = frozenset("insist demand ask beg urge suggest propose request plead order".split())
 
 
 
@@ -218,6 +220,9 @@ class ReportedSpeech:
         if obj is not None and clause is not None:
             consumed |= {t.i for t in obj.subtree if t.i not in {x.i for x in toks}} if clause.head != obj else \
                 {t.i for t in obj.subtree if t.i < clause.left_edge.i}
+        bidden = self._mandate(lem, clause, toks, speaker) if mode == "say" else None
+        if bidden is not None:
+            return bidden, consumed
         first = toks[0]
         if mode == "to":
             return self._with_more(self._infinitive(lem, clause, toks, speaker, addressee, explicit, obj),
@@ -337,6 +342,25 @@ class ReportedSpeech:
         return self._prev_sent is not None and any(
             w.tag_ == "NNS" and w.is_lower and (w.lower_ in GROUP_NOUNS or w.lower_.rstrip("s") in PERSON_NOUNS)
             for w in self._prev_sent)
+
+    def _mandate(self, lem: str, clause: Any, toks: list[Any], speaker: Person) -> str | None:
+        """"insists she stay", "demands he leave": a subjunctive is an order to that person,
+        said to them: "Stay.", "Leave."  (The verb keeps its plain form after he/she.)"""
+        if clause is None or lem not in _MANDATIVE or clause.tag_ not in ("VB", "VBP"):
+            return None
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            return None
+        who = self.tracker.referent(subj)
+        if not isinstance(who, Person) or who == speaker or \
+                not (subj.lower_ in ("he", "she") or (subj.tag_ == "NNP" and clause.tag_ == "VBP")):
+            return None
+        rest = [t for t in toks if t.i not in {w.i for w in subj.subtree} and
+                not (t.dep_ == "mark" and t.head.i == clause.i)]
+        words = self._shift(rest, speaker, who, True)
+        neg = bool(words) and words[0].tok is not None and words[0].tok.dep_ == "neg"
+        body = render(words[1:] if neg else words)
+        return sentence_case(fix_i_capital(("Don't " if neg else "") + body)) if body else None
 
     @staticmethod
     def _told_how(v: Any) -> tuple[Any, Any] | None:
@@ -686,7 +710,7 @@ def _cut_at_next_speech(toks: list[Any]) -> list[Any]:
         if k == 0:
             continue
         prev = toks[k - 1]
-        if k >= 2 and t.lower_ in SPEECH_FORMS and t.tag_ in ("VBZ", "VBD") and \
+        if k >= 2 and t.lower_ in SPEECH_FORMS and t.tag_ in ("VBZ", "VBD", "NNS") and \
                 prev.tag_ in ("NNP", "NNS", "PRP") and prev.lower_ not in ("him", "them", "it") and \
                 toks[k - 2].lower_ in ("but", "and", ","):
             out = toks[:k - 2]   # "..., but Georges says ...": somebody else's turn
