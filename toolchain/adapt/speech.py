@@ -17,7 +17,7 @@ from typing import Any, Callable
 from .cast import Person
 from .action import to_present
 from .grammar import Word, render, third_singular
-from .lexicon import PRON_GENDER, QUOTE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
+from .lexicon import PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import performatives
 from .groups import speaking_group
 from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text
@@ -284,6 +284,11 @@ class SpeechReader(ReportedSpeech):
         if own is not None and own.pos_ == "NOUN" and self.tracker.referent(own) is None:
             return None   # its own subject is nobody we know (or "says farewell" misread)
         gerund = v.tag_ == "VBG" or v.lower_.endswith("ing")
+        if gerund and v.dep_ == "advcl" and self.lemma(v.head) in RESPONSE_VERBS:
+            own = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+            dep = self.tracker.referent(own) if own is not None else None
+            if isinstance(dep, Person):
+                return dep   # "he declines, saying ...": who declines says it
         if gerund or (prev is not None and (prev.lower_ in ("and", "but", ",") or prev.is_punct)):
             if prior and prior[-1] is not None:
                 return prior[-1]
