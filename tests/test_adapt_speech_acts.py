@@ -151,3 +151,10 @@ def test_two_people_telling_each_other_both_speak() -> None:
     assert got == [("LENA", "We have no regrets about our life together."),
                    ("TOM", "We have no regrets about our life together.")]
     assert "Lena and Tom prepare themselves for the worst." in fountain.splitlines()
+
+
+def test_a_possessive_after_somebody_else_is_named_says_nothing_of_the_subjects_sex() -> None:
+    # "bites her wrist" after "attacks Nora": her is Nora's, not a sign that Jacob is a woman
+    a, _ = adapt("Nora is a nurse. Jacob attacks Nora and bites her wrist.", "t", "t", load_model())
+    assert a.story is not None
+    assert {e.id: e.gender for e in a.story.entities}["JACOB"] != "F"

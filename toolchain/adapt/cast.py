@@ -458,8 +458,10 @@ class Cast:
                         while v.dep_ in ("prep", "pobj") and v.head.i != v.i:
                             v = v.head
                         own = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
+                        # not when somebody else is named before it ("attacks Bella and bites her wrist")
                         if len(own) == 1 and own[0] is not None and own[0].gender is None and own[0].named \
-                                and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ):
+                                and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ) \
+                                and all(p == own[0] for p in current):
                             votes[own[0].key][g] += 1
                             continue
                     if t.lower_ not in ("he", "she", "his"):
