@@ -30,6 +30,7 @@ def test_a_group_chanting_in_brackets_gets_a_cue_of_its_own() -> None:
                          "Lena takes Tom's hand.")
     assert ("PROTESTERS", "Go home now. Nobody is safe here. Bread for all!") in lines
     assert "A guide translates what they are chanting." in body
+    assert any("hundreds of PROTESTERS" in ln for ln in body)   # a speaking group is introduced
 
 
 def test_they_after_a_named_pair_is_no_group_cue() -> None:

@@ -209,6 +209,10 @@ class SpeechReader(ReportedSpeech):
         return out
 
     # -- verbs and speakers -----------------------------------------------------------
+    def groups(self) -> list[Person]:
+        """The groups that spoke, in the order they first did."""
+        return list(self._groups.values())
+
     def _group(self, cue: str) -> Person:
         """The one speaker standing for a group ("REBELS"), the same each time it speaks."""
         if cue not in self._groups:
