@@ -104,3 +104,11 @@ def test_the_one_asked_is_the_one_who_declines() -> None:
     lines, _ = _adapt("Tom meets his friend Max at the bar. Tom asks Max to come along. He refuses, "
                       "saying he is tired.")
     assert lines[-1] == ("MAX", "I am tired.")
+
+
+def test_a_man_with_a_wife_is_not_mrs_of_his_surname() -> None:
+    a, _ = adapt("Tom Baker meets his friend Max in town. Later, Tom's wife Ann cooks dinner. "
+                 "Mrs. Baker smiles at Max. Tom goes out.", "t", "t", load_model())
+    assert a.story is not None
+    sex = {e.id: e.gender for e in a.story.entities}
+    assert sex["TOM"] == "M" and sex["MRS. BAKER"] == "F"

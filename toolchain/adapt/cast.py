@@ -174,6 +174,19 @@ class Cast:
             return True  # a name the tagger mistook at the start of a sentence
         return False
 
+    def _spouses(self) -> dict[str, set[str]]:
+        """Names said to have a wife ("Oliver's wife") or a husband: such a man is not
+        "Mrs. Hardy" nor such a woman "Mr. Hardy", whatever surname they share."""
+        out: dict[str, set[str]] = {"mrs": set(), "miss": set(), "ms": set(), "mr": set()}
+        for s in self.sents:
+            for t in s:
+                if t.lower_ in ("wife", "husband"):
+                    for c in t.children:
+                        if c.dep_ == "poss" and c.tag_ == "NNP":
+                            for title in (("mrs", "miss", "ms") if t.lower_ == "wife" else ("mr",)):
+                                out[title].add(c.text)
+        return out
+
     def _discover_names(self, asides: list[tuple[int, str, str]]) -> None:
         self.capwords = self._capwords()
         ev: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -223,6 +236,7 @@ class Cast:
             if e["object"] >= 2:
                 e["person"] += 1   # "drives Ama home", "brings Ama in": somebody, not somewhere
         persons = [w for w, e in ev.items() if e["person"] > e["place"] and e["person"] > 0]
+        spouses = self._spouses()
         # Group forms: "Anne" joins "Anne Laurent", "Merry" joins "Mr. Merry", near-spellings merge.
         groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         owner: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -235,7 +249,8 @@ class Cast:
             if target is None and len(w) >= 2 and len(_core(w)) == 1:
                 # "Mrs. Oyelaran" is "Marguerite Oyelaran" when only one name ends so;
                 # "Captain Clayton" is "Rev. Captain Samuel Clayton" (titles aside, a full name)
-                cands = [g for g in groups if len(_core(g)) > 1 and g[-1] == w[-1]]
+                cands = [g for g in groups if len(_core(g)) > 1 and g[-1] == w[-1]
+                         and not (set(g) & spouses.get(w[0].lower().rstrip("."), set()))]
                 if len(cands) == 1:
                     target = cands[0]
             if target is None:
