@@ -112,3 +112,9 @@ def test_a_man_with_a_wife_is_not_mrs_of_his_surname() -> None:
     assert a.story is not None
     sex = {e.id: e.gender for e in a.story.entities}
     assert sex["TOM"] == "M" and sex["MRS. BAKER"] == "F"
+
+
+def test_a_comparison_left_over_from_a_line_is_no_action() -> None:
+    _, body = _adapt("Lena meets her son Tom at the camp. Tom excitedly tells his mother about how he won "
+                     "a prize, just as his father had promised.")
+    assert not any(ln.startswith("Just as") for ln in body)

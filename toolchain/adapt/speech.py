@@ -485,6 +485,8 @@ class SpeechReader(ReportedSpeech):
             toks = toks[:-1]
         if not toks or not any(t.pos_ in ("VERB", "AUX") for t in toks):
             return ""
+        if len(toks) > 1 and toks[0].tag_ == "RB" and toks[1].lower_ == "as" and toks[1].dep_ == "mark":
+            return ""   # "just as his father had promised": a comparison left over, not an action
         # a clause left without its subject borrows the sentence's
         head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), None)
         prefix = ""
