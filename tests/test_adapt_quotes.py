@@ -118,3 +118,8 @@ def test_a_comparison_left_over_from_a_line_is_no_action() -> None:
     _, body = _adapt("Lena meets her son Tom at the camp. Tom excitedly tells his mother about how he won "
                      "a prize, just as his father had promised.")
     assert not any(ln.startswith("Just as") for ln in body)
+
+
+def test_a_quoted_verb_phrase_keeps_its_subject() -> None:
+    lines, _ = _adapt('Tom returns home after the war. As Captain Max Brand remarks, Tom "fits a lot of descriptions".')
+    assert lines == [("MAX BRAND", "Tom fits a lot of descriptions.")]

@@ -104,3 +104,18 @@ def quote_run(sent: Any, q: tuple[int, int], quotes: list[tuple[int, int]]) -> l
             break
         run.append((a, b))
     return run
+
+
+def quoted_predicate_subject(sent: Any, q: tuple[int, int]) -> list[Any]:
+    """The subject outside a quotation that holds only its verb phrase: in 'Ethan "fits the
+    description"' the words said are "Ethan fits the description"; [] for a whole quotation."""
+    doc = sent.doc
+    if q[0] + 1 >= q[1]:
+        return []
+    first = doc[q[0] + 1]
+    if not first.is_lower or first.tag_ not in ("VBZ", "VBD", "VBP"):
+        return []
+    subj = next((c for c in first.children if c.dep_ == "nsubj" and c.i < q[0]), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return []
+    return sorted(subj.subtree, key=lambda t: t.i)

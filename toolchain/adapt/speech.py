@@ -20,7 +20,8 @@ from .grammar import Word, render, third_singular
 from .lexicon import PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import performatives
 from .groups import speaking_group
-from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text
+from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text, \
+    quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
 from .written import written_by
@@ -135,8 +136,12 @@ class SpeechReader(ReportedSpeech):
                 if isinstance(speaker, Person):
                     run = quote_run(sent, q, quotes)
                     self._more = self._more_after(sent, run[-1][1] + 1) if run[-1][1] > v.i else []
-                    text, consumed = self._with_more(" ".join(quote_text(sent, x) for x in run),
-                                                     set(range(q[0], run[-1][1] + 1)), speaker, None, False)
+                    said = " ".join(quote_text(sent, x) for x in run)
+                    who = quoted_predicate_subject(sent, q)
+                    if who:   # 'Ethan "fits the description"': the subject is part of what is said
+                        said = " ".join(t.text for t in who) + " " + said[:1].lower() + said[1:]
+                    text, consumed = self._with_more(said, set(range(q[0], run[-1][1] + 1)) | {t.i for t in who},
+                                                     speaker, None, False)
                     line = Line(speaker, text, self._manner(v), voice)
                     if any(c.tag_ in ("WP", "WDT") for c in v.children):
                         self._keep_clause.add(v.i)   # "interprets what they chant": still action
