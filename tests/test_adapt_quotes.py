@@ -123,3 +123,11 @@ def test_a_comparison_left_over_from_a_line_is_no_action() -> None:
 def test_a_quoted_verb_phrase_keeps_its_subject() -> None:
     lines, _ = _adapt('Tom returns home after the war. As Captain Max Brand remarks, Tom "fits a lot of descriptions".')
     assert lines == [("MAX BRAND", "Tom fits a lot of descriptions.")]
+
+
+def test_a_nickname_in_brackets_is_still_an_aside_and_a_sentence_goes_on_after_a_quotation() -> None:
+    lines, body = _adapt('Jack (nicknamed "Ace") arrives at the base. The crowd gathers outside. '
+                         'They chant ("Go home!", "No war!") until dawn.')
+    assert '[[nicknamed "Ace"]]' in body
+    assert lines == [("CROWD", "Go home! No war!")]
+    assert not any(ln.lower().startswith("until") for ln in body)

@@ -28,6 +28,8 @@ def keep_quotes_whole(doc: Any) -> Any:
         if b - a <= MAX_QUOTE_TOKENS:
             for k in range(a + 1, b + 1):
                 doc[k].is_sent_start = False
+            if b + 1 < len(doc) and doc[b + 1].is_lower and doc[b + 1].is_alpha:
+                doc[b + 1].is_sent_start = False   # '"No war!" until dawn': the sentence goes on
     return doc
 
 

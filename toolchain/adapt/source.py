@@ -124,9 +124,9 @@ def _lift_parentheticals(text: str, base: int) -> tuple[str, list[int], list[Asi
                 i += 1
                 continue
             content = text[i + 1:j].strip()
-            if re.search(r'"[^"]+"', content):
+            if any(re.search(r"[.!?]\W*$", q) or len(q.split()) >= 4 for q in re.findall(r'"([^"]+)"', content)):
                 # quoted words in brackets ("chanting ("Blood for water!")") are what was
-                # said: they stay in the sentence, only the brackets go
+                # said: they stay in the sentence, only the brackets go (a nickname, "Ace", does not)
                 unbracket.add(j)
                 i += 1
                 continue
