@@ -131,3 +131,9 @@ def test_a_nickname_in_brackets_is_still_an_aside_and_a_sentence_goes_on_after_a
     assert '[[nicknamed "Ace"]]' in body
     assert lines == [("CROWD", "Go home! No war!")]
     assert not any(ln.lower().startswith("until") for ln in body)
+
+
+def test_the_boy_of_a_story_with_a_son_is_the_son() -> None:
+    lines, _ = _adapt("Lena and her husband have a son, Leo, and run a bakery. Later the young boy excitedly "
+                      "tells his mother about how he won a prize.")
+    assert lines == [("LEO", "I won a prize.")]

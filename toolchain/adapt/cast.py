@@ -104,6 +104,8 @@ def _role_key(tok: Any) -> tuple[str, str]:
 
 
 _SOMEONE = Person("<someone>", "", False)
+#: A child named by sex is the story's son or daughter when it has one ("the boy", "his son Leo").
+_CHILD_KIN = {"BOY": "SON", "GIRL": "DAUGHTER"}
 
 
 class Cast:
@@ -337,6 +339,9 @@ class Cast:
                 if not (speechy or personish):
                     continue
                 key, cue = _role_key(t)
+                kin = _CHILD_KIN.get(key)
+                if key not in self.role_alias and kin in self.role_alias and key not in self.people:
+                    self.role_alias[key] = self.role_alias[kin]   # "the boy" of a story with a son
                 if key in self.role_alias:
                     continue
                 if key not in self.people:
