@@ -137,3 +137,8 @@ def test_the_boy_of_a_story_with_a_son_is_the_son() -> None:
     lines, _ = _adapt("Lena and her husband have a son, Leo, and run a bakery. Later the young boy excitedly "
                       "tells his mother about how he won a prize.")
     assert lines == [("LEO", "I won a prize.")]
+
+
+def test_a_speech_verb_with_its_own_subject_keeps_it_whatever_the_listener() -> None:
+    lines, _ = _adapt("Tom meets Anne at the inn. Tom is sick, and Anne says to his father that she will stay.")
+    assert ("ANNE", "I will stay.") in lines

@@ -325,8 +325,9 @@ class SpeechReader(ReportedSpeech):
     def _own_listener(self, v: Any, sent: Any, speaker: object) -> object:
         """One speaks to one's own ("says to her husband"): a listener whose possessive
         is of the other sex shows the speaker is the subject of that sex in the sentence."""
-        if not isinstance(speaker, Person) or speaker.gender is None:
-            return speaker
+        if not isinstance(speaker, Person) or speaker.gender is None or \
+                any(c.dep_ in _SUBJ for c in v.children):
+            return speaker   # a verb with its own subject has its speaker
         heard = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
                  for g in c.children if g.dep_ == "pobj"]
         heard += [c for c in v.children if c.dep_ in ("dobj", "dative")]
