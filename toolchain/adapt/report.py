@@ -51,7 +51,8 @@ class ReportedSpeech:
     speakers: list[object]
     past: bool
     _reporting_past: bool = False
-    _mutual: bool = False
+    _mutual: bool = False                 # two people telling each other: "they" are those two
+    _more: list[Any]                      # a second "and that ..." clause of the same report
 
     def _addressee(self, v: Any) -> tuple[Any, object]:
         for c in v.children:

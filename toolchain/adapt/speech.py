@@ -155,8 +155,8 @@ class SpeechReader(ReportedSpeech):
                     if conv is None or not conv[0]:
                         break
                     kind, consumed = "R", consumed | conv[1]
-                    said = Line(who, conv[0], self._manner(v))
-                    line, extra = (said, extra) if line is None else (line, said)
+                    each = Line(who, conv[0], self._manner(v))
+                    line, extra = (each, extra) if line is None else (line, each)
             elif lem in SPEECH_CONTENT or lem in self._found:
                 conv = self._reported(v, lem, speaker, sent, quotes, listener=reader)
                 if conv is not None:
@@ -196,9 +196,9 @@ class SpeechReader(ReportedSpeech):
             if a in claimed or is_title(sent, a, b) or is_scare(sent, a, b):
                 continue
             deeds = [i for i in self.split_off if sent.start <= i < a]
-            said = [i for i, p in self.verb_speaker.items() if i < a and isinstance(p, Person)]
+            spoke = [i for i, p in self.verb_speaker.items() if i < a and isinstance(p, Person)]
             speaker = self.split_off[max(deeds)] if deeds else \
-                self.verb_speaker[max(said)] if said and sent.doc[a - 1].text in (";", ":") else \
+                self.verb_speaker[max(spoke)] if spoke and sent.doc[a - 1].text in (";", ":") else \
                 self._quote_speaker(sent, a)   # "He insists it is; "It's true!"": his words
             if isinstance(speaker, Person):
                 loose_lines.append((b, Line(speaker, quote_text(sent, (a, b)), None)))
