@@ -69,9 +69,8 @@ class Tracker:
         for v in sent:
             if before is not None and v.i >= before:
                 break
-            if not v.tag_.startswith("VB") or self.cast.lemma(v) not in REQUEST_VERBS:
-                continue
-            if not any(c.dep_ == "xcomp" for c in v.children):
+            if not v.tag_.startswith("VB") or not any(c.dep_ == "xcomp" for c in v.children) \
+                    or self.cast.lemma(v) not in REQUEST_VERBS:
                 continue
             for c in v.children:
                 r = self._resolved.get(c.i - sent.start) if sent is self._sent else None
