@@ -142,3 +142,16 @@ def test_the_boy_of_a_story_with_a_son_is_the_son() -> None:
 def test_a_speech_verb_with_its_own_subject_keeps_it_whatever_the_listener() -> None:
     lines, _ = _adapt("Tom meets Anne at the inn. Tom is sick, and Anne says to his father that she will stay.")
     assert ("ANNE", "I will stay.") in lines
+
+
+def test_a_letter_from_somebody_unknown_is_not_its_readers_line() -> None:
+    lines, _ = _adapt("Mara runs a shop with her brother Ivo. Mara receives a letter from her cousin Teo, "
+                      "saying that he has found work in the city.")
+    assert lines == []
+
+
+def test_a_crowd_chanting_as_it_moves_gets_its_cue() -> None:
+    lines, body = _adapt('Mara runs a shop. At dawn the crowd returns with torches, chanting ("Bread and work! '
+                         'Bread and work!")')
+    assert lines == [("CROWD", "Bread and work! Bread and work!")]
+    assert "At dawn the CROWD returns with torches." in body

@@ -16,10 +16,12 @@ _SUBJ = ("nsubj", "nsubjpass")
 
 
 def _subject(v: Any) -> Any:
-    """The subject of a verb, or of the verb it is coordinated with."""
+    """The subject of a verb, of the verb it is coordinated with, or of the verb a
+    participle hangs on ("the crowd returns, chanting ...")."""
     for _ in range(4):
         s = next((c for c in v.children if c.dep_ in _SUBJ), None)
-        if s is not None or v.dep_ != "conj" or v.head.i == v.i:
+        participle = v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp")
+        if s is not None or not (v.dep_ == "conj" or participle) or v.head.i == v.i:
             return s
         v = v.head
     return None

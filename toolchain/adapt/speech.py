@@ -118,6 +118,8 @@ class SpeechReader(ReportedSpeech):
                 speaker, voice = writer, "V.O."
                 got = self.tracker.referent(letter[1]) if letter[1] is not None else None
                 reader = got if isinstance(got, Person) and got != writer else None
+            elif letter is not None:
+                speaker = None   # a letter from somebody we cannot place: not its reader's words
             prior.append(speaker)
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
