@@ -107,3 +107,54 @@ def test_an_event_the_recogniser_names_is_no_place() -> None:
     heads = _headings("Tom fought in the Civil War. He returns to his farm.")
     assert not any("WAR" in h for h in heads)
 
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Tom meets his sister Lena at the farm. Lena wants to leave, but Tom insists she stay for dinner.",
+                 ("TOM", "Stay for dinner."), id="insists-she-stay"),
+    pytest.param("Tom meets his sister Lena at the farm. Lena hands Tom the money, insisting he allow her to pay "
+                 "him so he can leave.", ("LENA", "Allow me to pay you so you can leave."), id="insisting-he-allow"),
+    pytest.param("Tom meets his sister Lena at the farm. Lena insists he not go.", ("LENA", "Don't go."),
+                 id="insists-he-not-go"),
+])
+def test_a_subjunctive_after_insisting_is_an_order(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_what_is_said_ends_where_another_persons_turn_begins() -> None:
+    got = _lines("Tom meets his sister Lena at the farm. Tom says he will bring one by but Lena protests.")
+    assert got[0] == ("TOM", "I will bring one by.")
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Tom meets his wife Lena at home. Tom smokes near a window when Lena asks for his help "
+                 "getting off the chair.", ("LENA", "Can I have your help getting off the chair?"),
+                 id="asking-for-help-doing-something"),
+    pytest.param('Tom meets the nurse at home. When leaving, the nurse tells Tom not to worry about Lena, '
+                 'continuing to say, "there, there" and that it is just a reflex.',
+                 ("NURSE", "Don't worry about Lena. There, there. It is just a reflex."), id="quotation-and-that-clause"),
+    pytest.param("Tom meets his wife Lena at home. Tom sits at her bedside and tells her a story of how he "
+                 "went to sea when he was little.", ("TOM", "I went to sea when I was little."),
+                 id="story-of-how"),
+    pytest.param("Tom meets his wife Lena at home. He tells her about how he lost his job.",
+                 ("TOM", "I lost my job."), id="telling-about-how"),
+])
+def test_what_is_told_in_other_shapes_is_said(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_two_people_telling_each_other_both_speak() -> None:
+    text = ("Tom meets his wife Lena at home. As their children sleep, Lena and Tom tearfully tell each other "
+            "that they have no regrets about their life together, preparing themselves for the worst.")
+    a, fountain = adapt(text, "t", "t", load_model())
+    got = _lines(text)
+    assert got == [("LENA", "We have no regrets about our life together."),
+                   ("TOM", "We have no regrets about our life together.")]
+    assert "Lena and Tom prepare themselves for the worst." in fountain.splitlines()
+
+
+def test_a_possessive_after_somebody_else_is_named_says_nothing_of_the_subjects_sex() -> None:
+    # "bites her wrist" after "attacks Nora": her is Nora's, not a sign that Jacob is a woman
+    a, _ = adapt("Nora is a nurse. Jacob attacks Nora and bites her wrist.", "t", "t", load_model())
+    assert a.story is not None
+    assert {e.id: e.gender for e in a.story.entities}["JACOB"] != "F"

@@ -228,7 +228,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     credited = {p.actor for p in cast.people.values() if p.actor}
     loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
     names = _person_names(cast, [s.span for s in sents])
-    doc = _document(src, scenes, cast, title, author, home, loose_actors, names, story, [x.span for x in sents])
+    doc = _document(src, scenes, cast, title, author, home, loose_actors, names, story, [x.span for x in sents],
+                    reader.groups())
     _record_story(story, cast, names, scenes, scene_events)
     return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start for sc in scenes],
                       line_log, story)
@@ -508,12 +509,13 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
 
 def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author: str | None,
               home: str, loose_actors: list[tuple[str, str]], names: dict[str, set[str]],
-              story: Story, story_spans: list[Any]) -> Document:
+              story: Story, story_spans: list[Any], groups: list[Person] | None = None) -> Document:
     tp = [TitleField("Title", [text_of(title)])]
     if author:
         tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
     tp.append(TitleField("Source", [text_of("Adapted from a synopsis")]))
-    intro = Introducer(names, {p.key: p.cue.lower() for p in cast.ordered() if not p.named and p.cue})
+    # a group that speaks is introduced like a role ("hundreds of REBELS")
+    intro = Introducer(names, {p.key: p.cue.lower() for p in cast.ordered() + (groups or []) if not p.named and p.cue})
     # a title such as "Nurse" or "Chief" is also a common noun the synopsis writes in lower case:
     # it may stay in a heading ("NURSES' STATION"); a name may not
     common = set(re.findall(r"\b[a-z][a-z'-]+\b", src.text)) | {"mr", "mrs", "ms", "dr"}
@@ -574,7 +576,9 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                 said = drop_meta(it.text)
                 if not said:
                     continue
-                if pending is not None and pending.character.name == it.speaker.cue and not it.paren:
+                voice = (it.voice,) if it.voice else ()
+                if pending is not None and pending.character.name == it.speaker.cue and not it.paren \
+                        and pending.character.extensions == voice:
                     last = pending.parts[-1]
                     assert isinstance(last, Dialogue)
                     pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {said}"))
@@ -583,7 +587,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                 if it.paren:
                     parts.append(Parenthetical(text_of(it.paren)))
                 parts.append(Dialogue(text_of(said)))
-                pending = Speech(Character(it.speaker.cue), parts)
+                pending = Speech(Character(it.speaker.cue, voice), parts)
                 body.append(pending)
                 continue
             pending = None

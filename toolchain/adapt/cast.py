@@ -74,6 +74,14 @@ def _cue(words: Iterable[str]) -> str:
     return " ".join(words).upper()
 
 
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the titles before it: ("Rev.", "Captain", "Sam", "Clay") -> ("Sam", "Clay")."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in HONORIFICS:
+        k += 1
+    return words[k:]
+
+
 def _role_head(tok: Any) -> bool:
     """A singular common noun that could name one person."""
     return tok.tag_ == "NN" and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
@@ -96,6 +104,8 @@ def _role_key(tok: Any) -> tuple[str, str]:
 
 
 _SOMEONE = Person("<someone>", "", False)
+#: A child named by sex is the story's son or daughter when it has one ("the boy", "his son Leo").
+_CHILD_KIN = {"BOY": "SON", "GIRL": "DAUGHTER"}
 
 
 class Cast:
@@ -157,10 +167,27 @@ class Cast:
         if t.text in self.form_to_key and (i > 0 or t.text in self.capwords):
             return True   # a known name, whatever tag the tagger gave it
         if t.tag_ in ("NNP", "NNPS"):
-            return i > 0 or t.text in self.capwords or (i + 1 < len(sent) and sent[i + 1].tag_.startswith("VB"))
+            # "Orla angrily accuses him": a manner adverb may stand between name and verb
+            j = i + 1
+            while j < len(sent) and sent[j].tag_ == "RB":
+                j += 1
+            return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB"))
         if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT"):
             return True  # a name the tagger mistook at the start of a sentence
         return False
+
+    def _spouses(self) -> dict[str, set[str]]:
+        """Names said to have a wife ("Oliver's wife") or a husband: such a man is not
+        "Mrs. Hardy" nor such a woman "Mr. Hardy", whatever surname they share."""
+        out: dict[str, set[str]] = {"mrs": set(), "miss": set(), "ms": set(), "mr": set()}
+        for s in self.sents:
+            for t in s:
+                if t.lower_ in ("wife", "husband"):
+                    for c in t.children:
+                        if c.dep_ == "poss" and c.tag_ == "NNP":
+                            for title in (("mrs", "miss", "ms") if t.lower_ == "wife" else ("mr",)):
+                                out[title].add(c.text)
+        return out
 
     def _discover_names(self, asides: list[tuple[int, str, str]]) -> None:
         self.capwords = self._capwords()
@@ -211,6 +238,7 @@ class Cast:
             if e["object"] >= 2:
                 e["person"] += 1   # "drives Ama home", "brings Ama in": somebody, not somewhere
         persons = [w for w, e in ev.items() if e["person"] > e["place"] and e["person"] > 0]
+        spouses = self._spouses()
         # Group forms: "Anne" joins "Anne Laurent", "Merry" joins "Mr. Merry", near-spellings merge.
         groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         owner: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -220,9 +248,11 @@ class Cast:
                 cands = [g for g in groups if w[0] in g and len(g) > 1]
                 if len(cands) == 1:
                     target = cands[0]
-            if target is None and len(w) == 2 and w[0].lower() in HONORIFICS:
-                # "Mrs. Oyelaran" is "Marguerite Oyelaran" when only one name ends so
-                cands = [g for g in groups if len(g) > 1 and g[-1] == w[1] and g[0].lower() not in HONORIFICS]
+            if target is None and len(w) >= 2 and len(_core(w)) == 1:
+                # "Mrs. Oyelaran" is "Marguerite Oyelaran" when only one name ends so;
+                # "Captain Clayton" is "Rev. Captain Samuel Clayton" (titles aside, a full name)
+                cands = [g for g in groups if len(_core(g)) > 1 and g[-1] == w[-1]
+                         and not (set(g) & spouses.get(w[0].lower().rstrip("."), set()))]
                 if len(cands) == 1:
                     target = cands[0]
             if target is None:
@@ -249,7 +279,7 @@ class Cast:
                 cue_form = max(pool, key=lambda f: (count[f], len(f), -first.get(f, 0)))
             else:
                 longest = max(forms, key=len)
-                cue_form = longest[1:] if longest[0].lower() in HONORIFICS and len(longest) > 2 else longest
+                cue_form = _core(longest) if len(_core(longest)) > 1 else longest
             key = _cue(cue_form)
             p = Person(key, key, True)
             for f in forms:
@@ -300,12 +330,18 @@ class Cast:
                             self.people[cue] = p
                         self.role_alias.setdefault(f"@{owner.key}'s {t.lower_}", cue)
                         continue
+                # a person named by role has a determiner ("the guard", "his aunt"); a bare
+                # noun parsed as the subject ("says farewell") is a thing said
                 speechy = t.dep_ in _SUBJ and t.head.pos_ in ("VERB", "AUX") and \
-                    self.lemma(t.head) in SPEECH_VERBS
+                    self.lemma(t.head) in SPEECH_VERBS and \
+                    any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and t.dep_ in _SUBJ
                 if not (speechy or personish):
                     continue
                 key, cue = _role_key(t)
+                kin = _CHILD_KIN.get(key)
+                if key not in self.role_alias and kin in self.role_alias and key not in self.people:
+                    self.role_alias[key] = self.role_alias[kin]   # "the boy" of a story with a son
                 if key in self.role_alias:
                     continue
                 if key not in self.people:
@@ -442,8 +478,10 @@ class Cast:
                         while v.dep_ in ("prep", "pobj") and v.head.i != v.i:
                             v = v.head
                         own = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
+                        # not when somebody else is named before it ("attacks Bella and bites her wrist")
                         if len(own) == 1 and own[0] is not None and own[0].gender is None and own[0].named \
-                                and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ):
+                                and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ) \
+                                and all(p == own[0] for p in current):
                             votes[own[0].key][g] += 1
                             continue
                     if t.lower_ not in ("he", "she", "his"):

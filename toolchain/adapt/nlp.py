@@ -139,6 +139,11 @@ def _load_model() -> Any:
             nlp = _load(spacy, {})
     finally:
         catalogue.AVAILABLE_ENTRY_POINTS = points
+    from spacy.language import Language
+
+    from .quotes import keep_quotes_whole
+    Language.component("adapt_quotes", func=keep_quotes_whole)
+    nlp.add_pipe("adapt_quotes", before="parser")
     return nlp
 
 

@@ -6,7 +6,31 @@ stay in the action with their marks.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
+
+
+#: Longest quotation (in tokens) kept in one sentence; past it a lone mark is more likely
+#: a typo than a speech, and the text is cut as the parser wants.
+MAX_QUOTE_TOKENS = 80
+
+
+def keep_quotes_whole(doc: Any) -> Any:
+    """No sentence starts inside a quotation: '"But I tried. At least I did that."' is one
+    utterance, so its verb of saying and both its sentences stay in one unit.
+
+    Runs before the parser, which respects the boundaries it is told are absent.
+    """
+    marks = [t.i for t in doc if t.text == '"']
+    if len(marks) % 2:
+        return doc   # unbalanced marks: no safe pairing
+    for a, b in zip(marks[::2], marks[1::2]):
+        if b - a <= MAX_QUOTE_TOKENS:
+            for k in range(a + 1, b + 1):
+                doc[k].is_sent_start = False
+            if b + 1 < len(doc) and doc[b + 1].is_lower and doc[b + 1].is_alpha:
+                doc[b + 1].is_sent_start = False   # '"No war!" until dawn': the sentence goes on
+    return doc
 
 
 def quote_spans(sent: Any) -> list[tuple[int, int]]:
@@ -35,11 +59,26 @@ def quote_after(v: Any, quotes: list[tuple[int, int]]) -> tuple[int, int] | None
 def quote_text(sent: Any, q: tuple[int, int]) -> str:
     doc = sent.doc
     inner = doc[q[0] + 1:q[1]].text.strip()
-    inner = inner.strip(" ,")
+    # an editor's brackets ("[they're] going to kill [us]") mark words supplied, not said apart
+    inner = re.sub(r"\[([^\[\]]*)\]", r"\1", inner)
+    inner = re.sub(r"\s+", " ", inner).strip(" ,")
     if not inner:
         return ""
     end = "." if inner[-1] not in ".!?" else ""
     return inner[0].upper() + inner[1:] + end
+
+
+def is_scare(sent: Any, a: int, b: int) -> bool:
+    """Quotation marks around a word or two inside a phrase (a "welcome" banner, calls
+    him a "hero"): a usage marked, not words spoken.  Words said are a clause, end with a
+    stop, or are set off by a comma, colon or the start of the sentence."""
+    doc = sent.doc
+    inner = [t for t in doc[a + 1:b] if not t.is_punct]
+    if not inner or len(inner) > 4 or doc[b - 1].text in (".", "!", "?"):
+        return False
+    if a == sent.start or doc[a - 1].text in (",", ":", ";"):
+        return False
+    return not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in inner)
 
 
 def is_title(sent: Any, a: int, b: int) -> bool:
@@ -52,3 +91,33 @@ def is_title(sent: Any, a: int, b: int) -> bool:
         return False
     small = {"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "with", "or"}
     return all(w.text[0].isupper() or w.lower_ in small for w in words) and words[0].text[0].isupper()
+
+
+def quote_run(sent: Any, q: tuple[int, int], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation and those that follow it with only a comma or "and" between
+    ('chanting "Don't resist!", "Blood for water!"'): one speaker's words."""
+    doc = sent.doc
+    run = [q]
+    for a, b in quotes:
+        if a <= run[-1][1]:
+            continue
+        gap = doc[run[-1][1] + 1:a]
+        if len(gap) > 2 or not all(t.text in (",", ";") or t.lower_ in ("and", "or") for t in gap):
+            break
+        run.append((a, b))
+    return run
+
+
+def quoted_predicate_subject(sent: Any, q: tuple[int, int]) -> list[Any]:
+    """The subject outside a quotation that holds only its verb phrase: in 'Ethan "fits the
+    description"' the words said are "Ethan fits the description"; [] for a whole quotation."""
+    doc = sent.doc
+    if q[0] + 1 >= q[1]:
+        return []
+    first = doc[q[0] + 1]
+    if not first.is_lower or first.tag_ not in ("VBZ", "VBD", "VBP"):
+        return []
+    subj = next((c for c in first.children if c.dep_ == "nsubj" and c.i < q[0]), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return []
+    return sorted(subj.subtree, key=lambda t: t.i)

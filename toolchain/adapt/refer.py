@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Union
 
 from .cast import Cast, Person
-from .lexicon import PRON_GENDER
+from .lexicon import PRON_GENDER, REQUEST_VERBS, RESPONSE_VERBS
 
 Group = tuple[Person, ...]
 Referent = Union[Person, Group, None]
@@ -26,12 +26,15 @@ class Tracker:
         self._cur: list[tuple[int, Person, bool]] = []
         self._sent: Any = None
         self._resolved: dict[int, Referent] = {}
+        self._asked_before: Person | None = None   # the one asked to do something last sentence
 
     def begin(self, sent: Any) -> None:
         """Start a sentence: resolve all its person references in order."""
         if self._sent is not None:
             self.history.append([(p, s) for _, p, s in self._cur])
             self.history = self.history[-4:]
+        if self._sent is not None:
+            self._asked_before = self._asked_in(self._sent)
         self._sent = sent
         self._cur = []
         self._resolved = {}
@@ -53,12 +56,38 @@ class Tracker:
                 continue
             low = t.lower_
             if low in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
-                p = self._pronoun(t, rel)
+                p = self._answering(t) or self._pronoun(t, rel)
                 self._resolved[rel] = p
                 if p is not None:
                     self._cur.append((rel, p, t.dep_ in _SUBJ and self._main(t)))
             elif low in ("they", "them", "their") or (t.lower_ == "couple" and t.tag_ == "NN"):
                 self._resolved[rel] = self.last_group
+
+    def _asked_in(self, sent: Any, before: int | None = None) -> Person | None:
+        """The last person a sentence asks to do something ("invites Billy to escape")."""
+        asked = None
+        for v in sent:
+            if before is not None and v.i >= before:
+                break
+            if not v.tag_.startswith("VB") or not any(c.dep_ == "xcomp" for c in v.children) \
+                    or self.cast.lemma(v) not in REQUEST_VERBS:
+                continue
+            for c in v.children:
+                r = self._resolved.get(c.i - sent.start) if sent is self._sent else None
+                if r is None and c.dep_ == "dobj":
+                    r = self.cast.person_for_token(sent, c)
+                if c.dep_ == "dobj" and isinstance(r, Person):
+                    asked = r
+        return asked
+
+    def _answering(self, t: Any) -> Person | None:
+        """He or she who declines or accepts is the one just asked ("invites Billy to escape
+        with them; he declines"), when the sex agrees."""
+        if t.dep_ != "nsubj" or not t.head.tag_.startswith("VB") or self.cast.lemma(t.head) not in RESPONSE_VERBS:
+            return None
+        asked = self._asked_in(self._sent, t.i) or self._asked_before
+        g = PRON_GENDER[t.lower_]
+        return asked if asked is not None and asked.gender in (g, None) else None
 
     @staticmethod
     def _main(t: Any) -> bool:
@@ -72,6 +101,7 @@ class Tracker:
 
     def end(self) -> None:
         if self._sent is not None:
+            self._asked_before = self._asked_in(self._sent)
             self.history.append([(p, s) for _, p, s in self._cur])
             self.history = self.history[-4:]
         self._sent = None

@@ -31,6 +31,8 @@ _SUBJ = ("nsubj", "nsubjpass")
 
 _IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise beg".split())
 _REQUEST_VERBS = frozenset("ask beg plead request".split())
+#: Verbs after which a clause in the subjunctive is an order ("insists he go").
+_MANDATIVE = frozenset("insist demand ask beg urge suggest propose request plead order".split())
 
 
 
@@ -49,6 +51,8 @@ class ReportedSpeech:
     speakers: list[object]
     past: bool
     _reporting_past: bool = False
+    _mutual: bool = False                 # two people telling each other: "they" are those two
+    _more: list[Any]                      # a second "and that ..." clause of the same report
 
     def _addressee(self, v: Any) -> tuple[Any, object]:
         for c in v.children:
@@ -67,13 +71,20 @@ class ReportedSpeech:
         return None, None
 
     def _reported(self, v: Any, lem: str, speaker: object, sent: Any,
-                  quotes: list[tuple[int, int]]) -> tuple[str, set[int]] | None:
-        """Rewrite reported speech as a line, or None when it is not safe to."""
+                  quotes: list[tuple[int, int]], listener: Person | None = None,
+                  mutual: bool = False) -> tuple[str, set[int]] | None:
+        """Rewrite reported speech as a line, or None when it is not safe to.
+
+        ``listener`` is the one told when the parse cannot say ("each other", the reader
+        of a letter); ``mutual`` when two people tell each other."""
         self._more = []
         self._reporting_past = v.tag_ == "VBD"
+        self._mutual = mutual
         if not isinstance(speaker, Person):
             return None
         obj, addressee = self._addressee(v)
+        if listener is not None:
+            addressee = listener
         if isinstance(addressee, tuple):
             if speaker in addressee:
                 return None
@@ -101,10 +112,13 @@ class ReportedSpeech:
                 if c.dep_ in ("relcl", "acl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
                     clause = c
                     break
+        told = self._told_how(v) if clause is None else None
+        if told is not None:
+            clause = told[0]
         if clause is None and lem in _REQUEST_VERBS:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ == "for" and obj is None:
-                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]   # "for his help (getting up)"
                     if pobj:
                         toks = sorted(pobj[0].subtree, key=lambda t: t.i)
                         words = self._shift(toks, speaker, addressee, explicit)
@@ -136,6 +150,12 @@ class ReportedSpeech:
                 start = cc[-1] if cc else c.left_edge.i
                 toks = [t for t in toks if t.i < start]   # the deed and all after it
                 self.split_off[c.i] = speaker
+        for c in (clause.children if clause is not None and self._mutual else []):
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and c.left_edge.i > 0 \
+                    and sent.doc[c.left_edge.i - 1].text == "," and not any(x.dep_ in _SUBJ for x in c.children):
+                # "tell each other that ..., preparing themselves for ...": what both do
+                toks = [t for t in toks if t.i < c.left_edge.i - 1]
+                self.split_off.setdefault(c.i, (speaker, listener))
         toks = _cut_at_next_speech(toks)
         if not toks:
             return None
@@ -179,19 +199,7 @@ class ReportedSpeech:
                     # "tells him that she is almost done, and he can put on his shoes": still her words
                     toks = toks + rest
                     nxt = end
-        self._more: list[Any] = []
-        if nxt < sent.end - 2:
-            k = nxt
-            while k < sent.end and sent.doc[k].lower_ in (",", "and", "but"):
-                k += 1
-            if k > nxt and k < sent.end and sent.doc[k].lower_ == "that" and sent.doc[k - 1].lower_ in ("and", "but"):
-                # "tells Eva to stop..., and that he got a second opinion": more of the same report
-                end = sent.end
-                while end > k and sent.doc[end - 1].is_punct:
-                    end -= 1
-                more = _cut_at_next_speech([sent.doc[i] for i in range(k + 1, end)])
-                if more and not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB") for t in more):
-                    self._more = more
+        self._more = self._more_after(sent, nxt)
         if clause is not None and v.tag_ == "VBZ" and nxt < sent.end:
             rest = [sent.doc[i] for i in range(nxt, sent.end)]
             verbs = [t for t in rest if t.tag_.startswith("VB")]
@@ -208,9 +216,14 @@ class ReportedSpeech:
                 end -= 1
             toks = toks + [sent.doc[i] for i in range(nxt, end)]
         consumed = {t.i for t in toks} | {v.i} | {t.i for t in obj_toks}
+        if told is not None:
+            consumed |= {t.i for t in told[1].subtree}   # "a story of how ...": the telling
         if obj is not None and clause is not None:
             consumed |= {t.i for t in obj.subtree if t.i not in {x.i for x in toks}} if clause.head != obj else \
                 {t.i for t in obj.subtree if t.i < clause.left_edge.i}
+        bidden = self._mandate(lem, clause, toks, speaker) if mode == "say" else None
+        if bidden is not None:
+            return bidden, consumed
         first = toks[0]
         if mode == "to":
             return self._with_more(self._infinitive(lem, clause, toks, speaker, addressee, explicit, obj),
@@ -223,7 +236,8 @@ class ReportedSpeech:
         elif first.lower_ in ("if", "whether") and (first.dep_ in ("mark", "advmod", "preconj", "cc") or clause is None):
             toks = toks[1:]
             yn = True
-        elif first.lower_ == "how" and not question and lem in ("describe", "recall", "explain", "recount"):
+        elif first.lower_ == "how" and not question and (lem in ("describe", "recall", "explain", "recount")
+                                                          or told is not None):
             toks = toks[1:]
         if not toks:
             return None
@@ -318,7 +332,10 @@ class ReportedSpeech:
         return other
 
     def _plural_near(self, t: Any) -> bool:
-        """A plural noun just before "they" (here or in the last sentence) may be what it means."""
+        """A plural noun just before "they" (here or in the last sentence) may be what it means
+        (not when two people tell each other: "they" are those two)."""
+        if self._mutual:
+            return False
         if any(w.tag_ == "NNS" and w.i < t.i and w.is_lower and w.lower_ not in SPEECH_FORMS
                and w.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
                for w in t.sent):   # a plural noun, not a name or verb mis-tagged
@@ -326,6 +343,57 @@ class ReportedSpeech:
         return self._prev_sent is not None and any(
             w.tag_ == "NNS" and w.is_lower and (w.lower_ in GROUP_NOUNS or w.lower_.rstrip("s") in PERSON_NOUNS)
             for w in self._prev_sent)
+
+    def _mandate(self, lem: str, clause: Any, toks: list[Any], speaker: Person) -> str | None:
+        """"insists she stay", "demands he leave": a subjunctive is an order to that person,
+        said to them: "Stay.", "Leave."  (The verb keeps its plain form after he/she.)"""
+        if clause is None or lem not in _MANDATIVE or clause.tag_ not in ("VB", "VBP"):
+            return None
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            return None
+        who = self.tracker.referent(subj)
+        if not isinstance(who, Person) or who == speaker or \
+                not (subj.lower_ in ("he", "she") or (subj.tag_ == "NNP" and clause.tag_ == "VBP")):
+            return None
+        rest = [t for t in toks if t.i not in {w.i for w in subj.subtree} and
+                not (t.dep_ == "mark" and t.head.i == clause.i)]
+        words = self._shift(rest, speaker, who, True)
+        neg = bool(words) and words[0].tok is not None and words[0].tok.dep_ == "neg"
+        body = render(words[1:] if neg else words)
+        return sentence_case(fix_i_capital(("Don't " if neg else "") + body)) if body else None
+
+    @staticmethod
+    def _told_how(v: Any) -> tuple[Any, Any] | None:
+        """(clause, phrase) of a telling "of"/"about" how something happened: "tells her a
+        story of how he went to camp", "tells him about how she lost her job"."""
+        for h in [v] + [c for c in v.children if c.dep_ == "dobj"]:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in ("of", "about"):
+                    continue
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX") and \
+                            any(a.lower_ == "how" and a.dep_ == "advmod" for a in g.children):
+                        return g, (c if h is v else h)
+        return None
+
+    def _more_after(self, sent: Any, nxt: int) -> list[Any]:
+        """A second clause of the same report after what was said: "tells Eva to stop...,
+        and that he got a second opinion"; "says "mum" and that it's mechanical"."""
+        if nxt >= sent.end - 2:
+            return []
+        k = nxt
+        while k < sent.end and sent.doc[k].lower_ in (",", "and", "but"):
+            k += 1
+        if not (k > nxt and k < sent.end and sent.doc[k].lower_ == "that" and sent.doc[k - 1].lower_ in ("and", "but")):
+            return []
+        end = sent.end
+        while end > k and sent.doc[end - 1].is_punct:
+            end -= 1
+        more = _cut_at_next_speech([sent.doc[i] for i in range(k + 1, end)])
+        if more and not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB") for t in more):
+            return more
+        return []
 
     def _with_more(self, text: str, consumed: set[int], speaker: Person, addressee: object,
                    explicit: bool) -> tuple[str, set[int]]:
@@ -472,7 +540,9 @@ class ReportedSpeech:
                         and not (question and listener is None):
                     target, me_gender = "1", g
                 elif me_gender is None and you_gender is None:
-                    if question and listener is not None:
+                    if form == "obj" and self._said_by(t, speaker):
+                        target, you_gender = "2", g   # "accuses him": him is not the accuser
+                    elif question and listener is not None:
                         target, you_gender = "2", g   # "asks Paul where he was": about Paul
                     elif alone and listener is None and not question:
                         target, me_gender = "1", g    # "promises to call her sister"
@@ -518,6 +588,14 @@ class ReportedSpeech:
                         w.text = form
         _agree_surface(words)
         return words
+
+    def _said_by(self, t: Any, speaker: Person) -> bool:
+        """Whether an object pronoun's own verb has the speaker as subject (then it is
+        somebody else: one would say "himself")."""
+        v = t.head
+        while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head.i != v.i:
+            v = v.head
+        return any(c.dep_ == "nsubj" and self.tracker.referent(c) == speaker for c in v.children)
 
     def _question(self, words: list[Word], yn: bool) -> str | None:
         """Indirect question words to a direct question: word order and do-support."""
@@ -633,7 +711,7 @@ def _cut_at_next_speech(toks: list[Any]) -> list[Any]:
         if k == 0:
             continue
         prev = toks[k - 1]
-        if k >= 2 and t.lower_ in SPEECH_FORMS and t.tag_ in ("VBZ", "VBD") and \
+        if k >= 2 and t.lower_ in SPEECH_FORMS and t.tag_ in ("VBZ", "VBD", "NNS") and \
                 prev.tag_ in ("NNP", "NNS", "PRP") and prev.lower_ not in ("him", "them", "it") and \
                 toks[k - 2].lower_ in ("but", "and", ","):
             out = toks[:k - 2]   # "..., but Georges says ...": somebody else's turn

@@ -102,8 +102,12 @@ def _lift_parentheticals(text: str, base: int) -> tuple[str, list[int], list[Asi
     origin: list[int] = []
     asides: list[Aside] = []
     i, n = 0, len(text)
+    unbracket: set[int] = set()   # closing brackets of quotations kept in the text
     while i < n:
         ch = text[i]
+        if i in unbracket:
+            i += 1
+            continue
         if ch == "(":
             depth, j = 0, i
             while j < n:
@@ -120,6 +124,12 @@ def _lift_parentheticals(text: str, base: int) -> tuple[str, list[int], list[Asi
                 i += 1
                 continue
             content = text[i + 1:j].strip()
+            if any(re.search(r"[.!?]\W*$", q) or len(q.split()) >= 4 for q in re.findall(r'"([^"]+)"', content)):
+                # quoted words in brackets ("chanting ("Blood for water!")") are what was
+                # said: they stay in the sentence, only the brackets go (a nickname, "Ace", does not)
+                unbracket.add(j)
+                i += 1
+                continue
             # drop the space before the parenthesis
             while out and out[-1] == " ":
                 out.pop()

@@ -17,11 +17,14 @@ from typing import Any, Callable
 from .cast import Person
 from .action import to_present
 from .grammar import Word, render, third_singular
-from .lexicon import PRON_GENDER, QUOTE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
+from .lexicon import PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import performatives
-from .quotes import is_title, quote_after, quote_spans, quote_text
+from .groups import speaking_group
+from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text, \
+    quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
+from .written import written_by
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
@@ -37,6 +40,7 @@ class Line:
     speaker: Person
     text: str
     paren: str | None = None
+    voice: str | None = None      # "V.O." for words written and read, heard over the scene
 
 
 @dataclass
@@ -65,7 +69,7 @@ class SpeechReader(ReportedSpeech):
     def __init__(self, tracker: Tracker, lemma: Callable[[Any], str]):
         self.tracker = tracker
         self.lemma = lemma
-        self.split_off: dict[int, Person] = {}   # verb token -> speaker, for deeds cut from speech
+        self.split_off: dict[int, object] = {}   # verb token -> speaker(s), for deeds cut from speech
         self.speakers: list[object] = []          # who spoke in this scene, in order
         self._named_listener = False
         self.past = False                        # the synopsis is told in the past tense
@@ -76,7 +80,9 @@ class SpeechReader(ReportedSpeech):
         self._pair: dict[int, int] = {}
         self._found: set[str] = set()
         self._loose: set[int] = set()             # tokens of quotations no verb claimed, now lines
-        self._asked: tuple[Person, Person] | None = None   # (asked, asker) of the last question             # verbs the parse showed to be verbs of saying
+        self._asked: tuple[Person, Person] | None = None   # (asked, asker) of the last question
+        self._groups: dict[str, Person] = {}     # cue -> the group speaking under it
+        self._keep_clause: set[int] = set()      # quoting verbs whose clause stays action
 
     # -- public ------------------------------------------------------------------
     def read(self, sent: Any) -> Beats:
@@ -90,6 +96,7 @@ class SpeechReader(ReportedSpeech):
         prior: list[object] = []
         self._sentence_speakers = prior
         self.split_off = {}          # token ids are per parsed unit: start afresh
+        self._keep_clause = set()
         self.verb_speaker = {}
         inside: set[int] = set()
         for v in sent:
@@ -102,26 +109,63 @@ class SpeechReader(ReportedSpeech):
                 continue  # "makes him promise": the promise is not yet said
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.pos_ not in ("VERB", "AUX"):
                 continue  # "no one to tell her that...": nobody is telling anything
-            speaker = self._speaker(v, sent, prior)
+            speaker = self._own_listener(v, sent, self._speaker(v, sent, prior))
+            voice, reader = None, None
+            letter = written_by(v, self.lemma)
+            writer = self.tracker.referent(letter[0]) if letter and letter[0] is not None else None
+            if letter is not None and isinstance(writer, Person):
+                # "receives a letter from Steve, saying ...": Steve's words, read over the scene
+                speaker, voice = writer, "V.O."
+                got = self.tracker.referent(letter[1]) if letter[1] is not None else None
+                reader = got if isinstance(got, Person) and got != writer else None
+            elif letter is not None:
+                speaker = None   # a letter from somebody we cannot place: not its reader's words
             prior.append(speaker)
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
             q = quote_after(v, quotes)
+            if q is not None and lem == "call" and any(c.dep_ in ("dobj", "oprd") and c.i < q[0] for c in v.children):
+                q = None   # "call him "the ghost"": a name given, not words said
             kind = "N"
             line: Line | None = None
+            extra: Line | None = None
             consumed: set[int] = set()
             if q is not None and lem in QUOTE_VERBS:
                 kind = "Q"
+                if not isinstance(speaker, Person):
+                    cue = speaking_group(v, self._prev_sent)
+                    speaker = self._group(cue) if cue else speaker
                 if isinstance(speaker, Person):
-                    line = Line(speaker, quote_text(sent, q), self._manner(v))
-                    consumed = set(range(q[0], q[1] + 1)) | {v.i}
+                    run = quote_run(sent, q, quotes)
+                    self._more = self._more_after(sent, run[-1][1] + 1) if run[-1][1] > v.i else []
+                    said = " ".join(quote_text(sent, x) for x in run)
+                    who = quoted_predicate_subject(sent, q)
+                    if who:   # 'Ethan "fits the description"': the subject is part of what is said
+                        said = " ".join(t.text for t in who) + " " + said[:1].lower() + said[1:]
+                    text, consumed = self._with_more(said, set(range(q[0], run[-1][1] + 1)) | {t.i for t in who},
+                                                     speaker, None, False)
+                    line = Line(speaker, text, self._manner(v), voice)
+                    if any(c.tag_ in ("WP", "WDT") for c in v.children):
+                        self._keep_clause.add(v.i)   # "interprets what they chant": still action
+                    else:
+                        consumed.add(v.i)
+            elif (pair := self._each_other(v)) is not None and lem in SPEECH_CONTENT:
+                # "tell each other that they have no regrets": each says it to the other
+                speaker = pair[0]
+                for who, other in (pair, pair[::-1]):
+                    conv = self._reported(v, lem, who, sent, quotes, listener=other, mutual=True)
+                    if conv is None or not conv[0]:
+                        break
+                    kind, consumed = "R", consumed | conv[1]
+                    each = Line(who, conv[0], self._manner(v))
+                    line, extra = (each, extra) if line is None else (line, each)
             elif lem in SPEECH_CONTENT or lem in self._found:
-                conv = self._reported(v, lem, speaker, sent, quotes)
+                conv = self._reported(v, lem, speaker, sent, quotes, listener=reader)
                 if conv is not None:
                     kind = "R"
                     text, consumed = conv
                     if text:
-                        line = Line(speaker, text, self._manner(v))  # type: ignore[arg-type]
+                        line = Line(speaker, text, self._manner(v), voice)  # type: ignore[arg-type]
                     else:
                         consumed = set()
                 elif self._has_content(v):
@@ -144,20 +188,25 @@ class SpeechReader(ReportedSpeech):
             if line is not None:
                 events.append((v, line, consumed, kind))
                 inside |= consumed - {v.i}
+                if extra is not None:
+                    events.append((v, extra, consumed, kind))
         # quotations no verb claimed: a title stays in the action, words get a line
         claimed = {i for _, _, c, _ in events for i in c}
         loose_lines: list[tuple[int, Line]] = []
         self._loose = set()
         for a, b in quotes:
-            if a in claimed or is_title(sent, a, b):
+            if a in claimed or is_title(sent, a, b) or is_scare(sent, a, b):
                 continue
             deeds = [i for i in self.split_off if sent.start <= i < a]
-            speaker = self.split_off[max(deeds)] if deeds else self._quote_speaker(sent, a)
+            spoke = [i for i, p in self.verb_speaker.items() if i < a and isinstance(p, Person)]
+            speaker = self.split_off[max(deeds)] if deeds else \
+                self.verb_speaker[max(spoke)] if spoke and sent.doc[a - 1].text in (";", ":") else \
+                self._quote_speaker(sent, a)   # "He insists it is; "It's true!"": his words
             if isinstance(speaker, Person):
                 loose_lines.append((b, Line(speaker, quote_text(sent, (a, b)), None)))
                 # only words set off as an utterance (", "..."" to the end) leave the action;
                 # a quoted phrase inside it ("such a "psychopath"") is part of what happens
-                set_off = sent.doc[a - 1].text in (",", ":") and all(t.is_punct for t in sent.doc[b + 1:sent.end])
+                set_off = sent.doc[a - 1].text in (",", ":", ";") and all(t.is_punct for t in sent.doc[b + 1:sent.end])
                 if set_off:
                     self._loose.update(range(a, b + 1))
                 out.events.append(SpeechEvent(sent.doc[a].idx, speaker, True, "Q"))
@@ -167,6 +216,16 @@ class SpeechReader(ReportedSpeech):
         return out
 
     # -- verbs and speakers -----------------------------------------------------------
+    def groups(self) -> list[Person]:
+        """The groups that spoke, in the order they first did."""
+        return list(self._groups.values())
+
+    def _group(self, cue: str) -> Person:
+        """The one speaker standing for a group ("REBELS"), the same each time it speaks."""
+        if cue not in self._groups:
+            self._groups[cue] = Person("@" + cue, cue, False)
+        return self._groups[cue]
+
     def _speech_lemma(self, v: Any) -> str | None:
         """The lemma of a verb of saying, or None (tolerates verbs tagged as nouns)."""
         if v.tag_.startswith("VB"):
@@ -232,7 +291,15 @@ class SpeechReader(ReportedSpeech):
                     r = self._subjectlike(sent.doc[j])
                     if r is not None:
                         return r
+        own = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if own is not None and own.pos_ == "NOUN" and self.tracker.referent(own) is None:
+            return None   # its own subject is nobody we know (or "says farewell" misread)
         gerund = v.tag_ == "VBG" or v.lower_.endswith("ing")
+        if gerund and v.dep_ == "advcl" and self.lemma(v.head) in RESPONSE_VERBS:
+            own = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+            dep = self.tracker.referent(own) if own is not None else None
+            if isinstance(dep, Person):
+                return dep   # "he declines, saying ...": who declines says it
         if gerund or (prev is not None and (prev.lower_ in ("and", "but", ",") or prev.is_punct)):
             if prior and prior[-1] is not None:
                 return prior[-1]
@@ -242,6 +309,37 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _each_other(self, v: Any) -> tuple[Person, Person] | None:
+        """The two people of "A and B tell each other ...", or None."""
+        if not any(c.dep_ in ("dobj", "dative") and c.lower_ in ("other", "another") and
+                   any(d.lower_ in ("each", "one") for d in c.children) for c in v.children):
+            return None
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        both = [self.tracker.referent(subj)] + [self.tracker.referent(c) for c in subj.children if c.dep_ == "conj"]
+        if len(both) == 1 and isinstance(both[0], tuple):
+            both = list(both[0])   # "they tell each other"
+        people = [p for p in both if isinstance(p, Person)]
+        return (people[0], people[1]) if len(people) == 2 == len(both) and people[0] != people[1] else None
+
+    def _own_listener(self, v: Any, sent: Any, speaker: object) -> object:
+        """One speaks to one's own ("says to her husband"): a listener whose possessive
+        is of the other sex shows the speaker is the subject of that sex in the sentence."""
+        if not isinstance(speaker, Person) or speaker.gender is None or \
+                any(c.dep_ in _SUBJ for c in v.children):
+            return speaker   # a verb with its own subject has its speaker
+        heard = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+        heard += [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        poss = [p for h in heard for p in h.children if p.dep_ == "poss" and p.lower_ in ("his", "her")]
+        if not poss or PRON_GENDER[poss[0].lower_] == speaker.gender:
+            return speaker
+        other = [r for t in sent if t.dep_ in _SUBJ and t.i < v.i
+                 for r in [self.tracker.referent(t)]
+                 if isinstance(r, Person) and r.gender == PRON_GENDER[poss[0].lower_]]
+        return other[-1] if len(set(other)) == 1 else speaker
 
     def _answerer(self, v: Any) -> Person | None:
         """An answer comes from the one just asked: "She asks him if ... He insists it is."
@@ -347,13 +445,16 @@ class SpeechReader(ReportedSpeech):
                 items = [action_text(sent, set())]
             items += [ln for _, ln in loose]
             return [i for i in items if i]
-        consumed: set[int] = set()
+        consumed: set[int] = set(self._loose)
         for _, _, c, _ in events:
             consumed |= c
         # the clause of each speech verb: the verb, its subject, adverbs, marks
         for v, _, _, _ in events:
+            if v.i in self._keep_clause:
+                continue
             for c in v.children:
-                if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod"):
+                if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod") \
+                        or (c.dep_ == "prep" and c.lower_ == "to" and c.i < max(consumed | {v.i})):
                     consumed |= {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
             # an aspect verb carrying the speech ("starts saying") goes with it
             h = v.head
@@ -392,6 +493,8 @@ class SpeechReader(ReportedSpeech):
             toks = toks[:-1]
         if not toks or not any(t.pos_ in ("VERB", "AUX") for t in toks):
             return ""
+        if len(toks) > 1 and toks[0].tag_ == "RB" and toks[1].lower_ == "as" and toks[1].dep_ == "mark":
+            return ""   # "just as his father had promised": a comparison left over, not an action
         # a clause left without its subject borrows the sentence's
         head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), None)
         prefix = ""
@@ -412,12 +515,13 @@ class SpeechReader(ReportedSpeech):
                 r = next((p for p in reversed(self._sentence_speakers) if isinstance(p, Person)), None)
             if r is None:
                 r = self.tracker.subject_of(head)
-            if isinstance(r, Person):
-                prefix = _name(r)
+            if isinstance(r, Person) or (isinstance(r, tuple) and r and all(isinstance(p, Person) for p in r)):
+                prefix = _name(r) if isinstance(r, Person) else " and ".join(_name(p) for p in r)
                 if gerund and not finite and prefix:
                     for w in words:
                         if w.tok is not None and w.tok.i == head.i:
-                            w.text = third_singular(self.lemma(head))
+                            lem = self.lemma(head)
+                            w.text = third_singular(lem) if isinstance(r, Person) else lem
         if self.past:
             to_present(words, self.lemma)
         body = render(words)

@@ -1,0 +1,157 @@
+"""Quotations and who says them: whole quotations, groups, cue names, listeners.
+
+Invented sentences only; each checks the lines a script gets from them.
+"""
+from __future__ import annotations
+
+from toolchain.adapt import adapt, load_model
+
+
+def _adapt(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(cue, dialogue) pairs in order, and the visible lines that are not synopsis lines."""
+    from screenplay.model import Dialogue, Speech
+    a, fountain = adapt(text, "t", "t", load_model())
+    lines = [(el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue)))
+             for el in a.doc.body if isinstance(el, Speech)]
+    body = [ln for ln in fountain.splitlines() if ln.strip() and not ln.startswith("=")]
+    return lines, body
+
+
+def test_a_quotation_of_two_sentences_is_one_line() -> None:
+    lines, _ = _adapt('Tom fails to lift the crate. He turns to them and says, "But I tried. '
+                      'At least I did that." Then he walks out.')
+    assert ("TOM", "But I tried. At least I did that.") in lines
+
+
+def test_a_group_chanting_in_brackets_gets_a_cue_of_its_own() -> None:
+    lines, body = _adapt("Lena and Tom reach the square. Lena sees that hundreds of protesters are "
+                         "gathering below, and that they have blocked the road. A guide translates what "
+                         'they are chanting ("Go home now. Nobody [is] safe here.", "Bread for all!") '
+                         "Lena takes Tom's hand.")
+    assert ("PROTESTERS", "Go home now. Nobody is safe here. Bread for all!") in lines
+    assert "A guide translates what they are chanting." in body
+    assert any("hundreds of PROTESTERS" in ln for ln in body)   # a speaking group is introduced
+
+
+def test_they_after_a_named_pair_is_no_group_cue() -> None:
+    lines, _ = _adapt('The soldiers leave. Lena and Tom reach the square, and they shout "Wait for us!"')
+    assert all(cue != "SOLDIERS" for cue, _ in lines)
+
+
+def test_quote_run_takes_quotations_joined_by_commas_only() -> None:
+    from toolchain.adapt.quotes import quote_run, quote_spans
+    doc = load_model()('They sing "One," "Two" and then "Three" loudly.')
+    sent = next(iter(doc.sents))
+    quotes = quote_spans(sent)
+    assert len(quote_run(sent, quotes[0], quotes)) == 2
+
+
+def test_a_titled_full_name_and_the_surname_share_one_cue() -> None:
+    lines, _ = _adapt("Rev. Major Otto Kranz tells the villagers that he is tired. Major Kranz rides ahead. "
+                      "Kranz says he will stay. Later Kranz says he is happy.")
+    assert {cue for cue, _ in lines} == {"KRANZ"}
+
+
+def test_a_bare_noun_parsed_as_subject_is_not_a_character() -> None:
+    lines, body = _adapt("Tom and Lena ride home. He rides back to the farm, says goodbye to Lena, "
+                         "and is given her scarf.")
+    assert lines == []
+    assert not any(ln.strip() == "GOODBYE" for ln in body)
+
+
+def test_a_manner_adverb_between_name_and_verb_keeps_the_speaker() -> None:
+    lines, _ = _adapt("Orla meets Tom at the station. Orla angrily accuses him of lying.")
+    assert lines == [("ORLA", "I accuse you of lying.")]
+
+
+def test_one_speaks_to_ones_own_husband() -> None:
+    lines, body = _adapt('Lena meets her husband Tom at home. Lena picks up her bag while Tom keeps sobbing '
+                         'and coldly says to her husband "Come along, Tom."')
+    assert ("LENA", "Come along, Tom.") in lines
+    assert "Lena picks up her bag while Tom keeps sobbing." in body
+
+
+def test_a_quotation_after_a_semicolon_is_the_last_speakers() -> None:
+    lines, body = _adapt('Lena finds her brother Tom in the barn. She asks him if his story is true. '
+                         'He insists it is; "It is too strange to be a lie!"')
+    assert lines[-1] == ("TOM", "It is. It is too strange to be a lie!")
+    assert body.count("It is too strange to be a lie!") == 0   # a line, not also action
+
+
+def test_scare_quotes_and_names_given_stay_in_the_action() -> None:
+    for sentence in ('Jack sees the guards holding up a "welcome" banner with his photo on it.',
+                     'Lena calls him a "hero" and smiles.',
+                     'The guards call him "the ghost" because he never sleeps.'):
+        lines, body = _adapt("Jack meets Lena at the gate. " + sentence)
+        assert lines == [], sentence
+        assert sentence in body
+
+
+def test_a_letter_saying_something_is_its_writers_voice_over() -> None:
+    lines, body = _adapt("Tom kisses Lena goodbye at the station. She cries. A year later, Lena receives a "
+                         "letter from Tom, saying that he is staying in Leeds and that he misses her.")
+    assert lines == [("TOM", "I am staying in Leeds and I miss you.")]
+    assert "TOM (V.O.)" in body
+    lines, body = _adapt("Tom kisses Lena goodbye at the station. Tom sends her a note saying he will come back.")
+    assert lines == [("TOM", "I will come back.")]
+    assert "TOM (V.O.)" in body
+
+
+def test_the_one_asked_is_the_one_who_declines() -> None:
+    lines, _ = _adapt("Tom meets his friend Max at the bar. Tom says goodbye to everyone, and invites a nervous "
+                      "Max to come with them; he declines, saying he is not yet ready to leave the town.")
+    assert lines == [("MAX", "I am not yet ready to leave the town.")]
+    lines, _ = _adapt("Tom meets his friend Max at the bar. Tom asks Max to come along. He refuses, "
+                      "saying he is tired.")
+    assert lines[-1] == ("MAX", "I am tired.")
+
+
+def test_a_man_with_a_wife_is_not_mrs_of_his_surname() -> None:
+    a, _ = adapt("Tom Baker meets his friend Max in town. Later, Tom's wife Ann cooks dinner. "
+                 "Mrs. Baker smiles at Max. Tom goes out.", "t", "t", load_model())
+    assert a.story is not None
+    sex = {e.id: e.gender for e in a.story.entities}
+    assert sex["TOM"] == "M" and sex["MRS. BAKER"] == "F"
+
+
+def test_a_comparison_left_over_from_a_line_is_no_action() -> None:
+    _, body = _adapt("Lena meets her son Tom at the camp. Tom excitedly tells his mother about how he won "
+                     "a prize, just as his father had promised.")
+    assert not any(ln.startswith("Just as") for ln in body)
+
+
+def test_a_quoted_verb_phrase_keeps_its_subject() -> None:
+    lines, _ = _adapt('Tom returns home after the war. As Captain Max Brand remarks, Tom "fits a lot of descriptions".')
+    assert lines == [("MAX BRAND", "Tom fits a lot of descriptions.")]
+
+
+def test_a_nickname_in_brackets_is_still_an_aside_and_a_sentence_goes_on_after_a_quotation() -> None:
+    lines, body = _adapt('Jack (nicknamed "Ace") arrives at the base. The crowd gathers outside. '
+                         'They chant ("Go home!", "No war!") until dawn.')
+    assert '[[nicknamed "Ace"]]' in body
+    assert lines == [("CROWD", "Go home! No war!")]
+    assert not any(ln.lower().startswith("until") for ln in body)
+
+
+def test_the_boy_of_a_story_with_a_son_is_the_son() -> None:
+    lines, _ = _adapt("Lena and her husband have a son, Leo, and run a bakery. Later the young boy excitedly "
+                      "tells his mother about how he won a prize.")
+    assert lines == [("LEO", "I won a prize.")]
+
+
+def test_a_speech_verb_with_its_own_subject_keeps_it_whatever_the_listener() -> None:
+    lines, _ = _adapt("Tom meets Anne at the inn. Tom is sick, and Anne says to his father that she will stay.")
+    assert ("ANNE", "I will stay.") in lines
+
+
+def test_a_letter_from_somebody_unknown_is_not_its_readers_line() -> None:
+    lines, _ = _adapt("Mara runs a shop with her brother Ivo. Mara receives a letter from her cousin Teo, "
+                      "saying that he has found work in the city.")
+    assert lines == []
+
+
+def test_a_crowd_chanting_as_it_moves_gets_its_cue() -> None:
+    lines, body = _adapt('Mara runs a shop. At dawn the crowd returns with torches, chanting ("Bread and work! '
+                         'Bread and work!")')
+    assert lines == [("CROWD", "Bread and work! Bread and work!")]
+    assert "At dawn the CROWD returns with torches." in body
