@@ -267,7 +267,8 @@ class ReportedSpeech:
         self._more = []
         self._reporting_past = v.tag_ == "VBD"
         inside = {i for a, b in quotes for i in range(a, b + 1)}
-        out = performative_line(v, lem, lambda toks: self._shift(toks, speaker, addressee, explicit), self.lemma)
+        out = performative_line(v, lem, lambda toks: self._shift(toks, speaker, addressee, explicit), self.lemma,
+                                self.tracker.referent)
         if out is None or out[1] & inside:
             return None
         return out

@@ -431,7 +431,8 @@ class SpeechReader(ReportedSpeech):
 def _name(p: Person) -> str:
     """How action names a person: "Georges", "Mr. Merry", "The nurse"."""
     if p.named:
-        return " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
+        written = next((f for f in sorted(p.forms) if f.upper() == p.cue), None)
+        return written or " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
     return "The " + p.cue.lower()
 
 
