@@ -30,8 +30,13 @@ _STOP = frozenset("conj cc punct advcl ccomp xcomp relcl mark".split())
 #: Words that make an act habitual, planned or hypothetical rather than done now.
 _NOT_NOW = frozenset("usually often always sometimes never rarely seldom occasionally regularly "
                      "frequently normally once".split())
-_THEY = frozenset("they them their theirs themselves".split())
 _MODALS = frozenset("will would shall should can could may might must 'll 'd".split())
+
+
+#: Acts that call for an answer from the one addressed (besides questions) ...
+PROPOSALS = frozenset("invite offer propose suggest urge beg request".split())
+#: ... and the acts that answer them: "invites Billy to come; he declines" is Billy's refusal.
+RESPONSES = frozenset("agree accept decline refuse consent".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,13 +110,9 @@ def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str
     # "she invites him" taken up by a man or by somebody of unknown sex: not sure who speaks
     sure = subj is None or subj.lower_ not in ("he", "she") or \
         getattr(who(subj), "gender", None) == ("M" if subj.lower_ == "he" else "F")
-
-    def person(t: Any) -> bool:
-        return isinstance(who(t), Person)
-
     for f in formulas():
         if f.verb == lem and sure:
-            got = _formula_line(v, f, shift, lemma, person)
+            got = _formula_line(v, f, shift, lemma, who)
             if got is not None:
                 return got
     return _act_line(v, lem, shift, lemma)
@@ -133,8 +134,17 @@ def _infinitive(v: Any) -> Any:
 
 
 def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
-                  is_person: Callable[[Any], bool]) -> tuple[str, set[int]] | None:
+                  who: Referent) -> tuple[str, set[int]] | None:
     """The formula's line when the verb is used in its frame, else None."""
+    def is_person(t: Any) -> bool:
+        return isinstance(who(t), Person)
+    h = v
+    while h.dep_ == "conj" and _subject(h) is None and h.head.i != h.i:
+        h = h.head
+    speaker = who(_subject(h)) if _subject(h) is not None else None
+    if any(c.dep_ == "conj" and c.tag_ in ("NN", "NNS") and not any(d.dep_ in ("det", "poss") for d in c.children)
+           for c in v.children):
+        return None   # "says goodbye and leaves" with "leaves" read as a noun: the action would lose it
     objs = [c for c in v.children if c.dep_ == "dobj"]
     obj = objs[0] if objs else None
     # the one spoken to; a verb read as a noun ("greets" NNS) takes its listener as apposition
@@ -153,9 +163,12 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                                                                             and t.head.i == inf.i)),
                           key=lambda t: t.i)
             rest, cut = _clip(rest, inf)
-            if any(t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _THEY for t in rest):
-                return None   # a clause of its own, or "with them" that may take the speaker in
-            body = render(shift(rest))
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in rest):
+                return None   # a clause of its own
+            words = _we(shift(rest), speaker, who)
+            if words is None:
+                return None
+            body = render(words)
             slots["inf"] = f"{base_form(inf, lemma)} {body}".strip()
             spoken |= {inf.i} | {t.i for t in rest} | {t.i for t in inf.children if t.dep_ == "aux"}
             used |= {inf.i} | {t.i for t in rest} | cut
@@ -219,13 +232,29 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     # what the line does not say (where, how, with what) keeps the act in the action
     # "says goodbye to everyone": the one spoken to is in the line's "you"
     used |= {t.i for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and c.i not in used
-             and "pp" not in slots for t in c.subtree}
-    rest = [c for c in v.children if c.i > v.i and c.i not in used and c.dep_ in _COMPLEMENTS | {"xcomp", "advcl"}]
+             for t in c.subtree}
+    rest = [c for c in v.children if c.i > v.i and c.i not in used and c.dep_ in _COMPLEMENTS | {"xcomp"}]
     if rest and f.verb in ("say", "bid"):
         return None   # "Tom says" is no action to keep
     if rest:
         return line, spoken | end
     return line, used
+
+
+_WE = {"they": "we", "them": "us", "their": "our", "theirs": "ours", "themselves": "ourselves"}
+
+
+def _we(words: list[Word], speaker: object, who: Referent) -> list[Word] | None:
+    """"escape with them" said by one of them is "escape with us"; None when unsure who they are."""
+    for w in words:
+        if w.tok is None or w.tok.lower_ not in _WE or w.text.lower() != w.tok.lower_:
+            continue
+        group = who(w.tok)
+        if not isinstance(group, tuple) or not isinstance(speaker, Person):
+            return None
+        if speaker in group:
+            w.text = _WE[w.tok.lower_]
+    return words
 
 
 def _clip(toks: list[Any], head: Any) -> tuple[list[Any], set[int]]:

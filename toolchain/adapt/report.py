@@ -88,7 +88,9 @@ class ReportedSpeech:
         clause = None
         mode = "say"
         for c in v.children:
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            # (not a clause before a semicolon: "He invites her; she agrees" - the parse's slip)
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and \
+                    not (c.i < v.i and any(t.text == ";" for t in v.doc[c.i:v.i])):
                 clause = c
                 break
         if clause is None:

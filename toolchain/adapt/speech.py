@@ -18,7 +18,7 @@ from .cast import Person
 from .action import to_present
 from .grammar import Word, render, third_singular
 from .lexicon import PRON_GENDER, QUOTE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
-from .performative import performatives
+from .performative import PROPOSALS, RESPONSES, performatives
 from .quotes import is_title, quote_after, quote_spans, quote_text
 from .refer import Tracker
 from .report import ReportedSpeech
@@ -127,12 +127,13 @@ class SpeechReader(ReportedSpeech):
                 elif self._has_content(v):
                     kind = "R"
             if line is None and kind != "Q" and isinstance(speaker, Person) \
-                    and not any(c.dep_ == "ccomp" for c in v.children):
+                    and not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+                # (a clause before the verb is no content of it: "She offers tea; he refuses")
                 act = self._performative(v, lem, speaker, quotes)
                 if act is not None:
                     kind, (text, consumed) = "R", act
                     line = Line(speaker, text, self._manner(v))
-            if lem in _QUESTIONS and isinstance(speaker, Person):
+            if (lem in _QUESTIONS or lem in PROPOSALS) and isinstance(speaker, Person):
                 listener = self._addressee(v)[1]
                 self._asked = (listener, speaker) if isinstance(listener, Person) and listener != speaker else None
             elif isinstance(speaker, Person) and kind != "N":
@@ -254,7 +255,9 @@ class SpeechReader(ReportedSpeech):
         if asked is None or subj is None or subj.lower_ not in ("he", "she"):
             return None
         listener, asker = asked
-        if listener.gender != PRON_GENDER[subj.lower_] or (asker.gender == listener.gender):
+        # "invites Billy to come; he declines": a refusal is the one invited's, even between two men
+        reply = self.lemma(v) in RESPONSES
+        if listener.gender != PRON_GENDER[subj.lower_] or (asker.gender == listener.gender and not reply):
             return None
         return listener
 
