@@ -42,6 +42,13 @@ def _adapted(text: str) -> tuple[list[tuple[str, str]], list[str]]:
     pytest.param(_MEET + "She thanks him for the flowers.", [("SARAH", "Thank you for the flowers.")],
                  id="thanks-for"),
     pytest.param(_MEET + "Then she says goodbye to him.", [("SARAH", "Goodbye.")], id="goodbye"),
+    pytest.param(_MEET + "Later she apologizes to him for coming home late. He forgives her.",
+                 [("SARAH", "I'm sorry for coming home late."), ("JOHN", "I forgive you.")],
+                 id="apology-for-a-deed-and-forgiveness"),
+    pytest.param(_MEET + "John invites Sarah to dinner. She accepts.",
+                 [("JOHN", "Come to dinner."), ("SARAH", "Yes, thank you.")], id="invitation-accepted"),
+    pytest.param("Sarah meets her friend John at the station. She smiles at him. That night, John proposes to Sarah.",
+                 [("JOHN", "Will you marry me?")], id="proposal-to-a-person"),
     pytest.param(_MEET + "Later she phones John to bring her car to the house.",
                  [("SARAH", "Bring my car to the house.")], id="phone-call-to-ask"),
 ])

@@ -105,6 +105,9 @@ def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str
     """
     if any(c.dep_ == "neg" for c in v.children) or not _said_now(v):
         return None
+    if any(c.dep_ in ("advmod", "npadvmod", "nsubj", "punct", "cc", "mark") and
+           any(t.tag_ in ("VBZ", "VBD", "VBP") for t in c.subtree) for c in v.children):
+        return None   # a clause the parse hung on the act as a modifier would go with it
     who = referent or (lambda t: None)
     subj = _subject(v) if v.dep_ != "conj" else None
     # "she invites him" taken up by a man or by somebody of unknown sex: not sure who speaks
@@ -195,15 +198,19 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
         elif kind == "pp":
             preps, _, restrict = value.partition(":")
             pp = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in preps.split("/")), None)
-            pobj = next((g for g in pp.children if g.dep_ == "pobj"), None) if pp is not None else None
+            # its object: a noun ("for the delay") or a gerund ("for coming home late")
+            pobj = next((g for g in pp.children if g.dep_ in ("pobj", "pcomp")), None) if pp is not None else None
             if pp is None or pobj is None:
                 return None
             toks, cut = _clip(sorted(pobj.subtree, key=lambda t: t.i), pobj)
             used |= cut
             if restrict == "person":
-                if not is_person(pobj) or not all(t.tag_ in ("NNP", "NNPS") for t in toks):
+                if not is_person(pobj) or who(pobj) == speaker:
                     return None
-                slots["pp"] = _plain(toks)
+                if "{pp}" in f.line:   # said aloud, the person is called by name
+                    if not all(t.tag_ in ("NNP", "NNPS") for t in toks):
+                        return None
+                    slots["pp"] = _plain(toks)
             elif restrict:
                 if lemma(pobj) != restrict or len(toks) > 1:
                     return None
@@ -225,10 +232,14 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
         return None
     end = line[-1] if line[-1] in ".!?" else "."
     line = sentence_case(fix_i_capital(line.rstrip(".!?")), end)
+    if speaker is not None and any(who(c) == speaker for c in listeners):
+        return None   # speaking to oneself: the cast took two people for one
     # the act kept in the action gives up only what the line says; the line follows the sentence
     end = {t.i for t in v.sent if t.is_punct and t.i == v.sent.end - 1}
+    # (the speech pass takes the act's commas and "and" with it: only a simple clause can stay)
+    simple = not any(c.dep_ in ("cc", "conj") or (c.is_punct and c.i not in end) for c in v.children)
     if f.keep:
-        return line, spoken | end
+        return (line, spoken | end) if simple else None
     # what the line does not say (where, how, with what) keeps the act in the action
     # "says goodbye to everyone": the one spoken to is in the line's "you"
     used |= {t.i for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and c.i not in used
@@ -237,7 +248,7 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     if rest and f.verb in ("say", "bid"):
         return None   # "Tom says" is no action to keep
     if rest:
-        return line, spoken | end
+        return (line, spoken | end) if simple else None
     return line, used
 
 
