@@ -109,3 +109,11 @@ def test_formula_lexicon_is_small_and_every_verb_is_a_speech_act() -> None:
 def test_everyone_in_a_list_with_a_character_is_introduced() -> None:
     _, action = _adapted(_MEET + "Later, three strangers, Victoria, Luke and John, arrive at the inn.")
     assert any("VICTORIA, LUKE and John" in a for a in action)
+
+
+def test_a_person_gone_to_is_no_place() -> None:
+    from screenplay.model import SceneHeading
+    a, _ = adapt("Sarah and her brother John live on a farm. One night Sarah falls ill. John rides to the doctor "
+                 "in the town.", "t", "t", load_model())
+    heads = [el.text[0].text for el in a.doc.body if isinstance(el, SceneHeading)]
+    assert not any("DOCTOR" in h for h in heads)
