@@ -117,3 +117,8 @@ def test_a_person_gone_to_is_no_place() -> None:
                  "in the town.", "t", "t", load_model())
     heads = [el.text[0].text for el in a.doc.body if isinstance(el, SceneHeading)]
     assert not any("DOCTOR" in h for h in heads)
+
+
+def test_the_one_answered_is_you() -> None:
+    lines, _ = _adapted(_MEET + "She tells him that she saw a ghost. He refuses to believe her.")
+    assert lines == [("SARAH", "I saw a ghost."), ("JOHN", "I won't believe you.")]

@@ -264,7 +264,8 @@ class ReportedSpeech:
         if isinstance(addressee, tuple) and speaker in addressee:
             return None
         if addressee is None:
-            addressee = self._governing_listener(v, speaker)
+            # as for reported speech: the one the act answers, when nobody else fits
+            addressee = self._governing_listener(v, speaker) or self._turn_listener(speaker, v.sent, v)
         explicit = addressee is not None
         self._more = []
         self._reporting_past = v.tag_ == "VBD"
