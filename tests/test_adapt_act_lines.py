@@ -122,3 +122,10 @@ def test_a_person_gone_to_is_no_place() -> None:
 def test_the_one_answered_is_you() -> None:
     lines, _ = _adapted(_MEET + "She tells him that she saw a ghost. He refuses to believe her.")
     assert lines == [("SARAH", "I saw a ghost."), ("JOHN", "I won't believe you.")]
+
+
+def test_what_is_refused_stays_in_the_action_and_nobody_thanks_himself() -> None:
+    lines, action = _adapted(_MEET + "He offers to carry her bag. She declines his help. "
+                                     "He greets the driver and thanks him.")
+    assert lines == [("JOHN", "Let me carry your bag."), ("SARAH", "No, thank you.")]
+    assert "Sarah declines his help." in action

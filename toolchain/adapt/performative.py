@@ -118,6 +118,9 @@ def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str
             got = _formula_line(v, f, shift, lemma, who)
             if got is not None:
                 return got
+    me = _doer(v, who)
+    if me is not None and any(c.dep_ in ("dobj", "dative") and who(c) == me for c in v.children):
+        return None   # "thanks him" taken for the speaker himself: the tracker is unsure
     return _act_line(v, lem, shift, lemma)
 
 
@@ -141,10 +144,7 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     """The formula's line when the verb is used in its frame, else None."""
     def is_person(t: Any) -> bool:
         return isinstance(who(t), Person)
-    h = v
-    while h.dep_ == "conj" and _subject(h) is None and h.head.i != h.i:
-        h = h.head
-    speaker = who(_subject(h)) if _subject(h) is not None else None
+    speaker = _doer(v, who)
     if any(c.dep_ == "conj" and c.tag_ in ("NN", "NNS") and not any(d.dep_ in ("det", "poss") for d in c.children)
            for c in v.children):
         return None   # "says goodbye and leaves" with "leaves" read as a noun: the action would lose it
@@ -379,6 +379,15 @@ def _main(v: Any) -> bool:
         return True
     return v.dep_ == "ccomp" and v.i < v.head.i and v.head.dep_ == "ROOT" and \
         any(t.text == ";" for t in v.doc[v.i:v.head.i])
+
+
+def _doer(v: Any, who: Referent) -> object:
+    """Who does the act: its subject's referent, or that of the verb it is joined to ("... and thanks him")."""
+    h = v
+    while h.dep_ == "conj" and _subject(h) is None and h.head.i != h.i:
+        h = h.head
+    subj = _subject(h)
+    return who(subj) if subj is not None else None
 
 
 def _subject(v: Any) -> Any:
