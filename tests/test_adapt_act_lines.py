@@ -61,6 +61,11 @@ def test_the_phone_call_stays_in_the_action() -> None:
     assert action[-1].endswith("phones John.")
 
 
+def test_a_call_made_to_tell_something_is_no_request() -> None:
+    lines, action = _adapted(_MEET + "Later she phones John to tell him the news.")
+    assert lines == [] and action[-1] == "Later she phones John to tell him the news."
+
+
 def test_acts_not_done_now_stay_action() -> None:
     # prevented, hypothetical, habitual, negated, planned: nothing is said
     text = _MEET + ("He leaves without saying goodbye. He would thank her for the flowers. "

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .cast import Person
+from .lexicon import SPEECH_VERBS
 from .grammar import Word, base_form, fix_i_capital, render, sentence_case
 from .lexicons import entries
 
@@ -162,6 +163,8 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
         if kind == "inf":
             if inf is None:
                 return None
+            if f.keep and (lemma(inf) in SPEECH_VERBS or lemma(inf) in performatives()):
+                return None   # "phones her mother to tell her the news": the call's purpose, not a request
             rest = sorted((t for t in inf.subtree if t.i != inf.i and not (t.dep_ == "aux" and t.lower_ == "to"
                                                                             and t.head.i == inf.i)),
                           key=lambda t: t.i)
