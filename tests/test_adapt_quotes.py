@@ -100,7 +100,7 @@ def test_a_letter_saying_something_is_its_writers_voice_over() -> None:
 def test_the_one_asked_is_the_one_who_declines() -> None:
     lines, _ = _adapt("Tom meets his friend Max at the bar. Tom says goodbye to everyone, and invites a nervous "
                       "Max to come with them; he declines, saying he is not yet ready to leave the town.")
-    assert lines == [("MAX", "I am not yet ready to leave the town.")]
+    assert lines == [("TOM", "Goodbye."), ("MAX", "I am not yet ready to leave the town.")]
     lines, _ = _adapt("Tom meets his friend Max at the bar. Tom asks Max to come along. He refuses, "
                       "saying he is tired.")
     assert lines[-1] == ("MAX", "I am tired.")

@@ -49,7 +49,8 @@ def test_model_is_set_aside_from_the_cyclic_collector() -> None:
 
 def test_components_the_adapter_never_runs_are_not_loaded() -> None:
     nlp = load_model()
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "ner"]
+    # (adapt_quotes tells the parser that no sentence starts inside a quotation)
+    assert nlp.pipe_names == ["tok2vec", "tagger", "adapt_quotes", "parser", "ner"]
     assert "senter" not in nlp.component_names and "attribute_ruler" not in nlp.component_names
     assert "lemmatizer" in nlp.component_names       # kept for lemmas on demand
 

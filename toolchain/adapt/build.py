@@ -18,8 +18,8 @@ from screenplay.model import (
 )
 
 from .action import clean_action, is_past_narrative, split_commentary
-from .cast import Cast, Person
-from .craft import Introducer, clean_heading_place, drop_meta, is_flashback
+from .cast import Cast, Person, listed_names
+from .craft import Introducer, clean_heading_place, drop_meta, is_flashback, is_name as _is_name
 from .events import events_of
 from .lexicons import entries
 from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
@@ -499,10 +499,16 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
         words = set(re.findall(r"[\w.'-]+", txt))
         owner = next((k for k, fs in names.items() if txt in fs or any(f in words for f in fs)), None)
         if owner is None:   # "Bella" when the cast knows "Isabella Swan"? only whole-word matches join
-            owner = next((k for k, fs in names.items() if any(txt in f.split() for f in fs)), None)
+            # (a name, not a role phrase: "the Jorgensens' daughter" does not make "Jorgensens" hers)
+            owner = next((k for k, fs in names.items() if any(txt in f.split() for f in fs if _is_name(f))), None)
         if owner is not None:
             names[owner].add(txt)
         else:
+            names[txt.upper()] = {txt}
+    # a name listed with characters' names is a character's ("James, Victoria, and Laurent")
+    known = {w for fs in names.values() for f in fs if _is_name(f) for w in f.split()}
+    for txt in listed_names(spans, known):
+        if not any(txt in fs or any(txt in f.split() for f in fs if _is_name(f)) for fs in names.values()):
             names[txt.upper()] = {txt}
     return names
 

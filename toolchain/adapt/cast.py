@@ -600,3 +600,42 @@ class Cast:
 
     def ordered(self) -> list[Person]:
         return sorted(self.people.values(), key=lambda p: p.first)
+
+
+def listed_names(sents: Iterable[Any], known: set[str]) -> list[str]:
+    """Names listed together with a character's: every one of them is a character.
+
+    "three nomadic vampires - James, Victoria, and Laurent", "his family,
+    Carlisle, Esme, Alice and Rosalie": a list of proper names set beside a
+    common noun, with at least one name the story knows for a person, or a
+    list of three or more names most of which it knows.  The entity
+    recogniser may call some of them places; being listed with people says
+    otherwise.  ``known`` holds the words of the names already known.
+    """
+    out: list[str] = []
+    for s in sents:
+        for t in s:
+            if t.dep_ == "conj" or not (t.tag_ in ("NNP", "NNPS", "NN", "NNS")):
+                continue
+            chain = _conjuncts(t)
+            names = [x for x in chain if x.tag_ in ("NNP", "NNPS")]
+            if len(names) < 2:
+                continue
+            forms = [" ".join(w.text for w in x.subtree if w.i <= x.i and (w.i == x.i or
+                                                                          (w.dep_ == "compound" and w.tag_ == "NNP")))
+                     for x in names]
+            hits = sum(1 for f in forms if f in known or f.split()[-1] in known)
+            beside_noun = t.tag_ in ("NN", "NNS") or (t.dep_ == "appos" and t.head.tag_ in ("NN", "NNS"))
+            if (beside_noun and hits >= 1) or (len(names) >= 3 and 2 * hits > len(names)):
+                out.extend(f for f in forms if f not in out)
+    return out
+
+
+def _conjuncts(t: Any) -> list[Any]:
+    """The token and every token joined to it by "and" or a comma, in order."""
+    out = [t]
+    k = 0
+    while k < len(out):
+        out.extend(c for c in out[k].children if c.dep_ == "conj")
+        k += 1
+    return sorted(out, key=lambda x: x.i)

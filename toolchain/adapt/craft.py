@@ -71,7 +71,7 @@ class Introducer:
     def __init__(self, people: dict[str, Iterable[str]], roles: dict[str, str] | None = None) -> None:
         self.pending: dict[str, list[str]] = {}
         for key, forms in people.items():
-            good = sorted({f.strip() for f in forms if _is_name(f)}, key=len, reverse=True)
+            good = sorted({f.strip() for f in forms if is_name(f)}, key=len, reverse=True)
             if good:
                 self.pending[key] = good
         # unnamed characters by their role ("a guard" -> "a GUARD"), after every named one
@@ -135,7 +135,7 @@ def _caps(name: str) -> str:
     return name.upper()
 
 
-def _is_name(form: str) -> bool:
+def is_name(form: str) -> bool:
     """A proper name, not a role phrase such as "her father" or, opening a
     sentence, "Her neighbour": a name begins and ends with a capitalised word
     ("Anne Laurent", "Ludwig van Beethoven")."""

@@ -1,30 +1,57 @@
-"""Speech acts said in the first person: the line is the act itself.
+"""Speech acts said aloud: the line is the act itself, or the formula English has for it.
 
 Some verbs of saying perform what they name when a speaker says them in the
 first person present: "Nash denies any knowledge of a setup" is "I deny any
-knowledge of a setup."; "insists on a stealth approach" is "I insist on a
-stealth approach."; "accuses him of lying" is "I accuse you of lying."
-When such a verb has no clause of content, its objects and prepositional
-phrases (read from the dependency parse) are the rest of the line, with
-pronouns shifted by the reader.  "warns her against going" is a
-prohibition: "Don't go."  The verbs are data (lexicons/performative_verbs.txt).
+knowledge of a setup."; "accuses him of lying" is "I accuse you of lying."
+Others have a formula a screenwriter would write instead: "declines" is
+"No, thank you."; "phones Candy to bring her friend" is "Bring your friend.";
+"expresses her desire to leave" is "I want to leave."; "blames the fire on
+Pim" is "It was Pim."  Both kinds are data (lexicons/performative_verbs.txt,
+lexicons/speech_act_lines.txt); the frame a verb is used in (an infinitive,
+an object, a preposition) is read from the dependency parse, and pronouns
+are shifted by the reader (speaker -> I, listener -> you).  A line is made
+only for an act done now, by one speaker, in a main clause or a participle
+of one: never for a negated, hypothetical, planned or habitual one.
 """
 from __future__ import annotations
 
 import functools
+import re
+from dataclasses import dataclass
 from typing import Any, Callable
 
+from .cast import Person
+from .lexicon import SPEECH_VERBS
 from .grammar import Word, base_form, fix_i_capital, render, sentence_case
 from .lexicons import entries
 
 #: Dependents of the verb that carry what the act is about.
 _COMPLEMENTS = frozenset("dobj dative prep attr oprd acomp npadvmod".split())
 _STOP = frozenset("conj cc punct advcl ccomp xcomp relcl mark".split())
+#: Words that make an act habitual, planned or hypothetical rather than done now.
+_NOT_NOW = frozenset("usually often always sometimes never rarely seldom occasionally regularly "
+                     "frequently normally once".split())
+_MODALS = frozenset("will would shall should can could may might must 'll 'd".split())
+
+
+#: Acts that call for an answer from the one addressed (besides questions) ...
+PROPOSALS = frozenset("invite offer propose suggest urge beg request".split())
+#: ... and the acts that answer them: "invites Billy to come; he declines" is Billy's refusal.
+RESPONSES = frozenset("agree accept decline refuse consent".split())
 
 
 @functools.lru_cache(maxsize=1)
 def performatives() -> dict[str, bool]:
-    """Performative verbs, each with whether it may stand alone."""
+    """Verbs of speech acts (said as the act or by a formula), each with whether "I <verb>." may stand alone."""
+    out = dict(_act_verbs())
+    for f in formulas():
+        out.setdefault(f.verb, False)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _act_verbs() -> dict[str, bool]:
+    """The explicit performatives, said as the act itself ("I deny ..."), each with whether it may stand alone."""
     out: dict[str, bool] = {}
     for line in entries("performative_verbs"):
         word, _, mark = line.partition(" ")
@@ -32,19 +59,251 @@ def performatives() -> dict[str, bool]:
     return out
 
 
+@dataclass(frozen=True)
+class Formula:
+    """One line of lexicons/speech_act_lines.txt: a verb, the frame it is used in, the line."""
+
+    verb: str
+    conds: tuple[tuple[str, str], ...]   # (kind, value): ("inf", ""), ("obj", "desire/wish"), ...
+    line: str
+    keep: bool                           # the act stays in the action
+
+
+@functools.lru_cache(maxsize=1)
+def formulas() -> tuple[Formula, ...]:
+    """The speech-act formulas, in file order."""
+    out = []
+    for entry in entries("speech_act_lines"):
+        verb, frame, line = (x.strip() for x in entry.split("|"))
+        conds = []
+        keep = False
+        for c in frame.split(","):
+            c = c.strip()
+            if c == "keep":
+                keep = True
+            elif c and c != "-":
+                kind, _, value = c.partition("=")
+                if ":" in kind:   # "obj:person": any object, restricted
+                    kind, restrict = kind.split(":", 1)
+                    value = f"{value}:{restrict}"
+                conds.append((kind, value))
+        out.append(Formula(verb, tuple(conds), line, keep))
+    return tuple(out)
+
+
 Shift = Callable[[list[Any]], list[Word]]
+Referent = Callable[[Any], object]
 
 
-def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tuple[str, set[int]] | None:
-    """The first-person line a speech act makes, and the tokens it takes, or None.
+def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str],
+                      referent: Referent | None = None) -> tuple[str, set[int]] | None:
+    """The line a speech act makes, and the tokens it takes, or None.
 
-    None when the verb is not performative, is negated or in a question, or
-    has nothing to say and may not stand alone.
+    None when the verb is no speech act, is negated or in a question, is not
+    done now, or has nothing to say and may not stand alone.  The tokens
+    taken leave the action; an act whose formula keeps it (a phone call) or
+    that has more to it than the line says stays in the action.
     """
-    table = performatives()
-    if lem not in table or any(c.dep_ == "neg" for c in v.children):
+    if any(c.dep_ == "neg" for c in v.children) or not _said_now(v):
         return None
-    if not _said_now(v):
+    if any(c.dep_ in ("advmod", "npadvmod", "nsubj", "punct", "cc", "mark") and
+           any(t.tag_ in ("VBZ", "VBD", "VBP") for t in c.subtree) for c in v.children):
+        return None   # a clause the parse hung on the act as a modifier would go with it
+    who = referent or (lambda t: None)
+    subj = _subject(v) if v.dep_ != "conj" else None
+    # "she invites him" taken up by a man or by somebody of unknown sex: not sure who speaks
+    sure = subj is None or subj.lower_ not in ("he", "she") or \
+        getattr(who(subj), "gender", None) == ("M" if subj.lower_ == "he" else "F")
+    for f in formulas():
+        if f.verb == lem and sure:
+            got = _formula_line(v, f, shift, lemma, who)
+            if got is not None:
+                return got
+    me = _doer(v, who)
+    if me is not None and any(c.dep_ in ("dobj", "dative") and who(c) == me for c in v.children):
+        return None   # "thanks him" taken for the speaker himself: the tracker is unsure
+    return _act_line(v, lem, shift, lemma)
+
+
+def _infinitive(v: Any) -> Any:
+    """The to-infinitive of the verb ("refuses to pay") or of its object ("her wish to leave")."""
+    def to_inf(t: Any) -> bool:
+        return t.dep_ in ("xcomp", "acl", "advcl") and t.tag_ == "VB" and \
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+    for c in v.children:
+        if to_inf(c):
+            return c
+        if c.dep_ == "dobj":
+            for g in c.children:
+                if to_inf(g):
+                    return g
+    return None
+
+
+def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
+                  who: Referent) -> tuple[str, set[int]] | None:
+    """The formula's line when the verb is used in its frame, else None."""
+    def is_person(t: Any) -> bool:
+        return isinstance(who(t), Person)
+    speaker = _doer(v, who)
+    if any(c.dep_ == "conj" and c.tag_ in ("NN", "NNS") and not any(d.dep_ in ("det", "poss") for d in c.children)
+           for c in v.children):
+        return None   # "says goodbye and leaves" with "leaves" read as a noun: the action would lose it
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    obj = objs[0] if objs else None
+    # the one spoken to; a verb read as a noun ("greets" NNS) takes its listener as apposition
+    listeners = [c for c in v.children if c.i > v.i and is_person(c) and
+                 (c.dep_ in ("dobj", "dative") or (c.dep_ in ("appos", "npadvmod") and c.tag_ == "NNP"))]
+    slots: dict[str, str] = {}
+    used: set[int] = {v.i} | {t.i for c in listeners for t in c.subtree}
+    spoken: set[int] = set()   # the words the line says (what a kept act gives up)
+    inf = _infinitive(v)
+    wanted = {k for k, _ in f.conds}
+    for kind, value in f.conds:
+        if kind == "inf":
+            if inf is None:
+                return None
+            if f.keep and (lemma(inf) in SPEECH_VERBS or lemma(inf) in performatives()):
+                return None   # "phones her mother to tell her the news": the call's purpose, not a request
+            rest = sorted((t for t in inf.subtree if t.i != inf.i and not (t.dep_ == "aux" and t.lower_ == "to"
+                                                                            and t.head.i == inf.i)),
+                          key=lambda t: t.i)
+            rest, cut = _clip(rest, inf)
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in rest):
+                return None   # a clause of its own
+            words = _we(shift(rest), speaker, who)
+            if words is None:
+                return None
+            body = render(words)
+            slots["inf"] = f"{base_form(inf, lemma)} {body}".strip()
+            spoken |= {inf.i} | {t.i for t in rest} | {t.i for t in inf.children if t.dep_ == "aux"}
+            used |= {inf.i} | {t.i for t in rest} | cut
+        elif kind == "person":
+            if not listeners:
+                return None
+        elif kind == "prt":
+            prt = next((c for c in v.children if c.dep_ == "prt" and c.lower_ in value.split("/")), None)
+            if prt is None:
+                return None
+            slots["prt"] = prt.lower_
+            used.add(prt.i)
+        elif kind == "obj":
+            word, _, restrict = value.partition(":")
+            if obj is None or (restrict == "person") != is_person(obj) or \
+                    (word and lemma(obj) not in word.split("/")):
+                return None
+            toks = sorted((t for t in obj.subtree if inf is None or t.i not in {x.i for x in inf.subtree}),
+                          key=lambda t: t.i)
+            toks, cut = _clip(toks, obj)
+            used |= cut
+            slots["obj"] = _plain(toks) if restrict == "person" else render(shift(toks))
+            used |= {t.i for t in toks}
+        elif kind == "pp":
+            preps, _, restrict = value.partition(":")
+            pp = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in preps.split("/")), None)
+            # its object: a noun ("for the delay") or a gerund ("for coming home late")
+            pobj = next((g for g in pp.children if g.dep_ in ("pobj", "pcomp")), None) if pp is not None else None
+            if pp is None or pobj is None:
+                return None
+            toks, cut = _clip(sorted(pobj.subtree, key=lambda t: t.i), pobj)
+            used |= cut
+            if restrict == "person":
+                if not is_person(pobj) or who(pobj) == speaker:
+                    return None
+                if "{pp}" in f.line:   # said aloud, the person is called by name
+                    if not all(t.tag_ in ("NNP", "NNPS") for t in toks):
+                        return None
+                    slots["pp"] = _plain(toks)
+            elif restrict:
+                if lemma(pobj) != restrict or len(toks) > 1:
+                    return None
+            elif f.line.startswith("Come"):
+                slots["pp"] = render(shift([pp] + toks))
+            else:
+                slots["pp"] = render(shift(toks))
+            used |= {t.i for t in pp.subtree}
+    if "obj" not in wanted and obj is not None and not is_person(obj):
+        return None   # "refuses the offer" has a frame of its own, or none
+    if "inf" not in wanted and inf is not None:
+        return None   # "agrees to help" is not the bare act
+    if any(not s for s in slots.values()):
+        return None
+    line = f.line
+    for k, s in slots.items():
+        line = line.replace("{" + k + "}", s)
+    if "{" in line:
+        return None
+    end = line[-1] if line[-1] in ".!?" else "."
+    line = sentence_case(fix_i_capital(line.rstrip(".!?")), end)
+    if speaker is not None and any(who(c) == speaker for c in listeners):
+        return None   # speaking to oneself: the cast took two people for one
+    # the act kept in the action gives up only what the line says; the line follows the sentence
+    end = {t.i for t in v.sent if t.is_punct and t.i == v.sent.end - 1}
+    # (the speech pass takes the act's commas and "and" with it: only a simple clause can stay)
+    simple = not any(c.dep_ in ("cc", "conj") or (c.is_punct and c.i not in end) for c in v.children)
+    if f.keep:
+        return (line, spoken | end) if simple else None
+    # what the line does not say (where, how, with what) keeps the act in the action
+    # "says goodbye to everyone": the one spoken to is in the line's "you"
+    used |= {t.i for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and c.i not in used
+             for t in c.subtree}
+    rest = [c for c in v.children if c.i > v.i and c.i not in used and c.dep_ in _COMPLEMENTS | {"xcomp"}]
+    if rest and f.verb in ("say", "bid"):
+        return None   # "Tom says" is no action to keep
+    if rest:
+        return (line, spoken | end) if simple else None
+    return line, used
+
+
+_WE = {"they": "we", "them": "us", "their": "our", "theirs": "ours", "themselves": "ourselves"}
+
+
+def _we(words: list[Word], speaker: object, who: Referent) -> list[Word] | None:
+    """"escape with them" said by one of them is "escape with us"; None when unsure who they are."""
+    for w in words:
+        if w.tok is None or w.tok.lower_ not in _WE or w.text.lower() != w.tok.lower_:
+            continue
+        group = who(w.tok)
+        if not isinstance(group, tuple) or not isinstance(speaker, Person):
+            return None
+        if speaker in group:
+            w.text = _WE[w.tok.lower_]
+    return words
+
+
+def _clip(toks: list[Any], head: Any) -> tuple[list[Any], set[int]]:
+    """The words of a slot without a clause hanging on them, and the clause's tokens.
+
+    "to become a vampire, which Edward refuses to grant": the relative clause
+    is the narrator's, not the speaker's; "refuses to explain and warns her":
+    a second verb joined to the infinitive is a second act.
+    """
+    cut: set[int] = set()
+    later: set[int] = set()
+    for t in toks:
+        if t.i == head.i or t.i in cut or t.i in later:
+            continue
+        if t.dep_ == "relcl" or (t.dep_ == "appos" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].is_punct):
+            cut |= {x.i for x in t.subtree}
+        elif t.dep_ == "conj" and t.tag_.startswith("VB"):
+            # a second act, left for its own line or the action
+            later |= {x.i for x in t.subtree}
+    toks = [t for t in toks if t.i not in later]
+    kept = [t for t in toks if t.i not in cut]
+    while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):   # the comma or "and" that joined it
+        cut.add(kept.pop().i)
+    return kept, cut
+
+
+def _plain(toks: list[Any]) -> str:
+    """A name as written, possessive and quotation marks left out."""
+    return re.sub(r"\s+", " ", " ".join(t.text for t in toks if t.tag_ != "POS" and t.text not in ('"', "'"))).strip()
+
+
+def _act_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tuple[str, set[int]] | None:
+    """The act said in the first person ("I deny any part in it."), or None."""
+    table = _act_verbs()
+    if lem not in table:
         return None
     parts = [c for c in v.children if c.i > v.i and c.dep_ in _COMPLEMENTS]
     parts = [c for c in parts if not any(s.dep_ in _STOP and s.tag_.startswith("VB") and s.dep_ != "pcomp"
@@ -77,26 +336,66 @@ def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str
 
 
 def _said_now(v: Any) -> bool:
-    """The act happens in the story's present, by one speaker, in a main clause.
+    """The act happens in the story's present, by one speaker, in a main clause or a participle of one.
 
     Not "as he has promised" or "the oath that he swore" (told of, not done),
-    not "the promised tank", and not "Billy and Candy agree" (two voices).
+    not "the promised tank", not "would thank her" or "usually greets her"
+    (hypothetical, habitual), not "without saying goodbye" (not done), and
+    not "Billy and Candy agree" (two voices).
     """
-    if v.dep_ not in ("ROOT", "conj", "pcomp") or v.tag_ not in ("VBZ", "VBP", "VBD", "VBG"):
+    subj = _subject(v)
+    finite = v.tag_ in ("VBZ", "VBP", "VBD", "VBG") or (v.tag_ == "NNS" and v.dep_ == "ROOT" and subj is not None)
+    if not finite:
+        return False   # "greets" read as a plural noun still has its subject
+    participle = v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ROOT" and \
+        not any(c.dep_ in ("mark", "aux", "nsubj") for c in v.children)
+    if v.dep_ not in ("ROOT", "conj", "pcomp") and not participle and not (_main(v) and subj is not None):
         return False
+    if v.dep_ == "pcomp" and v.head.lower_ in ("without", "instead", "of"):
+        return False   # "without saying goodbye", "instead of thanking her": not done
     if any(c.dep_ in ("aux", "mark") and c.lower_ in ("has", "have", "had", "as", "if", "when", "because")
            for c in v.children):
         return False
-    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-    if subj is None and v.dep_ == "conj":
+    if any((c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ in ("advmod", "neg") and c.lower_ in _NOT_NOW)
+           for c in v.children):
+        return False
+    if subj is None and (v.dep_ == "conj" or participle):
         # "refuses to explain and warns her": the small model may hang the second verb
         # on the infinitive; the subject is still the first verb's
         h = v.head
         while h.dep_ in ("conj", "xcomp") and h.head.i != h.i:
             h = h.head
-        if h.dep_ != "ROOT":
+        if not _main(h):
             return False
-        subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+        if any((c.dep_ == "aux" and c.lower_ in _MODALS) or c.lower_ in _NOT_NOW for c in h.children):
+            return False
+        subj = _subject(h)
     if subj is None and v.dep_ != "pcomp":
         return False
     return subj is None or not any(c.dep_ == "conj" for c in subj.children)
+
+
+def _main(v: Any) -> bool:
+    """A main clause: the root, or a clause before a semicolon that the parse hung on the next one
+    ("She invites him to stay; he declines")."""
+    if v.dep_ == "ROOT":
+        return True
+    return v.dep_ == "ccomp" and v.i < v.head.i and v.head.dep_ == "ROOT" and \
+        any(t.text == ";" for t in v.doc[v.i:v.head.i])
+
+
+def _doer(v: Any, who: Referent) -> object:
+    """Who does the act: its subject's referent, or that of the verb it is joined to ("... and thanks him")."""
+    h = v
+    while h.dep_ == "conj" and _subject(h) is None and h.head.i != h.i:
+        h = h.head
+    subj = _subject(h)
+    return who(subj) if subj is not None else None
+
+
+def _subject(v: Any) -> Any:
+    """The verb's subject; "Maria apologises" may come with the name as a compound of the verb."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        subj = next((c for c in v.children if c.dep_ == "compound" and c.tag_ == "NNP" and c.i < v.i), None)
+    return subj

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from .lexicon import PERSON_NOUNS
 from .lexicons import entries
 
 if TYPE_CHECKING:
@@ -344,6 +345,8 @@ def _generic_place(t: "Token") -> Place | None:
     prep = t.head
     if prep.lower_ not in _GOAL_OR_SITE:
         return None
+    if t.lower_ in PERSON_NOUNS:
+        return None    # "rides to the doctor": a person, not a place
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
         return None    # "the middle of the street": the street says where
     if not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):

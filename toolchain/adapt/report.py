@@ -99,7 +99,9 @@ class ReportedSpeech:
         clause = None
         mode = "say"
         for c in v.children:
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            # (not a clause before a semicolon: "He invites her; she agrees" - the parse's slip)
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and \
+                    not (c.i < v.i and any(t.text == ";" for t in v.doc[c.i:v.i])):
                 clause = c
                 break
         if clause is None:
@@ -276,12 +278,14 @@ class ReportedSpeech:
         if isinstance(addressee, tuple) and speaker in addressee:
             return None
         if addressee is None:
-            addressee = self._governing_listener(v, speaker)
+            # as for reported speech: the one the act answers, when nobody else fits
+            addressee = self._governing_listener(v, speaker) or self._turn_listener(speaker, v.sent, v)
         explicit = addressee is not None
         self._more = []
         self._reporting_past = v.tag_ == "VBD"
         inside = {i for a, b in quotes for i in range(a, b + 1)}
-        out = performative_line(v, lem, lambda toks: self._shift(toks, speaker, addressee, explicit), self.lemma)
+        out = performative_line(v, lem, lambda toks: self._shift(toks, speaker, addressee, explicit), self.lemma,
+                                self.tracker.referent)
         if out is None or out[1] & inside:
             return None
         return out

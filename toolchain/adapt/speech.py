@@ -18,7 +18,7 @@ from .cast import Person
 from .action import to_present
 from .grammar import Word, render, third_singular
 from .lexicon import PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
-from .performative import performatives
+from .performative import PROPOSALS, RESPONSES, performatives
 from .groups import speaking_group
 from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text, \
     quoted_predicate_subject
@@ -171,12 +171,13 @@ class SpeechReader(ReportedSpeech):
                 elif self._has_content(v):
                     kind = "R"
             if line is None and kind != "Q" and isinstance(speaker, Person) \
-                    and not any(c.dep_ == "ccomp" for c in v.children):
+                    and not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+                # (a clause before the verb is no content of it: "She offers tea; he refuses")
                 act = self._performative(v, lem, speaker, quotes)
                 if act is not None:
                     kind, (text, consumed) = "R", act
                     line = Line(speaker, text, self._manner(v))
-            if lem in _QUESTIONS and isinstance(speaker, Person):
+            if (lem in _QUESTIONS or lem in PROPOSALS) and isinstance(speaker, Person):
                 listener = self._addressee(v)[1]
                 self._asked = (listener, speaker) if isinstance(listener, Person) and listener != speaker else None
             elif isinstance(speaker, Person) and kind != "N":
@@ -352,7 +353,9 @@ class SpeechReader(ReportedSpeech):
         if asked is None or subj is None or subj.lower_ not in ("he", "she"):
             return None
         listener, asker = asked
-        if listener.gender != PRON_GENDER[subj.lower_] or (asker.gender == listener.gender):
+        # "invites Billy to come; he declines": a refusal is the one invited's, even between two men
+        reply = self.lemma(v) in RESPONSES
+        if listener.gender != PRON_GENDER[subj.lower_] or (asker.gender == listener.gender and not reply):
             return None
         return listener
 
@@ -452,9 +455,12 @@ class SpeechReader(ReportedSpeech):
         for v, _, _, _ in events:
             if v.i in self._keep_clause:
                 continue
+            # how far the line reaches (a full stop taken with a kept act is no word of it):
+            # "to" before that is the one spoken to, after it is the act's own ("to his friends")
+            reach = max({i for i in consumed if not sent.doc[i].is_punct} | {v.i})
             for c in v.children:
                 if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod") \
-                        or (c.dep_ == "prep" and c.lower_ == "to" and c.i < max(consumed | {v.i})):
+                        or (c.dep_ == "prep" and c.lower_ == "to" and c.i < reach):
                     consumed |= {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
             # an aspect verb carrying the speech ("starts saying") goes with it
             h = v.head
@@ -535,7 +541,8 @@ class SpeechReader(ReportedSpeech):
 def _name(p: Person) -> str:
     """How action names a person: "Georges", "Mr. Merry", "The nurse"."""
     if p.named:
-        return " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
+        written = next((f for f in sorted(p.forms) if f.upper() == p.cue), None)
+        return written or " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
     return "The " + p.cue.lower()
 
 
