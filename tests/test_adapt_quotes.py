@@ -155,3 +155,25 @@ def test_a_crowd_chanting_as_it_moves_gets_its_cue() -> None:
                          'Bread and work!")')
     assert lines == [("CROWD", "Bread and work! Bread and work!")]
     assert "At dawn the CROWD returns with torches." in body
+
+
+def test_who_in_a_describing_phrase_is_the_person_described() -> None:
+    # the parse hangs "who warns" on "forties"; the one who warns is John, not Anna
+    lines, _ = _adapt("Anna Berg, a young teacher, takes a job on an island. On the ferry she "
+                      "meets John Holm, a fisherman in his forties, who warns her that the "
+                      "islanders do not trust outsiders. John smiles.")
+    assert [said for _, said in lines] == ["The islanders do not trust outsiders."]
+    assert lines[0][0].startswith("JOHN")
+
+
+def test_who_turns_and_says_is_the_one_the_clause_describes() -> None:
+    lines, _ = _adapt("A stranger watches Mara and Piet from the pier. That night they climb the tower. "
+                      "In the lamp room they find the stranger, a woman in a grey coat, who turns and "
+                      'says, "You came back, Mara."')
+    assert lines and lines[-1] == ("STRANGER", "You came back, Mara.")
+
+
+def test_a_letter_that_reads_a_quotation_has_no_speaker() -> None:
+    lines, body = _adapt('Mara finds a note under her door; it reads, "Leave the island before winter."')
+    assert lines == []
+    assert any("Leave the island before winter." in ln for ln in body)

@@ -292,9 +292,18 @@ class SpeechReader(ReportedSpeech):
                     r = self._subjectlike(sent.doc[j])
                     if r is not None:
                         return r
+                r = self._relative_person(v)
+                if r is not None or v.dep_ == "relcl":
+                    return r   # "who" is the one the clause describes, or nobody we know
+        if v.dep_ == "conj" and v.head.dep_ == "relcl" and prev is not None and prev.lower_ == "and":
+            r = self._relative_person(v.head)   # "the stranger, who turns and says ..."
+            if r is not None:
+                return r
         own = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if own is not None and own.pos_ == "NOUN" and self.tracker.referent(own) is None:
             return None   # its own subject is nobody we know (or "says farewell" misread)
+        if own is not None and own.lower_ in ("it", "this") and self.tracker.referent(own) is None:
+            return None   # a thing "reads" or "says" something: a letter, a sign, no speaker
         gerund = v.tag_ == "VBG" or v.lower_.endswith("ing")
         if gerund and v.dep_ == "advcl" and self.lemma(v.head) in RESPONSE_VERBS:
             own = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
@@ -310,6 +319,23 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _relative_person(self, v: Any) -> object:
+        """The person a relative clause's "who" stands for, or None.
+
+        "Tom, a fisherman in his forties, who warns her ...": the parse may hang
+        the clause on a noun inside the phrase describing the person
+        ("forties"), so this climbs through that phrase to the person.
+        """
+        h = v.head if v.dep_ == "relcl" else None
+        for _ in range(5):
+            if h is None:
+                return None
+            r = self._subjectlike(h)
+            if r is not None:
+                return r
+            h = h.head if h.dep_ in ("appos", "pobj", "prep") and h.head is not h else None
+        return None
 
     def _each_other(self, v: Any) -> tuple[Person, Person] | None:
         """The two people of "A and B tell each other ...", or None."""
