@@ -190,3 +190,9 @@ def test_a_new_line_without_a_new_time_stays_in_the_same_part_of_the_building() 
     heads = _heads("Lena starts at a new high school.\nLena waits in the school parking lot.\n"
                    "A truck skids towards her.\n").split(" | ")
     assert heads[-1].startswith("EXT. HIGH SCHOOL - PARKING LOT"), heads
+
+
+def test_a_part_named_by_where_it_is_on_something_is_no_place() -> None:
+    heads = _heads("Mara and Piet walk to the lighthouse. At the top they find a box. "
+                   "At the edge of the cliff, Piet waits.")
+    assert "TOP" not in heads and "EDGE" not in heads
