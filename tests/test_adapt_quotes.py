@@ -177,3 +177,10 @@ def test_a_letter_that_reads_a_quotation_has_no_speaker() -> None:
     lines, body = _adapt('Mara finds a note under her door; it reads, "Leave the island before winter."')
     assert lines == []
     assert any("Leave the island before winter." in ln for ln in body)
+
+
+def test_the_listeners_pronoun_in_an_order_is_you() -> None:
+    # neither sex is known from the names alone: "tells her" shows who "she" is
+    lines, _ = _adapt("Rosa visits Tom. Rosa asks Tom for a new roof. Tom tells her to be "
+                      "grateful for what she has.")
+    assert lines[-1] == ("TOM", "Be grateful for what you have.")

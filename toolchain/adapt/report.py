@@ -511,6 +511,18 @@ class ReportedSpeech:
                 me_gender = PRON_GENDER[lead[0].lower_]
         listener = addressee if isinstance(addressee, Person) and explicit else None
         you_gender = listener.gender if listener is not None else None
+        if toks and (me_gender is None or (listener is not None and you_gender is None)):
+            # people of unknown sex: the pronoun the sentence used for them before the
+            # clause tells it ("Tom tells her to be grateful for what she has")
+            for t in toks[0].sent:
+                if t.i >= toks[0].i:
+                    break
+                if t.lower_ in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
+                    r = tr.referent(t)
+                    if listener is not None and you_gender is None and r == listener:
+                        you_gender = PRON_GENDER[t.lower_]
+                    elif me_gender is None and r == speaker:
+                        me_gender = PRON_GENDER[t.lower_]
         same = listener is not None and me_gender is not None and you_gender == me_gender
         # nobody else in the sentence: an unclaimed pronoun can only be the speaker's
         alone = bool(toks) and not any(
