@@ -22,11 +22,11 @@ from .rendering import render_file
 
   screenplay render draft.fountain --show-settings          (what applies, and why)
 
-  screenplay render draft.fountain --watermark "COPY FOR ANNE" --footer "{title} - {date}"
+  screenplay render draft.fountain --watermark "COPY FOR INES" --footer "{title} - {date}"
 
   screenplay render locked.fountain --scenes 12,14-16 --pdf sides.pdf
 
-  screenplay render locked.fountain --character ANNE --pdf anne.pdf
+  screenplay render locked.fountain --character INES --pdf ines.pdf
 
 Layout settings come from these options, else screenplay.toml beside the script
 or in a parent folder (same names, with underscores), else the title page

@@ -1,7 +1,7 @@
 """Action lines: present tense, narrator framing removed, asides as notes.
 
-Synopses describe shots ("The scene cuts to Anne trying out a wheelchair");
-action says what we see ("Anne tries out a wheelchair.").  Verbs left as bare
+Synopses describe shots ("The scene cuts to Ines trying out a new bicycle");
+action says what we see ("Ines tries out a new bicycle.").  Verbs left as bare
 -ing forms after the framing is cut become present tense.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from .grammar import third_singular
 from .segment import strip_cut
 
 def present_gerunds(text: str, sent: Any, lemma: Callable[[Any], str]) -> str:
-    """After framing is cut, "Anne trying out" reads "Anne tries out"."""
+    """After framing is cut, "Ines trying out" reads "Ines tries out"."""
     words = text.split(" ")
     if len(words) < 3:
         return text

@@ -434,7 +434,7 @@ _ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush
 def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut: bool = False) -> bool:
     """A sentence led by somebody not yet in the scene, doing something there: a cut.
 
-    Somebody coming in ("Eva comes into the room") is an entrance, not a cut.
+    Somebody coming in ("Lena comes into the room") is an entrance, not a cut.
     """
     for t in s:
         if t.dep_ not in ("nsubj", "nsubjpass"):
@@ -487,7 +487,7 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
         doc = sp.doc
         for e in sp.ents:
             end = e.end
-            if e.label_ == "PERSON":   # 'Randle Patrick "Mac" McMurphy' comes as two entities
+            if e.label_ == "PERSON":   # 'Jonas Peter "Jo" McAllister' comes as two entities
                 while end < sp.end and (doc[end].text in ('"', "'") or doc[end].ent_type_ == "PERSON"):
                     end += 1
             txt = re.sub(r"(?:'s|')$", "", doc[e.start:end].text.strip(" \"',.;:")).strip(" \"'")
@@ -498,14 +498,14 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
             continue
         words = set(re.findall(r"[\w.'-]+", txt))
         owner = next((k for k, fs in names.items() if txt in fs or any(f in words for f in fs)), None)
-        if owner is None:   # "Bella" when the cast knows "Isabella Swan"? only whole-word matches join
-            # (a name, not a role phrase: "the Jorgensens' daughter" does not make "Jorgensens" hers)
+        if owner is None:   # "Nell" when the cast knows "Eleanor Vance"? only whole-word matches join
+            # (a name, not a role phrase: "the Lindqvists' daughter" does not make "Lindqvists" hers)
             owner = next((k for k, fs in names.items() if any(txt in f.split() for f in fs if _is_name(f))), None)
         if owner is not None:
             names[owner].add(txt)
         else:
             names[txt.upper()] = {txt}
-    # a name listed with characters' names is a character's ("James, Victoria, and Laurent")
+    # a name listed with characters' names is a character's ("Otto, Mirela, and Sven")
     known = {w for fs in names.values() for f in fs if _is_name(f) for w in f.split()}
     for txt in listed_names(spans, known):
         if not any(txt in fs or any(txt in f.split() for f in fs if _is_name(f)) for fs in names.values()):
@@ -520,7 +520,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     if author:
         tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
     tp.append(TitleField("Source", [text_of("Adapted from a synopsis")]))
-    # a group that speaks is introduced like a role ("hundreds of REBELS")
+    # a group that speaks is introduced like a role ("hundreds of STRIKERS")
     intro = Introducer(names, {p.key: p.cue.lower() for p in cast.ordered() + (groups or []) if not p.named and p.cue})
     # a title such as "Nurse" or "Chief" is also a common noun the synopsis writes in lower case:
     # it may stay in a heading ("NURSES' STATION"); a name may not

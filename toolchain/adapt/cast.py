@@ -8,7 +8,7 @@ Characters are found from the parse rather than a named-entity tagger:
 * a common noun ("the inspector", "a nurse") is a person by role when it is the
   subject of a verb of saying or a known word for a person; it becomes a cue
   only if it ends up speaking;
-* "his daughter Eva", "the caretaker, Mr. Merry", "a woman named Anne" make the
+* "his daughter Lena", "the caretaker, Mr. Merry", "a woman named Ines" make the
   role an alias of the name, so "the caretaker" later means Mr. Merry;
 * a role acting in a paragraph where a new, credited name first appears, and
   never mentioned again, is that name (the student who is later called by name);
@@ -177,8 +177,8 @@ class Cast:
         return False
 
     def _spouses(self) -> dict[str, set[str]]:
-        """Names said to have a wife ("Oliver's wife") or a husband: such a man is not
-        "Mrs. Hardy" nor such a woman "Mr. Hardy", whatever surname they share."""
+        """Names said to have a wife ("Pavel's wife") or a husband: such a man is not
+        "Mrs. Novak" nor such a woman "Mr. Novak", whatever surname they share."""
         out: dict[str, set[str]] = {"mrs": set(), "miss": set(), "ms": set(), "mr": set()}
         for s in self.sents:
             for t in s:
@@ -239,7 +239,7 @@ class Cast:
                 e["person"] += 1   # "drives Ama home", "brings Ama in": somebody, not somewhere
         persons = [w for w, e in ev.items() if e["person"] > e["place"] and e["person"] > 0]
         spouses = self._spouses()
-        # Group forms: "Anne" joins "Anne Laurent", "Merry" joins "Mr. Merry", near-spellings merge.
+        # Group forms: "Ines" joins "Ines Marlowe", "Merry" joins "Mr. Merry", near-spellings merge.
         groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         owner: dict[tuple[str, ...], tuple[str, ...]] = {}
         for w in sorted(persons, key=lambda w: (-len(w), first.get(w, 0))):
@@ -250,7 +250,7 @@ class Cast:
                     target = cands[0]
             if target is None and len(w) >= 2 and len(_core(w)) == 1:
                 # "Mrs. Oyelaran" is "Marguerite Oyelaran" when only one name ends so;
-                # "Captain Clayton" is "Rev. Captain Samuel Clayton" (titles aside, a full name)
+                # "Major Brandt" is "Dr. Major Ilse Brandt" (titles aside, a full name)
                 cands = [g for g in groups if len(_core(g)) > 1 and g[-1] == w[-1]
                          and not (set(g) & spouses.get(w[0].lower().rstrip("."), set()))]
                 if len(cands) == 1:
@@ -272,7 +272,7 @@ class Cast:
                     for f in groups[b]:
                         owner[f] = b
         for g, forms in groups.items():
-            # The cue is the name the text uses most: "Anne", "Mallory", or "Mr. Merry"
+            # The cue is the name the text uses most: "Ines", "Mallory", or "Mr. Merry"
             # (a title with a surname); a title before a full name is dropped.
             pool = [f for f in forms if len(f) == 1 or (len(f) == 2 and f[0].lower() in HONORIFICS)]
             if pool:
@@ -306,7 +306,7 @@ class Cast:
             for t in s:
                 if not _role_head(t):
                     continue
-                # apposition with a name: "his daughter Eva", "the caretaker, Mr. Merry,", "a woman named Anne"
+                # apposition with a name: "his daughter Lena", "the caretaker, Mr. Merry,", "a woman named Ines"
                 personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES)
                 linked = self._apposed_name(s, t, spans, index) if personal else None
                 if linked:
@@ -439,7 +439,7 @@ class Cast:
     def _vote_gender(self) -> None:
         """Find each person's sex by elimination over the pronouns that follow them.
 
-        Titles and gendered nouns ("his daughter Eva") fix some people first.
+        Titles and gendered nouns ("his daughter Lena") fix some people first.
         Then, repeatedly: a pronoun whose recent candidates include exactly one
         person of unknown sex and none of its own sex votes for that person.
         """
@@ -478,7 +478,7 @@ class Cast:
                         while v.dep_ in ("prep", "pobj") and v.head.i != v.i:
                             v = v.head
                         own = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
-                        # not when somebody else is named before it ("attacks Bella and bites her wrist")
+                        # not when somebody else is named before it ("grabs Nora and pulls her arm")
                         if len(own) == 1 and own[0] is not None and own[0].gender is None and own[0].named \
                                 and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ) \
                                 and all(p == own[0] for p in current):
@@ -605,7 +605,7 @@ class Cast:
 def listed_names(sents: Iterable[Any], known: set[str]) -> list[str]:
     """Names listed together with a character's: every one of them is a character.
 
-    "three nomadic vampires - James, Victoria, and Laurent", "his family,
+    "three travelling players - Otto, Mirela, and Sven", "his family,
     Carlisle, Esme, Alice and Rosalie": a list of proper names set beside a
     common noun, with at least one name the story knows for a person, or a
     list of three or more names most of which it knows.  The entity

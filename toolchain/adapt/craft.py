@@ -63,8 +63,8 @@ class Introducer:
     """Puts each character's first appearance in action in capitals, once.
 
     ``people`` maps a character's key to the phrases that name them (full
-    name first or not: the longest phrase present wins, so "Anne Laurent" is
-    capitalised whole, not just "Anne"); ``roles`` maps an unnamed character's
+    name first or not: the longest phrase present wins, so "Ines Marlowe" is
+    capitalised whole, not just "Ines"); ``roles`` maps an unnamed character's
     key to the role noun that stands for a name ("guard").
     """
 
@@ -97,13 +97,13 @@ class Introducer:
         for a, b, key in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
             del self.pending[key]
             if any(a < y and x < b for x, y in taken):
-                continue   # "Anne" inside "Anne Laurent", already capitalised
+                continue   # "Ines" inside "Ines Marlowe", already capitalised
             taken.append((a, b))
         for a, b in sorted(taken, reverse=True):
             name = _caps(text[a:b])
             m = _AGE_BEFORE.search(text[:a])
             age = _number(m.group(1)) if m else None
-            if m and age is not None:   # "seventeen-year-old Bella" -> "BELLA (17)"
+            if m and age is not None:   # "seventeen-year-old Nora" -> "NORA (17)"
                 lead = re.sub(r"\b(?:an?|the)\s+$", "", text[:m.start()], flags=re.IGNORECASE)
                 text = lead + name + f" ({age})" + text[b:]
             else:
@@ -131,14 +131,14 @@ def _number(word: str) -> int | None:
 
 
 def _caps(name: str) -> str:
-    # "McMurphy" -> "MCMURPHY"; a possessive or a title's period is kept as it is
+    # "McAllister" -> "MCALLISTER"; a possessive or a title's period is kept as it is
     return name.upper()
 
 
 def is_name(form: str) -> bool:
     """A proper name, not a role phrase such as "her father" or, opening a
     sentence, "Her neighbour": a name begins and ends with a capitalised word
-    ("Anne Laurent", "Ludwig van Beethoven")."""
+    ("Ines Marlowe", "Ludwig van Beethoven")."""
     words = form.split()
     return bool(words) and len(form) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
 
@@ -173,7 +173,7 @@ def clean_heading_place(place: str, person_words: set[str]) -> str:
     parts = []
     for part in place.split(" - "):
         raw = part.split()
-        # "HARDY HOUSE": a family's name before its house names the place, not a person
+        # "NOVAK HOUSE": a family's name before its house names the place, not a person
         named = {k for k in range(len(raw) - 1) if raw[k + 1].lower() in _family_places()
                  and not raw[k].upper().endswith(("'S", "’S"))}
         words = [w.strip('"') for k, w in enumerate(raw)

@@ -1,6 +1,6 @@
 """Turning reported speech into the words a character would say.
 
-"Anne says she is fine" becomes "I'm fine."; "he asks if she is coming"
+"Ines says she is fine" becomes "I'm fine."; "he asks if she is coming"
 becomes "Are you coming?"; "she tells him not to wait" becomes "Don't wait.".
 The rewrite works on spaCy tokens: pronouns that point at the speaker become
 first person, those that point at the listener second person, verbs agree

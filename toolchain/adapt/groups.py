@@ -1,6 +1,6 @@
-"""Groups that speak as one: "the rebels chant "Blood for water!"".
+"""Groups that speak as one: "the strikers chant "Bread and work!"".
 
-A screenplay gives a crowd's words a cue of their own (REBELS, CROWD).  The
+A screenplay gives a crowd's words a cue of their own (STRIKERS, CROWD).  The
 group is the quoting verb's subject when that is a plural or collective common
 noun, or, for "they", the nearest such noun acting as a subject just before
 (in the sentence or the one before it).  A pair of named people ("Tom and
@@ -35,7 +35,7 @@ def _groupish(t: Any) -> bool:
 
 
 def _acts(t: Any) -> bool:
-    """The noun is who does something: a subject, or "hundreds of rebels" as one."""
+    """The noun is who does something: a subject, or "hundreds of strikers" as one."""
     if t.dep_ in _SUBJ:
         return True
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in _SUBJ:
@@ -44,7 +44,7 @@ def _acts(t: Any) -> bool:
 
 
 def group_cue(tok: Any) -> str:
-    """The cue of a group noun: its compounds and the noun ("HOTEL STAFF", "REBELS")."""
+    """The cue of a group noun: its compounds and the noun ("HOTEL STAFF", "STRIKERS")."""
     comps = [c.text for c in tok.lefts if c.dep_ == "compound" and c.is_alpha]
     return " ".join(comps + [tok.text]).upper()
 

@@ -24,7 +24,7 @@ SPEECH_VERBS = SPEECH_CONTENT | SPEECH_ACTS
 #: Verbs after which a quotation is what was said (besides SPEECH_VERBS).
 QUOTE_VERBS = SPEECH_VERBS | frozenset("sing read write text shout sob stammer stutter cry call chant cheer".split())
 
-#: Verbs that ask somebody to do something ("invites Billy to escape") and verbs that
+#: Verbs that ask somebody to do something ("invites Pim to escape") and verbs that
 #: answer such a request ("he declines"): the one who answers is the one asked.
 REQUEST_VERBS = frozenset("invite ask urge beg offer persuade encourage implore dare challenge order tell".split())
 RESPONSE_VERBS = frozenset("decline refuse accept agree hesitate reject consent relent comply obey".split())
@@ -103,5 +103,5 @@ def _forms(verb: str) -> list[str]:
 
 
 #: Word form -> lemma for every verb of saying, so a verb the tagger took for a
-#: noun ("Georges reassures Eva") is still found.
+#: noun ("Marek reassures Lena") is still found.
 SPEECH_FORMS = {f: v for v in sorted(SPEECH_VERBS | QUOTE_VERBS) for f in _forms(v)}

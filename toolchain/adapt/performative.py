@@ -36,7 +36,7 @@ _MODALS = frozenset("will would shall should can could may might must 'll 'd".sp
 
 #: Acts that call for an answer from the one addressed (besides questions) ...
 PROPOSALS = frozenset("invite offer propose suggest urge beg request".split())
-#: ... and the acts that answer them: "invites Billy to come; he declines" is Billy's refusal.
+#: ... and the acts that answer them: "invites Pim to come; he declines" is Pim's refusal.
 RESPONSES = frozenset("agree accept decline refuse consent".split())
 
 
@@ -274,7 +274,7 @@ def _we(words: list[Word], speaker: object, who: Referent) -> list[Word] | None:
 def _clip(toks: list[Any], head: Any) -> tuple[list[Any], set[int]]:
     """The words of a slot without a clause hanging on them, and the clause's tokens.
 
-    "to become a vampire, which Edward refuses to grant": the relative clause
+    "to become a pilot, which Karl refuses to grant": the relative clause
     is the narrator's, not the speaker's; "refuses to explain and warns her":
     a second verb joined to the infinitive is a second act.
     """
@@ -341,7 +341,7 @@ def _said_now(v: Any) -> bool:
     Not "as he has promised" or "the oath that he swore" (told of, not done),
     not "the promised tank", not "would thank her" or "usually greets her"
     (hypothetical, habitual), not "without saying goodbye" (not done), and
-    not "Billy and Candy agree" (two voices).
+    not "Pim and Ada agree" (two voices).
     """
     subj = _subject(v)
     finite = v.tag_ in ("VBZ", "VBP", "VBD", "VBG") or (v.tag_ == "NNS" and v.dep_ == "ROOT" and subj is not None)

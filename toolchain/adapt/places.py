@@ -362,7 +362,7 @@ def _generic_place(t: "Token") -> Place | None:
         return Place("EXT", place_name(t, t.lower_, t.text.upper()), None, site=True)
     known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # "At the trading post, Ethan learns ...": a place put before the subject sets the scene
+    # "At the ferry terminal, Tomas learns ...": a place put before the subject sets the scene
     fronted = prep.lower_ == "at" and subj is not None and prep.i < subj.left_edge.i \
         and prep.i == prep.sent.start
     if not fronted and not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
@@ -417,8 +417,8 @@ def place_name(t: "Token", key: str, name: str) -> str:
     """The place phrase as the synopsis names it: "a mental hospital" -> MENTAL HOSPITAL.
 
     The head noun's own spelling is kept (accents too: CAFÉ), with the words
-    that make it a particular place: proper nouns and nouns before it ("Imperial
-    Lotus Hotel", "fishing boat"), and adjectives other than ones that only
+    that make it a particular place: proper nouns and nouns before it ("Grand
+    Meridian Hotel", "fishing boat"), and adjectives other than ones that only
     describe ("small", "new").  A word list's name that says more than the noun
     ("ward" -> HOSPITAL - WARD) is kept as it is.
     """
@@ -461,7 +461,7 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
-            continue   # "runs into a Briton named Hammond": someone, not somewhere
+            continue   # "meets a Dane named Jensen": someone, not somewhere
         if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
             continue   # "a nurse at a hospital in Accra": the hospital says where, the town holds it
         going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
@@ -489,9 +489,9 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
 
 
 def named_buildings(spans: list[Any]) -> dict[str, str]:
-    """A building's full name wherever the synopsis gives it once: MANSION -> WEST MANSION.
+    """A building's full name wherever the synopsis gives it once: MANSION -> ASHFORD MANSION.
 
-    "the West mansion" early, "arrive at the mansion" later: the same place,
+    "the Ashford mansion" early, "arrive at the mansion" later: the same place,
     so every heading names it in full.  Only when the text names one such
     building (two named houses leave HOUSE as it is).
     """
@@ -504,7 +504,7 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
             mods = []
             k = t.i - 1
             while k >= sp.start and k in inside and sp.doc[k].tag_ in ("NNP", "NNPS"):
-                mods.insert(0, sp.doc[k])   # "the Imperial Lotus hotel": every proper word before it
+                mods.insert(0, sp.doc[k])   # "the Grand Meridian hotel": every proper word before it
                 k -= 1
             if not mods:
                 continue
@@ -554,9 +554,9 @@ def home_in_full(spans: list[Any], home: str) -> dict[str, str]:
 
 
 def kinds_in_full(spans: list[Any]) -> dict[str, str]:
-    """Places the synopsis names by kind once in full: CAMP -> CONCENTRATION CAMP.
+    """Places the synopsis names by kind once in full: CAMP -> MINING CAMP.
 
-    "a train bound for a concentration camp", then "in the camp": a noun
+    "a wagon bound for a mining camp", then "in the camp": a noun
     before a place word says which place it is, so a heading with the bare
     word takes the full name, when the text gives only one.
     """

@@ -95,7 +95,7 @@ def is_title(sent: Any, a: int, b: int) -> bool:
 
 def quote_run(sent: Any, q: tuple[int, int], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A quotation and those that follow it with only a comma or "and" between
-    ('chanting "Don't resist!", "Blood for water!"'): one speaker's words."""
+    ('chanting "Stay back!", "Bread and work!"'): one speaker's words."""
     doc = sent.doc
     run = [q]
     for a, b in quotes:
@@ -109,8 +109,8 @@ def quote_run(sent: Any, q: tuple[int, int], quotes: list[tuple[int, int]]) -> l
 
 
 def quoted_predicate_subject(sent: Any, q: tuple[int, int]) -> list[Any]:
-    """The subject outside a quotation that holds only its verb phrase: in 'Ethan "fits the
-    description"' the words said are "Ethan fits the description"; [] for a whole quotation."""
+    """The subject outside a quotation that holds only its verb phrase: in 'Tomas "fits the
+    description"' the words said are "Tomas fits the description"; [] for a whole quotation."""
     doc = sent.doc
     if q[0] + 1 >= q[1]:
         return []

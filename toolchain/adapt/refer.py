@@ -64,7 +64,7 @@ class Tracker:
                 self._resolved[rel] = self.last_group
 
     def _asked_in(self, sent: Any, before: int | None = None) -> Person | None:
-        """The last person a sentence asks to do something ("invites Billy to escape")."""
+        """The last person a sentence asks to do something ("invites Pim to escape")."""
         asked = None
         for v in sent:
             if before is not None and v.i >= before:
@@ -81,7 +81,7 @@ class Tracker:
         return asked
 
     def _answering(self, t: Any) -> Person | None:
-        """He or she who declines or accepts is the one just asked ("invites Billy to escape
+        """He or she who declines or accepts is the one just asked ("invites Pim to escape
         with them; he declines"), when the sex agrees."""
         if t.dep_ != "nsubj" or not t.head.tag_.startswith("VB") or self.cast.lemma(t.head) not in RESPONSE_VERBS:
             return None
@@ -93,7 +93,7 @@ class Tracker:
     def _main(t: Any) -> bool:
         """A subject of the sentence's own story line, not of something said or thought."""
         while t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head       # "Eva and Geoff": as main as the first of them
+            t = t.head       # "Lena and Geoff": as main as the first of them
         v = t.head
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head

@@ -1,6 +1,6 @@
 """Reported speech in the speaker's own words.
 
-"Anne says she is fine" -> "I am fine."; "asks Paul where he was" -> "Where
+"Ines says she is fine" -> "I am fine."; "asks Paul where he was" -> "Where
 were you?"; "tells him not to wait" -> "Don't wait."; "promises to call" ->
 "I'll call.".  The content of a verb of saying is found from the parse (a
 that/if/wh- clause, a "to" infinitive) or, when the small model misparses,
@@ -209,7 +209,7 @@ class ReportedSpeech:
                     and verbs[0].head.i == v.i \
                     and not any(t.dep_ in _SUBJ for t in rest if t.i < verbs[0].i) \
                     and not any(t.lower_ in SPEECH_FORMS for t in rest):
-                # "recalls ... listen to Georges and Anne have sex": "have" cannot be Eva's verb
+                # "recalls ... hear Marek and Ines argue": "argue" cannot be Lena's verb
                 toks, nxt = _take_rest(sent, toks, nxt)
         if nxt < sent.end - 1 and sent.doc[nxt].text == ":" and clause is not None:
             # "says it was bizarre: the priest was an idiot...": the account goes on after the colon
@@ -252,7 +252,7 @@ class ReportedSpeech:
                 who = self._subjectlike(toks[j])
                 if toks[k].lower_ in SPEECH_FORMS and who is not None and who != speaker \
                         and toks[k].tag_.startswith(("VB", "NN")):
-                    return None  # "asks how Anne insists...": a misread "asks how, Anne insists"
+                    return None  # "asks how Ines insists...": a misread "asks how, Ines insists"
             text = self._question(self._shift(toks, speaker, addressee, explicit, question=True), yn)
             return (text, consumed) if text else None
         if yn and lem == "apologize":
@@ -310,8 +310,8 @@ class ReportedSpeech:
     def _turn_listener(self, speaker: Person, sent: Any, v: Any) -> Person | None:
         """Whom a speaker answers: the last other speaker in the scene, if nobody else fits.
 
-        "Anne says he wasn't supposed to be home" right after Georges spoke is
-        said to Georges: "You weren't supposed to be home."  Not when another
+        "Ines says he wasn't supposed to be home" right after Marek spoke is
+        said to Marek: "You weren't supposed to be home."  Not when another
         person of that sex is named in the sentence outside what is said.
         """
         other = next((p for p in reversed(self.speakers) if isinstance(p, Person) and p != speaker), None)
@@ -382,7 +382,7 @@ class ReportedSpeech:
         return None
 
     def _more_after(self, sent: Any, nxt: int) -> list[Any]:
-        """A second clause of the same report after what was said: "tells Eva to stop...,
+        """A second clause of the same report after what was said: "tells Lena to stop...,
         and that he got a second opinion"; "says "mum" and that it's mechanical"."""
         if nxt >= sent.end - 2:
             return []
@@ -577,7 +577,7 @@ class ReportedSpeech:
                     not any(c.dep_ == "conj" and c.i in tok_ids for c in t.children) and \
                     (t.dep_ in _SUBJ or t.dep_ in ("dobj", "pobj", "dative")) and \
                     (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].tag_ not in ("POS",)):
-                # "asks if Georges is coming" said to Georges: "are you coming?"
+                # "asks if Marek is coming" said to Marek: "are you coming?"
                 while words and words[-1].tok is not None and tr.referent(words[-1].tok) == r:
                     words.pop()
                 words.append(Word("you", t.whitespace_ or " ", t))
@@ -730,7 +730,7 @@ def _cut_at_next_speech(toks: list[Any]) -> list[Any]:
         if k >= 2 and t.lower_ in SPEECH_FORMS and t.tag_ in ("VBZ", "VBD", "NNS") and \
                 prev.tag_ in ("NNP", "NNS", "PRP") and prev.lower_ not in ("him", "them", "it") and \
                 toks[k - 2].lower_ in ("but", "and", ","):
-            out = toks[:k - 2]   # "..., but Georges says ...": somebody else's turn
+            out = toks[:k - 2]   # "..., but Marek says ...": somebody else's turn
             while out and (out[-1].is_punct or out[-1].lower_ in ("and", "but")):
                 out = out[:-1]
             return out
@@ -744,7 +744,7 @@ def _cut_at_next_speech(toks: list[Any]) -> list[Any]:
 
 
 def _cut_new_clause(toks: list[Any]) -> list[Any]:
-    """A question ends where a new clause with its own subject begins (", and Eva begins")."""
+    """A question ends where a new clause with its own subject begins (", and Lena begins")."""
     for k in range(1, len(toks) - 2):
         t = toks[k]
         if t.lower_ in ("and", "but") and toks[k + 1].tag_ in ("NNP", "PRP") and toks[k + 1].lower_ not in ("him", "her", "them") \

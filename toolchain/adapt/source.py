@@ -125,7 +125,7 @@ def _lift_parentheticals(text: str, base: int) -> tuple[str, list[int], list[Asi
                 continue
             content = text[i + 1:j].strip()
             if any(re.search(r"[.!?]\W*$", q) or len(q.split()) >= 4 for q in re.findall(r'"([^"]+)"', content)):
-                # quoted words in brackets ("chanting ("Blood for water!")") are what was
+                # quoted words in brackets ("chanting ("Bread and work!")") are what was
                 # said: they stay in the sentence, only the brackets go (a nickname, "Ace", does not)
                 unbracket.add(j)
                 i += 1

@@ -140,7 +140,7 @@ class SpeechReader(ReportedSpeech):
                     self._more = self._more_after(sent, run[-1][1] + 1) if run[-1][1] > v.i else []
                     said = " ".join(quote_text(sent, x) for x in run)
                     who = quoted_predicate_subject(sent, q)
-                    if who:   # 'Ethan "fits the description"': the subject is part of what is said
+                    if who:   # 'Tomas "fits the description"': the subject is part of what is said
                         said = " ".join(t.text for t in who) + " " + said[:1].lower() + said[1:]
                     text, consumed = self._with_more(said, set(range(q[0], run[-1][1] + 1)) | {t.i for t in who},
                                                      speaker, None, False)
@@ -222,7 +222,7 @@ class SpeechReader(ReportedSpeech):
         return list(self._groups.values())
 
     def _group(self, cue: str) -> Person:
-        """The one speaker standing for a group ("REBELS"), the same each time it speaks."""
+        """The one speaker standing for a group ("STRIKERS"), the same each time it speaks."""
         if cue not in self._groups:
             self._groups[cue] = Person("@" + cue, cue, False)
         return self._groups[cue]
@@ -379,7 +379,7 @@ class SpeechReader(ReportedSpeech):
         if asked is None or subj is None or subj.lower_ not in ("he", "she"):
             return None
         listener, asker = asked
-        # "invites Billy to come; he declines": a refusal is the one invited's, even between two men
+        # "invites Pim to come; he declines": a refusal is the one invited's, even between two men
         reply = self.lemma(v) in RESPONSES
         if listener.gender != PRON_GENDER[subj.lower_] or (asker.gender == listener.gender and not reply):
             return None
@@ -531,7 +531,7 @@ class SpeechReader(ReportedSpeech):
         head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), None)
         prefix = ""
         words = [Word(t.text, t.whitespace_, t) for t in toks]
-        # ", prompting Anne to ..." can stand as "Georges prompts Anne to ..."; a bare
+        # ", prompting Ines to ..." can stand as "Marek prompts Ines to ..."; a bare
         # participle or fragment ("Annoyed", "Right before leaving") cannot stand alone
         gerund = head is not None and head.tag_ == "VBG" and head.i > sent.start and \
             sent.doc[head.i - 1].text == "," and head == toks[0]
@@ -565,7 +565,7 @@ class SpeechReader(ReportedSpeech):
 
 
 def _name(p: Person) -> str:
-    """How action names a person: "Georges", "Mr. Merry", "The nurse"."""
+    """How action names a person: "Marek", "Mr. Merry", "The nurse"."""
     if p.named:
         written = next((f for f in sorted(p.forms) if f.upper() == p.cue), None)
         return written or " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
