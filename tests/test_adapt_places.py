@@ -196,3 +196,33 @@ def test_a_part_named_by_where_it_is_on_something_is_no_place() -> None:
     heads = _heads("Mara and Piet walk to the lighthouse. At the top they find a box. "
                    "At the edge of the cliff, Piet waits.")
     assert "TOP" not in heads and "EDGE" not in heads
+
+
+def test_a_place_reached_after_manage_or_end_up_is_where_they_are() -> None:
+    heads = _heads("Ines and Paulo come home late and talk in the kitchen. "
+                   "Afraid of the landlord, they end up hiding in the cellar and wait there.\n")
+    assert "HOUSE - CELLAR" in heads, heads
+    heads = _heads("Ines and Paulo talk in the kitchen. They manage to slip into the cellar.\n")
+    assert "HOUSE - CELLAR" in heads, heads
+    assert "MARKET" not in _heads("Ines is at home.\nShe wants to go to the market.\n")
+
+
+def test_a_gerund_after_its_clause_goes_on_with_the_story() -> None:
+    heads = _heads("Ines and Paulo are at the bakery.\nThe dog barks, and they run out, escaping to the harbour.\n"
+                   "They sit on a crate.\n")
+    assert "HARBOUR" in heads, heads
+    assert "HARBOUR" not in _heads("Ines is at the bakery.\nShe earns money by going to the harbour.\n")
+
+
+def test_a_part_of_a_building_named_with_the_building() -> None:
+    heads = _heads("Ines waits in the square.\n"
+                   "At dusk she climbs onto the roof of a grain warehouse next to the church.\n")
+    assert "GRAIN WAREHOUSE - ROOF" in heads, heads
+    assert "CHURCH" not in heads
+
+
+def test_what_people_handle_in_a_room_puts_them_in_it() -> None:
+    heads = _heads("Marta and Paulo are at home.\nPaulo reads a letter.\nThen Marta scrubs the bathroom tiles.\n")
+    assert "HOUSE - BATHROOM" in heads, heads
+    heads = _heads("Marta and Paulo are at home.\nPaulo reads a letter.\nThen Marta paints the bedroom door.\n")
+    assert "- BEDROOM -" not in heads, heads

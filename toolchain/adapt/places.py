@@ -147,6 +147,9 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
         if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" or t.i in skip:
             continue
         if t.dep_ in ("compound", "amod"):
+            fixture = _fixture_room(t, home)
+            if fixture is not None:
+                found.append((fixture, False))
             continue   # "a home attendant", "the kitchen table": a modifier, not a place
         two = (toks[k - 1].lower_ + " " + t.lower_) if k > 0 else ""
         key = two if two in ROOMS or two in PLACES else t.lower_
@@ -162,6 +165,9 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             hit = _known_place(t, key, prep, home)
         if hit is None:
             continue
+        whole = _whole_of(t, key)
+        if whole is not None:
+            hit = (whole, hit[1])
         going = prep.lower_ in _GOAL_PREPS if prep is not None else \
             t.dep_ == "dobj" and (t.head.lower_ in _MOTION or bool(_stems(t.head.lower_) & set(entries("motion_verbs"))))
         if going:
@@ -178,6 +184,51 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             out.append((Place("INT", home, room), True))
             break
     return out
+
+
+#: Parts of a building that may be named by the building they belong to ("the roof of the
+#: museum"), besides its rooms.
+_PARTS = frozenset("roof rooftop porch balcony terrace courtyard entrance lobby basement cellar attic".split())
+
+
+def _whole_of(t: "Token", key: str) -> Place | None:
+    """A part named with the building it belongs to: "the roof of an office building" is
+    OFFICE BUILDING - ROOF, a place of its own, not any rooftop."""
+    if key not in _PARTS and key not in ROOMS or key in WEAK:
+        return None
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.pos_ != "NOUN" or whole.tag_ == "NNS" or whole.lower_ in PERSON_NOUNS or \
+            whole.lower_ in entries("not_places") or whole.ent_type_ in _NOT_PLACE_ENTS or \
+            not any(c.dep_ in ("det", "poss", "compound") for c in whole.children):
+        return None
+    known = PLACES.get(whole.lower_)
+    name = place_name(whole, whole.lower_, known[0] if known and known[0] else whole.text.upper())
+    part = "ROOF" if key in ("roof", "rooftop") else ROOMS.get(key, key.upper())
+    ie = "EXT" if key in ("roof", "rooftop", "porch", "balcony", "terrace", "courtyard", "entrance") else "INT"
+    return Place(ie, name, part)
+
+
+def _fixture_room(t: "Token", home: str) -> Place | None:
+    """A room named by what the people handle in it: "empties the kitchen cupboards" puts
+    her in the kitchen.  Only a thing the story's own clause acts on, never a person ("the
+    office manager") nor a room word that is only a hint by itself (a bed)."""
+    key = t.lower_
+    thing, verb = t.head, t.head.head
+    if t.dep_ != "compound" or key not in ROOMS or key in WEAK \
+            or thing.dep_ != "dobj" or thing.lower_ in PERSON_NOUNS or verb.pos_ != "VERB":
+        return None
+    if thing.i != t.i + 1 or thing.lower_ in _OPENINGS or thing.lower_ in PLACES or thing.lower_ in ROOMS \
+            or not in_story_line(verb):
+        return None   # "the bedroom door" is seen from outside it; "the office building" is a place
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.tag_ == "PRP" or subj.pos_ == "PROPN" or subj.lower_ in PERSON_NOUNS):
+        return None   # a person handles it, not "a tank targets the office block"
+    return Place("INT", home, ROOMS[key])
+
+
+#: What stands between a room and the next, so is handled from either side.
+_OPENINGS = frozenset("door doors doorway window windows gate wall walls".split())
 
 
 #: Prepositions of going somewhere.
@@ -256,7 +307,8 @@ def in_story_line(head: "Token") -> bool:
     """
     cur = head
     for _ in range(64):   # a conjoined verb is the kind of clause its first conjunct is
-        if cur.dep_ not in _PHRASAL and cur.dep_ != "conj" and not _state(cur) or cur.head.i == cur.i:
+        if cur.dep_ not in _PHRASAL and cur.dep_ != "conj" and not _state(cur) and not _achieved(cur) \
+                or cur.head.i == cur.i:
             break
         cur = cur.head
     if any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in cur.children) and \
@@ -267,7 +319,22 @@ def in_story_line(head: "Token") -> bool:
     if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in _WHEN_PREPS:
         return in_story_line(cur.head.head)   # "Upon arriving at the embassy, they ..."
     return cur.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
-                                    or cur.tag_ == "VBG" and cur.i < cur.head.i)
+                                    or cur.tag_ == "VBG" and not _wanted(cur))
+
+
+def _wanted(gerund: "Token") -> bool:
+    """A gerund clause that says why or how, not what happens next: "by going to
+    the bank", "for leaving the town", "without going home" (a preposition or a
+    "to" before it), unlike "..., escaping to the roof"."""
+    return any(c.dep_ in ("mark", "aux") for c in gerund.children) or gerund.head.pos_ != "VERB" or \
+        gerund.i > 0 and gerund.doc[gerund.i - 1].pos_ == "ADP"
+
+
+def _achieved(clause: "Token") -> bool:
+    """A verb after one that says it is done: "manage to flee", "end up hiding", "begin to
+    climb".  What such a clause does happens in the story, where "wants to go" does not."""
+    return clause.dep_ == "xcomp" and clause.pos_ in ("VERB", "AUX") and \
+        bool(_stems(clause.head.lower_) & set(entries("achieving_verbs")))
 
 
 #: Prepositions that make a gerund an event of the story ("upon arriving", "after leaving"),
@@ -304,6 +371,8 @@ def _describes_a_place(prep: "Token") -> bool:
     "outside" on a place describe it, and so does anything on a noun in apposition.
     """
     owner = prep.head
+    if owner.dep_ == "advmod" and owner.head.pos_ in ("NOUN", "PROPN") and prep.lower_ == "to":
+        return True   # "a building next to the hotel": where the building stands
     if owner.pos_ not in ("NOUN", "PROPN") or owner.dep_ == "ROOT":
         return False
     if owner.dep_ == "appos":
