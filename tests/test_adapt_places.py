@@ -226,3 +226,14 @@ def test_what_people_handle_in_a_room_puts_them_in_it() -> None:
     assert "HOUSE - BATHROOM" in heads, heads
     heads = _heads("Marta and Paulo are at home.\nPaulo reads a letter.\nThen Marta paints the bedroom door.\n")
     assert "- BEDROOM -" not in heads, heads
+
+
+def test_a_sentence_that_moves_on_to_a_new_place_cuts_where_the_people_get_there() -> None:
+    from screenplay.fountain_writer import write_fountain
+    text = ("Ana and Tom live on a farm in the hills.\n\nOne morning Tom is in the barn. "
+            "He saddles a horse, and carrying two sacks rides to the mill, buys the flour, "
+            "and returns to the farmhouse. Ana bakes the bread.\n")
+    out = write_fountain(adapt_text(text, load_model(), "t", "t.txt").doc)
+    mill, home = out.index("rides to the mill, buys the flour."), out.index("He returns to the farmhouse.")
+    assert "INT. FARMHOUSE - " in out[mill:home], out
+    assert "INT. MILL - " in out[:mill] and "INT. FARMHOUSE" not in out[:mill], out

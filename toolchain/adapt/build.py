@@ -31,7 +31,7 @@ from .places import (
     time_of,
 )
 from .refer import Tracker
-from .segment import continues, cue_of
+from .segment import continues, cue_of, move_in, split_action
 from .source import split_source
 from .speech import Line, SpeechEvent, SpeechReader
 
@@ -61,6 +61,8 @@ class SceneDraft:
     items: list[object] = field(default_factory=list)   # str action, Line, ("note", str)
     people: set = field(default_factory=set)
     flashback: bool = False
+    #: where in the text a scene begins that a sentence's move to a new place opened
+    opens_at: int | None = None
 
 
 @dataclass
@@ -117,6 +119,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     prev_para = -1
     prev_led_by_person = False
     prev_cut = False
+    prev_unit = -1
     onward: Place | None = None   # where the last sentence ended up, when it went on from its scene
     for idx, sen in enumerate(sents):
         s = sen.span
@@ -129,6 +132,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if here is None and onward is not None:
             here = onward   # "... and returns to the house": the story goes on there
         onward = strong[-1] if len(strong) > 1 and strong[-1] != strong[0] and strong[-1].goal else None
+        move = move_in(s, (onward.room or onward.location).split()[-1]) if onward is not None else None
         if here is not None and here.room is None:
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)
@@ -147,26 +151,26 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         back = is_flashback(s.text)
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
             (back and not cur.flashback)
-        if not new and cur is not None and len(cur.sentences) >= 1 and prev_led_by_person \
+        if not new and cur is not None and _told(cur) and prev_led_by_person \
                 and _newcomer(s, cur, tracker, lemma, after_cut=prev_cut):
             new = True
         # a long scene is cut where the story moves on in time ("Later, ...", "After the trial, ...")
         if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
             new = True
         # a shorter one only by a marked leap: a date or time named, or people coming back or arriving
-        if not new and cur is not None and cur.sentences and cur.items and _moves_on(s, leap=True):
+        if not new and cur is not None and _told(cur) and cur.items and _moves_on(s, leap=True):
             new = True
         # a cut in time (not only a new person or a new line): a place not named again is the
         # building, not the same room
         timed = new and not (cur is not None and sen.paragraph == prev_para and not cue.time and not cue.cut
                              and not _moves_on(s) and not _moves_on(s, leap=True))
         # one sentence per line: each line is an event unless it plainly goes on from the last
-        if not new and src.one_per_line and cur is not None and cur.sentences and \
-                cur.sentences[-1].unit != sen.unit and not continues(s.text):
+        if not new and src.one_per_line and cur is not None and _told(cur) and \
+                prev_unit != sen.unit and not continues(s.text):
             new = True
         continuous = False
         if not new and here is not None and cur is not None and cur.place is not None and here != cur.place \
-                and cur.sentences:
+                and _told(cur):
             new, continuous = True, True
         if new and cur is not None and not cur.items and not cue.cut and sen.paragraph == prev_para:
             new = False  # no scene without content
@@ -195,6 +199,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         elif cur.place is None and (here or hint) is not None:
             cur.place = here or hint
         prev_para = sen.paragraph
+        prev_unit = sen.unit
         prev_cut = cue.cut
         prev_led_by_person = cue.cut or any(isinstance(tracker.referent(t), (Person, tuple)) for t in s
                                             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT")
@@ -224,6 +229,16 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             first = False
         for n in sen.notes:
             cur.items.append(("note", n))
+        if move is not None and onward is not None and cur.items and isinstance(cur.items[-1], str):
+            parts = split_action(cur.items[-1], s.text, move)
+            if parts is not None:
+                # "..., and returns to the farm": the scene cuts where the people get there
+                cur.items[-1] = parts[0]
+                when = "CONTINUOUS" if _adjoining(onward, cur.place) else _day_part(scenes)
+                scenes.append(SceneDraft(onward, when, False, flashback=back, opens_at=sen.start + move.char))
+                scenes[-1].items.append(parts[1])
+                scenes[-1].people |= cur.people
+                onward = None
         tracker.end()
     credited = {p.actor for p in cast.people.values() if p.actor}
     loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
@@ -231,8 +246,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     doc = _document(src, scenes, cast, title, author, home, loose_actors, names, story, [x.span for x in sents],
                     reader.groups())
     _record_story(story, cast, names, scenes, scene_events)
-    return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start for sc in scenes],
+    return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start if sc.sentences else sc.opens_at or 0 for sc in scenes],
                       line_log, story)
+
+
+def _told(scene: SceneDraft) -> bool:
+    """The scene holds some of the story: a sentence, or the part of one that moved there."""
+    return bool(scene.sentences) or scene.opens_at is not None
 
 
 def _adjoining(a: Place | None, b: Place | None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _TIME_OPENERS = re.compile(
     r"^(?:(?:the )?(?:next|following) (?:day|morning|night|evening|afternoon|week|month|year)s?"
@@ -67,3 +68,70 @@ def strip_cut(text: str) -> str:
     if s != text:
         s = re.sub(r"^[^:.]{0,40}:\s+", "", s)
     return s[:1].upper() + s[1:] if s else s
+
+
+#: Links a place word climbs through to the verb that takes the people there.
+_TO_VERB = frozenset("pobj prep dobj compound amod advmod npadvmod".split())
+
+
+@dataclass(frozen=True)
+class Move:
+    """Where a sentence's action moves on to a new place: the clause that goes there
+    ("..., and returns to the farm") and who goes, to begin that clause with."""
+
+    char: int          # offset in the sentence where the clause of going starts
+    subject: str       # "He", "Tom and Ana"
+
+
+def move_in(sent: Any, word: str) -> Move | None:
+    """The joined clause of the sentence's main verb that takes its people to ``word``'s place.
+
+    A screenwriter cuts where the people get to the new place, so the action
+    before it stays in the old scene.  Only a verb that shares the main verb's
+    subject ("Tom fetches a lamp, crosses the yard and returns to the house"),
+    never a clause with its own people or a place talked about.
+    """
+    place = next((t for t in reversed(list(sent)) if t.lower_ == word.lower() and t.pos_ in ("NOUN", "PROPN")), None)
+    if place is None:
+        return None
+    verb = place
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "xcomp" or verb.head.i == verb.i or \
+                verb.dep_ not in _TO_VERB and verb.dep_ != "xcomp":
+            break   # "takes the group fishing on a boat": through the verb that says what for
+        verb = verb.head
+    root = sent.root
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.i <= root.i or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.i != root.i:
+        head = head.head
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if head.i != root.i or subj is None or subj.i > root.i:
+        return None
+    who = list(subj.subtree)
+    if len(who) > 5 or any(w.dep_ in ("relcl", "acl", "appos") or w.text in ",(" for w in who):
+        return None
+    start = verb.left_edge.i
+    if start <= root.i + 1:
+        return None
+    text = sent.doc[who[0].i: who[-1].i + 1].text
+    if who[0].tag_ in ("PRP", "DT"):
+        text = text[:1].upper() + text[1:]
+    return Move(sent.doc[start].idx - sent.start_char, text)
+
+
+def split_action(action: str, sentence: str, move: Move) -> tuple[str, str] | None:
+    """The action before the move and the move as a sentence of its own ("Tom fetches a
+    lamp." / "Tom returns to the house."), when the action line still holds that clause."""
+    tail = sentence[move.char:].strip()
+    if not tail or not action.rstrip().endswith(tail):
+        return None
+    before = action.rstrip()[: -len(tail)].rstrip()
+    before = re.sub(r"(?:,?\s+(?:and|then|and then|but))+$", "", before).rstrip(" ,;")
+    if len(before.split()) < 3:
+        return None
+    if before[-1:] not in ".!?":
+        before += "."
+    return before, f"{move.subject} {tail}"
