@@ -237,3 +237,22 @@ def test_a_sentence_that_moves_on_to_a_new_place_cuts_where_the_people_get_there
     mill, home = out.index("rides to the mill, buys the flour."), out.index("He returns to the farmhouse.")
     assert "INT. FARMHOUSE - " in out[mill:home], out
     assert "INT. MILL - " in out[:mill] and "INT. FARMHOUSE" not in out[:mill], out
+
+
+def test_the_place_a_thing_is_taken_from_is_where_the_taker_is() -> None:
+    heads = _heads("Ana and Tom live on a farm in the hills.\n\n"
+                   "One morning Tom walks to the gate. Then he fetches a ladder from the shed.\n")
+    assert "INT. SHED" in heads, heads
+    heads = _heads("Ana is at the farm.\n\nOne morning Ana takes a coin from the jar and a ring from her "
+                   "finger. She comes home from the market.\n")
+    assert "JAR" not in heads and "FINGER" not in heads and "MARKET" not in heads, heads
+
+
+def test_each_place_a_sentence_goes_on_to_opens_a_scene() -> None:
+    from screenplay.fountain_writer import write_fountain
+    text = ("Ana and Tom live on a farm in the hills.\n\nOne morning Tom is in the kitchen. Later he gets a mule "
+            "from the stable, and leading it by the rope walks to the mill, buys the flour, and returns to the "
+            "farmhouse.\n")
+    out = write_fountain(adapt_text(text, load_model(), "t", "t.txt").doc)
+    assert "he gets a mule from the stable.\n\nINT. MILL - " in out, out
+    assert "Leading it by the rope, he walks to the mill, buys the flour.\n\nINT. FARMHOUSE - " in out, out

@@ -31,7 +31,7 @@ from .places import (
     time_of,
 )
 from .refer import Tracker
-from .segment import continues, cue_of, move_in, split_action
+from .segment import Move, continues, cue_of, move_in, split_action
 from .source import split_source
 from .speech import Line, SpeechEvent, SpeechReader
 
@@ -132,7 +132,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if here is None and onward is not None:
             here = onward   # "... and returns to the house": the story goes on there
         onward = strong[-1] if len(strong) > 1 and strong[-1] != strong[0] and strong[-1].goal else None
-        move = move_in(s, (onward.room or onward.location).split()[-1]) if onward is not None else None
+        moves = _moves_to(s, strong)
         if here is not None and here.room is None:
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)
@@ -229,16 +229,19 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             first = False
         for n in sen.notes:
             cur.items.append(("note", n))
-        if move is not None and onward is not None and cur.items and isinstance(cur.items[-1], str):
-            parts = split_action(cur.items[-1], s.text, move)
-            if parts is not None:
-                # "..., and returns to the farm": the scene cuts where the people get there
-                cur.items[-1] = parts[0]
-                when = "CONTINUOUS" if _adjoining(onward, cur.place) else _day_part(scenes)
-                scenes.append(SceneDraft(onward, when, False, flashback=back, opens_at=sen.start + move.char))
-                scenes[-1].items.append(parts[1])
-                scenes[-1].people |= cur.people
-                onward = None
+        for place, move in moves:
+            parts = split_action(cur.items[-1], s.text, move) if cur.items and isinstance(cur.items[-1], str) \
+                else None
+            if parts is None:
+                break
+            # "..., goes to the mill, and returns to the farm": the scene cuts where the people get there
+            cur.items[-1] = parts[0]
+            when = "CONTINUOUS" if _adjoining(place, cur.place) else _day_part(scenes)
+            scenes.append(SceneDraft(place, when, False, flashback=back, opens_at=sen.start + move.char))
+            scenes[-1].items.append(parts[1])
+            scenes[-1].people |= cur.people
+            cur = scenes[-1]
+            onward = None
         tracker.end()
     credited = {p.actor for p in cast.people.values() if p.actor}
     loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
@@ -248,6 +251,22 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     _record_story(story, cast, names, scenes, scene_events)
     return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start if sc.sentences else sc.opens_at or 0 for sc in scenes],
                       line_log, story)
+
+
+def _moves_to(s: "Span", strong: list[Place]) -> list[tuple[Place, Move]]:
+    """The places after its first that a sentence's people go on to, each with the clause that
+    takes them there, in the order the sentence goes."""
+    out: list[tuple[Place, Move]] = []
+    last = strong[0] if strong else None
+    for p in strong[1:]:
+        if p == last or not p.goal:
+            continue
+        move = move_in(s, (p.room or p.location).split()[-1])
+        if move is None or out and move.char <= out[-1][1].char:
+            break
+        out.append((p, move))
+        last = p
+    return out
 
 
 def _told(scene: SceneDraft) -> bool:

@@ -144,6 +144,10 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
     containers: list[tuple[Place, bool]] = []
     toks = list(sent)
     for k, t in enumerate(toks):
+        source = _taken_from(t) if t.i not in skip else None
+        if source is not None:
+            found.append((source, False))
+            continue
         if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" or t.i in skip:
             continue
         if t.dep_ in ("compound", "amod"):
@@ -229,6 +233,34 @@ def _fixture_room(t: "Token", home: str) -> Place | None:
 
 #: What stands between a room and the next, so is handled from either side.
 _OPENINGS = frozenset("door doors doorway window windows gate wall walls".split())
+
+
+#: Verbs of taking something away: the place it is taken from is where the taker is.
+_TAKING = frozenset("take get fetch grab steal snatch collect retrieve rescue".split())
+
+
+def _taken_from(t: "Token") -> Place | None:
+    """The place somebody takes a thing or person from: "gets a lamp from the shed" is in the
+    shed.  Only with a thing taken and a place made particular by "the" or "a"; a verb of going
+    ("comes home from the office") leaves the place behind, so it is not where they are."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "from" or t.pos_ not in ("NOUN", "ADJ") or t.tag_ in ("NNS", "JJR", "JJS"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or not _stems(verb.lower_) & _TAKING or not in_story_line(verb) or \
+            not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    if t.lower_ in PERSON_NOUNS or t.lower_ in entries("not_places") or t.ent_type_ in _NOT_PLACE_ENTS or \
+            not any(c.dep_ == "det" for c in t.children) or \
+            any(c.dep_ in ("prep", "poss") for c in t.children):
+        return None   # "from her neck", "from his hand": what is somebody's own is no place
+    key = t.lower_
+    if key in PLACES and PLACES[key][0]:
+        name, ie = PLACES[key]
+        return Place(ie, place_name(t, key, name)) if " - " not in name else None
+    if key in ROOMS or key in WEAK:
+        return None   # a room of the home is found as one already
+    return Place("INT", place_name(t, key, t.text.upper()))
 
 
 #: Prepositions of going somewhere.

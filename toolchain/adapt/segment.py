@@ -81,6 +81,7 @@ class Move:
 
     char: int          # offset in the sentence where the clause of going starts
     subject: str       # "He", "Tom and Ana"
+    verb: int = 0      # offset of its verb: what comes before it ("taking two sacks") leads in
 
 
 def move_in(sent: Any, word: str) -> Move | None:
@@ -119,7 +120,7 @@ def move_in(sent: Any, word: str) -> Move | None:
     text = sent.doc[who[0].i: who[-1].i + 1].text
     if who[0].tag_ in ("PRP", "DT"):
         text = text[:1].upper() + text[1:]
-    return Move(sent.doc[start].idx - sent.start_char, text)
+    return Move(sent.doc[start].idx - sent.start_char, text, verb.idx - sent.start_char)
 
 
 def split_action(action: str, sentence: str, move: Move) -> tuple[str, str] | None:
@@ -134,4 +135,12 @@ def split_action(action: str, sentence: str, move: Move) -> tuple[str, str] | No
         return None
     if before[-1:] not in ".!?":
         before += "."
+    lead = sentence[move.char: move.verb].strip().rstrip(",")
+    if len(lead.split()) > 1:
+        # "and taking two sacks rides to the mill" -> "Taking two sacks, he rides to the mill"
+        who = move.subject if move.subject.split()[0] not in _PRONOUNS else move.subject.lower()
+        return before, f"{lead[:1].upper()}{lead[1:]}, {who} {sentence[move.verb:].strip()}"
     return before, f"{move.subject} {tail}"
+
+
+_PRONOUNS = frozenset("He She They We I It".split())
