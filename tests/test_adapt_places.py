@@ -256,3 +256,9 @@ def test_each_place_a_sentence_goes_on_to_opens_a_scene() -> None:
     out = write_fountain(adapt_text(text, load_model(), "t", "t.txt").doc)
     assert "he gets a mule from the stable.\n\nINT. MILL - " in out, out
     assert "Leading it by the rope, he walks to the mill, buys the flour.\n\nINT. FARMHOUSE - " in out, out
+
+
+def test_an_event_the_synopsis_also_uses_as_a_time_is_no_place() -> None:
+    heads = _heads("The four friends meet at a noodle bar before the planned robbery. "
+                   "After they agree on the shares, they go to the robbery.\n")
+    assert "ROBBERY" not in heads, heads

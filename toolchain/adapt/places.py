@@ -444,7 +444,7 @@ def _generic_place(t: "Token") -> Place | None:
     if t.dep_ != "pobj":
         return None
     prep = t.head
-    if prep.lower_ not in _GOAL_OR_SITE:
+    if prep.lower_ not in _GOAL_OR_SITE or _an_event(t):
         return None
     if t.lower_ in PERSON_NOUNS:
         return None    # "rides to the doctor": a person, not a place
@@ -469,6 +469,16 @@ def _generic_place(t: "Token") -> Place | None:
     if not fronted and not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
         return None
     return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site and not fronted)
+
+
+#: Prepositions whose object is a time: what follows them is an event, not a place.
+_WHEN = frozenset("during before after until till throughout".split())
+
+
+def _an_event(t: "Token") -> bool:
+    """A noun the synopsis also uses as a time ("during the raid", "before the wedding"): an
+    event, so "they leave for the raid" goes to no place called RAID."""
+    return any(w.lower_ == t.lower_ and w.dep_ == "pobj" and w.head.lower_ in _WHEN for w in t.doc)
 
 
 #: Verbs whose object is an occasion the people are at ("attends a wedding").
