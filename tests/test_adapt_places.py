@@ -234,7 +234,7 @@ def test_a_sentence_that_moves_on_to_a_new_place_cuts_where_the_people_get_there
             "He saddles a horse, and carrying two sacks rides to the mill, buys the flour, "
             "and returns to the farmhouse. Ana bakes the bread.\n")
     out = write_fountain(adapt_text(text, load_model(), "t", "t.txt").doc)
-    mill, home = out.index("rides to the mill, buys the flour."), out.index("He returns to the farmhouse.")
+    mill, home = out.index("rides to the mill and buys the flour."), out.index("He returns to the farmhouse.")
     assert "INT. FARMHOUSE - " in out[mill:home], out
     assert "INT. MILL - " in out[:mill] and "INT. FARMHOUSE" not in out[:mill], out
 
@@ -255,7 +255,7 @@ def test_each_place_a_sentence_goes_on_to_opens_a_scene() -> None:
             "farmhouse.\n")
     out = write_fountain(adapt_text(text, load_model(), "t", "t.txt").doc)
     assert "he gets a mule from the stable.\n\nINT. MILL - " in out, out
-    assert "Leading it by the rope, he walks to the mill, buys the flour.\n\nINT. FARMHOUSE - " in out, out
+    assert "Leading it by the rope, he walks to the mill and buys the flour.\n\nINT. FARMHOUSE - " in out, out
 
 
 def test_an_event_the_synopsis_also_uses_as_a_time_is_no_place() -> None:

@@ -82,6 +82,7 @@ class Move:
     char: int          # offset in the sentence where the clause of going starts
     subject: str       # "He", "Tom and Ana"
     verb: int = 0      # offset of its verb: what comes before it ("taking two sacks") leads in
+    joint: int | None = None   # the comma before the verb this clause followed in a list
 
 
 def move_in(sent: Any, word: str) -> Move | None:
@@ -120,7 +121,10 @@ def move_in(sent: Any, word: str) -> Move | None:
     text = sent.doc[who[0].i: who[-1].i + 1].text
     if who[0].tag_ in ("PRP", "DT"):
         text = text[:1].upper() + text[1:]
-    return Move(sent.doc[start].idx - sent.start_char, text, verb.idx - sent.start_char)
+    joint = None
+    if verb.head.dep_ == "conj" and verb.head.i > root.i and sent.doc[verb.head.left_edge.i - 1].text == ",":
+        joint = sent.doc[verb.head.left_edge.i - 1].idx - sent.start_char   # "goes there, buys bread, and"
+    return Move(sent.doc[start].idx - sent.start_char, text, verb.idx - sent.start_char, joint)
 
 
 def split_action(action: str, sentence: str, move: Move) -> tuple[str, str] | None:
@@ -133,6 +137,11 @@ def split_action(action: str, sentence: str, move: Move) -> tuple[str, str] | No
     before = re.sub(r"(?:,?\s+(?:and|then|and then|but))+$", "", before).rstrip(" ,;")
     if len(before.split()) < 3:
         return None
+    if move.joint is not None and move.joint < move.char:
+        # the list lost its last "and": "goes to the mill, buys the flour" -> "... mill and buys ..."
+        last = re.sub(r"(?:,?\s+(?:and|then|and then|but))+\s*$", "", sentence[move.joint + 1: move.char]).rstrip(" ,;")
+        if last.strip() and before.endswith("," + last):
+            before = before[: -len(last) - 1] + " and" + last
     if before[-1:] not in ".!?":
         before += "."
     lead = sentence[move.char: move.verb].strip().rstrip(",")
