@@ -158,3 +158,37 @@ def test_a_possessive_after_somebody_else_is_named_says_nothing_of_the_subjects_
     a, _ = adapt("Nora is a nurse. Jacob attacks Nora and bites her wrist.", "t", "t", load_model())
     assert a.story is not None
     assert {e.id: e.gender for e in a.story.entities}["JACOB"] != "F"
+
+
+_KEEPER = (
+    "Marta Velez is a lighthouse keeper on a remote island. One morning a supply boat arrives, and its "
+    "captain, Tobias Reed, tells her that a storm is coming. Marta says she has weathered worse storms.\n\n"
+    "That night a woman on the radio says her son's boat is missing and begs Marta to light the signal. "
+    "Marta promises she will keep the lamp burning. She climbs the tower.\n\n"
+    "In the morning a young fisherman, Eli, washes ashore. He asks where he is, and Marta tells him he is "
+    "safe. Marta calls the mainland and tells the operator that the boy is alive. The operator asks how he "
+    "is doing.")
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Mrs. Hale meets Robin at the station. Mrs. Hale asks Robin if she is ready for the trip.",
+                 ("MRS. HALE", "Are you ready for the trip?"), id="asked-about-the-listener"),
+    pytest.param("Mrs. Hale meets Robin at the station. Mrs. Hale asks Robin if she can borrow the car.",
+                 ("MRS. HALE", "Can I borrow the car?"), id="asking-leave-is-about-oneself"),
+    pytest.param(_KEEPER,
+                 ("OPERATOR", "How is he doing?"), id="unknown-asker-asks-about-a-third"),
+])
+def test_a_question_is_about_the_one_asked_unless_it_asks_leave(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_a_second_verb_of_saying_asks_the_one_just_told() -> None:
+    text = ("Nadia Rossi walks into the bakery. She is nervous. The baker, Luca Moretti, is kneading "
+            "dough, and he smiles at her. Nadia tells Luca her sister is getting married tomorrow and "
+            "asks whether he can bake the cake somewhere else.")
+    assert ("NADIA", "My sister is getting married tomorrow. Can you bake the cake somewhere else?") in _lines(text)
+
+
+def test_that_read_as_an_object_still_opens_what_is_told() -> None:
+    said = [w for _, w in _lines("Their mother, Rosa, tells the girls that the cake has not arrived.")]
+    assert said and not said[0].startswith("That")

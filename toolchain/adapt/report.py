@@ -83,6 +83,11 @@ class ReportedSpeech:
         if not isinstance(speaker, Person):
             return None
         obj, addressee = self._addressee(v)
+        if obj is None and listener is None and v.dep_ == "conj" and \
+                not any(c.dep_ in _SUBJ for c in v.children):
+            # "tells him her sister is ill and asks whether he can help": the same one is asked
+            told = self._addressee(v.head)[1]
+            addressee = told if isinstance(told, Person) and told != speaker else None
         if listener is not None:
             addressee = listener
         if isinstance(addressee, tuple):
@@ -233,7 +238,9 @@ class ReportedSpeech:
         # strip the complementiser
         question = lem in ("ask", "wonder", "inquire", "enquire", "question")
         yn = False
-        if first.lower_ in ("that",) and (first.dep_ == "mark" or clause is None):
+        if first.lower_ in ("that",) and (first.dep_ == "mark" or clause is None or (
+                first.dep_ not in _SUBJ and any(c.dep_ in _SUBJ and c.i > first.i for c in clause.children))):
+            # (also "that" the parse took for an object, before the clause's own subject)
             toks = toks[1:]
         elif first.lower_ in ("if", "whether") and (first.dep_ in ("mark", "advmod", "preconj", "cc") or clause is None):
             toks = toks[1:]
@@ -542,6 +549,10 @@ class ReportedSpeech:
                     target = None
                 elif question and same and g == me_gender:
                     target = "2"    # "asks Lukas why he hates...": asked about himself
+                elif question and listener is not None and you_gender is None and g == me_gender \
+                        and not _asks_leave(t):
+                    # "asks Robin if she is ready": one asks the other about them, not oneself
+                    target, you_gender = "2", g
                 elif g == me_gender:
                     # "he is happy to see him": the object is somebody else
                     target = "1"
@@ -553,7 +564,7 @@ class ReportedSpeech:
                 elif listener is not None and you_gender is None and me_gender is not None:
                     target, you_gender = "2", g
                 elif me_gender is None and you_gender is not None and (alone or listener is not None) \
-                        and not (question and listener is None):
+                        and not (question and (listener is None or not _asks_leave(t))):
                     target, me_gender = "1", g
                 elif me_gender is None and you_gender is None:
                     if form == "obj" and self._said_by(t, speaker):
@@ -751,6 +762,16 @@ def _cut_new_clause(toks: list[Any]) -> list[Any]:
                 and toks[k + 2].tag_ in ("VBZ", "VBD"):
             return toks[:k]
     return toks
+
+
+def _asks_leave(t: Any) -> bool:
+    """A question whose clause asks leave or offers ("if she can stay", "whether he should
+    call"): there the asker means themself; otherwise one asks about somebody else."""
+    v = t.head if t.dep_ in _SUBJ else None
+    return v is not None and any(c.dep_ == "aux" and c.lower_ in _LEAVE_MODALS for c in v.children)
+
+
+_LEAVE_MODALS = frozenset("can could may might shall should".split())
 
 
 def _pron_role(t: Any) -> str:
