@@ -192,3 +192,12 @@ def test_a_second_verb_of_saying_asks_the_one_just_told() -> None:
 def test_that_read_as_an_object_still_opens_what_is_told() -> None:
     said = [w for _, w in _lines("Their mother, Rosa, tells the girls that the cake has not arrived.")]
     assert said and not said[0].startswith("That")
+
+
+def test_a_when_clause_left_without_its_main_verb_does_not_hang() -> None:
+    from screenplay.model import Action
+    a, _ = adapt("Marta Velez keeps the lighthouse alone. She climbs the tower, and when the lamp fails, "
+                 "she tells herself that she cannot give up now.", "t", "t", load_model())
+    text = " ".join(str(el.text) for el in a.doc.body if isinstance(el, Action))
+    assert "the lamp fails" in text
+    assert "when the lamp fails." not in text

@@ -517,6 +517,11 @@ class SpeechReader(ReportedSpeech):
         """Action text from the tokens a sentence has left once its lines are taken out."""
         kept = {t.i for t in toks}
         toks = [t for t in toks if t.text != '"' or self._pair.get(t.i) in kept]
+        # "and when the lamp fails, she tells herself ...": with the telling gone the clause is
+        # no longer subordinate to anything left; its "when" would leave it hanging
+        toks = [t for t in toks if not (t.dep_ in ("mark", "advmod") and t.lower_ in _SUBORDINATORS
+                                        and t.head.dep_ == "advcl" and t.head.i in kept
+                                        and t.head.head.i not in kept)]
         while toks and (toks[0].lower_ in ("when", "while", "as") and toks[0].dep_ in ("advmod", "mark")
                         or toks[0].is_punct or toks[0].dep_ in ("cc", "mark") or toks[0].lower_ in ("and", "but", "then", "so")):
             toks = toks[1:]
@@ -570,6 +575,9 @@ def _name(p: Person) -> str:
         written = next((f for f in sorted(p.forms) if f.upper() == p.cue), None)
         return written or " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
     return "The " + p.cue.lower()
+
+
+_SUBORDINATORS = frozenset("when while because after before once until since if".split())   # not "as": a comparison
 
 
 def action_text(sent: Any, drop: set[int]) -> str:
