@@ -201,3 +201,17 @@ def test_a_when_clause_left_without_its_main_verb_does_not_hang() -> None:
     text = " ".join(str(el.text) for el in a.doc.body if isinstance(el, Action))
     assert "the lamp fails" in text
     assert "when the lamp fails." not in text
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Lena meets Tom at a bar. Lena tells him about her new job, how the hours are long but the "
+                 "pay is good.", ("LENA", "The hours are long but the pay is good."), id="topic-then-how"),
+    pytest.param("Lena meets Tom at a bar. Lena tells him about her trip, how she lost her passport in Rome.",
+                 ("LENA", "I lost my passport in Rome."), id="topic-then-how-shifted"),
+])
+def test_what_a_topic_told_of_was_is_said(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_how_with_an_adjective_after_a_topic_stays_action() -> None:
+    assert _lines("Lena meets Tom at a bar. Lena tells him about her trip, how wonderful it was.") == []

@@ -32,6 +32,8 @@ _SUBJ = ("nsubj", "nsubjpass")
 _IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise beg".split())
 _REQUEST_VERBS = frozenset("ask beg plead request".split())
 #: Verbs after which a clause in the subjunctive is an order ("insists he go").
+#: Verbs of telling about a topic ("tells her of the routine, how ...").
+_TOPIC_TELLING = frozenset("tell explain write".split())
 _MANDATIVE = frozenset("insist demand ask beg urge suggest propose request plead order".split())
 
 
@@ -53,6 +55,7 @@ class ReportedSpeech:
     _reporting_past: bool = False
     _mutual: bool = False                 # two people telling each other: "they" are those two
     _more: list[Any]                      # a second "and that ..." clause of the same report
+    _keep_clause: set[int]                # verbs of saying whose clause stays action
 
     def _addressee(self, v: Any) -> tuple[Any, object]:
         for c in v.children:
@@ -101,6 +104,13 @@ class ReportedSpeech:
                 addressee = next((p for p in self.tracker.recent_people() if p != speaker), None)
         else:
             explicit = True
+        after = self._how_after_topic(v, lem, sent)
+        if after is not None:
+            # "tells her of the routine, how sometimes it works": the topic stays action, the
+            # "how" clause is what is said
+            words = self._shift(after, speaker, addressee, explicit)
+            self._keep_clause.add(v.i)
+            return sentence_case(fix_i_capital(render(words))), {t.i for t in after} | {after[0].i - 1, after[0].i - 2}
         clause = None
         mode = "say"
         for c in v.children:
@@ -373,6 +383,34 @@ class ReportedSpeech:
         neg = bool(words) and words[0].tok is not None and words[0].tok.dep_ == "neg"
         body = render(words[1:] if neg else words)
         return sentence_case(fix_i_capital(("Don't " if neg else "") + body)) if body else None
+
+    @staticmethod
+    def _how_after_topic(v: Any, lem: str, sent: Any) -> list[Any] | None:
+        """The words of "tells X of/about TOPIC, how S" after its "how", or None.
+
+        Only a plain statement: "how proud she is" or "how much ..." is an exclamation."""
+        if lem not in _TOPIC_TELLING:
+            return None
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > v.i), None)
+        if prep is None:
+            return None
+        k = prep.i + 1
+        while k < sent.end and not sent.doc[k].is_punct:
+            k += 1
+        if k + 2 >= sent.end or sent.doc[k].text != "," or sent.doc[k + 1].lower_ != "how":
+            return None
+        nxt = sent.doc[k + 2]
+        if nxt.tag_ in ("JJ", "JJR", "JJS") or nxt.lower_ in ("much", "many", "long", "far", "often", "well", "hard"):
+            return None
+        end = sent.end
+        while end > k + 2 and sent.doc[end - 1].is_punct:
+            end -= 1
+        toks = [sent.doc[i] for i in range(k + 2, end)]
+        verbs = [t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"]
+        if not verbs or not any(t.dep_ in _SUBJ and t.i < verbs[0].i for t in toks) or \
+                any(t.lower_ in SPEECH_FORMS or t.text in ('"', ";") for t in toks):
+            return None
+        return toks
 
     @staticmethod
     def _told_how(v: Any) -> tuple[Any, Any] | None:
