@@ -208,10 +208,26 @@ def test_a_when_clause_left_without_its_main_verb_does_not_hang() -> None:
                  "pay is good.", ("LENA", "The hours are long but the pay is good."), id="topic-then-how"),
     pytest.param("Lena meets Tom at a bar. Lena tells him about her trip, how she lost her passport in Rome.",
                  ("LENA", "I lost my passport in Rome."), id="topic-then-how-shifted"),
+    pytest.param("Lena meets Tom at a bar. Lena tells him about her trip, how wonderful it was.",
+                 ("LENA", "It was so wonderful."), id="topic-then-how-adjective"),
 ])
 def test_what_a_topic_told_of_was_is_said(text: str, line: tuple[str, str]) -> None:
     assert line in _lines(text)
 
 
-def test_how_with_an_adjective_after_a_topic_stays_action() -> None:
-    assert _lines("Lena meets Tom at a bar. Lena tells him about her trip, how wonderful it was.") == []
+def test_how_much_after_a_topic_stays_action() -> None:
+    assert _lines("Lena meets Tom at a bar. Lena tells him about her trip, how much it cost.") == []
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Lena meets her brother Tom at a bar. He smiles. Lena tells him how proud she is of him.",
+                 ("LENA", "I am so proud of you."), id="how-proud-she-is"),
+    pytest.param("Lena meets Tom at a bar. Lena tells him how happy the children were.",
+                 ("LENA", "The children were so happy."), id="how-happy-they-were"),
+])
+def test_how_and_an_adjective_told_is_said_as_so(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_how_much_told_stays_action() -> None:
+    assert _lines("Lena meets Tom at a bar. Lena tells him how much she misses her mother.") == []

@@ -32,6 +32,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 _IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise beg".split())
 _REQUEST_VERBS = frozenset("ask beg plead request".split())
 #: Verbs after which a clause in the subjunctive is an order ("insists he go").
+_BE_FORMS = frozenset("is are was were 's".split())
 #: Verbs of telling about a topic ("tells her of the routine, how ...").
 _TOPIC_TELLING = frozenset("tell explain write".split())
 _MANDATIVE = frozenset("insist demand ask beg urge suggest propose request plead order".split())
@@ -108,9 +109,12 @@ class ReportedSpeech:
         if after is not None:
             # "tells her of the routine, how sometimes it works": the topic stays action, the
             # "how" clause is what is said
-            words = self._shift(after, speaker, addressee, explicit)
+            said = self._so_adjective(after, speaker, addressee, explicit) if after[1].tag_ == "JJ" else \
+                render(self._shift(after[1:], speaker, addressee, explicit))
+            if said is None:
+                return None
             self._keep_clause.add(v.i)
-            return sentence_case(fix_i_capital(render(words))), {t.i for t in after} | {after[0].i - 1, after[0].i - 2}
+            return sentence_case(fix_i_capital(said)), {t.i for t in after} | {after[0].i - 1}
         clause = None
         mode = "say"
         for c in v.children:
@@ -278,13 +282,15 @@ class ReportedSpeech:
         if question:
             return None  # "asks of X", "asks about X": no words to put in a mouth
         if toks[0].lower_ in ("how", "what") and lem not in ("describe", "recall", "explain", "recount"):
-            return None  # "tells him how proud she is": an exclamation, not safe to rebuild
+            said = self._so_adjective(_drop_conj_that(toks), speaker, addressee, explicit)
+            if said is None:
+                return None  # "tells him what a fool he was": an exclamation, not safe to rebuild
+            return self._with_more(sentence_case(fix_i_capital(said)), consumed, speaker, addressee, explicit)
         root = clause if clause is not None else next((t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"), toks[0])
         if lem in ("insist", "demand", "suggest", "propose", "recommend", "urge") and root.tag_ in ("VB", "VBP") \
                 and not any(c.dep_ == "aux" for c in root.children):
             return None  # "insists he promise": a subjunctive, no sure way to say it
-        toks = [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
-                                        and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "being")]
+        toks = _drop_conj_that(toks)
         words = self._shift(toks, speaker, addressee, explicit)
         return self._with_more(sentence_case(fix_i_capital(render(words))), consumed, speaker, addressee, explicit)
 
@@ -384,11 +390,28 @@ class ReportedSpeech:
         body = render(words[1:] if neg else words)
         return sentence_case(fix_i_capital(("Don't " if neg else "") + body)) if body else None
 
+    def _so_adjective(self, toks: list[Any], speaker: Person, addressee: object, explicit: bool) -> str | None:
+        """"how proud she is of him" as a statement, "she is so proud of him", or None.
+
+        Only "how" + adjective + a short subject + a form of "be"; anything else is left."""
+        if len(toks) < 4 or toks[0].lower_ != "how" or toks[1].tag_ not in ("JJ",):
+            return None
+        be = next((k for k in range(2, min(len(toks), 6)) if toks[k].lower_ in _BE_FORMS), None)
+        if be is None or be == 2 or not any(t.dep_ in _SUBJ for t in toks[2:be]) \
+                or any(t.tag_.startswith("VB") for t in toks[2:be]):
+            return None
+        words = self._shift(toks[2:be + 1] + [toks[1]] + toks[be + 1:], speaker, addressee, explicit)
+        k = next((i for i, w in enumerate(words) if w.tok is not None and w.tok.i == toks[1].i), None)
+        if k is None:
+            return None
+        words.insert(k, Word("so", " ", None))
+        return render(words)
+
     @staticmethod
     def _how_after_topic(v: Any, lem: str, sent: Any) -> list[Any] | None:
-        """The words of "tells X of/about TOPIC, how S" after its "how", or None.
+        """The words of "tells X of/about TOPIC, how S" from its "how" on, or None.
 
-        Only a plain statement: "how proud she is" or "how much ..." is an exclamation."""
+        A plain statement, or "how" + adjective (said with "so"); not "how much ..."."""
         if lem not in _TOPIC_TELLING:
             return None
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > v.i), None)
@@ -400,12 +423,12 @@ class ReportedSpeech:
         if k + 2 >= sent.end or sent.doc[k].text != "," or sent.doc[k + 1].lower_ != "how":
             return None
         nxt = sent.doc[k + 2]
-        if nxt.tag_ in ("JJ", "JJR", "JJS") or nxt.lower_ in ("much", "many", "long", "far", "often", "well", "hard"):
+        if nxt.tag_ in ("JJR", "JJS") or nxt.lower_ in ("much", "many", "long", "far", "often", "well", "hard"):
             return None
         end = sent.end
         while end > k + 2 and sent.doc[end - 1].is_punct:
             end -= 1
-        toks = [sent.doc[i] for i in range(k + 2, end)]
+        toks = [sent.doc[i] for i in range(k + 1, end)]
         verbs = [t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"]
         if not verbs or not any(t.dep_ in _SUBJ and t.i < verbs[0].i for t in toks) or \
                 any(t.lower_ in SPEECH_FORMS or t.text in ('"', ";") for t in toks):
@@ -800,6 +823,12 @@ def _cut_new_clause(toks: list[Any]) -> list[Any]:
                 and toks[k + 2].tag_ in ("VBZ", "VBD"):
             return toks[:k]
     return toks
+
+
+def _drop_conj_that(toks: list[Any]) -> list[Any]:
+    """Without the "that" of a second clause ("says she is tired and that he is late")."""
+    return [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
+                                    and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "being")]
 
 
 def _asks_leave(t: Any) -> bool:
