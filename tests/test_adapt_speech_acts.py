@@ -231,3 +231,22 @@ def test_how_and_an_adjective_told_is_said_as_so(text: str, line: tuple[str, str
 
 def test_how_much_told_stays_action() -> None:
     assert _lines("Lena meets Tom at a bar. Lena tells him how much she misses her mother.") == []
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Mia meets her brother Paul in the park. Mia asks about the money and whether he has paid "
+                 "the rent.", ("MIA", "Have you paid the rent?"), id="topic-then-whether"),
+    pytest.param("Mia meets her brother Paul in the park. Mia asks about the money and why Paul left.",
+                 ("MIA", "Why did you leave?"), id="topic-then-why"),
+])
+def test_a_question_after_a_topic_asked_of_is_said(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+@pytest.mark.parametrize("verb,line", [
+    ("hasn't called", "Why haven't you called?"),
+    ("can't stay", "Why can't you stay?"),
+    ("won't stay", "Why won't you stay?"),
+])
+def test_a_negative_auxiliary_moves_whole_in_a_question(verb: str, line: str) -> None:
+    assert ("MIA", line) in _lines(f"Mia meets her brother Paul in the park. Mia asks Paul why he {verb}.")

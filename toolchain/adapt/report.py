@@ -105,6 +105,17 @@ class ReportedSpeech:
                 addressee = next((p for p in self.tracker.recent_people() if p != speaker), None)
         else:
             explicit = True
+        asked = self._wh_after_topic(v, lem, sent)
+        if asked is not None:
+            # "asks of her health and why he hasn't called": the topic stays action, the
+            # question after it is said
+            yn = asked[0].lower_ in ("if", "whether")
+            text = self._question(self._shift(asked[1:] if yn else asked, speaker, addressee, explicit,
+                                              question=True), yn)
+            if not text:
+                return None
+            self._keep_clause.add(v.i)
+            return text, {t.i for t in asked} | {asked[0].i - 1}
         after = self._how_after_topic(v, lem, sent)
         if after is not None:
             # "tells her of the routine, how sometimes it works": the topic stays action, the
@@ -406,6 +417,28 @@ class ReportedSpeech:
             return None
         words.insert(k, Word("so", " ", None))
         return render(words)
+
+    @staticmethod
+    def _wh_after_topic(v: Any, lem: str, sent: Any) -> list[Any] | None:
+        """The question of "asks about TOPIC and why/whether S" from its wh-word on, or None."""
+        if lem not in ("ask", "inquire", "enquire"):
+            return None
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > v.i), None)
+        if prep is None:
+            return None
+        k = prep.right_edge.i + 1
+        if k + 2 >= sent.end or sent.doc[k].lower_ != "and" or \
+                sent.doc[k + 1].lower_ not in WH_WORDS | {"if", "whether"}:
+            return None
+        end = sent.end
+        while end > k + 1 and sent.doc[end - 1].is_punct:
+            end -= 1
+        toks = [sent.doc[i] for i in range(k + 1, end)]
+        verbs = [t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"]
+        if not verbs or not any(t.dep_ in _SUBJ and t.i < verbs[0].i for t in toks) or \
+                any(t.lower_ in SPEECH_FORMS or t.text in ('"', ";", ",") for t in toks):
+            return None
+        return toks
 
     @staticmethod
     def _how_after_topic(v: Any, lem: str, sent: Any) -> list[Any] | None:
@@ -712,6 +745,10 @@ class ReportedSpeech:
         if w.text.lower() in _AUX:
             moved = Word(_EXPAND.get(w.text.lower(), w.text.lower()), " ", w.tok)
             rest = words[:k] + words[k + 1:]
+            if k < len(rest) and rest[k].text.lower() == "n't":
+                # "why he hasn't called": the "n't" goes with its auxiliary ("Why haven't you")
+                moved = Word(w.text.lower() + "n't", " ", w.tok)
+                rest = rest[:k] + rest[k + 1:]
             out = rest[:start] + [moved] + rest[start:]
         else:
             subj = words[start:k]
@@ -727,7 +764,7 @@ class ReportedSpeech:
         return sentence_case(fix_i_capital(render(out)), "?")
 
 _AUX = frozenset("is are was were am can could will would shall should may might must has have had "
-                 "does do did 's 're 'm".split())
+                 "does do did 's 're 'm ca wo".split())
 _EXPAND = {"'s": "is", "'re": "are", "'m": "am"}
 _ADVERBS = frozenset("only never just already also really still always even so not n't".split())
 
