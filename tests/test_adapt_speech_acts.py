@@ -250,3 +250,9 @@ def test_a_question_after_a_topic_asked_of_is_said(text: str, line: tuple[str, s
 ])
 def test_a_negative_auxiliary_moves_whole_in_a_question(verb: str, line: str) -> None:
     assert ("MIA", line) in _lines(f"Mia meets her brother Paul in the park. Mia asks Paul why he {verb}.")
+
+
+def test_the_one_who_answers_in_the_same_sentence_was_asked() -> None:
+    text = ("Marek visits his old friend Tom at the hospital. Marek asks how his new job is going, and Tom "
+            "describes his travels.")
+    assert ("MAREK", "How is your new job going?") in _lines(text)

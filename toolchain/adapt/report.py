@@ -99,7 +99,8 @@ class ReportedSpeech:
                 return None
         self._named_listener = obj is not None
         if addressee is None and obj is None:
-            addressee = self._governing_listener(v, speaker) or self._turn_listener(speaker, sent, v)
+            addressee = self._replier(v, lem, sent, speaker) or self._governing_listener(v, speaker) or \
+                self._turn_listener(speaker, sent, v)
             explicit = addressee is not None
             if addressee is None:
                 addressee = next((p for p in self.tracker.recent_people() if p != speaker), None)
@@ -323,6 +324,21 @@ class ReportedSpeech:
         if out is None or out[1] & inside:
             return None
         return out
+
+    def _replier(self, v: Any, lem: str, sent: Any, speaker: Person) -> Person | None:
+        """The one who answers in the same sentence was the one asked: "asks how his work is
+        going, and Ines describes her travels" is put to Ines."""
+        if lem not in ("ask", "inquire", "enquire"):
+            return None
+        for k in range(v.i + 1, sent.end - 1):
+            t = sent.doc[k + 1]
+            if sent.doc[k].lower_ != "and" or t.dep_ not in _SUBJ or t.lower_ in PRON_GENDER:
+                continue
+            r = self.tracker.referent(t)
+            if isinstance(r, Person) and r != speaker and r.named and t.head.i > t.i:
+                return r
+            return None
+        return None
 
     def _governing_listener(self, v: Any, speaker: Person) -> Person | None:
         """The listener of a verb of saying that hangs on another verb's act.
