@@ -256,3 +256,10 @@ def test_the_one_who_answers_in_the_same_sentence_was_asked() -> None:
     text = ("Marek visits his old friend Tom at the hospital. Marek asks how his new job is going, and Tom "
             "describes his travels.")
     assert ("MAREK", "How is your new job going?") in _lines(text)
+
+
+def test_a_telegram_that_says_something_is_no_speaker() -> None:
+    lines = _lines("Helen Ward is a nurse in London. The matron says she does not know, because the telegram "
+                   "only says he is missing.")
+    assert ("MATRON", "I do not know.") in lines
+    assert all(cue != "TELEGRAM" for cue, _ in lines)

@@ -26,6 +26,7 @@ from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
     PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
+from .written import SAYING_THINGS
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
                          "of on onto by via".split())
@@ -332,7 +333,7 @@ class Cast:
                         continue
                 # a person named by role has a determiner ("the guard", "his aunt"); a bare
                 # noun parsed as the subject ("says farewell") is a thing said
-                speechy = t.dep_ in _SUBJ and t.head.pos_ in ("VERB", "AUX") and \
+                speechy = t.dep_ in _SUBJ and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in SAYING_THINGS and \
                     self.lemma(t.head) in SPEECH_VERBS and \
                     any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and t.dep_ in _SUBJ
