@@ -674,7 +674,7 @@ class ReportedSpeech:
                 elif listener is not None and you_gender is None and me_gender is not None:
                     target, you_gender = "2", g
                 elif me_gender is None and you_gender is not None and (alone or listener is not None) \
-                        and not (question and (listener is None or not _asks_leave(t))):
+                        and not (question and (listener is None or (form == "subj" and not _asks_leave(t)))):
                     target, me_gender = "1", g
                 elif me_gender is None and you_gender is None:
                     if form == "obj" and self._said_by(t, speaker):
