@@ -263,3 +263,14 @@ def test_a_telegram_that_says_something_is_no_speaker() -> None:
                    "only says he is missing.")
     assert ("MATRON", "I do not know.") in lines
     assert all(cue != "TELEGRAM" for cue, _ in lines)
+
+
+def test_what_somebody_writes_is_heard_in_their_voice_over() -> None:
+    from screenplay.model import Speech
+    a, _ = adapt("Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. One day Tomas writes that he is "
+                 "coming home for Christmas.", "t", "t", load_model())
+    said = [el for el in a.doc.body if isinstance(el, Speech)]
+    assert [(el.character.name, el.character.extensions) for el in said] == [("TOMAS", ("V.O.",))]
+    assert ("TOMAS", "I am coming home for Christmas.") in _lines(
+        "Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. One day Tomas writes that he is coming "
+        "home for Christmas.")

@@ -159,7 +159,9 @@ class SpeechReader(ReportedSpeech):
                     kind, consumed = "R", consumed | conv[1]
                     each = Line(who, conv[0], self._manner(v))
                     line, extra = (each, extra) if line is None else (line, each)
-            elif lem in SPEECH_CONTENT or lem in self._found:
+            elif lem in SPEECH_CONTENT or lem in self._found or _writes_that(v, lem):
+                if lem == "write":
+                    voice = "V.O."   # "he writes that he misses her": his words, read over the scene
                 conv = self._reported(v, lem, speaker, sent, quotes, listener=reader)
                 if conv is not None:
                     kind = "R"
@@ -575,6 +577,12 @@ def _name(p: Person) -> str:
         written = next((f for f in sorted(p.forms) if f.upper() == p.cue), None)
         return written or " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
     return "The " + p.cue.lower()
+
+
+def _writes_that(v: Any, lem: str) -> bool:
+    """ "writes that ...": what a letter says, in its writer's words."""
+    return lem == "write" and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children)
 
 
 _SUBORDINATORS = frozenset("when while because after before once until since if".split())   # not "as": a comparison
