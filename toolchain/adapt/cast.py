@@ -172,7 +172,10 @@ class Cast:
             j = i + 1
             while j < len(sent) and sent[j].tag_ == "RB":
                 j += 1
-            return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB"))
+            # (the first word of a text is capitalised anyway: "Clara Bell is a teacher" is one
+            # name when the entity recogniser reads the two words as one person)
+            return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB")) or \
+                (t.ent_type_ == "PERSON" and i + 1 < len(sent) and sent[i + 1].ent_iob_ == "I")
         if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT"):
             return True  # a name the tagger mistook at the start of a sentence
         return False
