@@ -274,3 +274,15 @@ def test_what_somebody_writes_is_heard_in_their_voice_over() -> None:
     assert ("TOMAS", "I am coming home for Christmas.") in _lines(
         "Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. One day Tomas writes that he is coming "
         "home for Christmas.")
+
+
+def test_clauses_before_a_later_and_that_are_still_said() -> None:
+    lines = _lines("Clara Bell is a teacher. She lives with her husband Marek in Madrid. Clara says that the house "
+                   "is cold, and Marek never fixes anything, and that she wants to move.")
+    assert lines and lines[0][0] == "CLARA"
+    assert lines[0][1].startswith("The house is cold.") and lines[0][1].endswith("and I want to move.")
+
+
+def test_a_full_name_opening_the_text_is_one_person() -> None:
+    a, _ = adapt("Clara Bell is a teacher. Clara smiles.", "t", "t", load_model())
+    assert [p.key for p in a.cast] == ["CLARA"]

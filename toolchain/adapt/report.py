@@ -506,11 +506,18 @@ class ReportedSpeech:
         k = nxt
         while k < sent.end and sent.doc[k].lower_ in (",", "and", "but"):
             k += 1
-        if not (k > nxt and k < sent.end and sent.doc[k].lower_ == "that" and sent.doc[k - 1].lower_ in ("and", "but")):
-            return []
         end = sent.end
         while end > k and sent.doc[end - 1].is_punct:
             end -= 1
+        if not (k > nxt and k < sent.end and sent.doc[k].lower_ == "that" and sent.doc[k - 1].lower_ in ("and", "but")):
+            # "says the house is cold, and Marek never fixes anything, and that she wants to move":
+            # a later "and that" shows the clauses before it are still what is said
+            later = next((j for j in range(k + 1, end) if sent.doc[j].lower_ == "that" and sent.doc[j].dep_ == "mark"
+                          and sent.doc[j - 1].lower_ in ("and", "but")), None)
+            if k == nxt or later is None or any(sent.doc[j].text in ('"', ";", ":") for j in range(k, end)):
+                return []
+            more = [sent.doc[i] for i in range(k, end) if i != later]
+            return more if not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB") for t in more) else []
         more = _cut_at_next_speech([sent.doc[i] for i in range(k + 1, end)])
         if more and not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB") for t in more):
             return more
@@ -521,7 +528,14 @@ class ReportedSpeech:
         """Add a second reported clause ("..., and that S") to the line."""
         if not text or not self._more:
             return text, consumed
-        more = sentence_case(fix_i_capital(render(self._shift(self._more, speaker, addressee, explicit))))
+        words = self._shift(self._more, speaker, addressee, explicit)
+        kept_own = any(w.tok is not None and w.text == w.tok.text and w.tok.tag_ in ("PRP", "PRP$")
+                       and PRON_GENDER.get(w.text.lower()) == speaker.gender for w in words)
+        if self._more[0].nbor(-1).lower_ != "that" and kept_own:
+            # clauses taken up to a later "and that": a pronoun of the speaker's sex left as it
+            # was might be the speaker or not; better no line than a wrong person
+            return text, consumed
+        more = sentence_case(fix_i_capital(render(words)))
         return f"{text} {more}", consumed | {t.i for t in self._more} | {self._more[0].i - 1}
 
     def _surface_content(self, v: Any, sent: Any) -> tuple[list[Any], list[Any], object] | None:
