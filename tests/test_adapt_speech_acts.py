@@ -286,3 +286,19 @@ def test_clauses_before_a_later_and_that_are_still_said() -> None:
 def test_a_full_name_opening_the_text_is_one_person() -> None:
     a, _ = adapt("Clara Bell is a teacher. Clara smiles.", "t", "t", load_model())
     assert [p.key for p in a.cast] == ["CLARA"]
+
+
+@pytest.mark.parametrize("opening", ["In his last letter", "He sends a letter to her. In it,"])
+def test_what_is_asked_in_a_letter_is_heard_in_voice_over(opening: str) -> None:
+    from screenplay.model import Speech
+    a, _ = adapt(f"Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. {opening} Tomas asks her to "
+                 "visit him.", "t", "t", load_model())
+    said = [el.character for el in a.doc.body if isinstance(el, Speech)]
+    assert [(c.name, c.extensions) for c in said] == [("TOMAS", ("V.O.",))]
+
+
+def test_what_is_asked_in_a_room_is_no_voice_over() -> None:
+    from screenplay.model import Speech
+    a, _ = adapt("Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. In the kitchen Tomas asks her to "
+                 "visit him.", "t", "t", load_model())
+    assert [el.character.extensions for el in a.doc.body if isinstance(el, Speech)] == [()]

@@ -24,7 +24,7 @@ from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quo
     quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
-from .written import written_by
+from .written import WRITTEN_NOUNS, written_by
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
@@ -120,6 +120,8 @@ class SpeechReader(ReportedSpeech):
                 reader = got if isinstance(got, Person) and got != writer else None
             elif letter is not None:
                 speaker = None   # a letter from somebody we cannot place: not its reader's words
+            elif self._in_writing(v):
+                voice = "V.O."   # "In the letter he asks her to forgive him": his words, read
             prior.append(speaker)
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
@@ -321,6 +323,20 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _in_writing(self, v: Any) -> bool:
+        """Said "in" a letter ("In the letter he asks...", "In it he writes ..." after a letter)."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                if obj.lower_ in WRITTEN_NOUNS:
+                    return True
+                if obj.lower_ == "it" and self._prev_sent is not None and \
+                        any(t.lower_ in WRITTEN_NOUNS and t.pos_ == "NOUN" for t in self._prev_sent):
+                    return True
+        return False
 
     def _relative_person(self, v: Any) -> object:
         """The person a relative clause's "who" stands for, or None.
