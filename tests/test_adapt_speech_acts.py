@@ -302,3 +302,8 @@ def test_what_is_asked_in_a_room_is_no_voice_over() -> None:
     a, _ = adapt("Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. In the kitchen Tomas asks her to "
                  "visit him.", "t", "t", load_model())
     assert [el.character.extensions for el in a.doc.body if isinstance(el, Speech)] == [()]
+
+
+def test_have_as_the_verb_itself_takes_do_in_a_question() -> None:
+    lines = _lines("Ruth meets Dana Ross at the hall. Dana hands her a folder. Ruth asks Dana if she has proof.")
+    assert ("RUTH", "Do you have proof?") in lines

@@ -772,7 +772,9 @@ class ReportedSpeech:
         if k >= len(words):
             return None
         w = words[k]
-        if w.text.lower() in _AUX:
+        if w.text.lower() in _AUX and not (w.text.lower() in ("has", "have", "had") and w.tok is not None
+                                           and w.tok.dep_ not in ("aux", "auxpass")):
+            # ("if she has proof": "has" is the verb itself and takes "do")
             moved = Word(_EXPAND.get(w.text.lower(), w.text.lower()), " ", w.tok)
             rest = words[:k] + words[k + 1:]
             if k < len(rest) and rest[k].text.lower() == "n't":
