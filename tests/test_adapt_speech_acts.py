@@ -307,3 +307,10 @@ def test_what_is_asked_in_a_room_is_no_voice_over() -> None:
 def test_have_as_the_verb_itself_takes_do_in_a_question() -> None:
     lines = _lines("Ruth meets Dana Ross at the hall. Dana hands her a folder. Ruth asks Dana if she has proof.")
     assert ("RUTH", "Do you have proof?") in lines
+
+
+def test_asking_hung_on_what_was_told_asks_the_one_told() -> None:
+    text = ("Ruth Adler, a widowed journalist in Boston, receives a phone call from her editor, Frank. He tells "
+            "her that the mayor has resigned and asks whether she can write the story by midnight. Ruth says she "
+            "will try, but she complains that her car has broken down. Frank offers to send a taxi.")
+    assert ("FRANK", "The mayor has resigned. Can you write the story by midnight?") in _lines(text)

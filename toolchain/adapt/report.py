@@ -91,6 +91,14 @@ class ReportedSpeech:
                 not any(c.dep_ in _SUBJ for c in v.children):
             # "tells him her sister is ill and asks whether he can help": the same one is asked
             told = self._addressee(v.head)[1]
+            h = v.head
+            # "tells her that the mayor resigned and asks ...": the parse may hang "asks" on the clause
+            for _ in range(3):
+                if told is not None or h.dep_ not in ("ccomp", "conj"):
+                    break
+                h = h.head
+                if self.lemma(h) in ("tell", "ask", "inform", "remind", "assure", "warn"):
+                    told = self._addressee(h)[1]
             addressee = told if isinstance(told, Person) and told != speaker else None
         if listener is not None:
             addressee = listener
