@@ -314,3 +314,15 @@ def test_asking_hung_on_what_was_told_asks_the_one_told() -> None:
             "her that the mayor has resigned and asks whether she can write the story by midnight. Ruth says she "
             "will try, but she complains that her car has broken down. Frank offers to send a taxi.")
     assert ("FRANK", "The mayor has resigned. Can you write the story by midnight?") in _lines(text)
+
+
+@pytest.mark.parametrize("text,action", [
+    pytest.param("Mia Cole visits her parents Paul and Lena. Mia asks if the trip is too long for Paul and Lena "
+                 "begins to laugh.", "Lena begins to laugh.", id="name-joined-by-the-parse"),
+    pytest.param("Ruth Adler is a journalist. At city hall, she meets a young woman named Dana. Ruth asks her if "
+                 "she has proof, and Dana hands her a folder.", "Dana hands her a folder.", id="after-a-comma"),
+])
+def test_what_follows_a_question_in_its_sentence_stays_action(text: str, action: str) -> None:
+    from screenplay.model import Action
+    a, _ = adapt(text, "t", "t", load_model())
+    assert action in [el.text[0].text for el in a.doc.body if isinstance(el, Action)]

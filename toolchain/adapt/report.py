@@ -285,7 +285,10 @@ class ReportedSpeech:
         if not toks:
             return None
         if question and (yn or toks[0].lower_ in WH_WORDS):
-            toks = _cut_new_clause(toks)
+            cut = _cut_new_clause(toks)
+            # what follows the question is the sentence's again (", and Dana hands her a folder")
+            consumed -= {t.i for t in toks[len(cut):]}
+            toks = cut
             for k in range(1, len(toks)):
                 j = k - 1
                 while j > 0 and toks[j].tag_ == "RB":

@@ -563,7 +563,10 @@ class SpeechReader(ReportedSpeech):
         finite = finite or (head is not None and head.tag_ in ("VBZ", "VBD", "VBP"))
         if not finite and not gerund:
             return ""
-        if head is not None and not any(t.dep_ in _SUBJ for t in toks if t.i < head.i):
+        if head is not None and not any(t.dep_ in _SUBJ or (t.pos_ == "PROPN" and t.dep_ == "conj")
+                                        for t in toks if t.i < head.i):
+            # (a name the parse joined to a phrase before it is this verb's subject all the same:
+            # "too much for Georges and Eva begins ...")
             r = self.split_off.get(head.i) or self.verb_speaker.get(head.i)
             if r is None and gerund:
                 # ", hoping she isn't delirious": the one who just spoke
