@@ -158,3 +158,171 @@ def test_a_possessive_after_somebody_else_is_named_says_nothing_of_the_subjects_
     a, _ = adapt("Nora is a nurse. Jacob attacks Nora and bites her wrist.", "t", "t", load_model())
     assert a.story is not None
     assert {e.id: e.gender for e in a.story.entities}["JACOB"] != "F"
+
+
+_KEEPER = (
+    "Marta Velez is a lighthouse keeper on a remote island. One morning a supply boat arrives, and its "
+    "captain, Tobias Reed, tells her that a storm is coming. Marta says she has weathered worse storms.\n\n"
+    "That night a woman on the radio says her son's boat is missing and begs Marta to light the signal. "
+    "Marta promises she will keep the lamp burning. She climbs the tower.\n\n"
+    "In the morning a young fisherman, Eli, washes ashore. He asks where he is, and Marta tells him he is "
+    "safe. Marta calls the mainland and tells the operator that the boy is alive. The operator asks how he "
+    "is doing.")
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Mrs. Hale meets Robin at the station. Mrs. Hale asks Robin if she is ready for the trip.",
+                 ("MRS. HALE", "Are you ready for the trip?"), id="asked-about-the-listener"),
+    pytest.param("Mrs. Hale meets Robin at the station. Mrs. Hale asks Robin if she can borrow the car.",
+                 ("MRS. HALE", "Can I borrow the car?"), id="asking-leave-is-about-oneself"),
+    pytest.param(_KEEPER,
+                 ("OPERATOR", "How is he doing?"), id="unknown-asker-asks-about-a-third"),
+])
+def test_a_question_is_about_the_one_asked_unless_it_asks_leave(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_a_second_verb_of_saying_asks_the_one_just_told() -> None:
+    text = ("Nadia Rossi walks into the bakery. She is nervous. The baker, Luca Moretti, is kneading "
+            "dough, and he smiles at her. Nadia tells Luca her sister is getting married tomorrow and "
+            "asks whether he can bake the cake somewhere else.")
+    assert ("NADIA", "My sister is getting married tomorrow. Can you bake the cake somewhere else?") in _lines(text)
+
+
+def test_that_read_as_an_object_still_opens_what_is_told() -> None:
+    said = [w for _, w in _lines("Their mother, Rosa, tells the girls that the cake has not arrived.")]
+    assert said and not said[0].startswith("That")
+
+
+def test_a_when_clause_left_without_its_main_verb_does_not_hang() -> None:
+    from screenplay.model import Action
+    a, _ = adapt("Marta Velez keeps the lighthouse alone. She climbs the tower, and when the lamp fails, "
+                 "she tells herself that she cannot give up now.", "t", "t", load_model())
+    text = " ".join(str(el.text) for el in a.doc.body if isinstance(el, Action))
+    assert "the lamp fails" in text
+    assert "when the lamp fails." not in text
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Lena meets Tom at a bar. Lena tells him about her new job, how the hours are long but the "
+                 "pay is good.", ("LENA", "The hours are long but the pay is good."), id="topic-then-how"),
+    pytest.param("Lena meets Tom at a bar. Lena tells him about her trip, how she lost her passport in Rome.",
+                 ("LENA", "I lost my passport in Rome."), id="topic-then-how-shifted"),
+    pytest.param("Lena meets Tom at a bar. Lena tells him about her trip, how wonderful it was.",
+                 ("LENA", "It was so wonderful."), id="topic-then-how-adjective"),
+])
+def test_what_a_topic_told_of_was_is_said(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_how_much_after_a_topic_stays_action() -> None:
+    assert _lines("Lena meets Tom at a bar. Lena tells him about her trip, how much it cost.") == []
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Lena meets her brother Tom at a bar. He smiles. Lena tells him how proud she is of him.",
+                 ("LENA", "I am so proud of you."), id="how-proud-she-is"),
+    pytest.param("Lena meets Tom at a bar. Lena tells him how happy the children were.",
+                 ("LENA", "The children were so happy."), id="how-happy-they-were"),
+])
+def test_how_and_an_adjective_told_is_said_as_so(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_how_much_told_stays_action() -> None:
+    assert _lines("Lena meets Tom at a bar. Lena tells him how much she misses her mother.") == []
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Mia meets her brother Paul in the park. Mia asks about the money and whether he has paid "
+                 "the rent.", ("MIA", "Have you paid the rent?"), id="topic-then-whether"),
+    pytest.param("Mia meets her brother Paul in the park. Mia asks about the money and why Paul left.",
+                 ("MIA", "Why did you leave?"), id="topic-then-why"),
+])
+def test_a_question_after_a_topic_asked_of_is_said(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+@pytest.mark.parametrize("verb,line", [
+    ("hasn't called", "Why haven't you called?"),
+    ("can't stay", "Why can't you stay?"),
+    ("won't stay", "Why won't you stay?"),
+])
+def test_a_negative_auxiliary_moves_whole_in_a_question(verb: str, line: str) -> None:
+    assert ("MIA", line) in _lines(f"Mia meets her brother Paul in the park. Mia asks Paul why he {verb}.")
+
+
+def test_the_one_who_answers_in_the_same_sentence_was_asked() -> None:
+    text = ("Marek visits his old friend Tom at the hospital. Marek asks how his new job is going, and Tom "
+            "describes his travels.")
+    assert ("MAREK", "How is your new job going?") in _lines(text)
+
+
+def test_a_telegram_that_says_something_is_no_speaker() -> None:
+    lines = _lines("Helen Ward is a nurse in London. The matron says she does not know, because the telegram "
+                   "only says he is missing.")
+    assert ("MATRON", "I do not know.") in lines
+    assert all(cue != "TELEGRAM" for cue, _ in lines)
+
+
+def test_what_somebody_writes_is_heard_in_their_voice_over() -> None:
+    from screenplay.model import Speech
+    a, _ = adapt("Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. One day Tomas writes that he is "
+                 "coming home for Christmas.", "t", "t", load_model())
+    said = [el for el in a.doc.body if isinstance(el, Speech)]
+    assert [(el.character.name, el.character.extensions) for el in said] == [("TOMAS", ("V.O.",))]
+    assert ("TOMAS", "I am coming home for Christmas.") in _lines(
+        "Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. One day Tomas writes that he is coming "
+        "home for Christmas.")
+
+
+def test_clauses_before_a_later_and_that_are_still_said() -> None:
+    lines = _lines("Clara Bell is a teacher. She lives with her husband Marek in Madrid. Clara says that the house "
+                   "is cold, and Marek never fixes anything, and that she wants to move.")
+    assert lines and lines[0][0] == "CLARA"
+    assert lines[0][1].startswith("The house is cold.") and lines[0][1].endswith("and I want to move.")
+
+
+def test_a_full_name_opening_the_text_is_one_person() -> None:
+    a, _ = adapt("Clara Bell is a teacher. Clara smiles.", "t", "t", load_model())
+    assert [p.key for p in a.cast] == ["CLARA"]
+
+
+@pytest.mark.parametrize("opening", ["In his last letter", "He sends a letter to her. In it,"])
+def test_what_is_asked_in_a_letter_is_heard_in_voice_over(opening: str) -> None:
+    from screenplay.model import Speech
+    a, _ = adapt(f"Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. {opening} Tomas asks her to "
+                 "visit him.", "t", "t", load_model())
+    said = [el.character for el in a.doc.body if isinstance(el, Speech)]
+    assert [(c.name, c.extensions) for c in said] == [("TOMAS", ("V.O.",))]
+
+
+def test_what_is_asked_in_a_room_is_no_voice_over() -> None:
+    from screenplay.model import Speech
+    a, _ = adapt("Ines Ruiz teaches in Madrid. Her brother Tomas lives in Lima. In the kitchen Tomas asks her to "
+                 "visit him.", "t", "t", load_model())
+    assert [el.character.extensions for el in a.doc.body if isinstance(el, Speech)] == [()]
+
+
+def test_have_as_the_verb_itself_takes_do_in_a_question() -> None:
+    lines = _lines("Ruth meets Dana Ross at the hall. Dana hands her a folder. Ruth asks Dana if she has proof.")
+    assert ("RUTH", "Do you have proof?") in lines
+
+
+def test_asking_hung_on_what_was_told_asks_the_one_told() -> None:
+    text = ("Ruth Adler, a widowed journalist in Boston, receives a phone call from her editor, Frank. He tells "
+            "her that the mayor has resigned and asks whether she can write the story by midnight. Ruth says she "
+            "will try, but she complains that her car has broken down. Frank offers to send a taxi.")
+    assert ("FRANK", "The mayor has resigned. Can you write the story by midnight?") in _lines(text)
+
+
+@pytest.mark.parametrize("text,action", [
+    pytest.param("Mia Cole visits her parents Paul and Lena. Mia asks if the trip is too long for Paul and Lena "
+                 "begins to laugh.", "Lena begins to laugh.", id="name-joined-by-the-parse"),
+    pytest.param("Ruth Adler is a journalist. At city hall, she meets a young woman named Dana. Ruth asks her if "
+                 "she has proof, and Dana hands her a folder.", "Dana hands her a folder.", id="after-a-comma"),
+])
+def test_what_follows_a_question_in_its_sentence_stays_action(text: str, action: str) -> None:
+    from screenplay.model import Action
+    a, _ = adapt(text, "t", "t", load_model())
+    assert action in [el.text[0].text for el in a.doc.body if isinstance(el, Action)]

@@ -26,6 +26,7 @@ from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
     PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
+from .written import SAYING_THINGS
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
                          "of on onto by via".split())
@@ -171,7 +172,10 @@ class Cast:
             j = i + 1
             while j < len(sent) and sent[j].tag_ == "RB":
                 j += 1
-            return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB"))
+            # (the first word of a text is capitalised anyway: "Clara Bell is a teacher" is one
+            # name when the entity recogniser reads the two words as one person)
+            return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB")) or \
+                (t.ent_type_ == "PERSON" and i + 1 < len(sent) and sent[i + 1].ent_iob_ == "I")
         if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT"):
             return True  # a name the tagger mistook at the start of a sentence
         return False
@@ -332,7 +336,7 @@ class Cast:
                         continue
                 # a person named by role has a determiner ("the guard", "his aunt"); a bare
                 # noun parsed as the subject ("says farewell") is a thing said
-                speechy = t.dep_ in _SUBJ and t.head.pos_ in ("VERB", "AUX") and \
+                speechy = t.dep_ in _SUBJ and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in SAYING_THINGS and \
                     self.lemma(t.head) in SPEECH_VERBS and \
                     any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and t.dep_ in _SUBJ

@@ -32,6 +32,9 @@ _SUBJ = ("nsubj", "nsubjpass")
 _IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise beg".split())
 _REQUEST_VERBS = frozenset("ask beg plead request".split())
 #: Verbs after which a clause in the subjunctive is an order ("insists he go").
+_BE_FORMS = frozenset("is are was were 's".split())
+#: Verbs of telling about a topic ("tells her of the routine, how ...").
+_TOPIC_TELLING = frozenset("tell explain write".split())
 _MANDATIVE = frozenset("insist demand ask beg urge suggest propose request plead order".split())
 
 
@@ -53,6 +56,7 @@ class ReportedSpeech:
     _reporting_past: bool = False
     _mutual: bool = False                 # two people telling each other: "they" are those two
     _more: list[Any]                      # a second "and that ..." clause of the same report
+    _keep_clause: set[int]                # verbs of saying whose clause stays action
 
     def _addressee(self, v: Any) -> tuple[Any, object]:
         for c in v.children:
@@ -83,6 +87,19 @@ class ReportedSpeech:
         if not isinstance(speaker, Person):
             return None
         obj, addressee = self._addressee(v)
+        if obj is None and listener is None and v.dep_ == "conj" and \
+                not any(c.dep_ in _SUBJ for c in v.children):
+            # "tells him her sister is ill and asks whether he can help": the same one is asked
+            told = self._addressee(v.head)[1]
+            h = v.head
+            # "tells her that the mayor resigned and asks ...": the parse may hang "asks" on the clause
+            for _ in range(3):
+                if told is not None or h.dep_ not in ("ccomp", "conj"):
+                    break
+                h = h.head
+                if self.lemma(h) in ("tell", "ask", "inform", "remind", "assure", "warn"):
+                    told = self._addressee(h)[1]
+            addressee = told if isinstance(told, Person) and told != speaker else None
         if listener is not None:
             addressee = listener
         if isinstance(addressee, tuple):
@@ -90,12 +107,34 @@ class ReportedSpeech:
                 return None
         self._named_listener = obj is not None
         if addressee is None and obj is None:
-            addressee = self._governing_listener(v, speaker) or self._turn_listener(speaker, sent, v)
+            addressee = self._replier(v, lem, sent, speaker) or self._governing_listener(v, speaker) or \
+                self._turn_listener(speaker, sent, v)
             explicit = addressee is not None
             if addressee is None:
                 addressee = next((p for p in self.tracker.recent_people() if p != speaker), None)
         else:
             explicit = True
+        asked = self._wh_after_topic(v, lem, sent)
+        if asked is not None:
+            # "asks of her health and why he hasn't called": the topic stays action, the
+            # question after it is said
+            yn = asked[0].lower_ in ("if", "whether")
+            text = self._question(self._shift(asked[1:] if yn else asked, speaker, addressee, explicit,
+                                              question=True), yn)
+            if not text:
+                return None
+            self._keep_clause.add(v.i)
+            return text, {t.i for t in asked} | {asked[0].i - 1}
+        after = self._how_after_topic(v, lem, sent)
+        if after is not None:
+            # "tells her of the routine, how sometimes it works": the topic stays action, the
+            # "how" clause is what is said
+            said = self._so_adjective(after, speaker, addressee, explicit) if after[1].tag_ == "JJ" else \
+                render(self._shift(after[1:], speaker, addressee, explicit))
+            if said is None:
+                return None
+            self._keep_clause.add(v.i)
+            return sentence_case(fix_i_capital(said)), {t.i for t in after} | {after[0].i - 1}
         clause = None
         mode = "say"
         for c in v.children:
@@ -233,7 +272,9 @@ class ReportedSpeech:
         # strip the complementiser
         question = lem in ("ask", "wonder", "inquire", "enquire", "question")
         yn = False
-        if first.lower_ in ("that",) and (first.dep_ == "mark" or clause is None):
+        if first.lower_ in ("that",) and (first.dep_ == "mark" or clause is None or (
+                first.dep_ not in _SUBJ and any(c.dep_ in _SUBJ and c.i > first.i for c in clause.children))):
+            # (also "that" the parse took for an object, before the clause's own subject)
             toks = toks[1:]
         elif first.lower_ in ("if", "whether") and (first.dep_ in ("mark", "advmod", "preconj", "cc") or clause is None):
             toks = toks[1:]
@@ -244,7 +285,10 @@ class ReportedSpeech:
         if not toks:
             return None
         if question and (yn or toks[0].lower_ in WH_WORDS):
-            toks = _cut_new_clause(toks)
+            cut = _cut_new_clause(toks)
+            # what follows the question is the sentence's again (", and Dana hands her a folder")
+            consumed -= {t.i for t in toks[len(cut):]}
+            toks = cut
             for k in range(1, len(toks)):
                 j = k - 1
                 while j > 0 and toks[j].tag_ == "RB":
@@ -261,13 +305,15 @@ class ReportedSpeech:
         if question:
             return None  # "asks of X", "asks about X": no words to put in a mouth
         if toks[0].lower_ in ("how", "what") and lem not in ("describe", "recall", "explain", "recount"):
-            return None  # "tells him how proud she is": an exclamation, not safe to rebuild
+            said = self._so_adjective(_drop_conj_that(toks), speaker, addressee, explicit)
+            if said is None:
+                return None  # "tells him what a fool he was": an exclamation, not safe to rebuild
+            return self._with_more(sentence_case(fix_i_capital(said)), consumed, speaker, addressee, explicit)
         root = clause if clause is not None else next((t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"), toks[0])
         if lem in ("insist", "demand", "suggest", "propose", "recommend", "urge") and root.tag_ in ("VB", "VBP") \
                 and not any(c.dep_ == "aux" for c in root.children):
             return None  # "insists he promise": a subjunctive, no sure way to say it
-        toks = [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
-                                        and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "being")]
+        toks = _drop_conj_that(toks)
         words = self._shift(toks, speaker, addressee, explicit)
         return self._with_more(sentence_case(fix_i_capital(render(words))), consumed, speaker, addressee, explicit)
 
@@ -289,6 +335,21 @@ class ReportedSpeech:
         if out is None or out[1] & inside:
             return None
         return out
+
+    def _replier(self, v: Any, lem: str, sent: Any, speaker: Person) -> Person | None:
+        """The one who answers in the same sentence was the one asked: "asks how his work is
+        going, and Ines describes her travels" is put to Ines."""
+        if lem not in ("ask", "inquire", "enquire"):
+            return None
+        for k in range(v.i + 1, sent.end - 1):
+            t = sent.doc[k + 1]
+            if sent.doc[k].lower_ != "and" or t.dep_ not in _SUBJ or t.lower_ in PRON_GENDER:
+                continue
+            r = self.tracker.referent(t)
+            if isinstance(r, Person) and r != speaker and r.named and t.head.i > t.i:
+                return r
+            return None
+        return None
 
     def _governing_listener(self, v: Any, speaker: Person) -> Person | None:
         """The listener of a verb of saying that hangs on another verb's act.
@@ -367,6 +428,73 @@ class ReportedSpeech:
         body = render(words[1:] if neg else words)
         return sentence_case(fix_i_capital(("Don't " if neg else "") + body)) if body else None
 
+    def _so_adjective(self, toks: list[Any], speaker: Person, addressee: object, explicit: bool) -> str | None:
+        """"how proud she is of him" as a statement, "she is so proud of him", or None.
+
+        Only "how" + adjective + a short subject + a form of "be"; anything else is left."""
+        if len(toks) < 4 or toks[0].lower_ != "how" or toks[1].tag_ not in ("JJ",):
+            return None
+        be = next((k for k in range(2, min(len(toks), 6)) if toks[k].lower_ in _BE_FORMS), None)
+        if be is None or be == 2 or not any(t.dep_ in _SUBJ for t in toks[2:be]) \
+                or any(t.tag_.startswith("VB") for t in toks[2:be]):
+            return None
+        words = self._shift(toks[2:be + 1] + [toks[1]] + toks[be + 1:], speaker, addressee, explicit)
+        k = next((i for i, w in enumerate(words) if w.tok is not None and w.tok.i == toks[1].i), None)
+        if k is None:
+            return None
+        words.insert(k, Word("so", " ", None))
+        return render(words)
+
+    @staticmethod
+    def _wh_after_topic(v: Any, lem: str, sent: Any) -> list[Any] | None:
+        """The question of "asks about TOPIC and why/whether S" from its wh-word on, or None."""
+        if lem not in ("ask", "inquire", "enquire"):
+            return None
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > v.i), None)
+        if prep is None:
+            return None
+        k = prep.right_edge.i + 1
+        if k + 2 >= sent.end or sent.doc[k].lower_ != "and" or \
+                sent.doc[k + 1].lower_ not in WH_WORDS | {"if", "whether"}:
+            return None
+        end = sent.end
+        while end > k + 1 and sent.doc[end - 1].is_punct:
+            end -= 1
+        toks = [sent.doc[i] for i in range(k + 1, end)]
+        verbs = [t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"]
+        if not verbs or not any(t.dep_ in _SUBJ and t.i < verbs[0].i for t in toks) or \
+                any(t.lower_ in SPEECH_FORMS or t.text in ('"', ";", ",") for t in toks):
+            return None
+        return toks
+
+    @staticmethod
+    def _how_after_topic(v: Any, lem: str, sent: Any) -> list[Any] | None:
+        """The words of "tells X of/about TOPIC, how S" from its "how" on, or None.
+
+        A plain statement, or "how" + adjective (said with "so"); not "how much ..."."""
+        if lem not in _TOPIC_TELLING:
+            return None
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > v.i), None)
+        if prep is None:
+            return None
+        k = prep.i + 1
+        while k < sent.end and not sent.doc[k].is_punct:
+            k += 1
+        if k + 2 >= sent.end or sent.doc[k].text != "," or sent.doc[k + 1].lower_ != "how":
+            return None
+        nxt = sent.doc[k + 2]
+        if nxt.tag_ in ("JJR", "JJS") or nxt.lower_ in ("much", "many", "long", "far", "often", "well", "hard"):
+            return None
+        end = sent.end
+        while end > k + 2 and sent.doc[end - 1].is_punct:
+            end -= 1
+        toks = [sent.doc[i] for i in range(k + 1, end)]
+        verbs = [t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"]
+        if not verbs or not any(t.dep_ in _SUBJ and t.i < verbs[0].i for t in toks) or \
+                any(t.lower_ in SPEECH_FORMS or t.text in ('"', ";") for t in toks):
+            return None
+        return toks
+
     @staticmethod
     def _told_how(v: Any) -> tuple[Any, Any] | None:
         """(clause, phrase) of a telling "of"/"about" how something happened: "tells her a
@@ -389,11 +517,18 @@ class ReportedSpeech:
         k = nxt
         while k < sent.end and sent.doc[k].lower_ in (",", "and", "but"):
             k += 1
-        if not (k > nxt and k < sent.end and sent.doc[k].lower_ == "that" and sent.doc[k - 1].lower_ in ("and", "but")):
-            return []
         end = sent.end
         while end > k and sent.doc[end - 1].is_punct:
             end -= 1
+        if not (k > nxt and k < sent.end and sent.doc[k].lower_ == "that" and sent.doc[k - 1].lower_ in ("and", "but")):
+            # "says the house is cold, and Marek never fixes anything, and that she wants to move":
+            # a later "and that" shows the clauses before it are still what is said
+            later = next((j for j in range(k + 1, end) if sent.doc[j].lower_ == "that" and sent.doc[j].dep_ == "mark"
+                          and sent.doc[j - 1].lower_ in ("and", "but")), None)
+            if k == nxt or later is None or any(sent.doc[j].text in ('"', ";", ":") for j in range(k, end)):
+                return []
+            more = [sent.doc[i] for i in range(k, end) if i != later]
+            return more if not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB") for t in more) else []
         more = _cut_at_next_speech([sent.doc[i] for i in range(k + 1, end)])
         if more and not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB") for t in more):
             return more
@@ -404,7 +539,14 @@ class ReportedSpeech:
         """Add a second reported clause ("..., and that S") to the line."""
         if not text or not self._more:
             return text, consumed
-        more = sentence_case(fix_i_capital(render(self._shift(self._more, speaker, addressee, explicit))))
+        words = self._shift(self._more, speaker, addressee, explicit)
+        kept_own = any(w.tok is not None and w.text == w.tok.text and w.tok.tag_ in ("PRP", "PRP$")
+                       and PRON_GENDER.get(w.text.lower()) == speaker.gender for w in words)
+        if self._more[0].nbor(-1).lower_ != "that" and kept_own:
+            # clauses taken up to a later "and that": a pronoun of the speaker's sex left as it
+            # was might be the speaker or not; better no line than a wrong person
+            return text, consumed
+        more = sentence_case(fix_i_capital(render(words)))
         return f"{text} {more}", consumed | {t.i for t in self._more} | {self._more[0].i - 1}
 
     def _surface_content(self, v: Any, sent: Any) -> tuple[list[Any], list[Any], object] | None:
@@ -542,6 +684,10 @@ class ReportedSpeech:
                     target = None
                 elif question and same and g == me_gender:
                     target = "2"    # "asks Lukas why he hates...": asked about himself
+                elif question and listener is not None and you_gender is None and g == me_gender \
+                        and not _asks_leave(t):
+                    # "asks Robin if she is ready": one asks the other about them, not oneself
+                    target, you_gender = "2", g
                 elif g == me_gender:
                     # "he is happy to see him": the object is somebody else
                     target = "1"
@@ -553,7 +699,7 @@ class ReportedSpeech:
                 elif listener is not None and you_gender is None and me_gender is not None:
                     target, you_gender = "2", g
                 elif me_gender is None and you_gender is not None and (alone or listener is not None) \
-                        and not (question and listener is None):
+                        and not (question and (listener is None or (form == "subj" and not _asks_leave(t)))):
                     target, me_gender = "1", g
                 elif me_gender is None and you_gender is None:
                     if form == "obj" and self._said_by(t, speaker):
@@ -637,9 +783,15 @@ class ReportedSpeech:
         if k >= len(words):
             return None
         w = words[k]
-        if w.text.lower() in _AUX:
+        if w.text.lower() in _AUX and not (w.text.lower() in ("has", "have", "had") and w.tok is not None
+                                           and w.tok.dep_ not in ("aux", "auxpass")):
+            # ("if she has proof": "has" is the verb itself and takes "do")
             moved = Word(_EXPAND.get(w.text.lower(), w.text.lower()), " ", w.tok)
             rest = words[:k] + words[k + 1:]
+            if k < len(rest) and rest[k].text.lower() == "n't":
+                # "why he hasn't called": the "n't" goes with its auxiliary ("Why haven't you")
+                moved = Word(w.text.lower() + "n't", " ", w.tok)
+                rest = rest[:k] + rest[k + 1:]
             out = rest[:start] + [moved] + rest[start:]
         else:
             subj = words[start:k]
@@ -655,7 +807,7 @@ class ReportedSpeech:
         return sentence_case(fix_i_capital(render(out)), "?")
 
 _AUX = frozenset("is are was were am can could will would shall should may might must has have had "
-                 "does do did 's 're 'm".split())
+                 "does do did 's 're 'm ca wo".split())
 _EXPAND = {"'s": "is", "'re": "are", "'m": "am"}
 _ADVERBS = frozenset("only never just already also really still always even so not n't".split())
 
@@ -751,6 +903,22 @@ def _cut_new_clause(toks: list[Any]) -> list[Any]:
                 and toks[k + 2].tag_ in ("VBZ", "VBD"):
             return toks[:k]
     return toks
+
+
+def _drop_conj_that(toks: list[Any]) -> list[Any]:
+    """Without the "that" of a second clause ("says she is tired and that he is late")."""
+    return [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
+                                    and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "being")]
+
+
+def _asks_leave(t: Any) -> bool:
+    """A question whose clause asks leave or offers ("if she can stay", "whether he should
+    call"): there the asker means themself; otherwise one asks about somebody else."""
+    v = t.head if t.dep_ in _SUBJ else None
+    return v is not None and any(c.dep_ == "aux" and c.lower_ in _LEAVE_MODALS for c in v.children)
+
+
+_LEAVE_MODALS = frozenset("can could may might shall should".split())
 
 
 def _pron_role(t: Any) -> str:

@@ -24,7 +24,7 @@ from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quo
     quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
-from .written import written_by
+from .written import WRITTEN_NOUNS, written_by
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
@@ -120,6 +120,8 @@ class SpeechReader(ReportedSpeech):
                 reader = got if isinstance(got, Person) and got != writer else None
             elif letter is not None:
                 speaker = None   # a letter from somebody we cannot place: not its reader's words
+            elif self._in_writing(v):
+                voice = "V.O."   # "In the letter he asks her to forgive him": his words, read
             prior.append(speaker)
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
@@ -159,7 +161,9 @@ class SpeechReader(ReportedSpeech):
                     kind, consumed = "R", consumed | conv[1]
                     each = Line(who, conv[0], self._manner(v))
                     line, extra = (each, extra) if line is None else (line, each)
-            elif lem in SPEECH_CONTENT or lem in self._found:
+            elif lem in SPEECH_CONTENT or lem in self._found or _writes_that(v, lem):
+                if lem == "write":
+                    voice = "V.O."   # "he writes that he misses her": his words, read over the scene
                 conv = self._reported(v, lem, speaker, sent, quotes, listener=reader)
                 if conv is not None:
                     kind = "R"
@@ -319,6 +323,20 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _in_writing(self, v: Any) -> bool:
+        """Said "in" a letter ("In the letter he asks...", "In it he writes ..." after a letter)."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                if obj.lower_ in WRITTEN_NOUNS:
+                    return True
+                if obj.lower_ == "it" and self._prev_sent is not None and \
+                        any(t.lower_ in WRITTEN_NOUNS and t.pos_ == "NOUN" for t in self._prev_sent):
+                    return True
+        return False
 
     def _relative_person(self, v: Any) -> object:
         """The person a relative clause's "who" stands for, or None.
@@ -517,6 +535,11 @@ class SpeechReader(ReportedSpeech):
         """Action text from the tokens a sentence has left once its lines are taken out."""
         kept = {t.i for t in toks}
         toks = [t for t in toks if t.text != '"' or self._pair.get(t.i) in kept]
+        # "and when the lamp fails, she tells herself ...": with the telling gone the clause is
+        # no longer subordinate to anything left; its "when" would leave it hanging
+        toks = [t for t in toks if not (t.dep_ in ("mark", "advmod") and t.lower_ in _SUBORDINATORS
+                                        and t.head.dep_ == "advcl" and t.head.i in kept
+                                        and t.head.head.i not in kept)]
         while toks and (toks[0].lower_ in ("when", "while", "as") and toks[0].dep_ in ("advmod", "mark")
                         or toks[0].is_punct or toks[0].dep_ in ("cc", "mark") or toks[0].lower_ in ("and", "but", "then", "so")):
             toks = toks[1:]
@@ -540,7 +563,10 @@ class SpeechReader(ReportedSpeech):
         finite = finite or (head is not None and head.tag_ in ("VBZ", "VBD", "VBP"))
         if not finite and not gerund:
             return ""
-        if head is not None and not any(t.dep_ in _SUBJ for t in toks if t.i < head.i):
+        if head is not None and not any(t.dep_ in _SUBJ or (t.pos_ == "PROPN" and t.dep_ == "conj")
+                                        for t in toks if t.i < head.i):
+            # (a name the parse joined to a phrase before it is this verb's subject all the same:
+            # "too much for Georges and Eva begins ...")
             r = self.split_off.get(head.i) or self.verb_speaker.get(head.i)
             if r is None and gerund:
                 # ", hoping she isn't delirious": the one who just spoke
@@ -570,6 +596,15 @@ def _name(p: Person) -> str:
         written = next((f for f in sorted(p.forms) if f.upper() == p.cue), None)
         return written or " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
     return "The " + p.cue.lower()
+
+
+def _writes_that(v: Any, lem: str) -> bool:
+    """ "writes that ...": what a letter says, in its writer's words."""
+    return lem == "write" and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children)
+
+
+_SUBORDINATORS = frozenset("when while because after before once until since if".split())   # not "as": a comparison
 
 
 def action_text(sent: Any, drop: set[int]) -> str:

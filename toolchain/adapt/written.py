@@ -11,6 +11,11 @@ from typing import Any, Callable
 
 #: Things written to somebody whose words a film lets us hear in the writer's voice.
 WRITTEN_NOUNS = frozenset("letter note message telegram postcard card email e-mail text diary journal".split())
+#: Things that "say" or "read" something and are never a person who speaks ("the telegram
+#: only says he is missing", "the sign says closed").
+SAYING_THINGS = WRITTEN_NOUNS | frozenset(
+    "sign notice poster headline newspaper article report label inscription caption plaque banner "
+    "billboard radio television tv screen recording tape voicemail document contract will".split())
 _SENDING = frozenset("write send leave mail post".split())
 _SUBJ = ("nsubj", "nsubjpass")
 
