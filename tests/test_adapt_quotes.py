@@ -184,3 +184,30 @@ def test_the_listeners_pronoun_in_an_order_is_you() -> None:
     lines, _ = _adapt("Rosa visits Tom. Rosa asks Tom for a new roof. Tom tells her to be "
                       "grateful for what she has.")
     assert lines[-1] == ("TOM", "Be grateful for what you have.")
+
+
+def test_telling_that_is_only_planned_is_not_said_yet() -> None:
+    lines, body = _adapt("Tom meets Ada at the farm. Tom decides to ride to town and tell the sheriff "
+                         "that the horse is lame.")
+    assert lines == []
+    assert any("tell the sheriff that the horse is lame" in ln for ln in body)
+
+
+def test_telling_a_wh_clause_keeps_the_action() -> None:
+    lines, body = _adapt("Tom meets Ada at the farm. Later he tells Ada who he is.")
+    assert lines == []
+    assert any("he tells Ada who he is" in ln for ln in body)
+
+
+def test_an_order_after_the_verb_is_what_is_said_not_the_clause_before() -> None:
+    lines, _ = _adapt("Tom meets his sister Ada at the farm. Ada is tired, but, afraid of the storm, she tells "
+                      "him not to go.")
+    assert lines == [("ADA", "Don't go.")]
+
+
+def test_somebody_elses_aside_inside_what_is_said_keeps_it_action() -> None:
+    lines, body = _adapt("Tom meets Ada at the farm. Ada begs Tom to save the dog from the river "
+                         "which, the guard tells her, has flooded the road.")
+    assert lines == []
+    assert any("the guard tells her" in ln.lower() for ln in body)
+

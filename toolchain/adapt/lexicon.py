@@ -105,3 +105,9 @@ def _forms(verb: str) -> list[str]:
 #: Word form -> lemma for every verb of saying, so a verb the tagger took for a
 #: noun ("Marek reassures Lena") is still found.
 SPEECH_FORMS = {f: v for v in sorted(SPEECH_VERBS | QUOTE_VERBS) for f in _forms(v)}
+
+
+#: Verbs of meaning, planning or wanting to do something: what hangs on them as a
+#: to-infinitive ("decides to tell him") is not done yet.  General English, no text's words.
+INTENT_VERBS = frozenset("want wish hope plan intend decide determine resolve mean prepare expect "
+                         "aim promise threaten refuse hesitate forget fail long yearn".split())

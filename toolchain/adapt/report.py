@@ -24,7 +24,7 @@ from .grammar import (
     sentence_case,
 )
 from .lexicon import (
-    FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, PERSON_NOUNS, PRON_GENDER, ROLE_SUFFIXES, SPEECH_FORMS,
+    FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, PERSON_NOUNS, PRON_GENDER, ROLE_SUFFIXES, SPEECH_FORMS, SPEECH_VERBS,
 )
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -137,10 +137,14 @@ class ReportedSpeech:
             return sentence_case(fix_i_capital(said)), {t.i for t in after} | {after[0].i - 1}
         clause = None
         mode = "say"
+        # an order after the verb ("tells him not to go") is what is said, not a clause
+        # the parse hung before it ("She is astounded, but ... she tells him not to go")
+        told_to = any(c.dep_ == "xcomp" and c.i > v.i and
+                      any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in v.children)
         for c in v.children:
             # (not a clause before a semicolon: "He invites her; she agrees" - the parse's slip)
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and \
-                    not (c.i < v.i and any(t.text == ";" for t in v.doc[c.i:v.i])):
+                    not (c.i < v.i and (told_to or any(t.text == ";" for t in v.doc[c.i:v.i]))):
                 clause = c
                 break
         if clause is None:
@@ -256,6 +260,10 @@ class ReportedSpeech:
             while end > nxt + 1 and sent.doc[end - 1].is_punct:
                 end -= 1
             toks = toks + [sent.doc[i] for i in range(nxt, end)]
+        inside = {t.i for t in toks}
+        if any(t.i != v.i and t.tag_.startswith("VB") and self.lemma(t) in SPEECH_VERBS and
+               any(c.dep_ in _SUBJ and c.i in inside for c in t.children) and _set_off(t) for t in toks):
+            return None   # somebody else's aside inside it ("the mob which, the doctor tells her, ...")
         consumed = {t.i for t in toks} | {v.i} | {t.i for t in obj_toks}
         if told is not None:
             consumed |= {t.i for t in told[1].subtree}   # "a story of how ...": the telling
@@ -932,3 +940,12 @@ def _pron_role(t: Any) -> str:
     if low in ("he", "she", "they"):
         return "subj"
     return "obj"
+
+
+def _set_off(t: Any) -> bool:
+    """Whether a clause stands between commas as an aside ("which, the doctor tells her, has")."""
+    doc = t.doc
+    a = min(c.left_edge.i for c in t.children if c.dep_ in _SUBJ) if any(
+        c.dep_ in _SUBJ for c in t.children) else t.i
+    b = max([t.i] + [c.i for c in t.children if c.dep_ in ("dobj", "dative")])
+    return a > 0 and doc[a - 1].text == "," and b + 1 < len(doc) and doc[b + 1].text == ","

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from .cast import Person
 from .action import to_present
 from .grammar import Word, render, third_singular
-from .lexicon import PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
+from .lexicon import INTENT_VERBS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import PROPOSALS, RESPONSES, performatives
 from .groups import speaking_group
 from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text, \
@@ -109,6 +109,10 @@ class SpeechReader(ReportedSpeech):
                 continue  # "makes him promise": the promise is not yet said
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.pos_ not in ("VERB", "AUX"):
                 continue  # "no one to tell her that...": nobody is telling anything
+            if self._intended(v):
+                continue  # "decides to ride to town and tell him ...": not said yet
+            if lem not in _QUESTIONS and quote_after(v, quotes) is None and _tells_a_wh_clause(v):
+                continue  # "tells Jess who he is": what he says is not in the text
             speaker = self._own_listener(v, sent, self._speaker(v, sent, prior))
             voice, reader = None, None
             letter = written_by(v, self.lemma)
@@ -337,6 +341,15 @@ class SpeechReader(ReportedSpeech):
                         any(t.lower_ in WRITTEN_NOUNS and t.pos_ == "NOUN" for t in self._prev_sent):
                     return True
         return False
+
+    def _intended(self, v: Any) -> bool:
+        """Whether saying is only meant, planned or wanted ("decides to ride to town
+        and tell him ...", "hopes to tell her"), not done now."""
+        h = v
+        while h.dep_ == "conj" and h.head is not h and h.tag_ == "VB":
+            h = h.head   # "to ride to town and tell him": a bare verb shares the "to"
+                         # (not "refuses to explain and warns her": "warns" is done now)
+        return h.dep_ == "xcomp" and h.head is not h and self.lemma(h.head) in INTENT_VERBS
 
     def _relative_person(self, v: Any) -> object:
         """The person a relative clause's "who" stands for, or None.
@@ -596,6 +609,22 @@ def _name(p: Person) -> str:
         written = next((f for f in sorted(p.forms) if f.upper() == p.cue), None)
         return written or " ".join(w[:1].upper() + w[1:].lower() for w in p.cue.split())
     return "The " + p.cue.lower()
+
+
+#: Words opening a clause that names what is said without saying it.
+_WH = frozenset("who what where when why which whom whose".split())
+
+
+def _tells_a_wh_clause(v: Any) -> bool:
+    """Whether a verb of telling has only a wh-clause as its content ("tells Jess who
+    he is", "explains why he left"): the words themselves are not in the text."""
+    for c in v.children:
+        if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > v.i:
+            first = c.left_edge
+            if first.lower_ in _WH and not any(m.dep_ == "mark" and m.lower_ in ("that", "if", "whether")
+                                               for m in c.children):
+                return True
+    return False
 
 
 def _writes_that(v: Any, lem: str) -> bool:
