@@ -465,15 +465,7 @@ class ReportedSpeech:
         if k + 2 >= sent.end or sent.doc[k].lower_ != "and" or \
                 sent.doc[k + 1].lower_ not in WH_WORDS | {"if", "whether"}:
             return None
-        end = sent.end
-        while end > k + 1 and sent.doc[end - 1].is_punct:
-            end -= 1
-        toks = [sent.doc[i] for i in range(k + 1, end)]
-        verbs = [t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"]
-        if not verbs or not any(t.dep_ in _SUBJ and t.i < verbs[0].i for t in toks) or \
-                any(t.lower_ in SPEECH_FORMS or t.text in ('"', ";", ",") for t in toks):
-            return None
-        return toks
+        return _statement_to_end(sent, k + 1, k + 1, ('"', ";", ","))
 
     @staticmethod
     def _how_after_topic(v: Any, lem: str, sent: Any) -> list[Any] | None:
@@ -493,15 +485,7 @@ class ReportedSpeech:
         nxt = sent.doc[k + 2]
         if nxt.tag_ in ("JJR", "JJS") or nxt.lower_ in ("much", "many", "long", "far", "often", "well", "hard"):
             return None
-        end = sent.end
-        while end > k + 2 and sent.doc[end - 1].is_punct:
-            end -= 1
-        toks = [sent.doc[i] for i in range(k + 1, end)]
-        verbs = [t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"]
-        if not verbs or not any(t.dep_ in _SUBJ and t.i < verbs[0].i for t in toks) or \
-                any(t.lower_ in SPEECH_FORMS or t.text in ('"', ";") for t in toks):
-            return None
-        return toks
+        return _statement_to_end(sent, k + 1, k + 2, ('"', ";"))
 
     @staticmethod
     def _told_how(v: Any) -> tuple[Any, Any] | None:
@@ -949,3 +933,18 @@ def _set_off(t: Any) -> bool:
         c.dep_ in _SUBJ for c in t.children) else t.i
     b = max([t.i] + [c.i for c in t.children if c.dep_ in ("dobj", "dative")])
     return a > 0 and doc[a - 1].text == "," and b + 1 < len(doc) and doc[b + 1].text == ","
+
+
+def _statement_to_end(sent: Any, start: int, floor: int, stops: tuple[str, ...]) -> list[Any] | None:
+    """The words from ``start`` to the sentence's end (its closing punctuation aside, never
+    cut back past ``floor``) when they make a clause with its own subject before its verb,
+    and hold no other speech or any of ``stops``; else None."""
+    end = sent.end
+    while end > floor and sent.doc[end - 1].is_punct:
+        end -= 1
+    toks = [sent.doc[i] for i in range(start, end)]
+    verbs = [t for t in toks if t.tag_.startswith("VB") or t.tag_ == "MD"]
+    if not verbs or not any(t.dep_ in _SUBJ and t.i < verbs[0].i for t in toks) or \
+            any(t.lower_ in SPEECH_FORMS or t.text in stops for t in toks):
+        return None
+    return toks

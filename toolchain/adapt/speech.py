@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from .cast import Person
 from .action import to_present
-from .grammar import Word, render, third_singular
+from .grammar import WH_WORDS, Word, render, third_singular
 from .lexicon import INTENT_VERBS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import PROPOSALS, RESPONSES, performatives
 from .groups import speaking_group
@@ -611,8 +611,9 @@ def _name(p: Person) -> str:
     return "The " + p.cue.lower()
 
 
-#: Words opening a clause that names what is said without saying it.
-_WH = frozenset("who what where when why which whom whose".split())
+#: Words opening a clause that names what is said without saying it ("how" is
+#: left out: "tells him how proud she is" says it, see report.py).
+_WH = WH_WORDS - {"how"}
 
 
 def _tells_a_wh_clause(v: Any) -> bool:
