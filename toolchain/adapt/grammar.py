@@ -142,3 +142,16 @@ def base_form(tok: Any, lemma: Callable[[Any], str]) -> str:
         return tok.text
     lem = lemma(tok)
     return lem or tok.text
+
+
+def verb_read_as_noun(t: Any) -> bool:
+    """Whether a plural noun is really a present verb the small tagger misread ("Mara
+    shrugs", "... and apologizes"): no determiner or adjective, and it stands where a verb
+    does - joined to a verb, or the sentence's head with a name or pronoun before it."""
+    if t.tag_ != "NNS" or not t.lower_.endswith("s") or \
+            any(c.dep_ in ("det", "poss", "amod", "nummod", "case") for c in t.children):
+        return False
+    if t.dep_ == "conj":
+        return bool(t.head.pos_ in ("VERB", "AUX"))
+    return bool(t.dep_ == "ROOT" and any(c.dep_ in ("compound", "nsubj") and c.i < t.i and
+                                         (c.pos_ == "PROPN" or c.tag_ == "PRP") for c in t.children))

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from .cast import Person
 from .action import to_present
-from .grammar import WH_WORDS, Word, render, third_singular
+from .grammar import WH_WORDS, Word, render, third_singular, verb_read_as_noun
 from .lexicon import INTENT_VERBS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import PROPOSALS, RESPONSES, performatives
 from .groups import speaking_group
@@ -509,16 +509,23 @@ class SpeechReader(ReportedSpeech):
         for _, _, c, _ in events:
             consumed |= c
         # the clause of each speech verb: the verb, its subject, adverbs, marks
-        for v, _, _, _ in events:
+        for v, _, _, kind in events:
             if v.i in self._keep_clause:
                 continue
             # how far the line reaches (a full stop taken with a kept act is no word of it):
             # "to" before that is the one spoken to, after it is the act's own ("to his friends")
             reach = max({i for i in consumed if not sent.doc[i].is_punct} | {v.i})
             for c in v.children:
+                if c.dep_ in _SUBJ and c.tag_ in ("VBZ", "VBD", "VBP"):
+                    continue   # "Oskar nods, then asks": a verb is no subject, its clause is a deed
                 if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod") \
-                        or (c.dep_ == "prep" and c.lower_ == "to" and c.i < reach):
+                        or (c.dep_ == "prep" and c.lower_ == "to" and c.i < reach) \
+                        or (kind == "Q" and c.dep_ in ("dobj", "dative", "iobj") and c.i < reach and
+                            self.tracker.referent(c) is not None):
+                    # (the one told goes with the telling: "and he tells Ruth, "...")
                     consumed |= {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
+                if c.dep_ in _SUBJ:
+                    consumed -= _aside_clause(c)   # "Mara, who has waited all winter, tells ...": a deed
             # an aspect verb carrying the speech ("starts saying") goes with it
             h = v.head
             if v.dep_ == "xcomp" and self.lemma(h) in _ASPECT:
@@ -553,30 +560,45 @@ class SpeechReader(ReportedSpeech):
         toks = [t for t in toks if not (t.dep_ in ("mark", "advmod") and t.lower_ in _SUBORDINATORS
                                         and t.head.dep_ == "advcl" and t.head.i in kept
                                         and t.head.head.i not in kept)]
+        # "..., and that her visit surprised him": with the telling gone, a second "that" of
+        # what was told subordinates the clause to nothing
+        toks = [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
+                                        and t.head.i in kept and t.head.head.i in kept)]
         while toks and (toks[0].lower_ in ("when", "while", "as") and toks[0].dep_ in ("advmod", "mark")
                         or toks[0].is_punct or toks[0].dep_ in ("cc", "mark") or toks[0].lower_ in ("and", "but", "then", "so")):
             toks = toks[1:]
         while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "mark", "prep") or
                         toks[-1].lower_ in ("and", "but", "while", "when", "as", "though", "although", "by")):
             toks = toks[:-1]
-        if not toks or not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") or verb_read_as_noun(t)]
+        if not toks or not verbs:
             return ""
         if len(toks) > 1 and toks[0].tag_ == "RB" and toks[1].lower_ == "as" and toks[1].dep_ == "mark":
             return ""   # "just as his father had promised": a comparison left over, not an action
-        # a clause left without its subject borrows the sentence's
-        head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), None)
-        prefix = ""
         words = [Word(t.text, t.whitespace_, t) for t in toks]
+        if toks[0].tag_ == "WP" and toks[0].dep_ in _SUBJ and toks[0].head.dep_ == "relcl" \
+                and toks[0].head.head.i not in kept:
+            # the relative clause of a subject whose telling became a line: "Mara has waited"
+            who = self.tracker.referent(toks[0].head.head)
+            if not isinstance(who, Person):
+                return ""
+            words[0].text = _name(who)
+        # a clause left without its subject borrows the sentence's; its verb is not one that
+        # only describes a noun ("a drifter named Tomas arrives": "arrives")
+        head = next((t for t in verbs if not _describes_noun(t)), verbs[0])
+        prefix = ""
         # ", prompting Ines to ..." can stand as "Marek prompts Ines to ..."; a bare
         # participle or fragment ("Annoyed", "Right before leaving") cannot stand alone
         gerund = head is not None and head.tag_ == "VBG" and head.i > sent.start and \
             sent.doc[head.i - 1].text == "," and head == toks[0]
         finite = any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.i < head.i for t in toks) if head is not None \
             else False
-        finite = finite or (head is not None and head.tag_ in ("VBZ", "VBD", "VBP"))
+        finite = finite or (head is not None and (head.tag_ in ("VBZ", "VBD", "VBP", "MD") or verb_read_as_noun(head)))
         if not finite and not gerund:
             return ""
+        # ("Mara shrugs" read as a noun: the name is the compound before it)
         if head is not None and not any(t.dep_ in _SUBJ or (t.pos_ == "PROPN" and t.dep_ == "conj")
+                                        or (t.dep_ == "compound" and t.head.i == head.i)
                                         for t in toks if t.i < head.i):
             # (a name the parse joined to a phrase before it is this verb's subject all the same:
             # "too much for Georges and Eva begins ...")
@@ -601,6 +623,30 @@ class SpeechReader(ReportedSpeech):
         if len(body.split()) < 2:
             return ""
         return _action_case(body)
+
+
+def _aside_clause(subj: Any) -> set[int]:
+    """The tokens of a relative clause set off by commas on a subject ("Mara, who has
+    waited, ..."): something the subject did, not part of the telling."""
+    doc = subj.doc
+    for r in subj.children:
+        first = r.left_edge
+        if r.dep_ == "relcl" and first.tag_ == "WP" and first.dep_ in _SUBJ and first.i > 0 \
+                and doc[first.i - 1].text == ",":
+            return {t.i for t in r.subtree}
+    return set()
+
+
+def _describes_noun(t: Any) -> bool:
+    """Whether a verb sits in a phrase that describes a noun ("a drifter named ...",
+    "the man who waits"), not in a clause of its own."""
+    for _ in range(8):
+        if t.dep_ in ("acl", "relcl", "amod", "appos"):
+            return True
+        if t.head.i == t.i or t.head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "PRON", "ADP"):
+            return False
+        t = t.head
+    return False
 
 
 def _name(p: Person) -> str:
