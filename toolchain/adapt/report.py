@@ -166,6 +166,11 @@ class ReportedSpeech:
                     pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]   # "for his help (getting up)"
                     if pobj:
                         toks = sorted(pobj[0].subtree, key=lambda t: t.i)
+                        # the phrases right after it are the request's too ("for work in exchange for food")
+                        for p in sorted((x for x in v.children if x.dep_ == "prep" and x.i > c.i), key=lambda x: x.i):
+                            if p.left_edge.i != toks[-1].i + 1:
+                                break
+                            toks += sorted(p.subtree, key=lambda t: t.i)
                         words = self._shift(toks, speaker, addressee, explicit)
                         body = render(words)
                         consumed = {t.i for t in toks} | {c.i, v.i}
