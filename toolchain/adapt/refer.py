@@ -123,7 +123,7 @@ class Tracker:
         v = verb
         while v is not None and seen < 6:
             for c in v.children:
-                if c.dep_ in _SUBJ:
+                if c.dep_ in _SUBJ and not _object_read_as_subject(v, c):
                     r = self.referent(c)
                     if r is None and c.dep_ in _SUBJ:
                         # a name whose head is elsewhere in the phrase ("Mr. Merry")
@@ -207,3 +207,10 @@ class Tracker:
             if p != own_subj and p.gender is None:
                 return p
         return None
+
+
+def _object_read_as_subject(v: Any, subj: Any) -> bool:
+    """ "Oskar locks the gate, warns Petra that ...": a joined verb whose "subject" follows it
+    with a clause after that is telling its object, and the subject is the first verb's."""
+    return v.dep_ == "conj" and subj.i > v.i and \
+        any(c.dep_ in ("ccomp", "xcomp") and c.i > subj.i for c in v.children)
