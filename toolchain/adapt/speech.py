@@ -308,6 +308,11 @@ class SpeechReader(ReportedSpeech):
             if r is not None:
                 return r
         own = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if own is not None and _deed_as_subject(own):
+            doer = next((r for c in own.children if c.dep_ in ("nsubj", "compound") and c.i < own.i
+                         for r in [self._subjectlike(c)] if r is not None), None)
+            if doer is not None:
+                return doer   # "Tobias nods, then asks": who nods asks
         if own is not None and own.pos_ == "NOUN" and self.tracker.referent(own) is None:
             return None   # its own subject is nobody we know (or "says farewell" misread)
         if own is not None and own.lower_ in ("it", "this") and self.tracker.referent(own) is None:
@@ -516,7 +521,7 @@ class SpeechReader(ReportedSpeech):
             # "to" before that is the one spoken to, after it is the act's own ("to his friends")
             reach = max({i for i in consumed if not sent.doc[i].is_punct} | {v.i})
             for c in v.children:
-                if c.dep_ in _SUBJ and c.tag_ in ("VBZ", "VBD", "VBP"):
+                if c.dep_ in _SUBJ and _deed_as_subject(c):
                     continue   # "Oskar nods, then asks": a verb is no subject, its clause is a deed
                 if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod") \
                         or (c.dep_ == "prep" and c.lower_ == "to" and c.i < reach) \
@@ -623,6 +628,12 @@ class SpeechReader(ReportedSpeech):
         if len(body.split()) < 2:
             return ""
         return _action_case(body)
+
+
+def _deed_as_subject(t: Any) -> bool:
+    """Whether the parse made a deed the subject of the next verb ("Tobias nods, then
+    asks"): a finite verb, or one the tagger read as a plural noun."""
+    return t.tag_ in ("VBZ", "VBD", "VBP") or verb_read_as_noun(t)
 
 
 def _aside_clause(subj: Any) -> set[int]:
