@@ -1,0 +1,84 @@
+"""What a telling removes from the action is the telling alone.
+
+When a sentence holds both a deed and speech, the speech becomes a line and the
+rest stays action: every clause not said stays, grammatical, and only the verb
+of saying, its listener and what is said go.  Invented sentences only.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from toolchain.adapt import adapt, load_model
+
+_OPEN = "Nora Hale keeps a ferry inn on the river. Her brother Tobias mends the nets. "
+_STOP = frozenset("the and that his her him she they them their with for are was were has had have "
+                  "not but then who when while into onto from this will".split())
+
+
+def _adapted(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(cue, dialogue) pairs and action paragraphs after the title, in order."""
+    from screenplay.model import Action, Dialogue, Speech
+    a, _ = adapt(text, "t", "t", load_model())
+    lines: list[tuple[str, str]] = []
+    action: list[str] = []
+    for el in a.doc.body:
+        if isinstance(el, Speech):
+            lines.append((el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))))
+        elif isinstance(el, Action):
+            action.append(el.text[0].text)
+    return lines, action
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", s) if len(w) > 2 and w.lower() not in _STOP}
+
+
+@pytest.mark.parametrize("said,telling", [
+    pytest.param("That night a stranger named Ilse Brandt arrives at the inn in a gale and asks for a bed "
+                 "in exchange for work.", {"asks"}, id="arrival-then-request"),
+    pytest.param('Tobias turns out to know boats, and he tells Nora, "This hull is sound. It only needs tar."',
+                 {"tells", "nora"}, id="deed-then-quotation-to-a-listener"),
+    pytest.param("Nora tells Tobias that she is staying--she will risk waiting for the spring thaw.",
+                 {"tells", "tobias", "nora"}, id="clause-after-a-dash"),
+    pytest.param("Tobias says that the lamp was old and apologizes.", {"says"}, id="deed-read-as-a-noun-after-speech"),
+    pytest.param("Nora cooks dinner and tells Tobias that the ferry is late, and Tobias laughs.",
+                 {"tells"}, id="clause-after-the-report"),
+    pytest.param("Nora Hale shrugs and tells Tobias that the ferry is late.", {"tells", "tobias"}, id="noun-read-deed-first"),
+    pytest.param("Tobias nods, then asks Nora whether the ferry will come.", {"asks", "nora", "then", "whether"},
+                 id="deed-parsed-as-subject"),
+    pytest.param("Nora Hale, who has waited all winter, tells Tobias that she is leaving.", {"tells", "tobias", "who"},
+                 id="aside-relative-clause-on-the-teller"),
+    pytest.param("Tobias locks the gate, warns Nora that the dogs are loose, and goes to bed.", {"warns", "nora"},
+                 id="deeds-around-a-warning"),
+])
+def test_every_clause_not_said_stays_in_the_action(said: str, telling: set[str]) -> None:
+    lines, action = _adapted(_OPEN + said)
+    assert lines, "the speech should become a line"
+    story = " ".join(action[2:])   # after FADE IN: and the opening
+    missing = _words(said) - telling - _words(" ".join(t for _, t in lines)) - _words(story)
+    assert not missing, (missing, action, lines)
+
+
+@pytest.mark.parametrize("said,want_action,want_line", [
+    pytest.param("That night a stranger named Ilse Brandt arrives at the inn in a gale and asks for a bed "
+                 "in exchange for work.",
+                 "That night a stranger named ILSE BRANDT arrives at the inn in a gale.",
+                 ("ILSE BRANDT", "Can I have a bed in exchange for work?"), id="arrival-introduces-the-speaker"),
+    pytest.param('Tobias turns out to know boats, and he tells Nora, "This hull is sound. It only needs tar."',
+                 "Tobias turns out to know boats.", ("TOBIAS", "This hull is sound. It only needs tar."),
+                 id="the-listener-goes-with-the-telling"),
+    pytest.param("Tobias says that the lamp was old and apologizes.", "Tobias apologizes.",
+                 ("TOBIAS", "The lamp was old."), id="a-deed-after-what-is-said"),
+    pytest.param("Tobias nods, then asks Nora whether the ferry will come.", "Tobias nods.",
+                 ("TOBIAS", "Will the ferry come?"), id="the-deed-before-a-question"),
+    pytest.param("Tobias locks the gate, warns Nora that the dogs are loose, and goes to bed.",
+                 "Tobias goes to bed.", ("TOBIAS", "The dogs are loose."), id="the-warner-goes-to-bed"),
+    pytest.param("Nora Hale, who has waited all winter, tells Tobias that she is leaving.",
+                 "Nora Hale has waited all winter.", ("NORA HALE", "I am leaving."), id="the-aside-becomes-a-sentence"),
+])
+def test_the_action_left_is_grammatical(said: str, want_action: str, want_line: tuple[str, str]) -> None:
+    lines, action = _adapted(_OPEN + said)
+    assert want_action in action
+    assert want_line in lines
