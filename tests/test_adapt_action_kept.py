@@ -82,3 +82,26 @@ def test_the_action_left_is_grammatical(said: str, want_action: str, want_line: 
     lines, action = _adapted(_OPEN + said)
     assert want_action in action
     assert want_line in lines
+
+
+@pytest.mark.parametrize("said,want_action,want_line", [
+    pytest.param("Nora refuses at first, but after Tobias tells her that the mill burned last year, she hides "
+                 "the peddler in the cellar.", "She hides the peddler in the cellar.",
+                 ("TOBIAS", "The mill burned last year."), id="the-clause-a-telling-hangs-on-is-no-speech"),
+    pytest.param("When the bailiff arrives, Nora lies to him, saying that the peddler left at dawn.",
+                 "When the bailiff arrives, Nora lies to him.", ("NORA", "The peddler left at dawn."),
+                 id="a-when-clause-keeps-its-when"),
+])
+def test_a_main_clause_stays_whole(said: str, want_action: str, want_line: tuple[str, str]) -> None:
+    lines, action = _adapted(_OPEN + said)
+    assert want_action in action
+    assert want_line in lines
+
+
+def test_a_past_deed_read_as_a_participle_stays() -> None:
+    # "Elias paid in silver and said": the small parser hangs "paid" on the name
+    lines, action = _adapted("Nora Hale kept a ferry inn on the river. Her brother Tobias mended the nets. "
+                             "One evening a peddler named Elias Crane arrived at the inn. "
+                             'Elias paid in silver and said to Tobias, "Your sister drives a hard bargain."')
+    assert "Elias pays in silver." in action
+    assert ("ELIAS", "Your sister drives a hard bargain.") in lines

@@ -239,8 +239,10 @@ class ReportedSpeech:
             k = nxt
             while k < sent.end and sent.doc[k].lower_ in (",", "and"):
                 k += 1
+            # (not the clause the telling hangs on: "after he tells her that ..., she hides him")
             if k > nxt and k + 1 < sent.end and sent.doc[k].lower_ in ("he", "she") \
-                    and self.tracker.referent(sent.doc[k]) == addressee:
+                    and self.tracker.referent(sent.doc[k]) == addressee \
+                    and sent.doc[k].head.i not in {a.i for a in v.ancestors}:
                 end = sent.end
                 while end > k and sent.doc[end - 1].is_punct:
                     end -= 1

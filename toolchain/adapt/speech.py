@@ -531,6 +531,10 @@ class SpeechReader(ReportedSpeech):
                     consumed |= {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
                 if c.dep_ in _SUBJ:
                     consumed -= _aside_clause(c)   # "Mara, who has waited all winter, tells ...": a deed
+                    deed = _first_deed_in_subject(c)
+                    if deed is not None:
+                        # "Elias paid in silver and said ...": the name and its deed stay
+                        consumed -= {c.i} | {t.i for t in deed.subtree}
             # an aspect verb carrying the speech ("starts saying") goes with it
             h = v.head
             if v.dep_ == "xcomp" and self.lemma(h) in _ASPECT:
@@ -569,7 +573,9 @@ class SpeechReader(ReportedSpeech):
         # what was told subordinates the clause to nothing
         toks = [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
                                         and t.head.i in kept and t.head.head.i in kept)]
+        # (a "when" whose clause still has the clause it hangs on stays: "When he arrives, she lies")
         while toks and (toks[0].lower_ in ("when", "while", "as") and toks[0].dep_ in ("advmod", "mark")
+                        and not (toks[0].head.dep_ == "advcl" and toks[0].head.head.i in kept)
                         or toks[0].is_punct or toks[0].dep_ in ("cc", "mark") or toks[0].lower_ in ("and", "but", "then", "so")):
             toks = toks[1:]
         while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "mark", "prep") or
@@ -598,7 +604,10 @@ class SpeechReader(ReportedSpeech):
             sent.doc[head.i - 1].text == "," and head == toks[0]
         finite = any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.i < head.i for t in toks) if head is not None \
             else False
-        finite = finite or (head is not None and (head.tag_ in ("VBZ", "VBD", "VBP", "MD") or verb_read_as_noun(head)))
+        first = _first_deed_in_subject(head.head) if head is not None else None
+        deed = first is not None and head is not None and first.i == head.i
+        finite = finite or deed or \
+            (head is not None and (head.tag_ in ("VBZ", "VBD", "VBP", "MD") or verb_read_as_noun(head)))
         if not finite and not gerund:
             return ""
         # ("Mara shrugs" read as a noun: the name is the compound before it)
@@ -622,6 +631,9 @@ class SpeechReader(ReportedSpeech):
                             w.text = third_singular(lem) if isinstance(r, Person) else lem
         if self.past:
             to_present(words, self.lemma)
+            for w in words:
+                if deed and w.tok is not None and w.tok.i == head.i and self.lemma(head):
+                    w.text = third_singular(self.lemma(head))   # read as a participle, told in the past
         body = render(words)
         if prefix:
             body = prefix + " " + body
@@ -634,6 +646,21 @@ def _deed_as_subject(t: Any) -> bool:
     """Whether the parse made a deed the subject of the next verb ("Tobias nods, then
     asks"): a finite verb, or one the tagger read as a plural noun."""
     return t.tag_ in ("VBZ", "VBD", "VBP") or verb_read_as_noun(t)
+
+
+def _first_deed_in_subject(subj: Any) -> Any:
+    """The past verb the parse hung on a name as a participle when the name did it and then
+    spoke ("Elias paid in silver and said ..."): the name, the verb right after it, and an
+    "and" after the verb's phrase joining the name's next verb; else None."""
+    if subj.dep_ not in _SUBJ or subj.pos_ != "PROPN":
+        return None
+    acl = next((c for c in subj.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == subj.i + 1), None)
+    if acl is None:
+        return None
+    # the "and" joins the name's next verb: to the name, or to the "participle" itself
+    joined = any(c.dep_ == "cc" and c.i == acl.right_edge.i + 1 for c in subj.children) or \
+        any(c.dep_ == "conj" and c.tag_ == "VBD" for c in acl.children)
+    return acl if joined else None
 
 
 def _aside_clause(subj: Any) -> set[int]:
