@@ -105,3 +105,19 @@ def test_a_past_deed_read_as_a_participle_stays() -> None:
                              'Elias paid in silver and said to Tobias, "Your sister drives a hard bargain."')
     assert "Elias pays in silver." in action
     assert ("ELIAS", "Your sister drives a hard bargain.") in lines
+
+
+def test_a_list_of_deeds_keeps_its_and() -> None:
+    # the last deed became a line: the "and" it had goes before the last deed kept
+    lines, action = _adapted(_OPEN + "A surveyor named Felix Grau arrives with a map. "
+                                     "Tobias laughs, pours Felix a drink, and tells him to sit down.")
+    assert "Tobias laughs and pours Felix a drink." in action
+    assert ("TOBIAS", "Sit down.") in lines
+
+
+def test_a_present_deed_is_not_joined_to_a_past_clause_below() -> None:
+    # the parse joins "tells" to "drowned": the one who finds him tells, not the drowned man
+    lines, _ = _adapted(_OPEN + "A surveyor named Felix Grau arrives with a map. "
+                                "In April, Tobias finds Felix drowned below the weir, his map still in "
+                                "his pocket, and tells Nora that the dam is finished.")
+    assert ("TOBIAS", "The dam is finished.") in lines

@@ -578,8 +578,10 @@ class SpeechReader(ReportedSpeech):
                         and not (toks[0].head.dep_ == "advcl" and toks[0].head.head.i in kept)
                         or toks[0].is_punct or toks[0].dep_ in ("cc", "mark") or toks[0].lower_ in ("and", "but", "then", "so")):
             toks = toks[1:]
+        joined = False   # a list of deeds lost its "and" with its last item ("stares, tears it, and tells")
         while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "mark", "prep") or
                         toks[-1].lower_ in ("and", "but", "while", "when", "as", "though", "although", "by")):
+            joined = joined or toks[-1].lower_ == "and"
             toks = toks[:-1]
         verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") or verb_read_as_noun(t)]
         if not toks or not verbs:
@@ -587,6 +589,12 @@ class SpeechReader(ReportedSpeech):
         if len(toks) > 1 and toks[0].tag_ == "RB" and toks[1].lower_ == "as" and toks[1].dep_ == "mark":
             return ""   # "just as his father had promised": a comparison left over, not an action
         words = [Word(t.text, t.whitespace_, t) for t in toks]
+        if joined:
+            # "Nora stares at the map, tears it in half": the "and" goes before the last deed kept
+            commas = [k for k in range(1, len(toks) - 1) if toks[k].text == "," and
+                      toks[k + 1].tag_ in ("VBZ", "VBD", "VBP")]
+            if commas and not any(t.lower_ in ("and", "or") for t in toks[commas[-1]:]):
+                words[commas[-1]].text = " and"
         if toks[0].tag_ == "WP" and toks[0].dep_ in _SUBJ and toks[0].head.dep_ == "relcl" \
                 and toks[0].head.head.i not in kept:
             # the relative clause of a subject whose telling became a line: "Mara has waited"
