@@ -122,6 +122,12 @@ class Tracker:
         seen = 0
         v = verb
         while v is not None and seen < 6:
+            if v.dep_ == "conj" and v.tag_ in ("VBZ", "VBP") and v.head.tag_ == "VBD" and v.head.dep_ == "ccomp":
+                # "finds Felix drowned ..., and tells Nora": a present verb is not joined to the past
+                # one of a clause below it, but to the verb that clause hangs on
+                v = v.head.head
+                seen += 1
+                continue
             for c in v.children:
                 if c.dep_ in _SUBJ and not _object_read_as_subject(v, c):
                     r = self.referent(c)
