@@ -121,3 +121,26 @@ def test_a_present_deed_is_not_joined_to_a_past_clause_below() -> None:
                                 "In April, Tobias finds Felix drowned below the weir, his map still in "
                                 "his pocket, and tells Nora that the dam is finished.")
     assert ("TOBIAS", "The dam is finished.") in lines
+
+
+@pytest.mark.parametrize("said,want_action,want_line", [
+    pytest.param("After quietly locking the cellar and hiding the key, Nora tells Tobias that the peddler is gone.",
+                 "Nora quietly locks the cellar and hides the key.", ("NORA", "The peddler is gone."),
+                 id="after-doing-becomes-the-deed"),
+    pytest.param("After questioning the ferryman and being told that nobody crossed, Nora insists on searching "
+                 "the woods.", "Nora questions the ferryman and is told that nobody crossed.",
+                 ("NORA", "I insist on searching the woods."), id="a-passive-deed-too"),
+    pytest.param("After angrily slamming the door, Tobias rejects Nora's plan, saying that the river is too high.",
+                 "After angrily slamming the door, Tobias rejects Nora's plan.",
+                 ("TOBIAS", "The river is too high."), id="the-main-verb-is-the-predicate-not-the-phrase's"),
+])
+def test_a_phrase_done_around_a_telling_stays(said: str, want_action: str, want_line: tuple[str, str]) -> None:
+    lines, action = _adapted(_OPEN + said)
+    assert want_action in action
+    assert want_line in lines
+
+
+def test_what_is_done_after_a_telling_follows_the_line() -> None:
+    lines, action = _adapted(_OPEN + "Before going to bed, Nora warns Tobias against opening the cellar.")
+    assert lines == [("NORA", "Don't open the cellar.")]
+    assert action[-1] == "Nora goes to bed."

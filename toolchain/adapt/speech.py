@@ -544,10 +544,11 @@ class SpeechReader(ReportedSpeech):
         pending: list[Any] = []
         order = sorted([(max(c) if c else v.i, ln) for v, ln, c, _ in events] + loose, key=lambda x: x[0])
         k = 0
+        later: list[object] = []   # "Before going to bed, she warns him ...": what she does after
         for t in sent:
             while k < len(order) and order[k][0] < t.i:
                 if pending:
-                    items.append(self._action_from(sent, pending))
+                    (later if pending[0].lower_ == "before" else items).append(self._action_from(sent, pending))
                     pending = []
                 items.append(order[k][1])
                 k += 1
@@ -558,12 +559,43 @@ class SpeechReader(ReportedSpeech):
         while k < len(order):
             items.append(order[k][1])
             k += 1
-        return [i for i in items if i]
+        return [i for i in items + later if i]
+
+    def _participle_deed(self, toks: list[Any], kept: set[int]) -> str | None:
+        """ "After pulling the boat ashore and tying it up, Tobias tells her ...": with the
+        telling gone, the phrase is what its doer does first ("Tobias pulls the boat ashore
+        and ties it up."); None when the tokens are no such phrase."""
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        at = 1
+        while at < len(toks) and toks[at].tag_ == "RB":
+            at += 1   # "After quietly locking ..."
+        if len(toks) < at + 2 or toks[0].lower_ not in _AROUND_SAYING or toks[at].tag_ != "VBG":
+            return None
+        lead, verb = toks[0], toks[at]
+        # what the phrase hangs on: the first word above it that went with the telling
+        governor = next((a for a in verb.ancestors if a.i not in kept), None) \
+            if lead.i in (verb.head.i, *(c.i for c in verb.children)) else None
+        if governor is None or governor.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in _SUBJ for c in verb.children):
+            return None
+        doer = self.verb_speaker.get(governor.i) or self.tracker.subject_of(governor)
+        if not isinstance(doer, Person):
+            return None
+        joined = [c for c in verb.children if c.dep_ == "conj"]
+        deeds = {verb.i} | {c.i for c in joined if c.tag_ == "VBG"} | \
+            {a.i for c in joined for a in c.children if a.dep_ == "auxpass" and a.lower_ == "being"}
+        words = [Word(("is" if t.lower_ == "being" else third_singular(self.lemma(t))) if t.i in deeds else t.text,
+                      t.whitespace_, t) for t in toks[1:]]
+        return _action_case(_name(doer) + " " + render(words))
 
     def _action_from(self, sent: Any, toks: list[Any]) -> str:
         """Action text from the tokens a sentence has left once its lines are taken out."""
         kept = {t.i for t in toks}
         toks = [t for t in toks if t.text != '"' or self._pair.get(t.i) in kept]
+        done = self._participle_deed(toks, kept)
+        if done is not None:
+            return done
         # "and when the lamp fails, she tells herself ...": with the telling gone the clause is
         # no longer subordinate to anything left; its "when" would leave it hanging
         toks = [t for t in toks if not (t.dep_ in ("mark", "advmod") and t.lower_ in _SUBORDINATORS
@@ -604,7 +636,9 @@ class SpeechReader(ReportedSpeech):
             words[0].text = _name(who)
         # a clause left without its subject borrows the sentence's; its verb is not one that
         # only describes a noun ("a drifter named Tomas arrives": "arrives")
-        head = next((t for t in verbs if not _describes_noun(t)), verbs[0])
+        # (the top verb of what is left first: not "slamming" in "After slamming the door, he rejects")
+        top = [t for t in verbs if (t.head.i == t.i or t.head.i not in kept) and not _describes_noun(t)]
+        head = top[0] if top else next((t for t in verbs if not _describes_noun(t)), verbs[0])
         prefix = ""
         # ", prompting Ines to ..." can stand as "Marek prompts Ines to ..."; a bare
         # participle or fragment ("Annoyed", "Right before leaving") cannot stand alone
@@ -648,6 +682,10 @@ class SpeechReader(ReportedSpeech):
         if len(body.split()) < 2:
             return ""
         return _action_case(body)
+
+
+#: Prepositions and marks of a participle phrase done around a telling ("After pulling ...").
+_AROUND_SAYING = frozenset("after before while on upon".split())
 
 
 def _deed_as_subject(t: Any) -> bool:
