@@ -144,3 +144,17 @@ def test_what_is_done_after_a_telling_follows_the_line() -> None:
     lines, action = _adapted(_OPEN + "Before going to bed, Nora warns Tobias against opening the cellar.")
     assert lines == [("NORA", "Don't open the cellar.")]
     assert action[-1] == "Nora goes to bed."
+
+
+def test_words_after_a_dash_with_no_verb_of_their_own_are_still_said() -> None:
+    lines, action = _adapted(_OPEN + "Nora tells Tobias that their uncle has gone to town--all the other men "
+                                     "being away--to buy salt for the winter.")
+    assert lines == [("NORA", "Their uncle has gone to town -- all the other men being away -- "
+                              "to buy salt for the winter.")]
+
+
+def test_a_telling_verb_kept_as_action_keeps_its_subject() -> None:
+    # an introduction stays action (its line is "This is ..."): the clause before it and its subject stay
+    lines, action = _adapted(_OPEN + "The pair make peace and Tobias introduces Nora to his friends, Ada and Ben.")
+    assert ("TOBIAS", "This is Nora.") in lines
+    assert any(a.startswith("The pair make peace and Tobias introduces Nora to his friends") for a in action)

@@ -267,6 +267,12 @@ class ReportedSpeech:
             while end > nxt + 1 and sent.doc[end - 1].is_punct:
                 end -= 1
             toks = toks + [sent.doc[i] for i in range(nxt, end)]
+        elif clause is not None and nxt < sent.end - 1 and sent.doc[nxt].text in ("--", "\u2014", "\u2013"):
+            # "has gone to town--the others being away--to buy salt": after a dash, words with no
+            # verb of their own go on with what is said ("--she will wait" is a new clause, action)
+            rest, end = _take_rest(sent, [], nxt)
+            if not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") or t.lower_ in SPEECH_FORMS for t in rest):
+                toks, nxt = toks + rest, end
         inside = {t.i for t in toks}
         if any(t.i != v.i and t.tag_.startswith("VB") and self.lemma(t) in SPEECH_VERBS and
                any(c.dep_ in _SUBJ and c.i in inside for c in t.children) and _set_off(t) for t in toks):

@@ -514,9 +514,9 @@ class SpeechReader(ReportedSpeech):
         for _, _, c, _ in events:
             consumed |= c
         # the clause of each speech verb: the verb, its subject, adverbs, marks
-        for v, _, _, kind in events:
-            if v.i in self._keep_clause:
-                continue
+        for v, _, taken, kind in events:
+            if v.i in self._keep_clause or v.i not in taken:
+                continue   # (a verb that stays action keeps its subject: "and Tobias introduces Nora ...")
             # how far the line reaches (a full stop taken with a kept act is no word of it):
             # "to" before that is the one spoken to, after it is the act's own ("to his friends")
             reach = max({i for i in consumed if not sent.doc[i].is_punct} | {v.i})
