@@ -515,8 +515,12 @@ class SpeechReader(ReportedSpeech):
             consumed |= c
         # the clause of each speech verb: the verb, its subject, adverbs, marks
         for v, _, taken, kind in events:
-            if v.i in self._keep_clause or v.i not in taken:
-                continue   # (a verb that stays action keeps its subject: "and Tobias introduces Nora ...")
+            if v.i in self._keep_clause:
+                continue
+            if v.i not in taken and not any(c.dep_ in _SUBJ and c.tag_ == "PRP" and c.i == sent.start
+                                            for c in v.children):
+                continue   # a verb that stays action keeps its subject ("and Tobias introduces Nora ...");
+                # a pronoun opening the sentence gives way to the name ("She declines" -> "Sarah declines")
             # how far the line reaches (a full stop taken with a kept act is no word of it):
             # "to" before that is the one spoken to, after it is the act's own ("to his friends")
             reach = max({i for i in consumed if not sent.doc[i].is_punct} | {v.i})
