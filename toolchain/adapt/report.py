@@ -434,7 +434,14 @@ class ReportedSpeech:
         words = self._shift(rest, speaker, who, True)
         neg = bool(words) and words[0].tok is not None and words[0].tok.dep_ == "neg"
         body = render(words[1:] if neg else words)
-        return sentence_case(fix_i_capital(("Don't " if neg else "") + body)) if body else None
+        if not body:
+            return None
+        if lem in ("suggest", "propose"):
+            # a suggestion is not an order: "suggests she sell the field" is "You could sell the field."
+            body = ("you shouldn't " if neg else "you could ") + body[:1].lower() + body[1:]
+        elif neg:
+            body = "Don't " + body
+        return sentence_case(fix_i_capital(body))
 
     def _so_adjective(self, toks: list[Any], speaker: Person, addressee: object, explicit: bool) -> str | None:
         """"how proud she is of him" as a statement, "she is so proud of him", or None.
@@ -658,6 +665,8 @@ class ReportedSpeech:
                     elif me_gender is None and r == speaker:
                         me_gender = PRON_GENDER[t.lower_]
         same = listener is not None and me_gender is not None and you_gender == me_gender
+        # "arrests Tomas, claiming that he started it": what justifies a deed is about its object
+        about_listener = not question and you_gender in (None, me_gender) and self._justifies_deed_on(toks, listener)
         # nobody else in the sentence: an unclaimed pronoun can only be the speaker's
         alone = bool(toks) and not any(
             isinstance(tr.referent(w), Person) and tr.referent(w) not in (speaker, listener)
@@ -674,6 +683,8 @@ class ReportedSpeech:
                 g = PRON_GENDER[low]
                 if g in third_same or _under_doer(t, g, role_doers):
                     target = None
+                elif about_listener and g in (you_gender, me_gender):
+                    target, you_gender = "2", g
                 elif question and same and g == me_gender:
                     target = "2"    # "asks Lukas why he hates...": asked about himself
                 elif question and listener is not None and you_gender is None and g == me_gender \
@@ -742,6 +753,21 @@ class ReportedSpeech:
                         w.text = form
         _agree_surface(words)
         return words
+
+    def _justifies_deed_on(self, toks: list[Any], listener: Person | None) -> bool:
+        """Whether the clause is said while doing something to the listener ("fires Ana,
+        saying she stole"): a participle of saying hung on a verb that is not itself one of
+        saying, whose object is the listener."""
+        if not toks or listener is None:
+            return False
+        v = toks[0].head
+        while v.dep_ not in ("advcl", "xcomp") and v.head.i != v.i and v.dep_ in ("ccomp", "conj"):
+            v = v.head
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or self.lemma(v) not in SPEECH_VERBS:
+            return False
+        deed = v.head
+        return self.lemma(deed) not in SPEECH_VERBS and any(
+            c.dep_ == "dobj" and self.tracker.referent(c) == listener for c in deed.children)
 
     def _said_by(self, t: Any, speaker: Person) -> bool:
         """Whether an object pronoun's own verb has the speaker as subject (then it is

@@ -1,0 +1,67 @@
+"""Who is who on text nobody tuned for: names, sex from pronouns, and whose pronoun a line keeps.
+
+All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+from toolchain.adapt import adapt, load_model
+
+
+def _run(text: str) -> tuple[list[tuple[str, str]], list[str], dict[str, str | None]]:
+    """(cue, dialogue) pairs, visible non-synopsis lines, and each entity's sex."""
+    from screenplay.model import Dialogue, Speech
+    a, fountain = adapt(text, "t", "t", load_model())
+    lines = [(el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue)))
+             for el in a.doc.body if isinstance(el, Speech)]
+    body = [ln for ln in fountain.splitlines() if ln.strip() and not ln.startswith("=")]
+    assert a.story is not None
+    return lines, body, {e.id: e.gender for e in a.story.entities}
+
+
+def test_a_pronoun_opening_a_quoted_sentence_is_nobody() -> None:
+    _, _, sex = _run('Nadia Voss finds the old well. Nadia tells Piet, "The water is gone. They took it."')
+    assert "THEY" not in sex
+
+
+def test_a_town_one_leaves_for_is_a_place_not_a_person() -> None:
+    _, body, sex = _run("Her son Jonas wants to leave for Tallinn to work in a bakery. He packs a bag.")
+    assert "TALLINN" not in sex
+    assert not any("TALLINN" in ln for ln in body)
+
+
+def test_her_and_him_tell_each_persons_sex() -> None:
+    text = ("Greta Lund struggles to keep her vineyard. Her son Ivo tells her that it is hopeless. "
+            "At the bank, Oskar Brandt tells Greta that the loan is refused. She asks him for more time. "
+            "He says he can do nothing. Oskar warns Greta that people are talking. "
+            "She tells him to mind his own business.")
+    lines, _, sex = _run(text)
+    assert sex["GRETA"] == "F" and sex["OSKAR"] == "M"
+    assert lines[-1][0] == "GRETA"                  # "She tells him": not Oskar's own line
+    assert ("OSKAR", "The loan is refused.") in lines or any(c == "OSKAR" for c, _ in lines)
+
+
+def test_the_listener_said_to_while_a_deed_is_done_to_him_is_you() -> None:
+    lines, _, _ = _run("Pavel Orlov, a drifter, sleeps in the barn. One night the barn catches fire. Lena pulls "
+                       "Pavel out of the flames, and the constable, Emil Hart, arrests Pavel, claiming that he "
+                       "started it.")
+    said = [t for c, t in lines if c == "EMIL HART"]
+    assert said and "I set" not in said[0] and said[0].startswith("You started")
+
+
+def test_a_third_party_of_the_speakers_sex_keeps_his_pronoun() -> None:
+    lines, _, _ = _run("Lotte Berg lives with her father. Two men court her: Anton Weiss, a rich fellow, "
+                       "and Karl Stein, a poor clerk. Her father favors Anton and urges her to marry him.")
+    said = dict(lines)
+    assert "Marry me." not in said.values()
+
+
+def test_a_text_opening_with_a_full_name_keeps_the_first_name() -> None:
+    _, body, sex = _run("Vera Holm waits at the gate. Later, Tomek persuades her to go in.")
+    assert "VERA HOLM" in sex and "HOLM" not in sex
+    assert any(ln.startswith("VERA HOLM waits") for ln in body)
+
+
+def test_a_suggestion_is_not_an_order() -> None:
+    lines, _, _ = _run("Ines Varga runs a small hotel. Her banker, Mr. Roth, visits her. "
+                       "He suggests that she sell the garden to a builder.")
+    assert ("MR. ROTH", "You could sell the garden to a builder.") in lines
