@@ -65,3 +65,10 @@ def test_a_suggestion_is_not_an_order() -> None:
     lines, _, _ = _run("Ines Varga runs a small hotel. Her banker, Mr. Roth, visits her. "
                        "He suggests that she sell the garden to a builder.")
     assert ("MR. ROTH", "You could sell the garden to a builder.") in lines
+
+
+def test_where_an_act_is_done_stays_in_the_action_not_the_line() -> None:
+    lines, body, _ = _run("Frank Dolan, the foreman, sets fire to the mill. The police come. "
+                          "Dolan confesses before the constable.")
+    assert not any("constable" in said for _, said in lines)
+    assert any("before the constable" in ln for ln in body)

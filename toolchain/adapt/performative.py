@@ -28,6 +28,10 @@ from .lexicons import entries
 #: Dependents of the verb that carry what the act is about.
 _COMPLEMENTS = frozenset("dobj dative prep attr oprd acomp npadvmod".split())
 _STOP = frozenset("conj cc punct advcl ccomp xcomp relcl mark".split())
+#: Prepositions that carry an act's argument ("confesses to the theft", "apologizes for
+#: the delay", "accuses him of lying"); any other ("before the judge", "in the hall")
+#: says where or when it is done, which belongs to the action, not the line.
+_ARGUMENT_PREPS = frozenset("to for of on about against with".split())
 #: Words that make an act habitual, planned or hypothetical rather than done now.
 _NOT_NOW = frozenset("usually often always sometimes never rarely seldom occasionally regularly "
                      "frequently normally once".split())
@@ -305,7 +309,8 @@ def _act_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tu
     table = _act_verbs()
     if lem not in table:
         return None
-    parts = [c for c in v.children if c.i > v.i and c.dep_ in _COMPLEMENTS]
+    parts = [c for c in v.children if c.i > v.i and c.dep_ in _COMPLEMENTS and
+             (c.dep_ != "prep" or c.lower_ in _ARGUMENT_PREPS)]
     parts = [c for c in parts if not any(s.dep_ in _STOP and s.tag_.startswith("VB") and s.dep_ != "pcomp"
                                          for s in c.subtree if s is not c)] or parts
     # "insists on a stealth approach to avoid ...": a purpose after the object goes with it
