@@ -72,3 +72,15 @@ def test_where_an_act_is_done_stays_in_the_action_not_the_line() -> None:
                           "Dolan confesses before the constable.")
     assert not any("constable" in said for _, said in lines)
     assert any("before the constable" in ln for ln in body)
+
+
+def test_a_pronoun_used_again_in_one_sentence_is_the_same_person() -> None:
+    lines, _, _ = _run("Hana Sato works at an observatory. Her boss Miguel comes in. Miguel runs up the ladder "
+                       "and tells her to come down, but she refuses to leave until the recording is complete.")
+    assert lines[-1] == ("HANA SATO", "I won't leave until the recording is complete.")
+
+
+def test_what_somebody_would_say_if_is_no_line() -> None:
+    lines, body, _ = _run("Pia Holm keeps a diary. Her brother Max is told that if he cries or says that he "
+                          "is cold, he will lose the game.")
+    assert not any("cold" in said for _, said in lines)

@@ -501,7 +501,7 @@ class Cast:
                         v = t.head.head if t.head.dep_ in ("dobj", "pobj", "attr") else t.head
                         while v.dep_ in ("prep", "pobj") and v.head.i != v.i:
                             v = v.head
-                        v = _subject_verb(v)
+                        v = subject_verb(v)
                         own = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
                         # not when somebody else is named before it ("grabs Nora and pulls her arm")
                         if len(own) == 1 and own[0] is not None and own[0].gender is None and own[0].named \
@@ -512,15 +512,20 @@ class Cast:
                     if t.lower_ not in ("he", "she", "his", "him") and not (t.lower_ == "her" and t.tag_ == "PRP"):
                         continue
                     if t.dep_ in _SUBJ and t.head.dep_ == "conj":
-                        # "Tomas turns, and he tells Ruth": the next verb's subject is the first's
-                        twin = [self.person_for_token(s, c) for c in _subject_verb(t.head.head).children
-                                if c.dep_ in _SUBJ]
-                        if len(twin) == 1 and twin[0] is not None and twin[0].named and twin[0].gender is None:
+                        # "Tomas turns, and he tells Ruth": the next verb's subject is the first's,
+                        # when the first clause has nobody else ("asks her, but she refuses")
+                        first_verb = subject_verb(t.head.head)
+                        twin = [self.person_for_token(s, c) for c in first_verb.children if c.dep_ in _SUBJ]
+                        own_clause = {w.i for w in first_verb.subtree} - {w.i for w in t.head.subtree}
+                        others = [w for w in s if w.i in own_clause and w.dep_ not in _SUBJ and
+                                  (w.lower_ in PRON_GENDER or self.person_for_token(s, w) is not None)]
+                        if len(twin) == 1 and twin[0] is not None and twin[0].named and twin[0].gender is None \
+                                and not others:
                             votes[twin[0].key][g] += 1
                             continue
                     cands = {p for grp in window[-2:] for p in grp} | set(current)
                     if t.dep_ in ("dobj", "dative", "pobj") and t.lower_ in ("him", "her"):
-                        v = t.head if t.dep_ != "pobj" else t.head.head
+                        v = subject_verb(t.head if t.dep_ != "pobj" else t.head.head)
                         for c in v.children:
                             if c.dep_ in _SUBJ:
                                 own = self.person_for_token(s, c)
@@ -663,7 +668,7 @@ def listed_names(sents: Iterable[Any], known: set[str]) -> list[str]:
     return out
 
 
-def _subject_verb(v: Any) -> Any:
+def subject_verb(v: Any) -> Any:
     """The verb whose subject is also ``v``'s: up through "and reads" (conj) and
     "struggles to keep" (xcomp), but not past an object that takes the infinitive
     ("persuades her to keep": she keeps)."""

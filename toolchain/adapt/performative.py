@@ -27,6 +27,7 @@ from .lexicons import entries
 
 #: Dependents of the verb that carry what the act is about.
 _COMPLEMENTS = frozenset("dobj dative prep attr oprd acomp npadvmod".split())
+_PRON_SEX = {"him": "M", "her": "F"}
 _STOP = frozenset("conj cc punct advcl ccomp xcomp relcl mark".split())
 #: Prepositions that carry an act's argument ("confesses to the theft", "apologizes for
 #: the delay", "accuses him of lying"); any other ("before the judge", "in the hall")
@@ -124,8 +125,10 @@ def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str
             if got is not None:
                 return got
     me = _doer(v, who)
-    if me is not None and any(c.dep_ in ("dobj", "dative") and who(c) == me for c in v.children):
-        return None   # "thanks him" taken for the speaker himself: the tracker is unsure
+    if me is not None and any(c.dep_ in ("dobj", "dative") and (who(c) == me or (referent is not None and who(c) is None and c.tag_ == "PRP" and
+                                              me.gender is not None and _PRON_SEX.get(c.lower_) == me.gender))
+                              for c in v.children):
+        return None   # "thanks him" taken for the speaker himself, or for nobody known: the tracker is unsure
     return _act_line(v, lem, shift, lemma)
 
 
@@ -173,8 +176,11 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                                                                             and t.head.i == inf.i)),
                           key=lambda t: t.i)
             rest, cut = _clip(rest, inf)
-            if any(t.dep_ in ("nsubj", "nsubjpass") for t in rest):
-                return None   # a clause of its own
+            # "until the work is done" belongs to what is said; any other subject is a clause of its own
+            timed = {x.i for t in rest if t.dep_ == "advcl" and any(m.dep_ == "mark" for m in t.children)
+                     for x in t.subtree}
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in timed for t in rest):
+                return None
             words = _we(shift(rest), speaker, who)
             if words is None:
                 return None

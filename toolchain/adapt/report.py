@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from .action import present_form
-from .cast import Person
+from .cast import Person, subject_verb
 from .performative import performative_line
 from .grammar import (
     FIRST, SECOND, WH_WORDS, Word, agree, base_form, base_from_3sg, fix_i_capital, render,
@@ -694,7 +694,7 @@ class ReportedSpeech:
                 elif g == me_gender:
                     # "he is happy to see him": the object is somebody else
                     target = "1"
-                    if form == "obj" and subject_i:
+                    if form == "obj" and (subject_i or self._said_by(t, speaker)):
                         target = "2" if (listener is not None and you_gender == g) else None
                 elif listener is not None and g == you_gender:
                     target = "2"
@@ -775,7 +775,8 @@ class ReportedSpeech:
         v = t.head
         while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head.i != v.i:
             v = v.head
-        return any(c.dep_ == "nsubj" and self.tracker.referent(c) == speaker for c in v.children)
+        return any(c.dep_ == "nsubj" and c.i != t.i and self.tracker.referent(c) == speaker
+                   for c in subject_verb(v).children)
 
     def _question(self, words: list[Word], yn: bool) -> str | None:
         """Indirect question words to a direct question: word order and do-support."""

@@ -111,6 +111,8 @@ class SpeechReader(ReportedSpeech):
                 continue  # "no one to tell her that...": nobody is telling anything
             if self._intended(v):
                 continue  # "decides to ride to town and tell him ...": not said yet
+            if _conditional(v) or self._inside_report(v):
+                continue  # "if he cries or says that he is hungry", "is told that ... says": not said now
             if lem not in _QUESTIONS and quote_after(v, quotes) is None and _tells_a_wh_clause(v):
                 continue  # "tells Jess who he is": what he says is not in the text
             speaker = self._own_listener(v, sent, self._speaker(v, sent, prior))
@@ -350,6 +352,18 @@ class SpeechReader(ReportedSpeech):
             h = h.head   # "to ride to town and tell him": a bare verb shares the "to"
                          # (not "refuses to explain and warns her": "warns" is done now)
         return h.dep_ == "xcomp" and h.head is not h and self.lemma(h.head) in INTENT_VERBS
+
+    def _inside_report(self, v: Any) -> bool:
+        """Whether the verb is part of what a passive verb of saying reports ("is told that
+        if he says ..."): then it is content, never an utterance of its own (an active
+        report's line takes it in itself)."""
+        child, h = v, v.head
+        while h.i != child.i:
+            if child.dep_ == "ccomp" and self._speech_lemma(h) is not None and \
+                    any(c.dep_ in ("auxpass", "nsubjpass") for c in h.children):
+                return True
+            child, h = h, h.head
+        return False
 
     def _relative_person(self, v: Any) -> object:
         """The person a relative clause's "who" stands for, or None.
@@ -614,6 +628,15 @@ def _name(p: Person) -> str:
 #: Words opening a clause that names what is said without saying it ("how" is
 #: left out: "tells him how proud she is" says it, see report.py).
 _WH = WH_WORDS - {"how"}
+
+
+def _conditional(v: Any) -> bool:
+    """Whether the verb (or the first of the verbs it is joined to) is only supposed:
+    "if/unless he says ..."."""
+    h = v
+    while h.dep_ == "conj" and h.head is not h:
+        h = h.head
+    return h.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in h.children)
 
 
 def _tells_a_wh_clause(v: Any) -> bool:
