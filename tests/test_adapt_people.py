@@ -84,3 +84,11 @@ def test_what_somebody_would_say_if_is_no_line() -> None:
     lines, body, _ = _run("Pia Holm keeps a diary. Her brother Max is told that if he cries or says that he "
                           "is cold, he will lose the game.")
     assert not any("cold" in said for _, said in lines)
+
+
+def test_a_quotation_standing_alone_after_a_quoted_line_is_the_same_speakers() -> None:
+    lines, body, _ = _run('Ellen Marsh calls her student that night. "This is not noise," she says. '
+                          '"Someone is counting." She hangs up.')
+    assert lines == [("ELLEN MARSH", "This is not noise. Someone is counting.")]
+    assert not any("Someone is counting" in ln for ln in body if not ln.isupper() and ln not in
+                   ("This is not noise. Someone is counting.",))

@@ -76,6 +76,7 @@ class SpeechReader(ReportedSpeech):
         self.verb_speaker: dict[int, object] = {}
         self._sentence_speakers: list[object] = []
         self._prev_sent: Any = None
+        self._last_quoted: Person | None = None   # who spoke the quotation ending the last sentence
         self._drop: set[int] = set()
         self._pair: dict[int, int] = {}
         self._found: set[str] = set()
@@ -213,15 +214,26 @@ class SpeechReader(ReportedSpeech):
             speaker = self.split_off[max(deeds)] if deeds else \
                 self.verb_speaker[max(spoke)] if spoke and sent.doc[a - 1].text in (";", ":") else \
                 self._quote_speaker(sent, a)   # "He insists it is; "It's true!"": his words
+            whole = all(t.is_punct or t.is_space for t in sent if not a <= t.i <= b)
+            if speaker is None and whole and self._last_quoted is not None:
+                speaker = self._last_quoted   # '"It is late," she says. "Go home."': still hers
             if isinstance(speaker, Person):
                 loose_lines.append((b, Line(speaker, quote_text(sent, (a, b)), None)))
                 # only words set off as an utterance (", "..."" to the end) leave the action;
                 # a quoted phrase inside it ("such a "psychopath"") is part of what happens
-                set_off = sent.doc[a - 1].text in (",", ":", ";") and all(t.is_punct for t in sent.doc[b + 1:sent.end])
+                set_off = whole or (sent.doc[a - 1].text in (",", ":", ";") and
+                                    all(t.is_punct for t in sent.doc[b + 1:sent.end]))
                 if set_off:
                     self._loose.update(range(a, b + 1))
                 out.events.append(SpeechEvent(sent.doc[a].idx, speaker, True, "Q"))
         out.items = self._assemble(sent, events, loose_lines)
+        # a quotation with its speaker closing the sentence may go on in the next one
+        last_q = [line.speaker for v, line, c, kind in events if kind == "Q" and line is not None and c
+                  and all(t.is_punct or t.dep_ in ("nsubj", "advmod") or t.i == v.i
+                          for t in sent if t.i > max(c))]
+        last_q += [line.speaker for b, line in loose_lines
+                   if all(t.is_punct for t in sent if t.i > b)]
+        self._last_quoted = last_q[-1] if last_q and isinstance(last_q[-1], Person) else None
         self._prev_sent = sent
         out.spoken = {i for _, _, c, _ in events for i in c}
         return out
@@ -502,6 +514,7 @@ class SpeechReader(ReportedSpeech):
         """A new scene: nobody has spoken in it yet."""
         self.speakers = []
         self._asked = None
+        self._last_quoted = None
 
     # -- assembling action and lines ------------------------------------------------------
     def _assemble(self, sent: Any, events: list[tuple[Any, Line | None, set[int], str]],
