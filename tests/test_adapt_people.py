@@ -92,3 +92,23 @@ def test_a_quotation_standing_alone_after_a_quoted_line_is_the_same_speakers() -
     assert lines == [("ELLEN MARSH", "This is not noise. Someone is counting.")]
     assert not any("Someone is counting" in ln for ln in body if not ln.isupper() and ln not in
                    ("This is not noise. Someone is counting.",))
+
+
+def test_a_second_verb_in_the_tense_of_what_is_said_is_still_said() -> None:
+    lines, body, _ = _run("Tom Hale runs the mill. Later he confronts Ada Lind in the office and admits that he "
+                          "saw the letter months ago but was afraid of losing his job.")
+    assert lines == [("TOM HALE", "I saw the letter months ago, but I was afraid of losing my job.")]
+    assert not any("afraid" in ln for ln in body if ln != lines[0][1])
+    # in the story's own tense the second verb is the speaker's next deed
+    lines, body, _ = _run("Tom Hale runs the mill. Tom admits that he saw the letter and leaves the room.")
+    assert lines == [("TOM", "I saw the letter.")]
+
+
+def test_a_later_and_that_takes_the_clauses_before_it_into_the_line() -> None:
+    lines, _, _ = _run("Tom Hale is a farmer. He gets angry, saying that Ann and Joe have their own lives, and "
+                       "they should have their own too, and that the visit caught him by surprise.")
+    assert lines[0][0] == "TOM HALE" and lines[0][1].endswith("the visit caught me by surprise.")
+    # a speaker of unknown sex: "him" might be anybody, so the line stops before it
+    lines, _, _ = _run("Tom Hale gets angry, saying that Ann and Joe have their own lives, and they should "
+                       "have their own too, and that the visit caught him by surprise.")
+    assert lines == [("TOM HALE", "Ann and Joe have their own lives.")]

@@ -245,6 +245,9 @@ class ReportedSpeech:
                     toks = toks + rest
                     nxt = end
         self._more = self._more_after(sent, nxt)
+        self._more_joint = ""
+        if not self._more and clause is not None:
+            self._more, self._more_joint = self._backshifted(v, clause, sent, nxt)
         if clause is not None and v.tag_ == "VBZ" and nxt < sent.end:
             rest = [sent.doc[i] for i in range(nxt, sent.end)]
             verbs = [t for t in rest if t.tag_.startswith("VB")]
@@ -533,14 +536,49 @@ class ReportedSpeech:
             return more
         return []
 
+    def _backshifted(self, v: Any, clause: Any, sent: Any, nxt: int) -> tuple[list[Any], str]:
+        """"admits that he saw it but was afraid to speak": a second verb of the speaker's
+        in the tense of what is said, not of the story, is still what is said; it comes back
+        with "but"/"and" and its subject, "I"."""
+        past = clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children)
+        if v.tag_ not in ("VBZ", "VBP") or not past:
+            return [], ""
+        # the parse may hang the verb on the verb before the speech verb ("confronts her and admits
+        # that ... but was"): a later sibling does as well
+        near = list(v.children) + ([c for c in v.head.children if c.i > v.i] if v.dep_ == "conj" else [])
+        for c in near:
+            if c.dep_ != "conj" or c.i < nxt or any(x.dep_ in _SUBJ for x in c.children):
+                continue
+            if not (c.tag_ == "VBD" or any(x.dep_ == "aux" and x.tag_ == "VBD" for x in c.children)):
+                return [], ""
+            cc = [x for x in near + list(c.head.children) if x.dep_ == "cc" and nxt <= x.i < c.left_edge.i]
+            gap = [sent.doc[i] for i in range(nxt, c.left_edge.i)]
+            cc = list({x.i: x for x in cc}.values())
+            if len(cc) != 1 or not all(t.is_punct or t.i == cc[0].i for t in gap):
+                return [], ""
+            toks = [t for t in sorted(c.subtree, key=lambda t: t.i)]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if any(t.lower_ in SPEECH_FORMS for t in toks):
+                return [], ""
+            return toks, cc[0].lower_
+        return [], ""
+
     def _with_more(self, text: str, consumed: set[int], speaker: Person, addressee: object,
                    explicit: bool) -> tuple[str, set[int]]:
         """Add a second reported clause ("..., and that S") to the line."""
         if not text or not self._more:
             return text, consumed
+        if getattr(self, "_more_joint", ""):
+            words = self._shift(self._more, speaker, addressee, explicit)
+            body = render(words)
+            more = f"{text.rstrip('.')}, {self._more_joint} I {body[:1].lower()}{body[1:]}."
+            return fix_i_capital(more), consumed | {t.i for t in self._more} | \
+                set(range(min(consumed | {self._more[0].i}), self._more[0].i))
         words = self._shift(self._more, speaker, addressee, explicit)
         kept_own = any(w.tok is not None and w.text == w.tok.text and w.tok.tag_ in ("PRP", "PRP$")
-                       and PRON_GENDER.get(w.text.lower()) == speaker.gender for w in words)
+                       and speaker.gender in (PRON_GENDER[w.text.lower()], None) for w in words
+                       if w.text.lower() in PRON_GENDER)   # (a speaker of unknown sex: any he/she)
         if self._more[0].nbor(-1).lower_ != "that" and kept_own:
             # clauses taken up to a later "and that": a pronoun of the speaker's sex left as it
             # was might be the speaker or not; better no line than a wrong person
