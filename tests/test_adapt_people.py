@@ -112,3 +112,11 @@ def test_a_later_and_that_takes_the_clauses_before_it_into_the_line() -> None:
     lines, _, _ = _run("Tom Hale gets angry, saying that Ann and Joe have their own lives, and they should "
                        "have their own too, and that the visit caught him by surprise.")
     assert lines == [("TOM HALE", "Ann and Joe have their own lives.")]
+
+
+def test_a_past_tense_synopsis_keeps_hyphenated_words_whole() -> None:
+    _, body, _ = _run("Rosa Quint ran a bakery with her well-known brother. She baked bread for the "
+                      "next-door school. One morning the oven broke down.")
+    text = " ".join(ln for ln in body if not ln.startswith(("INT.", "EXT.")))
+    assert "well-known" in text and "next-door" in text and " - " not in text
+    assert "runs a bakery" in text or "RUNS" in text.upper()
