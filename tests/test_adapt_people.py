@@ -120,3 +120,11 @@ def test_a_past_tense_synopsis_keeps_hyphenated_words_whole() -> None:
     text = " ".join(ln for ln in body if not ln.startswith(("INT.", "EXT.")))
     assert "well-known" in text and "next-door" in text and " - " not in text
     assert "runs a bakery" in text or "RUNS" in text.upper()
+
+
+def test_offering_somebody_something_to_do_a_task_is_the_listeners_task() -> None:
+    lines, _, _ = _run("Nell Parrish lives on a boat. One morning a steamer runs aground. Its captain, Silas Cobb, "
+                       "offers Nell a dollar to carry messages to the town.")
+    assert lines == [("SILAS COBB", "I'll give you a dollar to carry messages to the town.")]
+    lines, _, _ = _run("Nell Parrish lives on a boat. Silas Cobb meets her. He offers to carry her bag.")
+    assert lines == [("SILAS COBB", "Let me carry your bag.")]

@@ -157,7 +157,8 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
            for c in v.children):
         return None   # "says goodbye and leaves" with "leaves" read as a noun: the action would lose it
     objs = [c for c in v.children if c.dep_ == "dobj"]
-    obj = objs[0] if objs else None
+    # "offers Nell a dollar" parsed with two objects: the thing is the object, Nell the listener
+    obj = next((c for c in objs if not is_person(c)), objs[0]) if objs else None
     # the one spoken to; a verb read as a noun ("greets" NNS) takes its listener as apposition
     listeners = [c for c in v.children if c.i > v.i and is_person(c) and
                  (c.dep_ in ("dobj", "dative") or (c.dep_ in ("appos", "npadvmod") and c.tag_ == "NNP"))]
