@@ -95,6 +95,8 @@ def test_a_role_phrase_possessor_is_not_the_persons_name() -> None:
     from toolchain.adapt.nlp import parse_all
 
     class _Cast:
+        placelike: set[str] = set()
+
         def ordered(self) -> list[Person]:
             return [Person("LAURIE", "LAURIE", True, {"Laurie", "Hendersons ' daughter"})]
 

@@ -26,10 +26,13 @@ from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
     PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
+from .lexicons import entries
 from .written import SAYING_THINGS
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
                          "of on onto by via".split())
+#: Verbs of going (lemmas), from the motion lexicon: "sets off for X" names where X is.
+_GOING = frozenset(entries("motion_verbs"))
 _ORDINALS = {"second": "SECOND", "new": "SECOND", "another": "SECOND", "other": "SECOND",
              "third": "THIRD", "fourth": "FOURTH"}
 _SUBJ = ("nsubj", "nsubjpass")
@@ -64,6 +67,11 @@ class Mention:
     start: int
     end: int
     subject: bool
+
+
+#: Parts of speech that never start a name, however often the word is capitalised
+#: ("They" opening sentences of a quotation is not a character).
+_FUNCTION_POS = frozenset("PRON DET ADP CCONJ SCONJ AUX PART NUM PUNCT".split())
 
 
 def _is_cap(tok: Any) -> bool:
@@ -120,6 +128,7 @@ class Cast:
         self.people: dict[str, Person] = {}
         self.form_to_key: dict[str, str] = {}
         self.role_alias: dict[str, str] = {}     # role key -> person key
+        self.placelike: set[str] = set()
         self._mentions: dict[int, list[Mention]] = {}
         self._discover_names(asides)
         self._discover_roles()
@@ -174,9 +183,12 @@ class Cast:
                 j += 1
             # (the first word of a text is capitalised anyway: "Clara Bell is a teacher" is one
             # name when the entity recogniser reads the two words as one person)
+            # "Vera Holm waits": a sentence opening with two proper nouns opens with a full name
             return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB")) or \
+                (i == 0 and len(sent) > 1 and sent[1].tag_ == "NNP" and _is_cap(sent[1])) or \
                 (t.ent_type_ == "PERSON" and i + 1 < len(sent) and sent[i + 1].ent_iob_ == "I")
-        if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT"):
+        if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT") \
+                and t.pos_ not in _FUNCTION_POS:
             return True  # a name the tagger mistook at the start of a sentence
         return False
 
@@ -221,6 +233,11 @@ class Cast:
                 prev = s[a - 1].lower_ if a > 0 else ""
                 if prev in ("named", "called"):
                     e["person"] += 2
+                if head.dep_ == "appos" and head.head.tag_ == "NN" and head.head.dep_ in _SUBJ:
+                    e["person"] += 1   # "the constable, Ida Berg, arrests ...": a doer's name
+                if prev == "for" and a >= 2 and self.lemma(s[a - 2]) in _GOING:
+                    e["place"] += 2   # "leaves for Lisbon": a destination, whatever the parse says
+                    e["destination"] += 1
                 if prev == "the":
                     e["place"] += 2
                 elif prev in _PLACE_PREPS and not (nxt is not None and nxt.tag_ == "POS"):
@@ -242,6 +259,8 @@ class Cast:
             if e["object"] >= 2:
                 e["person"] += 1   # "drives Ama home", "brings Ama in": somebody, not somewhere
         persons = [w for w, e in ev.items() if e["person"] > e["place"] and e["person"] > 0]
+        # names the text goes to: the entity recogniser's PERSON does not overrule that
+        self.placelike = {" ".join(w) for w, e in ev.items() if e["destination"] and e["place"] >= e["person"]}
         spouses = self._spouses()
         # Group forms: "Ines" joins "Ines Marlowe", "Merry" joins "Mr. Merry", near-spellings merge.
         groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
@@ -311,7 +330,8 @@ class Cast:
                 if not _role_head(t):
                     continue
                 # apposition with a name: "his daughter Lena", "the caretaker, Mr. Merry,", "a woman named Ines"
-                personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES)
+                personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or \
+                    t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)   # "the constable, Ida Berg,"
                 linked = self._apposed_name(s, t, spans, index) if personal else None
                 if linked:
                     key, _ = _role_key(t)
@@ -481,6 +501,7 @@ class Cast:
                         v = t.head.head if t.head.dep_ in ("dobj", "pobj", "attr") else t.head
                         while v.dep_ in ("prep", "pobj") and v.head.i != v.i:
                             v = v.head
+                        v = subject_verb(v)
                         own = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
                         # not when somebody else is named before it ("grabs Nora and pulls her arm")
                         if len(own) == 1 and own[0] is not None and own[0].gender is None and own[0].named \
@@ -488,11 +509,23 @@ class Cast:
                                 and all(p == own[0] for p in current):
                             votes[own[0].key][g] += 1
                             continue
-                    if t.lower_ not in ("he", "she", "his"):
+                    if t.lower_ not in ("he", "she", "his", "him") and not (t.lower_ == "her" and t.tag_ == "PRP"):
                         continue
+                    if t.dep_ in _SUBJ and t.head.dep_ == "conj":
+                        # "Tomas turns, and he tells Ruth": the next verb's subject is the first's,
+                        # when the first clause has nobody else ("asks her, but she refuses")
+                        first_verb = subject_verb(t.head.head)
+                        twin = [self.person_for_token(s, c) for c in first_verb.children if c.dep_ in _SUBJ]
+                        own_clause = {w.i for w in first_verb.subtree} - {w.i for w in t.head.subtree}
+                        others = [w for w in s if w.i in own_clause and w.dep_ not in _SUBJ and
+                                  (w.lower_ in PRON_GENDER or self.person_for_token(s, w) is not None)]
+                        if len(twin) == 1 and twin[0] is not None and twin[0].named and twin[0].gender is None \
+                                and not others:
+                            votes[twin[0].key][g] += 1
+                            continue
                     cands = {p for grp in window[-2:] for p in grp} | set(current)
                     if t.dep_ in ("dobj", "dative", "pobj") and t.lower_ in ("him", "her"):
-                        v = t.head if t.dep_ != "pobj" else t.head.head
+                        v = subject_verb(t.head if t.dep_ != "pobj" else t.head.head)
                         for c in v.children:
                             if c.dep_ in _SUBJ:
                                 own = self.person_for_token(s, c)
@@ -633,6 +666,18 @@ def listed_names(sents: Iterable[Any], known: set[str]) -> list[str]:
             if (beside_noun and hits >= 1) or (len(names) >= 3 and 2 * hits > len(names)):
                 out.extend(f for f in forms if f not in out)
     return out
+
+
+def subject_verb(v: Any) -> Any:
+    """The verb whose subject is also ``v``'s: up through "and reads" (conj) and
+    "struggles to keep" (xcomp), but not past an object that takes the infinitive
+    ("persuades her to keep": she keeps)."""
+    while not any(c.dep_ in _SUBJ for c in v.children) and v.head.i != v.i:
+        if v.dep_ == "conj" or (v.dep_ == "xcomp" and not any(c.dep_ in ("dobj", "dative") for c in v.head.children)):
+            v = v.head
+        else:
+            break
+    return v
 
 
 def _conjuncts(t: Any) -> list[Any]:

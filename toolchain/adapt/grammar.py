@@ -79,12 +79,17 @@ class Word:
 def render(words: list[Word]) -> str:
     """Join words, tidying the spaces a removal or reordering left behind."""
     out = ""
+    prev: Word | None = None
     for w in words:
         if not w.text:
             continue
-        if out and not out.endswith((" ", "\n")) and _needs_space(out, w.text):
+        # words that stood together in the text stay together ("twelve-year-old", "1930s")
+        joined = prev is not None and prev.tok is not None and w.tok is not None and \
+            prev.tok.i + 1 == w.tok.i and not prev.space and prev.tok.doc is w.tok.doc
+        if out and not joined and not out.endswith((" ", "\n")) and _needs_space(out, w.text):
             out += " "
         out += w.text + w.space
+        prev = w
     out = " ".join(out.split())
     for p in (" ,", " .", " ?", " !", " ;", " :", " n't", " 's", " 're", " 'm", " 've", " 'll", " 'd"):
         out = out.replace(p, p[1:])

@@ -27,7 +27,12 @@ from .lexicons import entries
 
 #: Dependents of the verb that carry what the act is about.
 _COMPLEMENTS = frozenset("dobj dative prep attr oprd acomp npadvmod".split())
+_PRON_SEX = {"him": "M", "her": "F"}
 _STOP = frozenset("conj cc punct advcl ccomp xcomp relcl mark".split())
+#: Prepositions that carry an act's argument ("confesses to the theft", "apologizes for
+#: the delay", "accuses him of lying"); any other ("before the judge", "in the hall")
+#: says where or when it is done, which belongs to the action, not the line.
+_ARGUMENT_PREPS = frozenset("to for of on about against with".split())
 #: Words that make an act habitual, planned or hypothetical rather than done now.
 _NOT_NOW = frozenset("usually often always sometimes never rarely seldom occasionally regularly "
                      "frequently normally once".split())
@@ -120,8 +125,10 @@ def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str
             if got is not None:
                 return got
     me = _doer(v, who)
-    if me is not None and any(c.dep_ in ("dobj", "dative") and who(c) == me for c in v.children):
-        return None   # "thanks him" taken for the speaker himself: the tracker is unsure
+    if me is not None and any(c.dep_ in ("dobj", "dative") and (who(c) == me or (referent is not None and who(c) is None and c.tag_ == "PRP" and
+                                              me.gender is not None and _PRON_SEX.get(c.lower_) == me.gender))
+                              for c in v.children):
+        return None   # "thanks him" taken for the speaker himself, or for nobody known: the tracker is unsure
     return _act_line(v, lem, shift, lemma)
 
 
@@ -150,7 +157,8 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
            for c in v.children):
         return None   # "says goodbye and leaves" with "leaves" read as a noun: the action would lose it
     objs = [c for c in v.children if c.dep_ == "dobj"]
-    obj = objs[0] if objs else None
+    # "offers Nell a dollar" parsed with two objects: the thing is the object, Nell the listener
+    obj = next((c for c in objs if not is_person(c)), objs[0]) if objs else None
     # the one spoken to; a verb read as a noun ("greets" NNS) takes its listener as apposition
     listeners = [c for c in v.children if c.i > v.i and is_person(c) and
                  (c.dep_ in ("dobj", "dative") or (c.dep_ in ("appos", "npadvmod") and c.tag_ == "NNP"))]
@@ -169,8 +177,11 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                                                                             and t.head.i == inf.i)),
                           key=lambda t: t.i)
             rest, cut = _clip(rest, inf)
-            if any(t.dep_ in ("nsubj", "nsubjpass") for t in rest):
-                return None   # a clause of its own
+            # "until the work is done" belongs to what is said; any other subject is a clause of its own
+            timed = {x.i for t in rest if t.dep_ == "advcl" and any(m.dep_ == "mark" for m in t.children)
+                     for x in t.subtree}
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in timed for t in rest):
+                return None
             words = _we(shift(rest), speaker, who)
             if words is None:
                 return None
@@ -305,7 +316,8 @@ def _act_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tu
     table = _act_verbs()
     if lem not in table:
         return None
-    parts = [c for c in v.children if c.i > v.i and c.dep_ in _COMPLEMENTS]
+    parts = [c for c in v.children if c.i > v.i and c.dep_ in _COMPLEMENTS and
+             (c.dep_ != "prep" or c.lower_ in _ARGUMENT_PREPS)]
     parts = [c for c in parts if not any(s.dep_ in _STOP and s.tag_.startswith("VB") and s.dep_ != "pcomp"
                                          for s in c.subtree if s is not c)] or parts
     # "insists on a stealth approach to avoid ...": a purpose after the object goes with it

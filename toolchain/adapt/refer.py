@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Union
 
-from .cast import Cast, Person
+from .cast import Cast, Person, subject_verb
 from .lexicon import PRON_GENDER, REQUEST_VERBS, RESPONSE_VERBS
 
 Group = tuple[Person, ...]
@@ -26,6 +26,7 @@ class Tracker:
         self._cur: list[tuple[int, Person, bool]] = []
         self._sent: Any = None
         self._resolved: dict[int, Referent] = {}
+        self._pron_sex: dict[int, tuple[Person, str]] = {}   # this sentence: who each pronoun was, its sex
         self._asked_before: Person | None = None   # the one asked to do something last sentence
 
     def begin(self, sent: Any) -> None:
@@ -38,6 +39,7 @@ class Tracker:
         self._sent = sent
         self._cur = []
         self._resolved = {}
+        self._pron_sex = {}
         ments = {m.start: m for m in self.cast.mentions(sent)}
         for t in sent:
             rel = t.i - sent.start
@@ -58,6 +60,8 @@ class Tracker:
             if low in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
                 p = self._answering(t) or self._pronoun(t, rel)
                 self._resolved[rel] = p
+                if p is not None:
+                    self._pron_sex[rel] = (p, PRON_GENDER[low])
                 if p is not None:
                     self._cur.append((rel, p, t.dep_ in _SUBJ and self._main(t)))
             elif low in ("they", "them", "their") or (t.lower_ == "couple" and t.tag_ == "NN"):
@@ -183,6 +187,7 @@ class Tracker:
             v = t.head
             while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head.i != v.i:
                 v = v.head
+            v = subject_verb(v)   # "runs up and tells her": the runner is not "her"
             for c in v.children:
                 if c.dep_ in _SUBJ:
                     r = self._resolved.get(c.i - self._sent.start)
@@ -202,6 +207,11 @@ class Tracker:
         tiers = [[p for p, s in cur if s], [p for p, s in reversed(prev) if s], [p for p, _ in cur],
                  [p for p, _ in reversed(prev)]] + older_tiers if subject else \
             [[p for p, _ in cur], [p for p, s in reversed(prev) if s], [p for p, _ in reversed(prev)]] + older_tiers
+        # "tells her to come down, but she refuses": a pronoun of one sex used again in the same
+        # sentence is the same person, before anybody whose sex is unknown
+        for _at, (p, sex) in sorted(self._pron_sex.items(), reverse=True):
+            if sex == g and p != own_subj and p.gender in (g, None):
+                return p
         for tier in tiers:
             for p in tier:
                 if p != own_subj and p.gender == g:

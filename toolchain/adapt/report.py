@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from .action import present_form
-from .cast import Person
+from .cast import Person, subject_verb
 from .performative import performative_line
 from .grammar import (
     FIRST, SECOND, WH_WORDS, Word, agree, base_form, base_from_3sg, fix_i_capital, render,
@@ -252,6 +252,9 @@ class ReportedSpeech:
                     toks = toks + rest
                     nxt = end
         self._more = self._more_after(sent, nxt)
+        self._more_joint = ""
+        if not self._more and clause is not None:
+            self._more, self._more_joint = self._backshifted(v, clause, sent, nxt)
         if clause is not None and v.tag_ == "VBZ" and nxt < sent.end:
             rest = [sent.doc[i] for i in range(nxt, sent.end)]
             verbs = [t for t in rest if t.tag_.startswith("VB")]
@@ -447,7 +450,14 @@ class ReportedSpeech:
         words = self._shift(rest, speaker, who, True)
         neg = bool(words) and words[0].tok is not None and words[0].tok.dep_ == "neg"
         body = render(words[1:] if neg else words)
-        return sentence_case(fix_i_capital(("Don't " if neg else "") + body)) if body else None
+        if not body:
+            return None
+        if lem in ("suggest", "propose"):
+            # a suggestion is not an order: "suggests she sell the field" is "You could sell the field."
+            body = ("you shouldn't " if neg else "you could ") + body[:1].lower() + body[1:]
+        elif neg:
+            body = "Don't " + body
+        return sentence_case(fix_i_capital(body))
 
     def _so_adjective(self, toks: list[Any], speaker: Person, addressee: object, explicit: bool) -> str | None:
         """"how proud she is of him" as a statement, "she is so proud of him", or None.
@@ -539,14 +549,49 @@ class ReportedSpeech:
             return more
         return []
 
+    def _backshifted(self, v: Any, clause: Any, sent: Any, nxt: int) -> tuple[list[Any], str]:
+        """"admits that he saw it but was afraid to speak": a second verb of the speaker's
+        in the tense of what is said, not of the story, is still what is said; it comes back
+        with "but"/"and" and its subject, "I"."""
+        past = clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children)
+        if v.tag_ not in ("VBZ", "VBP") or not past:
+            return [], ""
+        # the parse may hang the verb on the verb before the speech verb ("confronts her and admits
+        # that ... but was"): a later sibling does as well
+        near = list(v.children) + ([c for c in v.head.children if c.i > v.i] if v.dep_ == "conj" else [])
+        for c in near:
+            if c.dep_ != "conj" or c.i < nxt or any(x.dep_ in _SUBJ for x in c.children):
+                continue
+            if not (c.tag_ == "VBD" or any(x.dep_ == "aux" and x.tag_ == "VBD" for x in c.children)):
+                return [], ""
+            cc = [x for x in near + list(c.head.children) if x.dep_ == "cc" and nxt <= x.i < c.left_edge.i]
+            gap = [sent.doc[i] for i in range(nxt, c.left_edge.i)]
+            cc = list({x.i: x for x in cc}.values())
+            if len(cc) != 1 or not all(t.is_punct or t.i == cc[0].i for t in gap):
+                return [], ""
+            toks = [t for t in sorted(c.subtree, key=lambda t: t.i)]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if any(t.lower_ in SPEECH_FORMS for t in toks):
+                return [], ""
+            return toks, cc[0].lower_
+        return [], ""
+
     def _with_more(self, text: str, consumed: set[int], speaker: Person, addressee: object,
                    explicit: bool) -> tuple[str, set[int]]:
         """Add a second reported clause ("..., and that S") to the line."""
         if not text or not self._more:
             return text, consumed
+        if getattr(self, "_more_joint", ""):
+            words = self._shift(self._more, speaker, addressee, explicit)
+            body = render(words)
+            more = f"{text.rstrip('.')}, {self._more_joint} I {body[:1].lower()}{body[1:]}."
+            return fix_i_capital(more), consumed | {t.i for t in self._more} | \
+                set(range(min(consumed | {self._more[0].i}), self._more[0].i))
         words = self._shift(self._more, speaker, addressee, explicit)
         kept_own = any(w.tok is not None and w.text == w.tok.text and w.tok.tag_ in ("PRP", "PRP$")
-                       and PRON_GENDER.get(w.text.lower()) == speaker.gender for w in words)
+                       and speaker.gender in (PRON_GENDER[w.text.lower()], None) for w in words
+                       if w.text.lower() in PRON_GENDER)   # (a speaker of unknown sex: any he/she)
         if self._more[0].nbor(-1).lower_ != "that" and kept_own:
             # clauses taken up to a later "and that": a pronoun of the speaker's sex left as it
             # was might be the speaker or not; better no line than a wrong person
@@ -671,6 +716,8 @@ class ReportedSpeech:
                     elif me_gender is None and r == speaker:
                         me_gender = PRON_GENDER[t.lower_]
         same = listener is not None and me_gender is not None and you_gender == me_gender
+        # "arrests Tomas, claiming that he started it": what justifies a deed is about its object
+        about_listener = not question and you_gender in (None, me_gender) and self._justifies_deed_on(toks, listener)
         # nobody else in the sentence: an unclaimed pronoun can only be the speaker's
         alone = bool(toks) and not any(
             isinstance(tr.referent(w), Person) and tr.referent(w) not in (speaker, listener)
@@ -687,6 +734,8 @@ class ReportedSpeech:
                 g = PRON_GENDER[low]
                 if g in third_same or _under_doer(t, g, role_doers):
                     target = None
+                elif about_listener and g in (you_gender, me_gender):
+                    target, you_gender = "2", g
                 elif question and same and g == me_gender:
                     target = "2"    # "asks Lukas why he hates...": asked about himself
                 elif question and listener is not None and you_gender is None and g == me_gender \
@@ -696,7 +745,7 @@ class ReportedSpeech:
                 elif g == me_gender:
                     # "he is happy to see him": the object is somebody else
                     target = "1"
-                    if form == "obj" and subject_i:
+                    if form == "obj" and (subject_i or self._said_by(t, speaker)):
                         target = "2" if (listener is not None and you_gender == g) else None
                 elif listener is not None and g == you_gender:
                     target = "2"
@@ -756,13 +805,29 @@ class ReportedSpeech:
         _agree_surface(words)
         return words
 
+    def _justifies_deed_on(self, toks: list[Any], listener: Person | None) -> bool:
+        """Whether the clause is said while doing something to the listener ("fires Ana,
+        saying she stole"): a participle of saying hung on a verb that is not itself one of
+        saying, whose object is the listener."""
+        if not toks or listener is None:
+            return False
+        v = toks[0].head
+        while v.dep_ not in ("advcl", "xcomp") and v.head.i != v.i and v.dep_ in ("ccomp", "conj"):
+            v = v.head
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or self.lemma(v) not in SPEECH_VERBS:
+            return False
+        deed = v.head
+        return self.lemma(deed) not in SPEECH_VERBS and any(
+            c.dep_ == "dobj" and self.tracker.referent(c) == listener for c in deed.children)
+
     def _said_by(self, t: Any, speaker: Person) -> bool:
         """Whether an object pronoun's own verb has the speaker as subject (then it is
         somebody else: one would say "himself")."""
         v = t.head
         while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head.i != v.i:
             v = v.head
-        return any(c.dep_ == "nsubj" and self.tracker.referent(c) == speaker for c in v.children)
+        return any(c.dep_ == "nsubj" and c.i != t.i and self.tracker.referent(c) == speaker
+                   for c in subject_verb(v).children)
 
     def _question(self, words: list[Word], yn: bool) -> str | None:
         """Indirect question words to a direct question: word order and do-support."""

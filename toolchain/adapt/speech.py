@@ -76,6 +76,7 @@ class SpeechReader(ReportedSpeech):
         self.verb_speaker: dict[int, object] = {}
         self._sentence_speakers: list[object] = []
         self._prev_sent: Any = None
+        self._last_quoted: Person | None = None   # who spoke the quotation ending the last sentence
         self._drop: set[int] = set()
         self._pair: dict[int, int] = {}
         self._found: set[str] = set()
@@ -111,6 +112,8 @@ class SpeechReader(ReportedSpeech):
                 continue  # "no one to tell her that...": nobody is telling anything
             if self._intended(v):
                 continue  # "decides to ride to town and tell him ...": not said yet
+            if _conditional(v) or self._inside_report(v):
+                continue  # "if he cries or says that he is hungry", "is told that ... says": not said now
             if lem not in _QUESTIONS and quote_after(v, quotes) is None and _tells_a_wh_clause(v):
                 continue  # "tells Jess who he is": what he says is not in the text
             speaker = self._own_listener(v, sent, self._speaker(v, sent, prior))
@@ -211,15 +214,26 @@ class SpeechReader(ReportedSpeech):
             speaker = self.split_off[max(deeds)] if deeds else \
                 self.verb_speaker[max(spoke)] if spoke and sent.doc[a - 1].text in (";", ":") else \
                 self._quote_speaker(sent, a)   # "He insists it is; "It's true!"": his words
+            whole = all(t.is_punct or t.is_space for t in sent if not a <= t.i <= b)
+            if speaker is None and whole and self._last_quoted is not None:
+                speaker = self._last_quoted   # '"It is late," she says. "Go home."': still hers
             if isinstance(speaker, Person):
                 loose_lines.append((b, Line(speaker, quote_text(sent, (a, b)), None)))
                 # only words set off as an utterance (", "..."" to the end) leave the action;
                 # a quoted phrase inside it ("such a "psychopath"") is part of what happens
-                set_off = sent.doc[a - 1].text in (",", ":", ";") and all(t.is_punct for t in sent.doc[b + 1:sent.end])
+                set_off = whole or (sent.doc[a - 1].text in (",", ":", ";") and
+                                    all(t.is_punct for t in sent.doc[b + 1:sent.end]))
                 if set_off:
                     self._loose.update(range(a, b + 1))
                 out.events.append(SpeechEvent(sent.doc[a].idx, speaker, True, "Q"))
         out.items = self._assemble(sent, events, loose_lines)
+        # a quotation with its speaker closing the sentence may go on in the next one
+        last_q = [line.speaker for v, line, c, kind in events if kind == "Q" and line is not None and c
+                  and all(t.is_punct or t.dep_ in ("nsubj", "advmod") or t.i == v.i
+                          for t in sent if t.i > max(c))]
+        last_q += [line.speaker for b, line in loose_lines
+                   if all(t.is_punct for t in sent if t.i > b)]
+        self._last_quoted = last_q[-1] if last_q and isinstance(last_q[-1], Person) else None
         self._prev_sent = sent
         out.spoken = {i for _, _, c, _ in events for i in c}
         return out
@@ -355,6 +369,18 @@ class SpeechReader(ReportedSpeech):
             h = h.head   # "to ride to town and tell him": a bare verb shares the "to"
                          # (not "refuses to explain and warns her": "warns" is done now)
         return h.dep_ == "xcomp" and h.head is not h and self.lemma(h.head) in INTENT_VERBS
+
+    def _inside_report(self, v: Any) -> bool:
+        """Whether the verb is part of what a passive verb of saying reports ("is told that
+        if he says ..."): then it is content, never an utterance of its own (an active
+        report's line takes it in itself)."""
+        child, h = v, v.head
+        while h.i != child.i:
+            if child.dep_ == "ccomp" and self._speech_lemma(h) is not None and \
+                    any(c.dep_ in ("auxpass", "nsubjpass") for c in h.children):
+                return True
+            child, h = h, h.head
+        return False
 
     def _relative_person(self, v: Any) -> object:
         """The person a relative clause's "who" stands for, or None.
@@ -493,6 +519,7 @@ class SpeechReader(ReportedSpeech):
         """A new scene: nobody has spoken in it yet."""
         self.speakers = []
         self._asked = None
+        self._last_quoted = None
 
     # -- assembling action and lines ------------------------------------------------------
     def _assemble(self, sent: Any, events: list[tuple[Any, Line | None, set[int], str]],
@@ -748,6 +775,15 @@ def _name(p: Person) -> str:
 #: Words opening a clause that names what is said without saying it ("how" is
 #: left out: "tells him how proud she is" says it, see report.py).
 _WH = WH_WORDS - {"how"}
+
+
+def _conditional(v: Any) -> bool:
+    """Whether the verb (or the first of the verbs it is joined to) is only supposed:
+    "if/unless he says ..."."""
+    h = v
+    while h.dep_ == "conj" and h.head is not h:
+        h = h.head
+    return h.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in h.children)
 
 
 def _tells_a_wh_clause(v: Any) -> bool:

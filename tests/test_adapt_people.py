@@ -1,0 +1,130 @@
+"""Who is who on text nobody tuned for: names, sex from pronouns, and whose pronoun a line keeps.
+
+All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+from toolchain.adapt import adapt, load_model
+
+
+def _run(text: str) -> tuple[list[tuple[str, str]], list[str], dict[str, str | None]]:
+    """(cue, dialogue) pairs, visible non-synopsis lines, and each entity's sex."""
+    from screenplay.model import Dialogue, Speech
+    a, fountain = adapt(text, "t", "t", load_model())
+    lines = [(el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue)))
+             for el in a.doc.body if isinstance(el, Speech)]
+    body = [ln for ln in fountain.splitlines() if ln.strip() and not ln.startswith("=")]
+    assert a.story is not None
+    return lines, body, {e.id: e.gender for e in a.story.entities}
+
+
+def test_a_pronoun_opening_a_quoted_sentence_is_nobody() -> None:
+    _, _, sex = _run('Nadia Voss finds the old well. Nadia tells Piet, "The water is gone. They took it."')
+    assert "THEY" not in sex
+
+
+def test_a_town_one_leaves_for_is_a_place_not_a_person() -> None:
+    _, body, sex = _run("Her son Jonas wants to leave for Tallinn to work in a bakery. He packs a bag.")
+    assert "TALLINN" not in sex
+    assert not any("TALLINN" in ln for ln in body)
+
+
+def test_her_and_him_tell_each_persons_sex() -> None:
+    text = ("Greta Lund struggles to keep her vineyard. Her son Ivo tells her that it is hopeless. "
+            "At the bank, Oskar Brandt tells Greta that the loan is refused. She asks him for more time. "
+            "He says he can do nothing. Oskar warns Greta that people are talking. "
+            "She tells him to mind his own business.")
+    lines, _, sex = _run(text)
+    assert sex["GRETA"] == "F" and sex["OSKAR"] == "M"
+    assert lines[-1][0] == "GRETA"                  # "She tells him": not Oskar's own line
+    assert ("OSKAR", "The loan is refused.") in lines or any(c == "OSKAR" for c, _ in lines)
+
+
+def test_the_listener_said_to_while_a_deed_is_done_to_him_is_you() -> None:
+    lines, _, _ = _run("Pavel Orlov, a drifter, sleeps in the barn. One night the barn catches fire. Lena pulls "
+                       "Pavel out of the flames, and the constable, Emil Hart, arrests Pavel, claiming that he "
+                       "started it.")
+    said = [t for c, t in lines if c == "EMIL HART"]
+    assert said and "I set" not in said[0] and said[0].startswith("You started")
+
+
+def test_a_third_party_of_the_speakers_sex_keeps_his_pronoun() -> None:
+    lines, _, _ = _run("Lotte Berg lives with her father. Two men court her: Anton Weiss, a rich fellow, "
+                       "and Karl Stein, a poor clerk. Her father favors Anton and urges her to marry him.")
+    said = dict(lines)
+    assert "Marry me." not in said.values()
+
+
+def test_a_text_opening_with_a_full_name_keeps_the_first_name() -> None:
+    _, body, sex = _run("Vera Holm waits at the gate. Later, Tomek persuades her to go in.")
+    assert "VERA HOLM" in sex and "HOLM" not in sex
+    assert any(ln.startswith("VERA HOLM waits") for ln in body)
+
+
+def test_a_suggestion_is_not_an_order() -> None:
+    lines, _, _ = _run("Ines Varga runs a small hotel. Her banker, Mr. Roth, visits her. "
+                       "He suggests that she sell the garden to a builder.")
+    assert ("MR. ROTH", "You could sell the garden to a builder.") in lines
+
+
+def test_where_an_act_is_done_stays_in_the_action_not_the_line() -> None:
+    lines, body, _ = _run("Frank Dolan, the foreman, sets fire to the mill. The police come. "
+                          "Dolan confesses before the constable.")
+    assert not any("constable" in said for _, said in lines)
+    assert any("before the constable" in ln for ln in body)
+
+
+def test_a_pronoun_used_again_in_one_sentence_is_the_same_person() -> None:
+    lines, _, _ = _run("Hana Sato works at an observatory. Her boss Miguel comes in. Miguel runs up the ladder "
+                       "and tells her to come down, but she refuses to leave until the recording is complete.")
+    assert lines[-1] == ("HANA SATO", "I won't leave until the recording is complete.")
+
+
+def test_what_somebody_would_say_if_is_no_line() -> None:
+    lines, body, _ = _run("Pia Holm keeps a diary. Her brother Max is told that if he cries or says that he "
+                          "is cold, he will lose the game.")
+    assert not any("cold" in said for _, said in lines)
+
+
+def test_a_quotation_standing_alone_after_a_quoted_line_is_the_same_speakers() -> None:
+    lines, body, _ = _run('Ellen Marsh calls her student that night. "This is not noise," she says. '
+                          '"Someone is counting." She hangs up.')
+    assert lines == [("ELLEN MARSH", "This is not noise. Someone is counting.")]
+    assert not any("Someone is counting" in ln for ln in body if not ln.isupper() and ln not in
+                   ("This is not noise. Someone is counting.",))
+
+
+def test_a_second_verb_in_the_tense_of_what_is_said_is_still_said() -> None:
+    lines, body, _ = _run("Tom Hale runs the mill. Later he confronts Ada Lind in the office and admits that he "
+                          "saw the letter months ago but was afraid of losing his job.")
+    assert lines == [("TOM HALE", "I saw the letter months ago, but I was afraid of losing my job.")]
+    assert not any("afraid" in ln for ln in body if ln != lines[0][1])
+    # in the story's own tense the second verb is the speaker's next deed
+    lines, body, _ = _run("Tom Hale runs the mill. Tom admits that he saw the letter and leaves the room.")
+    assert lines == [("TOM", "I saw the letter.")]
+
+
+def test_a_later_and_that_takes_the_clauses_before_it_into_the_line() -> None:
+    lines, _, _ = _run("Tom Hale is a farmer. He gets angry, saying that Ann and Joe have their own lives, and "
+                       "they should have their own too, and that the visit caught him by surprise.")
+    assert lines[0][0] == "TOM HALE" and lines[0][1].endswith("the visit caught me by surprise.")
+    # a speaker of unknown sex: "him" might be anybody, so the line stops before it
+    lines, _, _ = _run("Tom Hale gets angry, saying that Ann and Joe have their own lives, and they should "
+                       "have their own too, and that the visit caught him by surprise.")
+    assert lines == [("TOM HALE", "Ann and Joe have their own lives.")]
+
+
+def test_a_past_tense_synopsis_keeps_hyphenated_words_whole() -> None:
+    _, body, _ = _run("Rosa Quint ran a bakery with her well-known brother. She baked bread for the "
+                      "next-door school. One morning the oven broke down.")
+    text = " ".join(ln for ln in body if not ln.startswith(("INT.", "EXT.")))
+    assert "well-known" in text and "next-door" in text and " - " not in text
+    assert "runs a bakery" in text or "RUNS" in text.upper()
+
+
+def test_offering_somebody_something_to_do_a_task_is_the_listeners_task() -> None:
+    lines, _, _ = _run("Nell Parrish lives on a boat. One morning a steamer runs aground. Its captain, Silas Cobb, "
+                       "offers Nell a dollar to carry messages to the town.")
+    assert lines == [("SILAS COBB", "I'll give you a dollar to carry messages to the town.")]
+    lines, _, _ = _run("Nell Parrish lives on a boat. Silas Cobb meets her. He offers to carry her bag.")
+    assert lines == [("SILAS COBB", "Let me carry your bag.")]
