@@ -149,7 +149,8 @@ def test_what_is_done_after_a_telling_follows_the_line() -> None:
 def test_words_after_a_dash_with_no_verb_of_their_own_are_still_said() -> None:
     lines, action = _adapted(_OPEN + "Nora tells Tobias that their uncle has gone to town--all the other men "
                                      "being away--to buy salt for the winter.")
-    assert lines == [("NORA", "Their uncle has gone to town -- all the other men being away -- "
+    # (the dashes come back as the writer typed them)
+    assert lines == [("NORA", "Their uncle has gone to town--all the other men being away--"
                               "to buy salt for the winter.")]
 
 
