@@ -128,3 +128,9 @@ def test_offering_somebody_something_to_do_a_task_is_the_listeners_task() -> Non
     assert lines == [("SILAS COBB", "I'll give you a dollar to carry messages to the town.")]
     lines, _, _ = _run("Nell Parrish lives on a boat. Silas Cobb meets her. He offers to carry her bag.")
     assert lines == [("SILAS COBB", "Let me carry your bag.")]
+
+
+def test_asking_somebody_for_something_is_a_request() -> None:
+    lines, _, _ = _run("Ruth Calloway struggles to keep her farm. At the bank, Walter Prine tells her that the "
+                       "loan is refused. She asks him for more time.")
+    assert lines[-1] == ("RUTH CALLOWAY", "Can I have more time?")

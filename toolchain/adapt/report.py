@@ -162,7 +162,7 @@ class ReportedSpeech:
             clause = told[0]
         if clause is None and lem in _REQUEST_VERBS:
             for c in v.children:
-                if c.dep_ == "prep" and c.lower_ == "for" and obj is None:
+                if c.dep_ == "prep" and c.lower_ == "for" and (obj is None or isinstance(self.tracker.referent(obj), Person)):
                     pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]   # "for his help (getting up)"
                     if pobj:
                         toks = sorted(pobj[0].subtree, key=lambda t: t.i)
