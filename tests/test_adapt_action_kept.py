@@ -159,3 +159,9 @@ def test_a_telling_verb_kept_as_action_keeps_its_subject() -> None:
     lines, action = _adapted(_OPEN + "The pair make peace and Tobias introduces Nora to his friends, Ada and Ben.")
     assert ("TOBIAS", "This is Nora.") in lines
     assert any(a.startswith("The pair make peace and Tobias introduces Nora to his friends") for a in action)
+
+
+def test_the_comma_closing_a_subjects_apposition_is_no_list() -> None:
+    lines, action = _adapted(_OPEN + "Her neighbour, Ida Brandt, climbs onto the pier and tells Tobias to row faster.")
+    assert "Her neighbour, IDA BRANDT, climbs onto the pier." in action
+    assert not any("BRANDT and" in ln for ln in action)
