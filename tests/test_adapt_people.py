@@ -134,3 +134,10 @@ def test_asking_somebody_for_something_is_a_request() -> None:
     lines, _, _ = _run("Ruth Calloway struggles to keep her farm. At the bank, Walter Prine tells her that the "
                        "loan is refused. She asks him for more time.")
     assert lines[-1] == ("RUTH CALLOWAY", "Can I have more time?")
+
+
+def test_a_speaker_first_seen_in_a_telling_that_became_a_line_is_still_introduced() -> None:
+    _, body, _ = _run("Ruth Calloway keeps an orchard. At the bank, loan officer Walter Prine tells Ruth that "
+                      "the loan is refused. Later Walter visits the orchard.")
+    assert "Loan officer WALTER PRINE." in body
+    assert "Later Walter visits the orchard." in body     # introduced once, not twice

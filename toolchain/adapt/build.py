@@ -21,6 +21,7 @@ from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person, listed_names
 from .craft import Introducer, clean_heading_place, drop_meta, is_flashback, is_name as _is_name
 from .events import events_of
+from .grammar import sentence_case
 from .lexicons import entries
 from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
@@ -629,6 +630,10 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     assert isinstance(last, Dialogue)
                     pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {said}"))
                     continue
+                if it.intro and it.speaker.key in intro.pending:
+                    # the telling that first shows this person became the line: the action still
+                    # introduces them ("Loan officer WALTER PRINE.")
+                    body.append(Action(text_of(sentence_case(intro.apply(it.intro)))))
                 parts: list = []
                 if it.paren:
                     parts.append(Parenthetical(text_of(it.paren)))

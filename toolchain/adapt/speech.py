@@ -41,6 +41,9 @@ class Line:
     text: str
     paren: str | None = None
     voice: str | None = None      # "V.O." for words written and read, heard over the scene
+    # the words that named the speaker when the whole telling became this line
+    # ("loan officer Walter Prine"): what introduces them if the action never has
+    intro: str | None = None
 
 
 @dataclass
@@ -541,7 +544,7 @@ class SpeechReader(ReportedSpeech):
         for _, _, c, _ in events:
             consumed |= c
         # the clause of each speech verb: the verb, its subject, adverbs, marks
-        for v, _, taken, kind in events:
+        for v, said, taken, kind in events:
             if v.i in self._keep_clause:
                 continue
             if v.i not in taken and not any(c.dep_ in _SUBJ and c.tag_ == "PRP" and c.i == sent.start
@@ -560,6 +563,8 @@ class SpeechReader(ReportedSpeech):
                             self.tracker.referent(c) is not None):
                     # (the one told goes with the telling: "and he tells Ruth, "...")
                     consumed |= {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
+                if c.dep_ in _SUBJ and said is not None and c.i in consumed:
+                    said.intro = _naming_phrase(c, said.speaker, self.tracker.referent)
                 if c.dep_ in _SUBJ:
                     consumed -= _aside_clause(c)   # "Mara, who has waited all winter, tells ...": a deed
                     deed = _first_deed_in_subject(c)
@@ -777,6 +782,17 @@ def _name(p: Person) -> str:
 #: Words opening a clause that names what is said without saying it ("how" is
 #: left out: "tells him how proud she is" says it, see report.py).
 _WH = WH_WORDS - {"how"}
+
+
+def _naming_phrase(subj: Any, speaker: Person, referent: Callable[[Any], object]) -> str | None:
+    """The subject's words when they name the speaker ("loan officer Walter Prine"), without
+    asides set off by commas; None for a pronoun or a bare role."""
+    aside = {x.i for t in subj.subtree if t.dep_ in ("relcl", "acl") for x in t.subtree}
+    toks = [t for t in subj.subtree if t.i not in aside and t.text not in ('"', "(", ")")]
+    if not any(t.tag_ in ("NNP", "NNPS") and referent(t) == speaker for t in toks):
+        return None
+    text = re.sub(r"\s+([,.;:])", r"\1", "".join(t.text_with_ws for t in toks))
+    return " ".join(text.split()).strip(" ,;:") or None
 
 
 def _conditional(v: Any) -> bool:
