@@ -141,3 +141,11 @@ def test_a_speaker_first_seen_in_a_telling_that_became_a_line_is_still_introduce
                       "the loan is refused. Later Walter visits the orchard.")
     assert "Loan officer WALTER PRINE." in body
     assert "Later Walter visits the orchard." in body     # introduced once, not twice
+
+
+def test_a_role_apposed_to_a_named_man_is_that_man() -> None:
+    _, body, sex = _run("Nell Parrish lives on a boat. One morning a steamer runs aground. Its captain, a gruff "
+                        "man named Silas Cobb, offers Nell a dollar to carry messages to the town. Later Captain "
+                        "Cobb refuses to sail, saying the river is too low.")
+    assert "CAPTAIN" not in sex and "CAPTAIN COBB" in sex        # one person, not two
+    assert "Its captain, a gruff man named SILAS COBB." in body

@@ -333,6 +333,13 @@ class Cast:
                 personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or \
                     t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)   # "the constable, Ida Berg,"
                 linked = self._apposed_name(s, t, spans, index) if personal else None
+                if linked is None and personal:
+                    # "its captain, a gruff man named Silas Cobb,": the name of the apposed role is his
+                    for c in t.children:
+                        if c.dep_ == "appos" and _role_head(c) and c.lower_ in PERSON_NOUNS:
+                            linked = self._apposed_name(s, c, spans, index)
+                            if linked:
+                                break
                 if linked:
                     key, _ = _role_key(t)
                     self.role_alias.setdefault(key, linked.key)

@@ -787,7 +787,8 @@ _WH = WH_WORDS - {"how"}
 def _naming_phrase(subj: Any, speaker: Person, referent: Callable[[Any], object]) -> str | None:
     """The subject's words when they name the speaker ("loan officer Walter Prine"), without
     asides set off by commas; None for a pronoun or a bare role."""
-    aside = {x.i for t in subj.subtree if t.dep_ in ("relcl", "acl") for x in t.subtree}
+    aside = {x.i for t in subj.subtree if t.dep_ in ("relcl", "acl") and t.lower_ not in ("named", "called")
+             for x in t.subtree}
     toks = [t for t in subj.subtree if t.i not in aside and t.text not in ('"', "(", ")")]
     if not any(t.tag_ in ("NNP", "NNPS") and referent(t) == speaker for t in toks):
         return None
