@@ -164,6 +164,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         # building, not the same room
         timed = new and not (cur is not None and sen.paragraph == prev_para and not cue.time and not cue.cut
                              and not _moves_on(s) and not _moves_on(s, leap=True))
+        said_cut = new   # the text cuts here, not only the layout of one event a line
         # one sentence per line: each line is an event unless it plainly goes on from the last
         if not new and src.one_per_line and cur is not None and _told(cur) and \
                 prev_unit != sen.unit and not continues(s.text):
@@ -174,9 +175,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             new, continuous = True, True
         if new and cur is not None and not cur.items and not cue.cut and sen.paragraph == prev_para:
             new = False  # no scene without content
+        when: str | None = None
         if new:
-            tracker.scene_break()
-            reader.scene_break()
             place = here or hint
             new_day = bool(_NEW_DAY.search(s.text))
             if here is None and hint is not None and cur is not None and cur.place is not None \
@@ -194,6 +194,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
                 # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
                 when = _day_part(scenes)
+            if cur is not None and place == cur.place and when == cur.time and back == cur.flashback:
+                # a script never heads two scenes alike in a row: the text's own cut is a later
+                # time there; a new line of a one-event-a-line synopsis is no cut
+                when = None if not said_cut else "LATER" if when != "LATER" else _day_part(scenes)
+        if new and when is not None:
+            tracker.scene_break()
+            reader.scene_break()
             scenes.append(SceneDraft(place, when, cue.cut, flashback=back))
             cur = scenes[-1]
         elif cur.place is None and (here or hint) is not None:
@@ -581,6 +588,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     opening = next((sc.place for sc in scenes if sc.place is not None and where_of(sc.place)), None) or \
         scenery(src.text) or Place("INT", home)
     last_where, last_ie = where_of(opening) or home, opening.int_ext
+    last_heading: tuple[str, str, str, bool] | None = None
     body: list[Element] = []
     for pre in src.prefaces:
         body.append(Note(pre))
@@ -608,7 +616,12 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         where = where_of(place)
         if not where:   # a "place" that was only a name: still where the last scene was
             where, place = last_where, Place(last_ie, last_where)
-        last_where, last_ie = where, place.int_ext
+        sc.place = place   # the place the heading names, for the story model too
+        if (place.int_ext, where, sc.time, sc.flashback) == last_heading:
+            # two names of one place ("the warehouse", "an abandoned warehouse") met in a row: a later
+            # time there, as when the story named it alike
+            sc.time = "LATER" if sc.time != "LATER" else _day_part(scenes[:si])
+        last_where, last_ie, last_heading = where, place.int_ext, (place.int_ext, where, sc.time, sc.flashback)
         heading = f"{place.int_ext}. {where} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
         body.append(SceneHeading(text_of(heading)))
         story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],

@@ -1,0 +1,32 @@
+"""Scene headings on synopses the adapter has not been tuned on: sentences written for these tests."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from toolchain.adapt import adapt_text, load_model
+
+
+@lru_cache(maxsize=None)
+def _heads(text: str) -> list[str]:
+    a = adapt_text(text, load_model(), "t", "t.txt")
+    assert a.story is not None
+    return [sc.heading for sc in a.story.scenes]
+
+
+def _no_repeat(heads: list[str]) -> bool:
+    return all(a != b for a, b in zip(heads, heads[1:]))
+
+
+def test_a_new_paragraph_in_the_same_place_is_later_there() -> None:
+    heads = _heads("Nora Blake and Hal Osgood hurry to the factory, where they find a thief at the safe.\n"
+                   "Hal fights with him and the thief flees.\n\n"
+                   "The factory is saved. Hal thanks Nora and offers her a job at the factory.\n")
+    assert heads == ["INT. FACTORY - DAY", "INT. FACTORY - LATER"], heads
+
+
+def test_one_event_a_line_in_the_same_place_is_one_scene() -> None:
+    heads = _heads("Nora Blake waits in the factory.\n"
+                   "Hal Osgood bakes the bread.\n"
+                   "Nora eats a roll.\n"
+                   "Hal sweeps the floor.\n")
+    assert _no_repeat(heads), heads
