@@ -30,3 +30,17 @@ def test_one_event_a_line_in_the_same_place_is_one_scene() -> None:
                    "Nora eats a roll.\n"
                    "Hal sweeps the floor.\n")
     assert _no_repeat(heads), heads
+
+
+def test_a_place_in_a_clause_hung_on_a_wanted_one_is_not_where_the_people_are() -> None:
+    heads = _heads("Widowed farmer Edna Marsh struggles to keep her vineyard.\n"
+                   "Her son Pete wants to leave for Leeds to work in a foundry, and tells her the vineyard "
+                   "is finished.\n")
+    assert not any("FOUNDRY" in h for h in heads), heads
+    heads = _heads("Edna Marsh waits at the vineyard. Her son Pete hopes to move to the city so that he "
+                   "can work in a foundry.\n")
+    assert not any("FOUNDRY" in h for h in heads), heads
+    # what comes of it ("only to ...") happens
+    heads = _heads("Edna Marsh waits at the vineyard.\n\n"
+                   "Pete drives to Leeds to look for work, only to end up sleeping in a warehouse.\n")
+    assert heads[-1] == "INT. WAREHOUSE - DAY", heads

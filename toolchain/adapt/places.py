@@ -350,8 +350,16 @@ def in_story_line(head: "Token") -> bool:
         return True
     if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in _WHEN_PREPS:
         return in_story_line(cur.head.head)   # "Upon arriving at the embassy, they ..."
-    return cur.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
-                                    or cur.tag_ == "VBG" and not _wanted(cur))
+    if cur.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        # "for her son to study at the academy": what for, not what happens; "..., only to find
+        # the door locked" is what comes of it
+        return any(c.dep_ == "advmod" and c.lower_ == "only" for c in cur.children)
+    # an adverbial clause tells the story only where the clause it hangs on does: "wants to
+    # leave for the city to work in a mill" stays wanted
+    return (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+            or cur.tag_ == "VBG" and not _wanted(cur)) and in_story_line(cur.head)
 
 
 def _wanted(gerund: "Token") -> bool:
