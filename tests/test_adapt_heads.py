@@ -44,3 +44,9 @@ def test_a_place_in_a_clause_hung_on_a_wanted_one_is_not_where_the_people_are() 
     heads = _heads("Edna Marsh waits at the vineyard.\n\n"
                    "Pete drives to Leeds to look for work, only to end up sleeping in a warehouse.\n")
     assert heads[-1] == "INT. WAREHOUSE - DAY", heads
+
+
+def test_people_walking_through_a_place_are_in_it() -> None:
+    heads = _heads("Lena Varga waits at the hospital with her son Omar.\n\n"
+                   "The film ends with Lena and Omar walking along the river at dawn.\n")
+    assert heads == ["INT. HOSPITAL - DAY", "EXT. RIVER - DAWN"], heads

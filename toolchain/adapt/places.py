@@ -348,8 +348,10 @@ def in_story_line(head: "Token") -> bool:
         return False   # "it is far to the town": distance talked about, nobody goes there
     if cur.dep_ == "ROOT" or _paratactic(cur):
         return True
-    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in _WHEN_PREPS:
-        return in_story_line(cur.head.head)   # "Upon arriving at the embassy, they ..."
+    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and (cur.head.lower_ in _WHEN_PREPS or cur.head.lower_ == "with"
+                                                      and any(c.dep_ == "nsubj" for c in cur.children)):
+        # "Upon arriving at the embassy, they ...", "it ends with them walking through a park"
+        return in_story_line(cur.head.head)
     if cur.dep_ != "advcl":
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
