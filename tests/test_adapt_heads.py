@@ -50,3 +50,12 @@ def test_people_walking_through_a_place_are_in_it() -> None:
     heads = _heads("Lena Varga waits at the hospital with her son Omar.\n\n"
                    "The film ends with Lena and Omar walking along the river at dawn.\n")
     assert heads == ["INT. HOSPITAL - DAY", "EXT. RIVER - DAWN"], heads
+
+
+def test_a_workplace_at_which_someone_takes_a_job_is_a_place_of_its_own() -> None:
+    heads = _heads("Nora Pell arrives at the farm in a storm.\n\n"
+                   "Over the following weeks, Nora takes a job at the brewery.\n")
+    assert heads[-1] == "INT. BREWERY - DAY", heads
+    # inside a place of the settlement the scene is in, it is a part of it
+    heads = _heads("The prisoners are marched into a labour camp.\nTom waits in a guard hut.\n")
+    assert heads[-1].startswith("INT. LABOUR CAMP - GUARD HUT - "), heads

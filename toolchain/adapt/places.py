@@ -465,7 +465,9 @@ def _generic_place(t: "Token") -> Place | None:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
         return None
-    site = prep.lower_ in ("in", "at", "inside")
+    # inside it ("in a guard hut") may be a part of where they are; at it ("a job at the cannery")
+    # is a place of its own
+    site = prep.lower_ in ("in", "inside")
     if t.lower_.endswith(_ROOM_ENDINGS):
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
     outdoor = t.lower_.endswith(_OUTDOOR_ENDINGS) and t.lower_ not in _OUTDOOR_ENDINGS
