@@ -59,3 +59,10 @@ def test_a_workplace_at_which_someone_takes_a_job_is_a_place_of_its_own() -> Non
     # inside a place of the settlement the scene is in, it is a part of it
     heads = _heads("The prisoners are marched into a labour camp.\nTom waits in a guard hut.\n")
     assert heads[-1].startswith("INT. LABOUR CAMP - GUARD HUT - "), heads
+
+
+def test_things_of_open_country_are_not_inside_the_last_building() -> None:
+    heads = _heads("Ivo Brandt walks through the forest with his dog.\n\n"
+                   "Ivo goes to the police station and reports the theft.\n\n"
+                   "In the autumn, the trees lose their leaves. Ivo decides to stay.\n")
+    assert heads[-1] == "EXT. FOREST - DAY", heads

@@ -27,7 +27,7 @@ from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    Place, _stems, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, places_in, scenery,
+    Place, _stems, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
     time_of,
 )
 from .refer import Tracker
@@ -184,6 +184,11 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 place = None   # waking up in a hospital ward is not the bedroom at home
             if place is None and new_day and has_home and cur is not None:
                 place = Place("INT", home, None)   # a new day with no place named: home
+            if place is None and cur is not None and cur.place is not None and cur.place.int_ext == "INT" \
+                    and outdoors(s):
+                # "In the spring, the trees blossom": out of doors, where the story last was outside
+                place = next((Place("EXT", sc.place.location) for sc in reversed(scenes)
+                              if sc.place is not None and sc.place.int_ext == "EXT"), None)
             if place is None and cur is not None and cur.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
                 place = cur.place if continuous or not timed else _building_of(scenes, cur.place)

@@ -660,6 +660,13 @@ def scenery(text: str) -> Place | None:
     return Place("EXT", best) if n else None
 
 
+def outdoors(sent: Any) -> bool:
+    """The sentence is about things that stand out of doors ("the grafted trees blossom"):
+    its subject is one of the scenery words."""
+    things = {line.partition(" ")[0] for line in entries("scenery")}
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in things for t in sent)
+
+
 def home_in_full(spans: list[Any], home: str) -> dict[str, str]:
     """The characters' home by the one name the synopsis gives it: HOUSE -> RANCH HOUSE.
 
