@@ -66,3 +66,22 @@ def test_things_of_open_country_are_not_inside_the_last_building() -> None:
                    "Ivo goes to the police station and reports the theft.\n\n"
                    "In the autumn, the trees lose their leaves. Ivo decides to stay.\n")
     assert heads[-1] == "EXT. FOREST - DAY", heads
+
+
+def test_a_state_one_goes_into_is_not_a_place() -> None:
+    heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
+                   "When the news sinks in, Gus goes into a sulk.\n")
+    assert not any("SULK" in h for h in heads), heads
+    # a place one goes into and that is named again is one
+    heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
+                   "Gus climbs into a culvert. The culvert is dark.\n")
+    assert heads[-1].startswith("INT. CULVERT"), heads
+
+
+def test_a_town_not_gone_to_or_only_planned_is_not_a_heading() -> None:
+    heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
+                   "Gus laughs that they never went to Lisbon, then packs his bags.\n")
+    assert not any("LISBON" in h for h in heads), heads
+    heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
+                   "It is decided that the club will hold its dinner in Lisbon next month.\n")
+    assert not any("LISBON" in h for h in heads), heads

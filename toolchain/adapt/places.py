@@ -454,7 +454,7 @@ def _generic_place(t: "Token") -> Place | None:
     if t.dep_ != "pobj":
         return None
     prep = t.head
-    if prep.lower_ not in _GOAL_OR_SITE or _an_event(t):
+    if prep.lower_ not in _GOAL_OR_SITE or _an_event(t) or _a_state(t):
         return None
     if t.lower_ in PERSON_NOUNS:
         return None    # "rides to the doctor": a person, not a place
@@ -491,6 +491,14 @@ def _an_event(t: "Token") -> bool:
     """A noun the synopsis also uses as a time ("during the raid", "before the wedding"): an
     event, so "they leave for the raid" goes to no place called RAID."""
     return any(w.lower_ == t.lower_ and w.dep_ == "pobj" and w.head.lower_ in _WHEN for w in t.doc)
+
+
+def _a_state(t: "Token") -> bool:
+    """"Goes into a rage", "rides into an ambush": a bare noun after "into a", never named again,
+    is what befalls the people, not a place they enter (a place is named again, or said which)."""
+    det = [c for c in t.children if c.dep_ == "det"]
+    return t.head.lower_ == "into" and len(det) == 1 and det[0].lower_ in ("a", "an") and \
+        len(list(t.children)) == 1 and not any(w.lower_ == t.lower_ and w.i != t.i for w in t.doc)
 
 
 #: Verbs whose object is an occasion the people are at ("attends a wedding").
@@ -583,6 +591,8 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
+        if any(c.dep_ == "neg" for c in t.head.head.children) or not in_story_line(t.head.head):
+            continue   # "they did not go to Paris", "she wants to go to Paris"
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
             continue   # "meets a Dane named Jensen": someone, not somewhere
         if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
