@@ -85,3 +85,9 @@ def test_a_town_not_gone_to_or_only_planned_is_not_a_heading() -> None:
     heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
                    "It is decided that the club will hold its dinner in Lisbon next month.\n")
     assert not any("LISBON" in h for h in heads), heads
+
+
+def test_a_new_place_in_the_same_paragraph_keeps_the_time_of_day() -> None:
+    heads = _heads("One night, Tom Arle waits on the pier for the ferry. He smokes a cigarette and watches the "
+                   "water. Ana Wick sits in the lighthouse and reads a letter.\n")
+    assert heads == ["EXT. PIER - NIGHT", "INT. LIGHTHOUSE - NIGHT"], heads

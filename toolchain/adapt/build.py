@@ -195,7 +195,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
-                when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else "DAY"
+                when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else \
+                    _day_part(scenes) if cur is not None and sen.paragraph == prev_para else "DAY"
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
                 # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
                 when = _day_part(scenes)
