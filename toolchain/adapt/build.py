@@ -28,7 +28,7 @@ from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    Place, _stems, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, places_in, scenery,
+    Place, _stems, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
     time_of,
 )
 from .refer import Tracker
@@ -165,6 +165,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         # building, not the same room
         timed = new and not (cur is not None and sen.paragraph == prev_para and not cue.time and not cue.cut
                              and not _moves_on(s) and not _moves_on(s, leap=True))
+        said_cut = new   # the text cuts here, not only the layout of one event a line
         # one sentence per line: each line is an event unless it plainly goes on from the last
         if not new and src.one_per_line and cur is not None and _told(cur) and \
                 prev_unit != sen.unit and not continues(s.text):
@@ -175,9 +176,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             new, continuous = True, True
         if new and cur is not None and not cur.items and not cue.cut and sen.paragraph == prev_para:
             new = False  # no scene without content
+        when: str | None = None
         if new:
-            tracker.scene_break()
-            reader.scene_break()
             place = here or hint
             new_day = bool(_NEW_DAY.search(s.text))
             if here is None and hint is not None and cur is not None and cur.place is not None \
@@ -185,16 +185,29 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 place = None   # waking up in a hospital ward is not the bedroom at home
             if place is None and new_day and has_home and cur is not None:
                 place = Place("INT", home, None)   # a new day with no place named: home
+            if place is None and cur is not None and cur.place is not None and cur.place.int_ext == "INT" \
+                    and outdoors(s):
+                # "In the spring, the trees blossom": out of doors, where the story last was outside
+                place = next((Place("EXT", sc.place.location) for sc in reversed(scenes)
+                              if sc.place is not None and sc.place.int_ext == "EXT"), None)
             if place is None and cur is not None and cur.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
                 place = cur.place if continuous or not timed else _building_of(scenes, cur.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
-                when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else "DAY"
+                when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else \
+                    _day_part(scenes) if cur is not None and sen.paragraph == prev_para else "DAY"
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
                 # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
                 when = _day_part(scenes)
+            if cur is not None and place == cur.place and when == cur.time and back == cur.flashback:
+                # a script never heads two scenes alike in a row: the text's own cut is a later
+                # time there; a new line of a one-event-a-line synopsis is no cut
+                when = None if not said_cut else "LATER" if when != "LATER" else _day_part(scenes)
+        if new and when is not None:
+            tracker.scene_break()
+            reader.scene_break()
             scenes.append(SceneDraft(place, when, cue.cut, flashback=back))
             cur = scenes[-1]
         elif cur.place is None and (here or hint) is not None:
@@ -583,6 +596,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     opening = next((sc.place for sc in scenes if sc.place is not None and where_of(sc.place)), None) or \
         scenery(src.text) or Place("INT", home)
     last_where, last_ie = where_of(opening) or home, opening.int_ext
+    last_heading: tuple[str, str, str, bool] | None = None
     body: list[Element] = []
     for pre in src.prefaces:
         body.append(Note(pre))
@@ -610,7 +624,12 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         where = where_of(place)
         if not where:   # a "place" that was only a name: still where the last scene was
             where, place = last_where, Place(last_ie, last_where)
-        last_where, last_ie = where, place.int_ext
+        sc.place = place   # the place the heading names, for the story model too
+        if (place.int_ext, where, sc.time, sc.flashback) == last_heading:
+            # two names of one place ("the warehouse", "an abandoned warehouse") met in a row: a later
+            # time there, as when the story named it alike
+            sc.time = "LATER" if sc.time != "LATER" else _day_part(scenes[:si])
+        last_where, last_ie, last_heading = where, place.int_ext, (place.int_ext, where, sc.time, sc.flashback)
         heading = f"{place.int_ext}. {where} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
         body.append(SceneHeading(text_of(heading)))
         story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],

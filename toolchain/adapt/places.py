@@ -348,10 +348,20 @@ def in_story_line(head: "Token") -> bool:
         return False   # "it is far to the town": distance talked about, nobody goes there
     if cur.dep_ == "ROOT" or _paratactic(cur):
         return True
-    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in _WHEN_PREPS:
-        return in_story_line(cur.head.head)   # "Upon arriving at the embassy, they ..."
-    return cur.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
-                                    or cur.tag_ == "VBG" and not _wanted(cur))
+    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and (cur.head.lower_ in _WHEN_PREPS or cur.head.lower_ == "with"
+                                                      and any(c.dep_ == "nsubj" for c in cur.children)):
+        # "Upon arriving at the embassy, they ...", "it ends with them walking through a park"
+        return in_story_line(cur.head.head)
+    if cur.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        # "for her son to study at the academy": what for, not what happens; "..., only to find
+        # the door locked" is what comes of it
+        return any(c.dep_ == "advmod" and c.lower_ == "only" for c in cur.children)
+    # an adverbial clause tells the story only where the clause it hangs on does: "wants to
+    # leave for the city to work in a mill" stays wanted
+    return (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+            or cur.tag_ == "VBG" and not _wanted(cur)) and in_story_line(cur.head)
 
 
 def _wanted(gerund: "Token") -> bool:
@@ -444,7 +454,7 @@ def _generic_place(t: "Token") -> Place | None:
     if t.dep_ != "pobj":
         return None
     prep = t.head
-    if prep.lower_ not in _GOAL_OR_SITE or _an_event(t):
+    if prep.lower_ not in _GOAL_OR_SITE or _an_event(t) or _a_state(t):
         return None
     if t.lower_ in PERSON_NOUNS:
         return None    # "rides to the doctor": a person, not a place
@@ -455,7 +465,9 @@ def _generic_place(t: "Token") -> Place | None:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
         return None
-    site = prep.lower_ in ("in", "at", "inside")
+    # inside it ("in a guard hut") may be a part of where they are; at it ("a job at the cannery")
+    # is a place of its own
+    site = prep.lower_ in ("in", "inside")
     if t.lower_.endswith(_ROOM_ENDINGS):
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
     outdoor = t.lower_.endswith(_OUTDOOR_ENDINGS) and t.lower_ not in _OUTDOOR_ENDINGS
@@ -479,6 +491,14 @@ def _an_event(t: "Token") -> bool:
     """A noun the synopsis also uses as a time ("during the raid", "before the wedding"): an
     event, so "they leave for the raid" goes to no place called RAID."""
     return any(w.lower_ == t.lower_ and w.dep_ == "pobj" and w.head.lower_ in _WHEN for w in t.doc)
+
+
+def _a_state(t: "Token") -> bool:
+    """"Goes into a rage", "rides into an ambush": a bare noun after "into a", never named again,
+    is what befalls the people, not a place they enter (a place is named again, or said which)."""
+    det = [c for c in t.children if c.dep_ == "det"]
+    return t.head.lower_ == "into" and len(det) == 1 and det[0].lower_ in ("a", "an") and \
+        len(list(t.children)) == 1 and not any(w.lower_ == t.lower_ and w.i != t.i for w in t.doc)
 
 
 #: Verbs whose object is an occasion the people are at ("attends a wedding").
@@ -571,6 +591,8 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
+        if any(c.dep_ == "neg" for c in t.head.head.children) or not in_story_line(t.head.head):
+            continue   # "they did not go to Paris", "she wants to go to Paris"
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
             continue   # "meets a Dane named Jensen": someone, not somewhere
         if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
@@ -646,6 +668,13 @@ def scenery(text: str) -> Place | None:
         return None
     best, n = counts.most_common(1)[0]
     return Place("EXT", best) if n else None
+
+
+def outdoors(sent: Any) -> bool:
+    """The sentence is about things that stand out of doors ("the grafted trees blossom"):
+    its subject is one of the scenery words."""
+    things = {line.partition(" ")[0] for line in entries("scenery")}
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in things for t in sent)
 
 
 def home_in_full(spans: list[Any], home: str) -> dict[str, str]:

@@ -1,0 +1,93 @@
+"""Scene headings on synopses the adapter has not been tuned on: sentences written for these tests."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from toolchain.adapt import adapt_text, load_model
+
+
+@lru_cache(maxsize=None)
+def _heads(text: str) -> list[str]:
+    a = adapt_text(text, load_model(), "t", "t.txt")
+    assert a.story is not None
+    return [sc.heading for sc in a.story.scenes]
+
+
+def _no_repeat(heads: list[str]) -> bool:
+    return all(a != b for a, b in zip(heads, heads[1:]))
+
+
+def test_a_new_paragraph_in_the_same_place_is_later_there() -> None:
+    heads = _heads("Nora Blake and Hal Osgood hurry to the factory, where they find a thief at the safe.\n"
+                   "Hal fights with him and the thief flees.\n\n"
+                   "The factory is saved. Hal thanks Nora and offers her a job at the factory.\n")
+    assert heads == ["INT. FACTORY - DAY", "INT. FACTORY - LATER"], heads
+
+
+def test_one_event_a_line_in_the_same_place_is_one_scene() -> None:
+    heads = _heads("Nora Blake waits in the factory.\n"
+                   "Hal Osgood bakes the bread.\n"
+                   "Nora eats a roll.\n"
+                   "Hal sweeps the floor.\n")
+    assert _no_repeat(heads), heads
+
+
+def test_a_place_in_a_clause_hung_on_a_wanted_one_is_not_where_the_people_are() -> None:
+    heads = _heads("Widowed farmer Edna Marsh struggles to keep her vineyard.\n"
+                   "Her son Pete wants to leave for Leeds to work in a foundry, and tells her the vineyard "
+                   "is finished.\n")
+    assert not any("FOUNDRY" in h for h in heads), heads
+    heads = _heads("Edna Marsh waits at the vineyard. Her son Pete hopes to move to the city so that he "
+                   "can work in a foundry.\n")
+    assert not any("FOUNDRY" in h for h in heads), heads
+    # what comes of it ("only to ...") happens
+    heads = _heads("Edna Marsh waits at the vineyard.\n\n"
+                   "Pete drives to Leeds to look for work, only to end up sleeping in a warehouse.\n")
+    assert heads[-1] == "INT. WAREHOUSE - DAY", heads
+
+
+def test_people_walking_through_a_place_are_in_it() -> None:
+    heads = _heads("Lena Varga waits at the hospital with her son Omar.\n\n"
+                   "The film ends with Lena and Omar walking along the river at dawn.\n")
+    assert heads == ["INT. HOSPITAL - DAY", "EXT. RIVER - DAWN"], heads
+
+
+def test_a_workplace_at_which_someone_takes_a_job_is_a_place_of_its_own() -> None:
+    heads = _heads("Nora Pell arrives at the farm in a storm.\n\n"
+                   "Over the following weeks, Nora takes a job at the brewery.\n")
+    assert heads[-1] == "INT. BREWERY - DAY", heads
+    # inside a place of the settlement the scene is in, it is a part of it
+    heads = _heads("The prisoners are marched into a labour camp.\nTom waits in a guard hut.\n")
+    assert heads[-1].startswith("INT. LABOUR CAMP - GUARD HUT - "), heads
+
+
+def test_things_of_open_country_are_not_inside_the_last_building() -> None:
+    heads = _heads("Ivo Brandt walks through the forest with his dog.\n\n"
+                   "Ivo goes to the police station and reports the theft.\n\n"
+                   "In the autumn, the trees lose their leaves. Ivo decides to stay.\n")
+    assert heads[-1] == "EXT. FOREST - DAY", heads
+
+
+def test_a_state_one_goes_into_is_not_a_place() -> None:
+    heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
+                   "When the news sinks in, Gus goes into a sulk.\n")
+    assert not any("SULK" in h for h in heads), heads
+    # a place one goes into and that is named again is one
+    heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
+                   "Gus climbs into a culvert. The culvert is dark.\n")
+    assert heads[-1].startswith("INT. CULVERT"), heads
+
+
+def test_a_town_not_gone_to_or_only_planned_is_not_a_heading() -> None:
+    heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
+                   "Gus laughs that they never went to Lisbon, then packs his bags.\n")
+    assert not any("LISBON" in h for h in heads), heads
+    heads = _heads("Gus Lund reads the telegram in the kitchen of his house.\n\n"
+                   "It is decided that the club will hold its dinner in Lisbon next month.\n")
+    assert not any("LISBON" in h for h in heads), heads
+
+
+def test_a_new_place_in_the_same_paragraph_keeps_the_time_of_day() -> None:
+    heads = _heads("One night, Tom Arle waits on the pier for the ferry. He smokes a cigarette and watches the "
+                   "water. Ana Wick sits in the lighthouse and reads a letter.\n")
+    assert heads == ["EXT. PIER - NIGHT", "INT. LIGHTHOUSE - NIGHT"], heads
