@@ -13,6 +13,7 @@ import pytest
 
 pytest.importorskip("pygls", reason="the lsp extra (pygls) is not installed")
 pytest_lsp = pytest.importorskip("pytest_lsp", reason="pytest-lsp is not installed")
+pytest_asyncio = pytest.importorskip("pytest_asyncio", reason="pytest-asyncio (pytest-lsp's) is not installed")
 
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
@@ -74,9 +75,12 @@ def _lines() -> list[str]:
     return HARBOUR.read_text(encoding="utf-8").split("\n")
 
 
-@pytest.fixture(scope="module")
-def harbour_uri() -> str:
-    return HARBOUR.resolve().as_uri()
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def harbour_uri(client: LanguageClient) -> str:
+    """The fixture script, open in the server: every test that names it may run alone."""
+    uri = HARBOUR.resolve().as_uri()
+    await open_doc(client, uri, HARBOUR.read_text(encoding="utf-8"))
+    return uri
 
 
 async def test_initialize_advertises_features(client: LanguageClient):
