@@ -119,7 +119,7 @@ register_writer("fdx", _fdx_writer)
 
 # -- screenplay PDFs (issue 14) ---------------------------------------------------
 #: Called with (pages read, pages) while a PDF is read: the command line's progress bar.
-PDF_PROGRESS = None
+PDF_PROGRESS: Callable[[int, int], None] | None = None
 
 
 def _pdf_reader(data: bytes, source: str | None) -> Document:

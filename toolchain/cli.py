@@ -89,10 +89,11 @@ def _run_typer(app: Any) -> None:
     Typer draws usage errors in a box of five lines or more; ours are one line,
     ``screenplay: error: MESSAGE (see 'screenplay CMD --help')``, exit 2.
     """
+    # (the ignores: which of the two modules exists depends on the Typer installed)
     try:  # Typer 0.28 carries its own copy of Click; earlier ones use Click itself
-        from typer._click import exceptions as cx  # type: ignore[import-not-found]
+        from typer._click import exceptions as cx  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
-        from click import exceptions as cx
+        from click import exceptions as cx  # type: ignore[no-redef, unused-ignore]
 
     from .runner import say_error
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from types import TracebackType
 from typing import Any, List, Optional
 
 import typer
@@ -58,8 +59,9 @@ def _progress(total: int, quiet: bool):  # -> context manager with .advance(labe
             self.p.__enter__()
             return self
 
-        def __exit__(self, *exc: object) -> None:
-            self.p.__exit__(*exc)
+        def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                     tb: TracebackType | None) -> None:
+            self.p.__exit__(kind, exc, tb)
 
         def advance(self, label: str) -> None:
             self.p.update(self.task, advance=1, description=label)

@@ -14,6 +14,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from screenplay.model import Document
+
 from screenplay.formats import WRITERS, format_for, read_document
 from screenplay.textio import decode_text, read_bytes, write_atomic
 
@@ -27,7 +29,7 @@ def _say(message: str) -> None:
         sys.stdout.write(message + "\n")
 
 
-def _fountain_source(file: str | os.PathLike[str], what: str) -> tuple[str, object]:
+def _fountain_source(file: str | os.PathLike[str], what: str) -> tuple[str, Document]:
     """The file's text and its document (Fountain only: the record is written into it)."""
     if format_for(file) != "fountain":
         raise Refused(f"{file}: {what} {FOUNTAIN_ONLY}", 2)
@@ -53,19 +55,19 @@ def lock_file(file: str | os.PathLike[str], layout: dict[str, Any] | None = None
     from screenplay.revisions import splice_block
     text, doc = _fountain_source(file, "lock")
     from screenplay.revisions import element_fingerprints
-    if not element_fingerprints(doc):  # type: ignore[arg-type]
+    if not element_fingerprints(doc):
         raise Refused(f"{file}: nothing to lock (no printable text)", 1)
-    if read_lock(doc) is not None:  # type: ignore[arg-type]
+    if read_lock(doc) is not None:
         raise Refused(f"{file}: is already locked; `screenplay lock --unlock {file}` first "
                       "to renumber", 1)
-    profile = profile_for(settings_for(file, doc, layout))  # type: ignore[arg-type]
+    profile = profile_for(settings_for(file, doc, layout))
     paper, mode = profile.paper, profile.mode
-    first = paginate(doc, profile)  # type: ignore[arg-type]
+    first = paginate(doc, profile)
     numbers = [s.number or str(s.index) for s in first.scenes]
-    text = number_headings(text, doc, numbers)  # type: ignore[arg-type]
+    text = number_headings(text, doc, numbers)
     doc = parse_fountain(text)
-    layout = paginate(doc, profile)
-    lock = make_lock(doc, layout, scene_style)
+    laid_out = paginate(doc, profile)
+    lock = make_lock(doc, laid_out, scene_style)
     write_atomic(file, splice_block(text, doc, MAGIC, lock.to_text()))
     pages, scenes = len(lock.pages), len(lock.scenes)
     _say(f"{file}: locked {pages} page{'s' * (pages != 1)} and {scenes} scene "
@@ -78,9 +80,9 @@ def unlock_file(file: str | os.PathLike[str]) -> None:
     from screenplay.locking import MAGIC, read_lock, strip_numbers
     from screenplay.revisions import splice_block
     text, doc = _fountain_source(file, "unlock")
-    if read_lock(doc) is None:  # type: ignore[arg-type]
+    if read_lock(doc) is None:
         raise Refused(f"{file}: is not locked", 1)
-    text = strip_numbers(text, doc)  # type: ignore[arg-type]
+    text = strip_numbers(text, doc)
     doc = parse_fountain(text)
     write_atomic(file, splice_block(text, doc, MAGIC, None))
     _say(f"{file}: unlocked; pages and scenes are numbered afresh")
@@ -107,6 +109,7 @@ def revise_files(old: str | os.PathLike[str], new: str | os.PathLike[str],
     order = order or COLOR_SEQUENCE
     name = normalise_colour(colour, order) if colour else next_colour(prev, order)
     iso = check_date(date)
+    text: str | None
     if output is None:
         text, new_doc = _fountain_source(new, "revise")
     else:
@@ -116,15 +119,16 @@ def revise_files(old: str | os.PathLike[str], new: str | os.PathLike[str],
                               "the revision in NEW", 1)
         new_doc = read_document(new)
         text = None
-    state, summary = revise(old_doc, new_doc, name, iso, order)  # type: ignore[arg-type]
+    state, summary = revise(old_doc, new_doc, name, iso, order)
     if output is None:
-        write_atomic(new, splice_block(text, new_doc, MAGIC, state.to_text()))  # type: ignore
+        assert text is not None   # read from NEW above
+        write_atomic(new, splice_block(text, new_doc, MAGIC, state.to_text()))
         dest = str(new)
     else:
         fmt = format_for(output)
         if fmt not in WRITERS:
             raise Refused(f"{output}: cannot write this format", 2)
-        revised = with_block(new_doc, MAGIC, state.to_text())  # type: ignore[arg-type]
+        revised = with_block(new_doc, MAGIC, state.to_text())
         write_atomic(output, WRITERS[fmt](revised))
         dest = output
     _say(f"{dest}: {name} revision of {iso}: {summary.changed} changed, {summary.added} added, "

@@ -9,14 +9,19 @@ from __future__ import annotations
 #: Shorter PDFs read in well under a second: no bar.
 MIN_PAGES = 20
 
+TYPE_CHECKING = False  # typing is for type checkers only; rich is imported on first use
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
 
 class PageBar:
     """Called with (pages read, pages): starts a bar on the first call of a long PDF."""
 
-    def __init__(self, console: object | None = None) -> None:
+    def __init__(self, console: Console | None = None) -> None:
         self.console = console
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if total <= MIN_PAGES:
@@ -25,10 +30,11 @@ class PageBar:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
             console = self.console or Console(stderr=True)
-            self.progress = Progress(TextColumn("reading PDF"), BarColumn(),
-                                     MofNCompleteColumn(), console=console, transient=True)
-            self.progress.start()
-            self.task = self.progress.add_task("pages", total=total)
+            self.progress = progress = Progress(TextColumn("reading PDF"), BarColumn(),
+                                                MofNCompleteColumn(), console=console, transient=True)
+            progress.start()
+            self.task = progress.add_task("pages", total=total)
+        assert self.task is not None   # set with the bar
         self.progress.update(self.task, completed=done)
         if done >= total:
             self.progress.stop()

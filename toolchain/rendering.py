@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from screenplay.layout import Layout
 
 
-def _has_production_state(doc) -> bool:  # type: ignore[no-untyped-def]
+def _has_production_state(doc: Document) -> bool:
     """A lock or revision block in the script (checked here, so a plain render imports
     nothing of the production modules)."""
     from screenplay.model import Boneyard

@@ -208,9 +208,9 @@ def breakdown(doc: Document, layout: Layout) -> Breakdown:
             row.day += 1
         span = spans.get(sc.index)
         if span:
-            for p in range(span.first_page, span.last_page + 1):
-                if p not in row.pages:
-                    row.pages.append(p)
+            for page_no in range(span.first_page, span.last_page + 1):
+                if page_no not in row.pages:
+                    row.pages.append(page_no)
         for n in r.cast:
             if n not in row.characters:
                 row.characters.append(n)
@@ -264,7 +264,8 @@ def _ranges(pages: list[int]) -> str:
 
 
 def _rows(b: Breakdown, kind: str) -> list[Any]:
-    return {"scenes": b.scenes, "locations": b.locations, "cast": b.cast}[kind]
+    rows: dict[str, list[Any]] = {"scenes": b.scenes, "locations": b.locations, "cast": b.cast}
+    return rows[kind]
 
 
 def _table(b: Breakdown, kind: str) -> tuple[list[str], list[list[str]]]:

@@ -126,7 +126,7 @@ def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str
                 return got
     me = _doer(v, who)
     if me is not None and any(c.dep_ in ("dobj", "dative") and (who(c) == me or (referent is not None and who(c) is None and c.tag_ == "PRP" and
-                                              me.gender is not None and _PRON_SEX.get(c.lower_) == me.gender))
+                                              isinstance(me, Person) and me.gender is not None and _PRON_SEX.get(c.lower_) == me.gender))
                               for c in v.children):
         return None   # "thanks him" taken for the speaker himself, or for nobody known: the tracker is unsure
     return _act_line(v, lem, shift, lemma)
@@ -249,11 +249,11 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     if speaker is not None and any(who(c) == speaker for c in listeners):
         return None   # speaking to oneself: the cast took two people for one
     # the act kept in the action gives up only what the line says; the line follows the sentence
-    end = {t.i for t in v.sent if t.is_punct and t.i == v.sent.end - 1}
+    stop = {t.i for t in v.sent if t.is_punct and t.i == v.sent.end - 1}
     # (the speech pass takes the act's commas and "and" with it: only a simple clause can stay)
-    simple = not any(c.dep_ in ("cc", "conj") or (c.is_punct and c.i not in end) for c in v.children)
+    simple = not any(c.dep_ in ("cc", "conj") or (c.is_punct and c.i not in stop) for c in v.children)
     if f.keep:
-        return (line, spoken | end) if simple else None
+        return (line, spoken | stop) if simple else None
     # what the line does not say (where, how, with what) keeps the act in the action
     # "says goodbye to everyone": the one spoken to is in the line's "you"
     used |= {t.i for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and c.i not in used
@@ -262,7 +262,7 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     if rest and f.verb in ("say", "bid"):
         return None   # "Tom says" is no action to keep
     if rest:
-        return (line, spoken | end) if simple else None
+        return (line, spoken | stop) if simple else None
     return line, used
 
 

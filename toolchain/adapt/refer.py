@@ -51,8 +51,9 @@ class Tracker:
                 if m.subject:
                     conj = [self.cast.person_for_token(sent, c) for c in sent[m.end - 1].children
                             if c.dep_ == "conj"]
-                    if conj and all(conj):
-                        self.last_group = tuple([m.person] + conj)  # type: ignore[list-item]
+                    people = [p for p in conj if p is not None]
+                    if conj and len(people) == len(conj):
+                        self.last_group = (m.person, *people)
                 continue
             if rel in self._resolved:
                 continue

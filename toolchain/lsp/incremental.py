@@ -17,6 +17,7 @@ element for element and line for line (``tests/test_lsp_incremental.py``).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from screenplay.errors import InputError
 from screenplay.fountain_reader import is_heading, parse_fountain
@@ -30,7 +31,7 @@ _CUT = re.compile(r"\n\n(?=[ \t]*(?:INT|EXT|EST|I|E|\u0418\u041d\u0422|\u041d\u0
 MIN_CHARS = 20_000
 
 
-def _shift_record(obj, delta: int):  # type: ignore[no-untyped-def]
+def _shift_record(obj: Any, delta: int) -> Any:
     """A copy of a model element with every source line moved by ``delta``."""
     if isinstance(obj, Speech):
         first, last = obj.lines

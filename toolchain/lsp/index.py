@@ -10,7 +10,7 @@ columns code points; :mod:`.text` converts to LSP's UTF-16 columns at the edge.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, cast
 
 from screenplay.errors import InputError
 from screenplay.fountain_reader import parse_fountain
@@ -170,7 +170,7 @@ class DocumentIndex:
         for el in doc.body:
             t = el.__class__
             if t is Speech:
-                c = el.character  # type: ignore[union-attr]
+                c = cast(Speech, el).character
                 name = c.name
                 info = characters.get(name)
                 if info is None:
@@ -186,7 +186,7 @@ class DocumentIndex:
             elif t is SceneHeading:
                 scene += 1
                 first, last = el.lines
-                current = SceneInfo(scene, el, first - 1, last - 1)  # type: ignore[arg-type]
+                current = SceneInfo(scene, cast(SceneHeading, el), first - 1, last - 1)
                 scenes.append(current)
                 location, time = _heading_parts(current.heading)
                 if location:
@@ -195,15 +195,16 @@ class DocumentIndex:
                     self.times.setdefault(time, None)
             elif t is Section:
                 current = None
-                depth = el.depth  # type: ignore[union-attr]
+                sec = cast(Section, el)
+                depth = sec.depth
                 while open_sections and open_sections[-1].depth >= depth:
                     open_sections.pop().end_line = max(last_line - 1, 0)
-                first, last = el.lines
-                info_s = SectionInfo(plain(el.text).strip(), depth, first - 1, last - 1)
+                first, last = sec.lines
+                info_s = SectionInfo(plain(sec.text).strip(), depth, first - 1, last - 1)
                 self.sections.append(info_s)
                 open_sections.append(info_s)
             elif t is Transition:
-                text = plain(el.text).strip()  # type: ignore[union-attr]
+                text = plain(cast(Transition, el).text).strip()
                 self.transitions.setdefault(text, None)
             last = el.lines[1]
             if last:

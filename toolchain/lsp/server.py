@@ -19,6 +19,8 @@ import asyncio
 import json
 import logging
 import os
+from collections.abc import Sequence
+from typing import Any
 from urllib.parse import unquote
 
 from lsprotocol import types
@@ -78,21 +80,23 @@ class FountainProtocol(LanguageServerProtocol):
     """pygls' protocol, except that a request whose params do not fit its method gets an
     error response (pygls only logs it, and the client would wait for ever)."""
 
-    def structure_message(self, data):  # type: ignore[no-untyped-def]
+    def structure_message(self, data: Any) -> Any:
         try:
             return super().structure_message(data)
         except JsonRpcException as exc:
             if isinstance(data, dict) and "method" in data and "id" in data:
                 msg_id = data["id"] if isinstance(data["id"], (int, str)) else None
-                self._send_response(msg_id, error=types.ResponseError(
+                # pygls types the id as str | int, but JSON-RPC answers null when it cannot tell
+                self._send_response(msg_id, error=types.ResponseError(  # type: ignore[arg-type]
                     code=exc.code, message=f"{exc.message or 'invalid request'} "
                     f"for {str(data['method'])[:80]}"))
                 return _Answered()
             raise
 
-    def handle_message(self, message):  # type: ignore[no-untyped-def]
+    def handle_message(self, message: Any) -> Any:
         if not hasattr(message, "jsonrpc"):  # a JSON value that is no JSON-RPC message
-            self._send_response(None, error=types.ResponseError(
+            # null id: see structure_message (pygls' MsgId leaves out JSON-RPC's null)
+            self._send_response(None, error=types.ResponseError(  # type: ignore[arg-type]
                 code=-32600, message="not a JSON-RPC message"))
             return None
         return super().handle_message(message)
@@ -102,7 +106,7 @@ class _OneLine(logging.Formatter):
     """Log lines without tracebacks (an editor shows the server's stderr as its log);
     SCREENPLAY_DEBUG=1 brings them back."""
 
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
+    def formatException(self, ei: Any) -> str:
         return super().formatException(ei) if os.environ.get("SCREENPLAY_DEBUG") else ""
 
     def format(self, record: logging.LogRecord) -> str:
@@ -131,7 +135,8 @@ class FountainServer(LanguageServer):
     def report_server_error(self, error: Exception, source: object) -> None:
         """A frame that is not JSON gets JSON-RPC's parse error; other errors are logged."""
         if isinstance(error, json.JSONDecodeError):
-            self.protocol._send_response(None, error=types.ResponseError(
+            # null id: see FountainProtocol.structure_message
+            self.protocol._send_response(None, error=types.ResponseError(  # type: ignore[arg-type]
                 code=JsonRpcParseError.CODE, message=f"not JSON: {error}"))
             return
         log.error("%s: %s", type(error).__name__, error)
@@ -176,7 +181,7 @@ class FountainServer(LanguageServer):
         self.pending[uri] = asyncio.get_running_loop().create_task(
             self._diagnose(uri, delay, full))
 
-    def shift_schema(self, uri: str, changes: list) -> None:
+    def shift_schema(self, uri: str, changes: Sequence[types.TextDocumentContentChangeEvent]) -> None:
         """Carry the last schema findings across edits until the schema runs again."""
         found = self.schema.get(uri)
         if not found:

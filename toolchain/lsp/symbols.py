@@ -14,11 +14,12 @@ def scene_label(scene: SceneInfo) -> str:
     return f"{scene.number or scene.index}. {scene.heading or '(untitled scene)'}"
 
 
-def _section_symbol(index: DocumentIndex, sec: SectionInfo) -> types.DocumentSymbol:
+def _section_symbol(index: DocumentIndex, sec: SectionInfo,
+                    children: list[types.DocumentSymbol]) -> types.DocumentSymbol:
     return types.DocumentSymbol(
         name=sec.title or "(untitled section)", detail="#" * min(sec.depth, 6),
         kind=types.SymbolKind.Namespace, range=lines_range(index, sec.line, sec.end_line),
-        selection_range=lines_range(index, sec.line, sec.line), children=[])
+        selection_range=lines_range(index, sec.line, sec.line), children=children)
 
 
 def _scene_symbol(index: DocumentIndex, scene: SceneInfo) -> types.DocumentSymbol:
@@ -31,7 +32,8 @@ def _scene_symbol(index: DocumentIndex, scene: SceneInfo) -> types.DocumentSymbo
 def document_symbols(index: DocumentIndex) -> list[types.DocumentSymbol]:
     """Sections nest by depth; each scene sits in the innermost section open above it."""
     roots: list[types.DocumentSymbol] = []
-    stack: list[tuple[int, types.DocumentSymbol]] = []  # open sections: (depth, symbol)
+    # open sections: (depth, the list of its symbol's children, kept typed as a list)
+    stack: list[tuple[int, list[types.DocumentSymbol]]] = []
     items: list[tuple[int, SectionInfo | SceneInfo]] = sorted(
         [(s.line, s) for s in index.sections] + [(s.line, s) for s in index.scenes],
         key=lambda t: t[0])
@@ -39,14 +41,13 @@ def document_symbols(index: DocumentIndex) -> list[types.DocumentSymbol]:
         if isinstance(item, SectionInfo):
             while stack and stack[-1][0] >= item.depth:
                 stack.pop()
-            sym = _section_symbol(index, item)
+            children: list[types.DocumentSymbol] = []
+            sym = _section_symbol(index, item, children)
         else:
             sym = _scene_symbol(index, item)
-        parent = stack[-1][1].children if stack else roots
-        assert parent is not None
-        parent.append(sym)
+        (stack[-1][1] if stack else roots).append(sym)
         if isinstance(item, SectionInfo):
-            stack.append((item.depth, sym))
+            stack.append((item.depth, children))
     return roots
 
 
@@ -57,9 +58,9 @@ def folding_ranges(index: DocumentIndex) -> list[types.FoldingRange]:
         if s.end_line > s.line:
             out.append(types.FoldingRange(start_line=s.line, end_line=s.end_line,
                                           kind=types.FoldingRangeKind.Region))
-    for s in index.scenes:
-        if s.end_line > s.line:
-            out.append(types.FoldingRange(start_line=s.line, end_line=s.end_line,
+    for sc in index.scenes:
+        if sc.end_line > sc.line:
+            out.append(types.FoldingRange(start_line=sc.line, end_line=sc.end_line,
                                           kind=types.FoldingRangeKind.Region))
     return sorted(out, key=lambda r: (r.start_line, -r.end_line))
 
