@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Optional
 
-from .ir import Event
+from .ir import Event, EventKind
 from .lexicon import SPEECH_VERBS
 from .lexicons import entries
 
@@ -47,6 +47,7 @@ def events_of(sent: "Span", who: Callable[["Token"], Optional[str]],
         obj = next((o for o, r in refs if r is None), None)
         goal = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in _GOAL_PREPS
                      and any(g.dep_ == "pobj" for g in c.children)), None)
+        kind: EventKind
         if lem in SPEECH_VERBS:
             kind = "say"
         elif lem in motion or goal is not None:

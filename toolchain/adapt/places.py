@@ -125,11 +125,11 @@ class Place:
 
 def dwelling(text: str) -> str:
     """The characters' home, named by the word the synopsis uses most."""
-    counts = Counter()
+    counts: Counter[str | None] = Counter()
     for w in ("apartment", "flat", "house", "mansion", "cabin"):
         counts[PLACES[w][0]] += len(re.findall(rf"\b{w}s?\b", text, re.I))
     best, n = counts.most_common(1)[0]
-    return best if n else "HOUSE"
+    return best if n and best else "HOUSE"
 
 
 def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) -> list[tuple[Place, bool]]:
@@ -255,8 +255,8 @@ def _taken_from(t: "Token") -> Place | None:
             any(c.dep_ in ("prep", "poss") for c in t.children):
         return None   # "from her neck", "from his hand": what is somebody's own is no place
     key = t.lower_
-    if key in PLACES and PLACES[key][0]:
-        name, ie = PLACES[key]
+    if key in PLACES and (name := PLACES[key][0]):
+        ie = PLACES[key][1]
         return Place(ie, place_name(t, key, name)) if " - " not in name else None
     if key in ROOMS or key in WEAK:
         return None   # a room of the home is found as one already
@@ -634,7 +634,7 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
             if t.tag_ not in ("NN", "NNS"):
                 continue
             inside = {w.i for w in t.subtree}
-            mods = []
+            mods: list[Any] = []
             k = t.i - 1
             while k >= sp.start and k in inside and sp.doc[k].tag_ in ("NNP", "NNPS"):
                 mods.insert(0, sp.doc[k])   # "the Grand Meridian hotel": every proper word before it
@@ -683,7 +683,7 @@ def home_in_full(spans: list[Any], home: str) -> dict[str, str]:
     A noun before the home's word ("the ranch house", "a beach house") names
     it; only when the text gives one such name.
     """
-    names = set()
+    names: set[str] = set()
     for sp in spans:
         for t in sp:
             if t.tag_ in ("NN", "NNS") and t.text.upper().rstrip("S") == home:
