@@ -129,7 +129,7 @@ class Cast:
         self.form_to_key: dict[str, str] = {}
         self.role_alias: dict[str, str] = {}     # role key -> person key
         self.placelike: set[str] = set()
-        self._mentions: dict[int, list[Mention]] = {}
+        self._mentions: dict[tuple[int, int], list[Mention]] = {}
         self._discover_names(asides)
         self._discover_roles()
         self._link_later_named()
@@ -285,19 +285,20 @@ class Cast:
                 groups[target].add(w)
                 owner[w] = target
         singles = [g for g in groups if len(g) == 1]
-        for a in singles:
-            for b in singles:
-                if a == b or a not in groups or b not in groups:
+        for short in singles:
+            for long in singles:
+                if short == long or short not in groups or long not in groups:
                     continue
-                x, y = a[0], b[0]
-                if len(x) >= 4 and len(y) == len(x) + 1 and y.startswith(x) and count[b] >= count[a]:
-                    groups[b] |= groups.pop(a)
-                    for f in groups[b]:
-                        owner[f] = b
+                x, y = short[0], long[0]
+                if len(x) >= 4 and len(y) == len(x) + 1 and y.startswith(x) and count[long] >= count[short]:
+                    groups[long] |= groups.pop(short)
+                    for f in groups[long]:
+                        owner[f] = long
         for g, forms in groups.items():
             # The cue is the name the text uses most: "Ines", "Mallory", or "Mr. Merry"
             # (a title with a surname); a title before a full name is dropped.
             pool = [f for f in forms if len(f) == 1 or (len(f) == 2 and f[0].lower() in HONORIFICS)]
+            cue_form: tuple[str, ...]
             if pool:
                 cue_form = max(pool, key=lambda f: (count[f], len(f), -first.get(f, 0)))
             else:
@@ -509,12 +510,12 @@ class Cast:
                         while v.dep_ in ("prep", "pobj") and v.head.i != v.i:
                             v = v.head
                         v = subject_verb(v)
-                        own = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
+                        owners = [self.person_for_token(s, c) for c in v.children if c.dep_ in _SUBJ and c.i < t.i]
                         # not when somebody else is named before it ("grabs Nora and pulls her arm")
-                        if len(own) == 1 and own[0] is not None and own[0].gender is None and own[0].named \
+                        if len(owners) == 1 and owners[0] is not None and owners[0].gender is None and owners[0].named \
                                 and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ) \
-                                and all(p == own[0] for p in current):
-                            votes[own[0].key][g] += 1
+                                and all(p == owners[0] for p in current):
+                            votes[owners[0].key][g] += 1
                             continue
                     if t.lower_ not in ("he", "she", "his", "him") and not (t.lower_ == "her" and t.tag_ == "PRP"):
                         continue
@@ -587,7 +588,7 @@ class Cast:
         """Names and role nouns in a sentence that refer to a known person."""
         k = s.start if hasattr(s, "start") else id(s)
         key = (id(s.doc), k)
-        cached = self._mentions.get(key)  # type: ignore[arg-type]
+        cached = self._mentions.get(key)
         if cached is not None:
             return cached
         out: list[Mention] = []
@@ -626,7 +627,7 @@ class Cast:
                 continue
             out.append(Mention(self.people[pkey], rel, rel + 1, t.dep_ in _SUBJ))
         out.sort(key=lambda m: m.start)
-        self._mentions[key] = out  # type: ignore[index]
+        self._mentions[key] = out
         return out
 
     def _by_first_word(self) -> dict[str, str]:
