@@ -23,7 +23,7 @@ from .craft import Introducer, clean_heading_place, drop_meta, is_flashback, is_
 from .events import events_of
 from .grammar import sentence_case
 from .lexicons import entries
-from .ir import Entity, Event, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
+from .ir import Entity, Event, MentionHow, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
@@ -210,8 +210,10 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             reader.scene_break()
             scenes.append(SceneDraft(place, when, cue.cut, flashback=back))
             cur = scenes[-1]
-        elif cur.place is None and (here or hint) is not None:
-            cur.place = here or hint
+        else:
+            assert cur is not None   # with no scene yet, the sentence is new and has its time
+            if cur.place is None and (here or hint) is not None:
+                cur.place = here or hint
         prev_para = sen.paragraph
         prev_unit = sen.unit
         prev_cut = cue.cut
@@ -422,7 +424,7 @@ def _record_mentions(story: Story, s: "Span", idx: int, cast: Cast, tracker: Tra
     """Names and roles the cast knows, and pronouns the tracker resolved, as mentions."""
     taken: set[int] = set()
     for m in cast.mentions(s):
-        how = "name" if m.person.named and s[m.start].text[:1].isupper() else "role"
+        how: MentionHow = "name" if m.person.named and s[m.start].text[:1].isupper() else "role"
         story.mentions.append(MentionIR(m.person.cue, idx, m.start, m.end, s[m.start:m.end].text, how))
         taken.update(range(m.start, m.end))
     for t in s:
@@ -449,25 +451,25 @@ def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: 
         story.entities.append(Entity(p.cue, "person", p.cue, [f for f in forms if f.upper() != p.cue],
                                      p.gender, p.actor, first, p.cue in speakers))
     keyed = {p.key for p in cast.ordered()}
-    for key, forms in names.items():
+    for key, key_forms in names.items():
         if key not in known and key not in keyed:
-            story.entities.append(Entity(key, "person", key, sorted(forms)))
+            story.entities.append(Entity(key, "person", key, sorted(key_forms)))
     place_ids: dict[tuple[str, str, str | None], str] = {}
     for i, sc in enumerate(scenes):
         pid = None
         if sc.place is not None:
-            p = sc.place
-            bid = place_ids.get((p.int_ext, p.location, None))
+            pl = sc.place
+            bid = place_ids.get((pl.int_ext, pl.location, None))
             if bid is None:
-                bid = place_ids[(p.int_ext, p.location, None)] = f"P{len(story.places) + 1}"
-                story.places.append(PlaceIR(bid, p.location, "building" if p.int_ext == "INT" else "area",
-                                            p.int_ext))
+                bid = place_ids[(pl.int_ext, pl.location, None)] = f"P{len(story.places) + 1}"
+                story.places.append(PlaceIR(bid, pl.location, "building" if pl.int_ext == "INT" else "area",
+                                            pl.int_ext))
             pid = bid
-            if p.room:
-                rid = place_ids.get((p.int_ext, p.location, p.room))
+            if pl.room:
+                rid = place_ids.get((pl.int_ext, pl.location, pl.room))
                 if rid is None:
-                    rid = place_ids[(p.int_ext, p.location, p.room)] = f"P{len(story.places) + 1}"
-                    story.places.append(PlaceIR(rid, p.room, "room", p.int_ext, bid))
+                    rid = place_ids[(pl.int_ext, pl.location, pl.room)] = f"P{len(story.places) + 1}"
+                    story.places.append(PlaceIR(rid, pl.room, "room", pl.int_ext, bid))
                 pid = rid
         for e in scene_events.get(i, []):
             e.place, e.time = pid, sc.time
@@ -664,9 +666,9 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
             if isinstance(it, tuple):
                 body.append(Note(it[1]))
             elif isinstance(it, str) and it.strip():
-                words = intro.apply(drop_meta(it))
-                if words.strip():
-                    body.append(Action(text_of(words)))
+                action = intro.apply(drop_meta(it))
+                if action.strip():
+                    body.append(Action(text_of(action)))
     body.append(Transition(text_of("FADE OUT."), forced=True))
     return Document(tp, body)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .lexicons import entries
 
@@ -68,7 +68,7 @@ class Introducer:
     key to the role noun that stands for a name ("guard").
     """
 
-    def __init__(self, people: dict[str, Iterable[str]], roles: dict[str, str] | None = None) -> None:
+    def __init__(self, people: Mapping[str, Iterable[str]], roles: dict[str, str] | None = None) -> None:
         self.pending: dict[str, list[str]] = {}
         for key, forms in people.items():
             good = sorted({f.strip() for f in forms if is_name(f)}, key=len, reverse=True)
