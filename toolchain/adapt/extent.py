@@ -87,6 +87,7 @@ class SaidExtent(PersonShift):
 
     _more: list[Any]                      # a second "and that ..." clause of the same report
     _more_joint: str                      # its "and"/"but" when it comes back with "I"
+    split_off: dict[int, object]          # verb token -> speaker(s), for deeds cut from speech
 
     def _more_after(self, sent: Any, nxt: int) -> list[Any]:
         """A second clause of the same report after what was said: "tells Lena to stop...,
@@ -200,3 +201,99 @@ class SaidExtent(PersonShift):
             return None
         toks = cut_at_next_speech(toks)
         return (toks, obj_toks, addr) if toks else None
+
+    def _without_deeds(self, v: Any, clause: Any, sent: Any, toks: list[Any], speaker: Person,
+                       listener: Person | None) -> list[Any]:
+        """What is said without the speaker's (or both speakers') deeds that the parse hangs on its
+        clause; each deed is kept in ``split_off`` with who does it."""
+        # "says she is fine and thanks her": the second verb is the speaker's deed
+        for c in (clause.children if clause is not None else []):
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in _SUBJ for x in c.children) \
+                    and c.tag_ == v.tag_ and (self.lemma(clause) == "be" or clause.tag_ != c.tag_
+                                             or clause.lower_ in ("is", "'s", "are", "was")):
+                cc = [x.i for x in clause.children if x.dep_ == "cc" and x.i < c.i]
+                start = cc[-1] if cc else c.left_edge.i
+                toks = [t for t in toks if t.i < start]   # the deed and all after it
+                self.split_off[c.i] = speaker
+        for c in (clause.children if clause is not None and self._mutual else []):
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and c.left_edge.i > 0 \
+                    and sent.doc[c.left_edge.i - 1].text == "," and not any(x.dep_ in _SUBJ for x in c.children):
+                # "tell each other that ..., preparing themselves for ...": what both do
+                toks = [t for t in toks if t.i < c.left_edge.i - 1]
+                self.split_off.setdefault(c.i, (speaker, listener))
+        return toks
+
+    def _runs_on(self, v: Any, clause: Any, sent: Any, toks: list[Any], nxt: int, addressee: object,
+                 explicit: bool, obj: Any) -> tuple[list[Any], int]:
+        """What is said, and where it ends, carried on past its clause: an adverbial clause
+        ("and while he was ..."), ", and" a clause about somebody off stage, or one about the
+        listener ("and he can go") still in the speaker's words."""
+        if clause is not None and nxt < sent.end - 1:
+            k = nxt
+            while k < sent.end and (sent.doc[k].lower_ in ("and", "but", ",")):
+                k += 1
+            while k < sent.end and sent.doc[k].lower_ in ("only", "not", "even", "just"):
+                k += 1
+            rest = [sent.doc[i] for i in range(k, sent.end)]
+            if rest and rest[0].lower_ in ("while", "when", "because", "since", "though", "although", "as",
+                                           "after", "before", "until", "unless", "if") \
+                    and not any(t.lower_ in SPEECH_FORMS for t in rest):
+                # "...chose Paris and while he was in his hotel he thought he'd drop by": still his account
+                toks, nxt = take_rest(sent, toks, nxt)
+        if clause is not None and nxt < sent.end - 2 and sent.doc[nxt].text == "," and \
+                nxt + 1 < sent.end and sent.doc[nxt + 1].lower_ == "and":
+            # "says her daughter is at boarding school, and her son is 26": a clause about
+            # somebody off stage goes on with what is said; one about a character is narration
+            rest = [sent.doc[i] for i in range(nxt + 2, sent.end)]
+            subj = next((t for t in rest if t.dep_ in _SUBJ), None)
+            verbs_before = subj is not None and any(t.tag_.startswith("VB") for t in rest if t.i < subj.i)
+            who = self.tracker.referent(subj) if subj is not None else None
+            if subj is not None and not verbs_before and subj.lower_ not in PRON_GENDER \
+                    and subj.lower_ not in ("they", "we", "i", "you") and subj.tag_ != "NNP" \
+                    and not (isinstance(who, Person) and who.named) \
+                    and not any(t.lower_ in SPEECH_FORMS for t in rest):
+                toks, nxt = take_rest(sent, toks, nxt)
+        if nxt < sent.end - 2 and explicit and isinstance(addressee, Person) and obj is not None:
+            k = nxt
+            while k < sent.end and sent.doc[k].lower_ in (",", "and"):
+                k += 1
+            # (not the clause the telling hangs on: "after he tells her that ..., she hides him")
+            if k > nxt and k + 1 < sent.end and sent.doc[k].lower_ in ("he", "she") \
+                    and self.tracker.referent(sent.doc[k]) == addressee \
+                    and sent.doc[k].head.i not in {a.i for a in v.ancestors}:
+                end = sent.end
+                while end > k and sent.doc[end - 1].is_punct:
+                    end -= 1
+                rest = [sent.doc[i] for i in range(nxt, end)]
+                if not any(t.lower_ in SPEECH_FORMS for t in rest):
+                    # "tells him that she is almost done, and he can put on his shoes": still her words
+                    toks = toks + rest
+                    nxt = end
+        return toks, nxt
+
+    @staticmethod
+    def _runs_on_after(v: Any, clause: Any, sent: Any, toks: list[Any], nxt: int) -> list[Any]:
+        """What is said carried on after its second clauses are taken: over a verb the speaker
+        cannot have ("recalls ... hear them argue"), a colon, or a dash with no verb after it."""
+        if clause is not None and v.tag_ == "VBZ" and nxt < sent.end:
+            rest = [sent.doc[i] for i in range(nxt, sent.end)]
+            verbs = [t for t in rest if t.tag_.startswith("VB")]
+            if verbs and verbs[0].tag_ in ("VB", "VBP") and verbs[0].dep_ in ("conj", "ccomp") \
+                    and verbs[0].head.i == v.i \
+                    and not any(t.dep_ in _SUBJ for t in rest if t.i < verbs[0].i) \
+                    and not any(t.lower_ in SPEECH_FORMS for t in rest):
+                # "recalls ... hear Marek and Ines argue": "argue" cannot be Lena's verb
+                toks, nxt = take_rest(sent, toks, nxt)
+        if nxt < sent.end - 1 and sent.doc[nxt].text == ":" and clause is not None:
+            # "says it was bizarre: the priest was an idiot...": the account goes on after the colon
+            end = sent.end
+            while end > nxt + 1 and sent.doc[end - 1].is_punct:
+                end -= 1
+            toks = toks + [sent.doc[i] for i in range(nxt, end)]
+        elif clause is not None and nxt < sent.end - 1 and sent.doc[nxt].text in ("--", "\u2014", "\u2013"):
+            # "has gone to town--the others being away--to buy salt": after a dash, words with no
+            # verb of their own go on with what is said ("--she will wait" is a new clause, action)
+            rest, end = take_rest(sent, [], nxt)
+            if not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") or t.lower_ in SPEECH_FORMS for t in rest):
+                toks, nxt = toks + rest, end
+        return toks

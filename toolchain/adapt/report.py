@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from .cast import Person
-from .extent import SaidExtent, cut_at_next_speech, cut_new_clause, drop_conj_that, statement_to_end, take_rest
+from .extent import SaidExtent, cut_at_next_speech, cut_new_clause, drop_conj_that, statement_to_end
 from .grammar import WH_WORDS, Word, fix_i_capital, render, sentence_case
 from .lexicon import PRON_GENDER, SPEECH_FORMS, SPEECH_VERBS
 from .performative import performative_line
@@ -39,7 +39,6 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
 
     speakers: list[object]
     _keep_clause: set[int]                # verbs of saying whose clause stays action
-    split_off: dict[int, object]          # verb token -> speaker(s), for deeds cut from speech
 
     def _addressee(self, v: Any) -> tuple[Any, object]:
         for c in v.children:
@@ -72,17 +71,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         obj, addressee = self._addressee(v)
         if obj is None and listener is None and v.dep_ == "conj" and \
                 not any(c.dep_ in _SUBJ for c in v.children):
-            # "tells him her sister is ill and asks whether he can help": the same one is asked
-            told = self._addressee(v.head)[1]
-            h = v.head
-            # "tells her that the mayor resigned and asks ...": the parse may hang "asks" on the clause
-            for _ in range(3):
-                if told is not None or h.dep_ not in ("ccomp", "conj"):
-                    break
-                h = h.head
-                if self.lemma(h) in ("tell", "ask", "inform", "remind", "assure", "warn"):
-                    told = self._addressee(h)[1]
-            addressee = told if isinstance(told, Person) and told != speaker else None
+            addressee = self._told_by_head(v, speaker)
         if listener is not None:
             addressee = listener
         if isinstance(addressee, tuple):
@@ -118,46 +107,14 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
                 return None
             self._keep_clause.add(v.i)
             return sentence_case(fix_i_capital(said)), {t.i for t in after} | {after[0].i - 1}
-        clause = None
-        mode = "say"
-        # an order after the verb ("tells him not to go") is what is said, not a clause
-        # the parse hung before it ("She is astounded, but ... she tells him not to go")
-        told_to = any(c.dep_ == "xcomp" and c.i > v.i and
-                      any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in v.children)
-        for c in v.children:
-            # (not a clause before a semicolon: "He invites her; she agrees" - the parse's slip)
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and \
-                    not (c.i < v.i and (told_to or any(t.text == ";" for t in v.doc[c.i:v.i]))):
-                clause = c
-                break
-        if clause is None:
-            for c in v.children:
-                if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
-                    clause, mode = c, "to"
-                    break
-        if clause is None and obj is not None:
-            for c in obj.children:   # "tells the couple that they ..." parsed as a relative clause
-                if c.dep_ in ("relcl", "acl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
-                    clause = c
-                    break
+        clause, mode = self._content_clause(v, obj)
         told = self._told_how(v) if clause is None else None
         if told is not None:
             clause = told[0]
         if clause is None and lem in _REQUEST_VERBS:
-            for c in v.children:
-                if c.dep_ == "prep" and c.lower_ == "for" and (obj is None or isinstance(self.tracker.referent(obj), Person)):
-                    pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]   # "for his help (getting up)"
-                    if pobj:
-                        toks = sorted(pobj[0].subtree, key=lambda t: t.i)
-                        # the phrases right after it are the request's too ("for work in exchange for food")
-                        for p in sorted((x for x in v.children if x.dep_ == "prep" and x.i > c.i), key=lambda x: x.i):
-                            if p.left_edge.i != toks[-1].i + 1:
-                                break
-                            toks += sorted(p.subtree, key=lambda t: t.i)
-                        words = self._shift(toks, speaker, addressee, explicit)
-                        body = render(words)
-                        consumed = {t.i for t in toks} | {c.i, v.i}
-                        return sentence_case(fix_i_capital("Can I have " + body), "?"), consumed
+            asked_for = self._request_for(v, obj, speaker, addressee, explicit)
+            if asked_for is not None:
+                return asked_for
         surface = None
         if clause is None:
             surface = self._surface_content(v, sent)
@@ -174,91 +131,17 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
             obj_toks = []
         # a conjunct verb of the speech verb is not part of what is said
         toks = [t for t in toks if t.i > v.i or clause.i < v.i]
-        # "says she is fine and thanks her": the second verb is the speaker's deed
-        for c in (clause.children if clause is not None else []):
-            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in _SUBJ for x in c.children) \
-                    and c.tag_ == v.tag_ and (self.lemma(clause) == "be" or clause.tag_ != c.tag_
-                                             or clause.lower_ in ("is", "'s", "are", "was")):
-                cc = [x.i for x in clause.children if x.dep_ == "cc" and x.i < c.i]
-                start = cc[-1] if cc else c.left_edge.i
-                toks = [t for t in toks if t.i < start]   # the deed and all after it
-                self.split_off[c.i] = speaker
-        for c in (clause.children if clause is not None and self._mutual else []):
-            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and c.left_edge.i > 0 \
-                    and sent.doc[c.left_edge.i - 1].text == "," and not any(x.dep_ in _SUBJ for x in c.children):
-                # "tell each other that ..., preparing themselves for ...": what both do
-                toks = [t for t in toks if t.i < c.left_edge.i - 1]
-                self.split_off.setdefault(c.i, (speaker, listener))
+        toks = self._without_deeds(v, clause, sent, toks, speaker, listener)
         toks = cut_at_next_speech(toks)
         if not toks:
             return None
         nxt = toks[-1].i + 1
-        if clause is not None and nxt < sent.end - 1:
-            k = nxt
-            while k < sent.end and (sent.doc[k].lower_ in ("and", "but", ",")):
-                k += 1
-            while k < sent.end and sent.doc[k].lower_ in ("only", "not", "even", "just"):
-                k += 1
-            rest = [sent.doc[i] for i in range(k, sent.end)]
-            if rest and rest[0].lower_ in ("while", "when", "because", "since", "though", "although", "as",
-                                           "after", "before", "until", "unless", "if") \
-                    and not any(t.lower_ in SPEECH_FORMS for t in rest):
-                # "...chose Paris and while he was in his hotel he thought he'd drop by": still his account
-                toks, nxt = take_rest(sent, toks, nxt)
-        if clause is not None and nxt < sent.end - 2 and sent.doc[nxt].text == "," and \
-                nxt + 1 < sent.end and sent.doc[nxt + 1].lower_ == "and":
-            # "says her daughter is at boarding school, and her son is 26": a clause about
-            # somebody off stage goes on with what is said; one about a character is narration
-            rest = [sent.doc[i] for i in range(nxt + 2, sent.end)]
-            subj = next((t for t in rest if t.dep_ in _SUBJ), None)
-            verbs_before = subj is not None and any(t.tag_.startswith("VB") for t in rest if t.i < subj.i)
-            who = self.tracker.referent(subj) if subj is not None else None
-            if subj is not None and not verbs_before and subj.lower_ not in PRON_GENDER \
-                    and subj.lower_ not in ("they", "we", "i", "you") and subj.tag_ != "NNP" \
-                    and not (isinstance(who, Person) and who.named) \
-                    and not any(t.lower_ in SPEECH_FORMS for t in rest):
-                toks, nxt = take_rest(sent, toks, nxt)
-        if nxt < sent.end - 2 and explicit and isinstance(addressee, Person) and obj is not None:
-            k = nxt
-            while k < sent.end and sent.doc[k].lower_ in (",", "and"):
-                k += 1
-            # (not the clause the telling hangs on: "after he tells her that ..., she hides him")
-            if k > nxt and k + 1 < sent.end and sent.doc[k].lower_ in ("he", "she") \
-                    and self.tracker.referent(sent.doc[k]) == addressee \
-                    and sent.doc[k].head.i not in {a.i for a in v.ancestors}:
-                end = sent.end
-                while end > k and sent.doc[end - 1].is_punct:
-                    end -= 1
-                rest = [sent.doc[i] for i in range(nxt, end)]
-                if not any(t.lower_ in SPEECH_FORMS for t in rest):
-                    # "tells him that she is almost done, and he can put on his shoes": still her words
-                    toks = toks + rest
-                    nxt = end
+        toks, nxt = self._runs_on(v, clause, sent, toks, nxt, addressee, explicit, obj)
         self._more = self._more_after(sent, nxt)
         self._more_joint = ""
         if not self._more and clause is not None:
             self._more, self._more_joint = self._backshifted(v, clause, sent, nxt)
-        if clause is not None and v.tag_ == "VBZ" and nxt < sent.end:
-            rest = [sent.doc[i] for i in range(nxt, sent.end)]
-            verbs = [t for t in rest if t.tag_.startswith("VB")]
-            if verbs and verbs[0].tag_ in ("VB", "VBP") and verbs[0].dep_ in ("conj", "ccomp") \
-                    and verbs[0].head.i == v.i \
-                    and not any(t.dep_ in _SUBJ for t in rest if t.i < verbs[0].i) \
-                    and not any(t.lower_ in SPEECH_FORMS for t in rest):
-                # "recalls ... hear Marek and Ines argue": "argue" cannot be Lena's verb
-                toks, nxt = take_rest(sent, toks, nxt)
-        if nxt < sent.end - 1 and sent.doc[nxt].text == ":" and clause is not None:
-            # "says it was bizarre: the priest was an idiot...": the account goes on after the colon
-            end = sent.end
-            while end > nxt + 1 and sent.doc[end - 1].is_punct:
-                end -= 1
-            toks = toks + [sent.doc[i] for i in range(nxt, end)]
-        elif clause is not None and nxt < sent.end - 1 and sent.doc[nxt].text in ("--", "\u2014", "\u2013"):
-            # "has gone to town--the others being away--to buy salt": after a dash, words with no
-            # verb of their own go on with what is said ("--she will wait" is a new clause, action)
-            rest, end = take_rest(sent, [], nxt)
-            if not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") or t.lower_ in SPEECH_FORMS for t in rest):
-                toks, nxt = toks + rest, end
+        toks = self._runs_on_after(v, clause, sent, toks, nxt)
         inside = {t.i for t in toks}
         if any(t.i != v.i and t.tag_.startswith("VB") and self.lemma(t) in SPEECH_VERBS and
                any(c.dep_ in _SUBJ and c.i in inside for c in t.children) and _set_off(t) for t in toks):
@@ -323,6 +206,67 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         toks = drop_conj_that(toks)
         words = self._shift(toks, speaker, addressee, explicit)
         return self._with_more(sentence_case(fix_i_capital(render(words))), consumed, speaker, addressee, explicit)
+
+    def _told_by_head(self, v: Any, speaker: Person) -> Person | None:
+        """The one told by the verb of saying a subjectless conjunct verb hangs on: "tells him
+        her sister is ill and asks whether he can help" asks him too."""
+        told = self._addressee(v.head)[1]
+        h = v.head
+        # "tells her that the mayor resigned and asks ...": the parse may hang "asks" on the clause
+        for _ in range(3):
+            if told is not None or h.dep_ not in ("ccomp", "conj"):
+                break
+            h = h.head
+            if self.lemma(h) in ("tell", "ask", "inform", "remind", "assure", "warn"):
+                told = self._addressee(h)[1]
+        return told if isinstance(told, Person) and told != speaker else None
+
+    @staticmethod
+    def _content_clause(v: Any, obj: Any) -> tuple[Any, str]:
+        """The clause the parse shows as what is said, and how: "say" for a that/if/wh- clause,
+        "to" for an infinitive; (None, "say") when there is none."""
+        clause = None
+        mode = "say"
+        # an order after the verb ("tells him not to go") is what is said, not a clause
+        # the parse hung before it ("She is astounded, but ... she tells him not to go")
+        told_to = any(c.dep_ == "xcomp" and c.i > v.i and
+                      any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in v.children)
+        for c in v.children:
+            # (not a clause before a semicolon: "He invites her; she agrees" - the parse's slip)
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and \
+                    not (c.i < v.i and (told_to or any(t.text == ";" for t in v.doc[c.i:v.i]))):
+                clause = c
+                break
+        if clause is None:
+            for c in v.children:
+                if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                    clause, mode = c, "to"
+                    break
+        if clause is None and obj is not None:
+            for c in obj.children:   # "tells the couple that they ..." parsed as a relative clause
+                if c.dep_ in ("relcl", "acl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
+                    clause = c
+                    break
+        return clause, mode
+
+    def _request_for(self, v: Any, obj: Any, speaker: Person, addressee: object,
+                     explicit: bool) -> tuple[str, set[int]] | None:
+        """"asks him for more time" as "Can I have more time?", or None without a "for" phrase."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and (obj is None or isinstance(self.tracker.referent(obj), Person)):
+                pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]   # "for his help (getting up)"
+                if pobj:
+                    toks = sorted(pobj[0].subtree, key=lambda t: t.i)
+                    # the phrases right after it are the request's too ("for work in exchange for food")
+                    for p in sorted((x for x in v.children if x.dep_ == "prep" and x.i > c.i), key=lambda x: x.i):
+                        if p.left_edge.i != toks[-1].i + 1:
+                            break
+                        toks += sorted(p.subtree, key=lambda t: t.i)
+                    words = self._shift(toks, speaker, addressee, explicit)
+                    body = render(words)
+                    consumed = {t.i for t in toks} | {c.i, v.i}
+                    return sentence_case(fix_i_capital("Can I have " + body), "?"), consumed
+        return None
 
     def _performative(self, v: Any, lem: str, speaker: Person,
                       quotes: list[tuple[int, int]]) -> tuple[str, set[int]] | None:
