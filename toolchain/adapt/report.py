@@ -64,7 +64,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         ``listener`` is the one told when the parse cannot say ("each other", the reader
         of a letter); ``mutual`` when two people tell each other."""
         self._more = []
-        self._reporting_past = v.tag_ == "VBD"
+        self._reporting_past = _told_in_past(v)
         self._mutual = mutual
         if not isinstance(speaker, Person):
             return None
@@ -279,7 +279,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
             addressee = self._governing_listener(v, speaker) or self._turn_listener(speaker, v.sent, v)
         explicit = addressee is not None
         self._more = []
-        self._reporting_past = v.tag_ == "VBD"
+        self._reporting_past = _told_in_past(v)
         inside = {i for a, b in quotes for i in range(a, b + 1)}
         out = performative_line(v, lem, lambda toks: self._shift(toks, speaker, addressee, explicit), self.lemma,
                                 self.tracker.referent)
@@ -470,3 +470,10 @@ def _set_off(t: Any) -> bool:
         c.dep_ in _SUBJ for c in t.children) else t.i
     b = max([t.i] + [c.i for c in t.children if c.dep_ in ("dobj", "dative")])
     return a > 0 and doc[a - 1].text == "," and b + 1 < len(doc) and doc[b + 1].text == ","
+
+
+def _told_in_past(v: Any) -> bool:
+    """Whether the telling is narrated in the past: "said", or "saying" hung on "refused"."""
+    while v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i != v.i:
+        v = v.head
+    return bool(v.tag_ == "VBD")

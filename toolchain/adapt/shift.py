@@ -178,7 +178,8 @@ class PersonShift:
                 timed = t.tag_ == "VBD" and any(
                     c.dep_ == "mark" and c.lower_ in ("after", "before", "until", "when", "if", "unless", "once")
                     for c in t.children)
-                if t.lower_ in ("was", "were", "could", "would") or timed:
+                perfect = t.lower_ == "had" and t.dep_ == "aux" and t.head.tag_ == "VBN"   # "had seen": "have seen"
+                if t.lower_ in ("was", "were", "could", "would") or timed or perfect:
                     form = present_form(t, self.lemma)
                     if form:
                         w.text = form
@@ -261,7 +262,11 @@ def _agree_surface(words: list[Word]) -> None:
                     continue
                 if x.tok is not None and (x.tok.tag_.startswith("VB") or x.tok.tag_ == "MD" or
                                           x.text.lower() in AUX):
-                    x.text = agree(x.tok, person) if x.tok.tag_ != "MD" else x.text
+                    if x.text != x.tok.text:   # already put in the present ("had seen" -> "has seen")
+                        x.text = {"has": "have", "does": "do", "is": "am" if person == "1" else "are"}.get(
+                            x.text.lower(), x.text)
+                    elif x.tok.tag_ != "MD":
+                        x.text = agree(x.tok, person)
                     # "was in London and now wishes": coordinated verbs agree too
                     m = j + 1
                     while m < len(words) - 1:
