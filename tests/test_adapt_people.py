@@ -159,3 +159,8 @@ def test_a_past_tense_report_comes_back_in_the_speakers_present() -> None:
     said = dict(lines)
     assert said["MRS. ALBRIGHT"] == "I have seen a man in a lumber camp."
     assert said["CAPTAIN COBB"].endswith("The river is too low.")
+
+
+def test_a_bare_name_is_no_introduction_line() -> None:
+    _, body, _ = _run("Rosa Delgado visits the council house. Elvira Soto refuses and tells her to be patient.")
+    assert "ELVIRA SOTO." not in body
