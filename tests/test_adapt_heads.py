@@ -91,3 +91,12 @@ def test_a_new_place_in_the_same_paragraph_keeps_the_time_of_day() -> None:
     heads = _heads("One night, Tom Arle waits on the pier for the ferry. He smokes a cigarette and watches the "
                    "water. Ana Wick sits in the lighthouse and reads a letter.\n")
     assert heads == ["EXT. PIER - NIGHT", "INT. LIGHTHOUSE - NIGHT"], heads
+
+
+def test_a_home_one_lives_on_is_the_storys_home() -> None:
+    from toolchain.adapt import adapt, load_model
+    _, fountain = adapt("Nell Parrish lives with her aunt on a houseboat. Her aunt works on a novel. "
+                        "One morning a storm comes. That night Nell cannot sleep.", "t", "t", load_model())
+    heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
+    assert heads and all("HOUSEBOAT" in h for h in heads), heads
+    assert not any("NOVEL" in h for h in heads)

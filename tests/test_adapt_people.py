@@ -149,3 +149,18 @@ def test_a_role_apposed_to_a_named_man_is_that_man() -> None:
                         "Cobb refuses to sail, saying the river is too low.")
     assert "CAPTAIN" not in sex and "CAPTAIN COBB" in sex        # one person, not two
     assert "Its captain, a gruff man named SILAS COBB." in body
+
+
+def test_a_past_tense_report_comes_back_in_the_speakers_present() -> None:
+    text = ("Nell Parrish lived on a houseboat. Her father had gone north. The ship's cook, Mrs. Albright, "
+            "told Nell that she had seen a man in a lumber camp. Nell begged Captain Cobb to take her there. "
+            "He refused, saying the river was too low.")
+    lines, _, _ = _run(text)
+    said = dict(lines)
+    assert said["MRS. ALBRIGHT"] == "I have seen a man in a lumber camp."
+    assert said["CAPTAIN COBB"].endswith("The river is too low.")
+
+
+def test_a_bare_name_is_no_introduction_line() -> None:
+    _, body, _ = _run("Rosa Delgado visits the council house. Elvira Soto refuses and tells her to be patient.")
+    assert "ELVIRA SOTO." not in body

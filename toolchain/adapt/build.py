@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from screenplay.model import (
     Action, Boneyard, Character, Dialogue, Document, Element, Note, Parenthetical, SceneHeading,
@@ -114,6 +114,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     reader.past = is_past_narrative([s.span for s in sents])
     home = dwelling(text)
     has_home = bool(re.search(r"\b(?:home|apartment|flat|house)\b", text, re.IGNORECASE))
+    lived_in = _lived_in([s.span for s in sents], home, lemma)
+    if lived_in is not None and not re.search(r"\b(?:apartment|flat|house|mansion|cabin)s?\b", text, re.IGNORECASE):
+        home, has_home = lived_in, True   # "lives on a houseboat": home is the houseboat
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
@@ -516,6 +519,18 @@ def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut
                     return False
         return lemma(t.head) not in _ENTRANCES
     return False
+
+
+def _lived_in(spans: list[Any], home: str, lemma: Callable[[Any], str]) -> str | None:
+    """The place the story first says its people live in ("lives with her grandmother on a
+    houseboat"), when it is a building or vehicle of its own: their home in this story."""
+    for sp in spans[:3]:
+        for place, hinted in places_in(sp, home):
+            if hinted or place.room or place.int_ext != "INT":
+                continue
+            if any(lemma(t) == "live" and t.pos_ == "VERB" for t in sp):
+                return place.location
+    return None
 
 
 def _cues(scenes: list[SceneDraft]) -> list[str]:

@@ -432,6 +432,7 @@ _ACTIVITIES = [
 
 
 _GOAL_OR_SITE = frozenset("in at into inside onto to toward towards upon".split())
+_DWELL_ON = frozenset("live stay settle land arrive sleep remain hide".split())
 
 
 def _generic_place(t: "Token") -> Place | None:
@@ -454,7 +455,10 @@ def _generic_place(t: "Token") -> Place | None:
     if t.dep_ != "pobj":
         return None
     prep = t.head
-    if prep.lower_ not in _GOAL_OR_SITE or _an_event(t) or _a_state(t):
+    # "lives on a houseboat", "lands on an island": "on" places people only after a verb of
+    # dwelling or arriving ("works on a novel", "waits on tables" are not places)
+    on_site = prep.lower_ == "on" and prep.head.pos_ == "VERB" and bool(_stems(prep.head.lower_) & _DWELL_ON)
+    if (prep.lower_ not in _GOAL_OR_SITE and not on_site) or _an_event(t) or _a_state(t):
         return None
     if t.lower_ in PERSON_NOUNS:
         return None    # "rides to the doctor": a person, not a place

@@ -792,6 +792,8 @@ def _naming_phrase(subj: Any, speaker: Person, referent: Callable[[Any], object]
     toks = [t for t in subj.subtree if t.i not in aside and t.text not in ('"', "(", ")")]
     if not any(t.tag_ in ("NNP", "NNPS") and referent(t) == speaker for t in toks):
         return None
+    if all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in toks):
+        return None   # the bare name says nothing the cue does not: the next action introduces them
     text = re.sub(r"\s+([,.;:])", r"\1", "".join(t.text_with_ws for t in toks))
     return " ".join(text.split()).strip(" ,;:") or None
 
