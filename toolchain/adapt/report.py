@@ -14,7 +14,7 @@ reader's tracker, lemmatizer and per-sentence state.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from .cast import Person
 from .extent import SaidExtent, cut_at_next_speech, cut_new_clause, drop_conj_that, statement_to_end
@@ -39,6 +39,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
 
     speakers: list[object]
     _keep_clause: set[int]                # verbs of saying whose clause stays action
+    _subjectlike: Callable[[Any], object]  # SpeechReader's: who a token stands for, if a subject
 
     def _addressee(self, v: Any) -> tuple[Any, object]:
         for c in v.children:

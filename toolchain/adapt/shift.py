@@ -180,9 +180,9 @@ class PersonShift:
                     for c in t.children)
                 perfect = t.lower_ == "had" and t.dep_ == "aux" and t.head.tag_ == "VBN"   # "had seen": "have seen"
                 if t.lower_ in ("was", "were", "could", "would") or timed or perfect:
-                    form = present_form(t, self.lemma)
-                    if form:
-                        w.text = form
+                    present = present_form(t, self.lemma)
+                    if present:
+                        w.text = present
         _agree_surface(words)
         return words
 

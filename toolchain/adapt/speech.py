@@ -61,7 +61,7 @@ class SpeechEvent:
 class Beats:
     """What one sentence becomes: an ordered list of action texts and lines."""
 
-    items: list[object] = field(default_factory=list)   # str (action) or Line
+    items: list[str | Line] = field(default_factory=list)   # str (action) or Line
     events: list[SpeechEvent] = field(default_factory=list)
     spoken: set[int] = field(default_factory=set)       # token ids turned into dialogue
 
@@ -164,12 +164,12 @@ class SpeechReader(ReportedSpeech):
             elif (pair := self._each_other(v)) is not None and lem in SPEECH_CONTENT:
                 # "tell each other that they have no regrets": each says it to the other
                 speaker = pair[0]
-                for who, other in (pair, pair[::-1]):
-                    conv = self._reported(v, lem, who, sent, quotes, listener=other, mutual=True)
+                for teller, other in (pair, pair[::-1]):
+                    conv = self._reported(v, lem, teller, sent, quotes, listener=other, mutual=True)
                     if conv is None or not conv[0]:
                         break
                     kind, consumed = "R", consumed | conv[1]
-                    each = Line(who, conv[0], self._manner(v))
+                    each = Line(teller, conv[0], self._manner(v))
                     line, extra = (each, extra) if line is None else (line, each)
             elif lem in SPEECH_CONTENT or lem in self._found or _writes_that(v, lem):
                 if lem == "write":
@@ -526,7 +526,7 @@ class SpeechReader(ReportedSpeech):
 
     # -- assembling action and lines ------------------------------------------------------
     def _assemble(self, sent: Any, events: list[tuple[Any, Line | None, set[int], str]],
-                  loose: list[tuple[int, Line]]) -> list[object]:
+                  loose: list[tuple[int, Line]]) -> list[str | Line]:
         if not events and self._loose:
             # the quoted words are the line now: the action keeps the rest of the sentence
             rest = self._action_from(sent, [t for t in sent if t.i not in self._loose])
@@ -535,7 +535,7 @@ class SpeechReader(ReportedSpeech):
             if self.past:
                 words = [Word(t.text, t.whitespace_, t) for t in sent]
                 to_present(words, self.lemma)
-                items: list[object] = [_action_case(render(words))]
+                items: list[str | Line | None] = [_action_case(render(words))]
             else:
                 items = [action_text(sent, set())]
             items += [ln for _, ln in loose]
@@ -578,9 +578,10 @@ class SpeechReader(ReportedSpeech):
                 consumed |= {c.i for c in h.children if c.dep_ in _SUBJ or c.dep_ in ("aux", "neg", "punct")}
         items = []
         pending: list[Any] = []
-        order = sorted([(max(c) if c else v.i, ln) for v, ln, c, _ in events] + loose, key=lambda x: x[0])
+        placed: list[tuple[int, Line | None]] = [(max(c) if c else v.i, ln) for v, ln, c, _ in events]
+        order = sorted([*placed, *loose], key=lambda x: x[0])
         k = 0
-        later: list[object] = []   # "Before going to bed, she warns him ...": what she does after
+        later: list[str | Line | None] = []   # "Before going to bed, she warns him ...": what she does after
         for t in sent:
             while k < len(order) and order[k][0] < t.i:
                 if pending:
