@@ -28,6 +28,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
-# Types of the library (configuration in pyproject.toml, [tool.mypy]): no errors allowed.
+# Types of both packages, screenplay/ and toolchain/ (configuration in pyproject.toml,
+# [tool.mypy]): no errors allowed.
 .venv/bin/python -m mypy
 exec .venv/bin/python -m pytest -q "$@"
