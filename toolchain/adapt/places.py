@@ -601,6 +601,8 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue   # "meets a Dane named Jensen": someone, not somewhere
         if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
             continue   # "a nurse at a hospital in Accra": the hospital says where, the town holds it
+        if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PERSON_NOUNS or is_person(t.head.head)):
+            continue   # "sends it to her professor in Boston": where he is, not where the scene is
         going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
         after = [w for w in t.doc[t.i + 1: t.i + 3] if w.text != ","]
         where = bool(after) and after[0].lower_ == "where"   # "to Phoenix, where she hides"
