@@ -192,6 +192,19 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
         elif kind == "person":
             if not listeners:
                 return None
+        elif kind == "named":
+            # "calls him a wicked old man": the name called, said to his face
+            pred = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
+            if pred is None or not listeners:
+                return None
+            # the name and the words before it ("a wicked old man"), not what the parse hangs after
+            toks = [t for t in pred.subtree if pred.left_edge.i <= t.i <= pred.i
+                    and not (t.dep_ == "det" and t.head.i == pred.i)]
+            if not toks or any(t.tag_.startswith("VB") for t in toks):
+                return None
+            slots["named"] = render(shift(toks))
+            spoken |= {t.i for t in pred.subtree if pred.left_edge.i <= t.i <= pred.i}   # its article too
+            used |= spoken
         elif kind == "prt":
             prt = next((c for c in v.children if c.dep_ == "prt" and c.lower_ in value.split("/")), None)
             if prt is None:
@@ -261,6 +274,8 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     rest = [c for c in v.children if c.i > v.i and c.i not in used and c.dep_ in _COMPLEMENTS | {"xcomp"}]
     if rest and f.verb in ("say", "bid"):
         return None   # "Tom says" is no action to keep
+    if rest and "named" in wanted:
+        return line, end   # "calls him an old fart before leaving": without the name the act would read as a phone call
     if rest:
         return (line, spoken | end) if simple else None
     return line, used
