@@ -164,3 +164,17 @@ def test_a_past_tense_report_comes_back_in_the_speakers_present() -> None:
 def test_a_bare_name_is_no_introduction_line() -> None:
     _, body, _ = _run("Rosa Delgado visits the council house. Elvira Soto refuses and tells her to be patient.")
     assert "ELVIRA SOTO." not in body
+
+
+def test_people_the_story_does_not_know_say_nothing_in_anybodys_name() -> None:
+    lines, body, _ = _run("Leon Varga washes dishes. That night, two men from a local gang beat Leon in the alley "
+                          "and warn him that his daughter will pay if he does not help Sabine.")
+    assert lines == []                          # not Leon's own words
+    assert any("warn him that" in ln for ln in body)
+
+
+def test_a_denial_joined_to_a_consent_is_two_acts() -> None:
+    lines, _, _ = _run('Leon Varga (Idris Cole) washes dishes. His old partner, Sabine Roux (Ana Mirel), visits '
+                       'him. Leon calls Sabine. "You sent them," he says. She denies it, but agrees to meet him '
+                       'at the harbour.')
+    assert lines[-1] == ("SABINE ROUX", "I deny it. I'll meet you at the harbour.")

@@ -332,6 +332,15 @@ class SpeechReader(ReportedSpeech):
                 return doer   # "Tobias nods, then asks": who nods asks
         if own is not None and own.pos_ == "NOUN" and self.tracker.referent(own) is None:
             return None   # its own subject is nobody we know (or "says farewell" misread)
+        if own is None and v.dep_ == "conj":
+            # "two men beat Leon and warn him ...": the shared subject is nobody we know
+            first = v.head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            shared = next((c for c in first.children if c.dep_ == "nsubj"), None)
+            if shared is not None and shared.pos_ == "NOUN" and self.tracker.referent(shared) is None \
+                    and not _deed_as_subject(shared) and first.dep_ not in ("ccomp", "xcomp", "advcl", "relcl"):
+                return None
         if own is not None and own.lower_ in ("it", "this") and self.tracker.referent(own) is None:
             return None   # a thing "reads" or "says" something: a letter, a sign, no speaker
         gerund = v.tag_ == "VBG" or v.lower_.endswith("ing")
