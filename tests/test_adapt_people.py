@@ -178,3 +178,18 @@ def test_a_denial_joined_to_a_consent_is_two_acts() -> None:
                        'him. Leon calls Sabine. "You sent them," he says. She denies it, but agrees to meet him '
                        'at the harbour.')
     assert lines[-1] == ("SABINE ROUX", "I deny it. I'll meet you at the harbour.")
+
+
+def test_a_possessive_in_a_named_persons_clause_is_theirs_not_the_speakers() -> None:
+    lines, _, _ = _run("Max Brandt and Otto Kern run a garage. Otto berates him for his temper, but Max dismisses "
+                       "the criticism. He tells the others to wait as Felix Roth is on his way there.")
+    assert lines[-1] == ("MAX", "Wait as Felix Roth is on his way there.")
+
+
+def test_a_text_message_is_read_in_the_writers_voice() -> None:
+    from screenplay.model import Speech
+    from toolchain.adapt import adapt as run
+    a, _ = run('Priya Nair plans weddings. Her client Tom Becket is a shy vet. Two weeks before the wedding, '
+               'Tom texts Priya: "I can\\'t do this."', "t", "t", load_model())
+    cues = [(el.character.name, el.character.extensions) for el in a.doc.body if isinstance(el, Speech)]
+    assert cues and cues[-1][1] == ("V.O.",)

@@ -432,7 +432,7 @@ _ACTIVITIES = [
 
 
 _GOAL_OR_SITE = frozenset("in at into inside onto to toward towards upon".split())
-_DWELL_ON = frozenset("live stay settle land arrive sleep remain hide".split())
+_DWELL_ON = frozenset("live stay settle sleep remain hide".split())   # not "arrives on a tractor"
 
 
 def _generic_place(t: "Token") -> Place | None:

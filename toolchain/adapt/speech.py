@@ -24,7 +24,7 @@ from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quo
     quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
-from .written import WRITTEN_NOUNS, written_by
+from .written import WRITING_VERBS, WRITTEN_NOUNS, written_by
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
@@ -130,8 +130,8 @@ class SpeechReader(ReportedSpeech):
                 reader = got if isinstance(got, Person) and got != writer else None
             elif letter is not None:
                 speaker = None   # a letter from somebody we cannot place: not its reader's words
-            elif self._in_writing(v):
-                voice = "V.O."   # "In the letter he asks her to forgive him": his words, read
+            elif self._in_writing(v) or lem in WRITING_VERBS:
+                voice = "V.O."   # "In the letter he asks her to forgive him", "texts her: ...": his words, read
             prior.append(speaker)
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
