@@ -190,6 +190,6 @@ def test_a_text_message_is_read_in_the_writers_voice() -> None:
     from screenplay.model import Speech
     from toolchain.adapt import adapt as run
     a, _ = run('Priya Nair plans weddings. Her client Tom Becket is a shy vet. Two weeks before the wedding, '
-               'Tom texts Priya: "I can\\'t do this."', "t", "t", load_model())
+               'Tom texts Priya: "I cannot do this."', "t", "t", load_model())
     cues = [(el.character.name, el.character.extensions) for el in a.doc.body if isinstance(el, Speech)]
     assert cues and cues[-1][1] == ("V.O.",)
