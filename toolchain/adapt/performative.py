@@ -187,6 +187,17 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                 return None
             body = render(words)
             slots["inf"] = f"{base_form(inf, lemma)} {body}".strip()
+            # "to set fire to the mill so that the owners may collect": the purpose goes with it
+            purpose = next((c for c in v.children if c.dep_ == "advcl" and c.i > inf.i and
+                            any(m.dep_ == "mark" and m.lower_ == "so" for m in c.children)), None)
+            if purpose is not None:
+                said = [t for t in sorted(purpose.subtree, key=lambda t: t.i)
+                        if not (t.dep_ == "mark" and t.head.i == purpose.i)]
+                more = _we(shift(said), speaker, who)
+                if more:
+                    slots["inf"] += " so " + render(more)
+                    spoken |= {t.i for t in purpose.subtree}
+                    used |= {t.i for t in purpose.subtree}
             spoken |= {inf.i} | {t.i for t in rest} | {t.i for t in inf.children if t.dep_ == "aux"}
             used |= {inf.i} | {t.i for t in rest} | cut
         elif kind == "person":
