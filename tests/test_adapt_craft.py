@@ -75,3 +75,19 @@ def test_narration_cut_before_a_participle_leaves_a_sentence() -> None:
 def test_the_film_ending_at_the_end_of_a_sentence_is_cut() -> None:
     assert drop_meta("Mara sits down by the window, and the film ends.") == "Mara sits down by the window."
     assert drop_meta("Otto leaves as the movie ends.") == "Otto leaves."
+
+
+def test_backstory_in_the_past_perfect_is_a_note_not_a_scene() -> None:
+    from toolchain.adapt import adapt, load_model
+    text = ("Leon Varga washes dishes in a restaurant. His old partner, Sabine Roux, finds him there.\n\n"
+            "Years earlier, Leon had been arrested during a job that Sabine planned.\n\n"
+            "That night, Leon walks home along the river.")
+    _, fountain = adapt(text, "t", "t", load_model())
+    lines = fountain.splitlines()
+    assert "[[Backstory: Years earlier, Leon had been arrested during a job that Sabine planned.]]" in lines
+    heads = [ln for ln in lines if ln.startswith(("INT.", "EXT."))]
+    assert len(heads) == 2                           # the backstory opened no scene of its own
+    # the story's own time shift in the present is still a scene ("Months later, ...")
+    assert not any(ln.startswith("[[Backstory") for ln in adapt(
+        "Leon Varga washes dishes. Several months earlier, Leon meets Sabine at a bar.", "t", "t",
+        load_model())[1].splitlines())

@@ -100,3 +100,11 @@ def test_a_home_one_lives_on_is_the_storys_home() -> None:
     heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
     assert heads and all("HOUSEBOAT" in h for h in heads), heads
     assert not any("NOVEL" in h for h in heads)
+
+
+def test_a_town_where_somebody_else_is_does_not_set_the_scene() -> None:
+    from toolchain.adapt import adapt, load_model
+    _, fountain = adapt("Hana Sato works at an observatory in the desert. Hana secretly records the signal and "
+                        "sends a copy to her former professor, Ellen Marsh, in Boston.", "t", "t", load_model())
+    heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
+    assert not any("BOSTON" in h for h in heads), heads

@@ -164,3 +164,32 @@ def test_a_past_tense_report_comes_back_in_the_speakers_present() -> None:
 def test_a_bare_name_is_no_introduction_line() -> None:
     _, body, _ = _run("Rosa Delgado visits the council house. Elvira Soto refuses and tells her to be patient.")
     assert "ELVIRA SOTO." not in body
+
+
+def test_people_the_story_does_not_know_say_nothing_in_anybodys_name() -> None:
+    lines, body, _ = _run("Leon Varga washes dishes. That night, two men from a local gang beat Leon in the alley "
+                          "and warn him that his daughter will pay if he does not help Sabine.")
+    assert lines == []                          # not Leon's own words
+    assert any("warn him that" in ln for ln in body)
+
+
+def test_a_denial_joined_to_a_consent_is_two_acts() -> None:
+    lines, _, _ = _run('Leon Varga (Idris Cole) washes dishes. His old partner, Sabine Roux (Ana Mirel), visits '
+                       'him. Leon calls Sabine. "You sent them," he says. She denies it, but agrees to meet him '
+                       'at the harbour.')
+    assert lines[-1] == ("SABINE ROUX", "I deny it. I'll meet you at the harbour.")
+
+
+def test_a_possessive_in_a_named_persons_clause_is_theirs_not_the_speakers() -> None:
+    lines, _, _ = _run("Max Brandt and Otto Kern run a garage. Otto berates him for his temper, but Max dismisses "
+                       "the criticism. He tells the others to wait as Felix Roth is on his way there.")
+    assert lines[-1] == ("MAX", "Wait as Felix Roth is on his way there.")
+
+
+def test_a_text_message_is_read_in_the_writers_voice() -> None:
+    from screenplay.model import Speech
+    from toolchain.adapt import adapt as run
+    a, _ = run('Priya Nair plans weddings. Her client Tom Becket is a shy vet. Two weeks before the wedding, '
+               'Tom texts Priya: "I cannot do this."', "t", "t", load_model())
+    cues = [(el.character.name, el.character.extensions) for el in a.doc.body if isinstance(el, Speech)]
+    assert cues and cues[-1][1] == ("V.O.",)

@@ -326,3 +326,26 @@ def test_what_follows_a_question_in_its_sentence_stays_action(text: str, action:
     from screenplay.model import Action
     a, _ = adapt(text, "t", "t", load_model())
     assert action in [el.text[0].text for el in a.doc.body if isinstance(el, Action)]
+
+
+def test_calling_somebody_a_name_is_said_to_their_face() -> None:
+    from screenplay.model import Dialogue, Speech
+    from toolchain.adapt import adapt, load_model
+    a, _ = adapt("Ada Berg quarrels with her brother Tom. She calls him a wicked old man.", "t", "t", load_model())
+    lines = [(el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue)))
+             for el in a.doc.body if isinstance(el, Speech)]
+    assert lines == [("ADA BERG", "You wicked old man!")]
+
+
+def test_the_purpose_of_an_offer_goes_with_its_line() -> None:
+    from screenplay.model import Dialogue, Speech
+    from toolchain.adapt import adapt, load_model
+    text = ("Mildred Ayres, a telephone operator, lives with her father. She is courted by Frank Dolan, the "
+            "mill foreman. Her father favors Dolan. One evening she overhears a conversation between Dolan "
+            "and a stranger from the city. The stranger offers Dolan five hundred dollars to set fire to the "
+            "mill so that the owners may collect the insurance. Dolan agrees.")
+    a, fountain = adapt(text, "t", "t", load_model())
+    lines = [" ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))
+             for el in a.doc.body if isinstance(el, Speech)]
+    assert any(ln.endswith("so the owners may collect the insurance.") for ln in lines), lines
+    assert "The owners may collect the insurance." not in fountain.splitlines()

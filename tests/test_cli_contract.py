@@ -584,3 +584,15 @@ def test_watch_page_loads_its_reload_script_in_a_browser(tmp_path: Path) -> None
     log = p.stderr.decode("utf-8", "replace")
     assert "reload script ran" in log, log[-2000:]
     assert "Content Security Policy" not in log and b"<main" in p.stdout
+
+
+def test_adapt_warns_about_a_synopsis_in_capitals_and_still_adapts(ws: Path) -> None:
+    (ws / "loud.txt").write_text("ANNA OPENS THE DOOR OF THE BAKERY. BOB WAITS OUTSIDE IN THE RAIN.\n",
+                                 encoding="utf-8")
+    p = run(["adapt", "loud.txt", "-o", "loud.fountain"], ws)
+    assert p.returncode == 0, err(p)
+    assert "written in capitals" in err(p) and (ws / "loud.fountain").exists()
+    (ws / "calm.txt").write_text("Anna opens the door of the bakery. Bob waits outside in the rain.\n",
+                                 encoding="utf-8")
+    p = run(["adapt", "calm.txt", "-o", "calm.fountain"], ws)
+    assert p.returncode == 0 and "capitals" not in err(p)

@@ -11,7 +11,7 @@ from screenplay.textio import read_text
 
 from .app import Refused, app, guarded
 from .outputs import is_special, write_output
-from .runner import done
+from .runner import done, warn
 
 
 @app.command(epilog="""Examples:
@@ -62,6 +62,9 @@ def adapt(
                               f"{dest}; adapt them one at a time with -o", 2)
             claimed[dest.resolve()] = src
             text = read_text(src)
+            if _in_capitals(text):
+                warn(f"{src}: the synopsis is written in capitals, so names cannot be told from other "
+                     "words; the cast and dialogue will be poor - write it in ordinary case")
             jobs.append((src, dest, text))
         nlp = load_model()
         for src, dest, text in jobs:
@@ -80,3 +83,10 @@ def adapt(
             done(f"{src} -> {dest}")
 
     guarded(work)
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether nearly all letters are capitals (a synopsis typed with caps lock): capitals are
+    how adapt tells a name, so such a text deserves a word before it is adapted."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)

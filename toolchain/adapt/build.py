@@ -19,7 +19,7 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person, listed_names
-from .craft import Introducer, clean_heading_place, drop_meta, is_flashback, is_name as _is_name
+from .craft import Introducer, clean_heading_place, drop_meta, is_backstory, is_flashback, is_name as _is_name
 from .events import events_of
 from .grammar import sentence_case
 from .lexicons import entries
@@ -153,6 +153,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
 
         cur = scenes[-1] if scenes else None
         back = is_flashback(s.text)
+        # "Years earlier, Leon had been arrested ...": what happened before the story, told in
+        # the past perfect, is a note for the writer in the scene it is told in, not a scene
+        backstory = cur is not None and not back and is_backstory(s) and \
+            not any(isinstance(it, Line) for it in beats.items)
+        if backstory:
+            here = hint = named = onward = None
+            moves = []
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
             (back and not cur.flashback)
         if not new and cur is not None and _told(cur) and prev_led_by_person \
@@ -179,6 +186,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             new, continuous = True, True
         if new and cur is not None and not cur.items and not cue.cut and sen.paragraph == prev_para:
             new = False  # no scene without content
+        if backstory:
+            new = continuous = False
         when: str | None = None
         if new:
             place = here or hint
@@ -235,7 +244,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             off = unit.origin[ev.verb_char] if ev.verb_char < len(unit.origin) else sen.start
             events.append((off, ev))
         first = True
-        for item in beats.items:
+        if backstory:
+            cur.items.append(("note", "Backstory: " + " ".join(sen.original.split())))
+        for item in ([] if backstory else beats.items):
             if isinstance(item, str):
                 body = clean_action(item, s, lemma) if first else item
                 body, comment = split_commentary(body)

@@ -514,7 +514,9 @@ class Cast:
                         # not when somebody else is named before it ("grabs Nora and pulls her arm")
                         if len(owners) == 1 and owners[0] is not None and owners[0].gender is None and owners[0].named \
                                 and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ) \
-                                and all(p == owners[0] for p in current):
+                                and all(p == owners[0] for p in current) \
+                                and not any(p.gender == g for grp in window[-2:] for p in grp if p != owners[0]):
+                            # (not when somebody of that sex was just there: "his surgery" is his)
                             votes[owners[0].key][g] += 1
                             continue
                     if t.lower_ not in ("he", "she", "his", "him") and not (t.lower_ == "her" and t.tag_ == "PRP"):

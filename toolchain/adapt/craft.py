@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from .lexicons import entries
 
@@ -146,6 +146,25 @@ def is_name(form: str) -> bool:
 #: A sentence that says it is a flashback: "In a flashback, ...", "A flashback shows ...".
 _FLASHBACK = re.compile(r"^\W*(?:(?:in|during)\s+(?:a\s+|one\s+)?flashbacks?\b|(?:a|the)\s+flashbacks?\s+"
                         r"(?:shows?|reveals?)\b)|\bflashes\s+back\b", re.IGNORECASE)
+
+
+_EARLIER = re.compile(r"^\W*(?:(?:[\w-]+\s+){0,2}(?:years|months|weeks|decades)\s+(?:earlier|before|ago|previously)"
+                      r"|long\s+(?:ago|before)|in\s+the\s+past)\b", re.IGNORECASE)
+
+
+def is_backstory(sent: Any) -> bool:
+    """Whether a parsed sentence tells what happened before the story: it opens by going back
+    in time ("Years earlier, ...") and its main verb is in the past perfect ("had been
+    arrested"). A camera cannot film it as it stands; the writer decides (a flashback, a line)."""
+    if not _EARLIER.search(sent.text[:60]):
+        return False
+    first = []   # the first clause: up to a semicolon
+    for t in sent:
+        if t.text == ";":
+            break
+        first.append(t)
+    return any(t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in t.children)
+               for t in first)
 
 
 def is_flashback(sentence: str) -> bool:

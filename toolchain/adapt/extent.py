@@ -195,7 +195,12 @@ class SaidExtent(PersonShift):
             pass
         elif first.lower_ in ("he", "she", "they", "i", "it", "we") or \
                 self.tracker.referent(first) is not None:
-            if not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in toks[1:4]):
+            near: list[Any] = []
+            for t in toks[1:4]:
+                if t.is_punct or t.dep_ == "cc":
+                    break   # "denies it, but agrees": the verb after the comma is not its own
+                near.append(t)
+            if not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in near):
                 return None
         else:
             return None

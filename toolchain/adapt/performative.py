@@ -187,11 +187,35 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                 return None
             body = render(words)
             slots["inf"] = f"{base_form(inf, lemma)} {body}".strip()
+            # "to set fire to the mill so that the owners may collect": the purpose goes with it
+            purpose = next((c for c in v.children if c.dep_ == "advcl" and c.i > inf.i and
+                            any(m.dep_ == "mark" and m.lower_ == "so" for m in c.children)), None)
+            if purpose is not None:
+                said = [t for t in sorted(purpose.subtree, key=lambda t: t.i)
+                        if not (t.dep_ == "mark" and t.head.i == purpose.i)]
+                more = _we(shift(said), speaker, who)
+                if more:
+                    slots["inf"] += " so " + render(more)
+                    spoken |= {t.i for t in purpose.subtree}
+                    used |= {t.i for t in purpose.subtree}
             spoken |= {inf.i} | {t.i for t in rest} | {t.i for t in inf.children if t.dep_ == "aux"}
             used |= {inf.i} | {t.i for t in rest} | cut
         elif kind == "person":
             if not listeners:
                 return None
+        elif kind == "named":
+            # "calls him a wicked old man": the name called, said to his face
+            pred = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
+            if pred is None or not listeners:
+                return None
+            # the name and the words before it ("a wicked old man"), not what the parse hangs after
+            toks = [t for t in pred.subtree if pred.left_edge.i <= t.i <= pred.i
+                    and not (t.dep_ == "det" and t.head.i == pred.i)]
+            if not toks or any(t.tag_.startswith("VB") for t in toks):
+                return None
+            slots["named"] = render(shift(toks))
+            spoken |= {t.i for t in pred.subtree if pred.left_edge.i <= t.i <= pred.i}   # its article too
+            used |= spoken
         elif kind == "prt":
             prt = next((c for c in v.children if c.dep_ == "prt" and c.lower_ in value.split("/")), None)
             if prt is None:
@@ -261,6 +285,8 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     rest = [c for c in v.children if c.i > v.i and c.i not in used and c.dep_ in _COMPLEMENTS | {"xcomp"}]
     if rest and f.verb in ("say", "bid"):
         return None   # "Tom says" is no action to keep
+    if rest and "named" in wanted:
+        return line, stop   # "calls him an old fart before leaving": without the name the act would read as a phone call
     if rest:
         return (line, spoken | stop) if simple else None
     return line, used

@@ -432,7 +432,7 @@ _ACTIVITIES = [
 
 
 _GOAL_OR_SITE = frozenset("in at into inside onto to toward towards upon".split())
-_DWELL_ON = frozenset("live stay settle land arrive sleep remain hide".split())
+_DWELL_ON = frozenset("live stay settle sleep remain hide".split())   # not "arrives on a tractor"
 
 
 def _generic_place(t: "Token") -> Place | None:
@@ -601,6 +601,8 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue   # "meets a Dane named Jensen": someone, not somewhere
         if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
             continue   # "a nurse at a hospital in Accra": the hospital says where, the town holds it
+        if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PERSON_NOUNS or is_person(t.head.head)):
+            continue   # "sends it to her professor in Boston": where he is, not where the scene is
         going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
         after = [w for w in t.doc[t.i + 1: t.i + 3] if w.text != ","]
         where = bool(after) and after[0].lower_ == "where"   # "to Phoenix, where she hides"

@@ -27,6 +27,8 @@ class Tracker:
         self._sent: Any = None
         self._resolved: dict[int, Referent] = {}
         self._pron_sex: dict[int, tuple[Person, str]] = {}   # this sentence: who each pronoun was, its sex
+        self._prev_pron_sex: dict[int, tuple[Person, str]] = {}   # the same for the sentence before
+        self._sent_seen = False
         self._asked_before: Person | None = None   # the one asked to do something last sentence
 
     def begin(self, sent: Any) -> None:
@@ -39,6 +41,8 @@ class Tracker:
         self._sent = sent
         self._cur = []
         self._resolved = {}
+        self._prev_pron_sex = self._pron_sex if self._sent_seen else {}
+        self._sent_seen = True
         self._pron_sex = {}
         ments = {m.start: m for m in self.cast.mentions(sent)}
         for t in sent:
@@ -210,9 +214,29 @@ class Tracker:
             [[p for p, _ in cur], [p for p, s in reversed(prev) if s], [p for p, _ in reversed(prev)]] + older_tiers
         # "tells her to come down, but she refuses": a pronoun of one sex used again in the same
         # sentence is the same person, before anybody whose sex is unknown
-        for _at, (p, sex) in sorted(self._pron_sex.items(), reverse=True):
-            if sex == g and p != own_subj and p.gender in (g, None):
+        for at, (p, sex) in sorted(self._pron_sex.items(), reverse=True):
+            # (not past a name that could be meant between the two: "He says Eddie is on his way")
+            between = [q for r, q, _ in self._cur if at < r < rel and r not in self._pron_sex
+                       and q != p and q.gender in (g, None)]
+            if sex == g and p != own_subj and p.gender in (g, None) and not between:
                 return p
+        if possessive:
+            # "Eddie is on his way": a possessive is first its own clause's subject's
+            v = t.head
+            while v.dep_ in ("prep", "pobj", "dative", "dobj", "attr") and v.head.i != v.i:
+                v = v.head
+            own = next((c for c in subject_verb(v).children if c.dep_ in _SUBJ and c.i < t.i), None)
+            mine = self._resolved.get(own.i - self._sent.start) if own is not None else None
+            if isinstance(mine, Person) and mine.gender in (g, None) and mine.named:
+                return mine
+        # "... finds him treating a sheep. He admits ...": the one the last sentence called "him"
+        # is "he" now, unless that sentence's subject is known to be a "he" too
+        before = {p for p, sex in self._prev_pron_sex.values() if sex == g and p.gender in (g, None)}
+        if subject and len(before) == 1 and not any(p.gender == g for p, s in prev if s) \
+                and not any(p.gender == g for p, s in cur if s):
+            only = next(iter(before))
+            if only != own_subj:
+                return only
         for tier in tiers:
             for p in tier:
                 if p != own_subj and p.gender == g:

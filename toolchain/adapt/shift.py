@@ -112,8 +112,11 @@ class PersonShift:
             third_same = {g for g, at in third_at.items() if at < t.i}
             if low in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
                 g = PRON_GENDER[low]
-                if g in third_same or _under_doer(t, g, role_doers):
-                    target = None
+                own_clause = t.tag_ == "PRP$" and isinstance(r, Person) and r not in (speaker, listener) and \
+                    any(c.dep_ in _SUBJ and c.pos_ == "PROPN" and tr.referent(c) == r and c.i < t.i
+                        for c in subject_verb(_clause_of(t)).children)
+                if g in third_same or _under_doer(t, g, role_doers) or own_clause:
+                    target = None   # (or "Eddie is on his way": his own, whatever the speaker's sex)
                 elif about_listener and g in (you_gender, me_gender):
                     target, you_gender = "2", g
                 elif question and same and g == me_gender:
@@ -303,3 +306,11 @@ def _pron_role(t: Any) -> str:
     if low in ("he", "she", "they"):
         return "subj"
     return "obj"
+
+
+def _clause_of(t: Any) -> Any:
+    """The verb a word's phrase hangs on (up through prepositions and objects)."""
+    v = t.head
+    while v.dep_ in ("prep", "pobj", "dative", "dobj", "attr", "poss") and v.head.i != v.i:
+        v = v.head
+    return v

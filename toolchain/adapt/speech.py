@@ -24,7 +24,7 @@ from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quo
     quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
-from .written import WRITTEN_NOUNS, written_by
+from .written import WRITING_VERBS, WRITTEN_NOUNS, written_by
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
@@ -130,8 +130,8 @@ class SpeechReader(ReportedSpeech):
                 reader = got if isinstance(got, Person) and got != writer else None
             elif letter is not None:
                 speaker = None   # a letter from somebody we cannot place: not its reader's words
-            elif self._in_writing(v):
-                voice = "V.O."   # "In the letter he asks her to forgive him": his words, read
+            elif self._in_writing(v) or lem in WRITING_VERBS:
+                voice = "V.O."   # "In the letter he asks her to forgive him", "texts her: ...": his words, read
             prior.append(speaker)
             self._sentence_speakers = prior
             self.verb_speaker[v.i] = speaker
@@ -332,6 +332,15 @@ class SpeechReader(ReportedSpeech):
                 return doer   # "Tobias nods, then asks": who nods asks
         if own is not None and own.pos_ == "NOUN" and self.tracker.referent(own) is None:
             return None   # its own subject is nobody we know (or "says farewell" misread)
+        if own is None and v.dep_ == "conj":
+            # "two men beat Leon and warn him ...": the shared subject is nobody we know
+            first = v.head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            shared = next((c for c in first.children if c.dep_ == "nsubj"), None)
+            if shared is not None and shared.pos_ == "NOUN" and self.tracker.referent(shared) is None \
+                    and not _deed_as_subject(shared) and first.dep_ not in ("ccomp", "xcomp", "advcl", "relcl"):
+                return None
         if own is not None and own.lower_ in ("it", "this") and self.tracker.referent(own) is None:
             return None   # a thing "reads" or "says" something: a letter, a sign, no speaker
         gerund = v.tag_ == "VBG" or v.lower_.endswith("ing")

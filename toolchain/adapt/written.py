@@ -17,6 +17,8 @@ SAYING_THINGS = WRITTEN_NOUNS | frozenset(
     "sign notice poster headline newspaper article report label inscription caption plaque banner "
     "billboard radio television tv screen recording tape voicemail document contract will".split())
 _SENDING = frozenset("write send leave mail post".split())
+#: Verbs of sending written words (lemmas): what they say is read, heard in the writer's voice.
+WRITING_VERBS = frozenset("write text email e-mail message telegraph cable wire fax".split())
 _SUBJ = ("nsubj", "nsubjpass")
 
 
