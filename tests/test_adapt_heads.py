@@ -108,3 +108,13 @@ def test_a_town_where_somebody_else_is_does_not_set_the_scene() -> None:
                         "sends a copy to her former professor, Ellen Marsh, in Boston.", "t", "t", load_model())
     heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
     assert not any("BOSTON" in h for h in heads), heads
+
+
+def test_a_new_days_room_at_home_is_at_home_not_in_last_nights_hall() -> None:
+    from toolchain.adapt import adapt, load_model
+    _, fountain = adapt("Ines and Paul live in a small apartment. One evening they attend a recital at a concert "
+                        "hall. The next morning, while they are eating breakfast in the kitchen, Ines falls ill.",
+                        "t", "t", load_model())
+    heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
+    assert not any("HALL - KITCHEN" in h for h in heads), heads
+    assert any(h.startswith("INT. APARTMENT - KITCHEN") for h in heads), heads

@@ -193,3 +193,8 @@ def test_a_text_message_is_read_in_the_writers_voice() -> None:
                'Tom texts Priya: "I cannot do this."', "t", "t", load_model())
     cues = [(el.character.name, el.character.extensions) for el in a.doc.body if isinstance(el, Speech)]
     assert cues and cues[-1][1] == ("V.O.",)
+
+
+def test_a_full_name_the_tagger_reads_as_plural_still_opens_the_text() -> None:
+    _, body, sex = _run("Mildred Ayres works at the switchboard. Later she goes home.")
+    assert "MILDRED AYRES" in sex and "AYRES" not in sex

@@ -371,7 +371,8 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
         return Place(p.int_ext, current.location, p.location)
     if current.int_ext != "INT":
         return p
-    if p.location == home and p.room:
+    if p.location == home and p.room and not _NEW_DAY.search(s.text):
+        # (a new day's breakfast in the kitchen is at home, not at last night's concert hall)
         return Place("INT", current.location, p.room)
     if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
             and p.location != current.location:

@@ -185,7 +185,7 @@ class Cast:
             # name when the entity recogniser reads the two words as one person)
             # "Vera Holm waits": a sentence opening with two proper nouns opens with a full name
             return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB")) or \
-                (i == 0 and len(sent) > 1 and sent[1].tag_ == "NNP" and _is_cap(sent[1])) or \
+                (i == 0 and len(sent) > 1 and sent[1].tag_ in ("NNP", "NNPS") and _is_cap(sent[1])) or \
                 (t.ent_type_ == "PERSON" and i + 1 < len(sent) and sent[i + 1].ent_iob_ == "I")
         if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT") \
                 and t.pos_ not in _FUNCTION_POS:
