@@ -349,3 +349,14 @@ def test_the_purpose_of_an_offer_goes_with_its_line() -> None:
              for el in a.doc.body if isinstance(el, Speech)]
     assert any(ln.endswith("so the owners may collect the insurance.") for ln in lines), lines
     assert "The owners may collect the insurance." not in fountain.splitlines()
+
+
+def test_a_later_and_that_clause_goes_on_with_a_speech_acts_line() -> None:
+    from screenplay.model import Dialogue, Speech
+    from toolchain.adapt import adapt, load_model
+    a, fountain = adapt("Ada Berg quarrels with her brother Tom. She takes the money and calls him a wicked old man, "
+                        "and that she feels sorry for him.", "t", "t", load_model())
+    lines = [" ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))
+             for el in a.doc.body if isinstance(el, Speech)]
+    assert lines == ["You wicked old man! I feel sorry for you."]
+    assert "She feels sorry for him." not in fountain.splitlines()

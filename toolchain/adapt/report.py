@@ -286,6 +286,19 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
                                 self.tracker.referent)
         if out is None or out[1] & inside:
             return None
+        text, taken = out
+        words = [i for i in taken if not v.doc[i].is_punct]
+        if words and v.i in taken:
+            # "calls him a wicked old man, and that she feels sorry for him": a later "and that"
+            # clause is still what the act says
+            nxt = max(words) + 1
+            k = nxt
+            while k < v.sent.end and v.doc[k].lower_ in (",", "and", "but"):
+                k += 1
+            if k > nxt and k < v.sent.end and v.doc[k].lower_ == "that" and v.doc[k - 1].lower_ in ("and", "but"):
+                self._more = self._more_after(v.sent, nxt)
+                if self._more:
+                    return self._with_more(text, taken, speaker, addressee, explicit)
         return out
 
     def _replier(self, v: Any, lem: str, sent: Any, speaker: Person) -> Person | None:
