@@ -198,3 +198,10 @@ def test_a_text_message_is_read_in_the_writers_voice() -> None:
 def test_a_full_name_the_tagger_reads_as_plural_still_opens_the_text() -> None:
     _, body, sex = _run("Mildred Ayres works at the switchboard. Later she goes home.")
     assert "MILDRED AYRES" in sex and "AYRES" not in sex
+
+
+def test_what_the_words_did_to_the_speaker_is_action_not_his_line() -> None:
+    lines, body, _ = _run("Paul Berg sits at breakfast with his wife Ana. He tells Ana that the play was sad and "
+                          "that a boy asked him about it later, causing Paul to break down in tears.")
+    assert lines and not any("break" in said for _, said in lines)
+    assert "Paul breaks down in tears." in body

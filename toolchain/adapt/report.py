@@ -133,7 +133,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         # a conjunct verb of the speech verb is not part of what is said
         toks = [t for t in toks if t.i > v.i or clause.i < v.i]
         toks = self._without_deeds(v, clause, sent, toks, speaker, listener)
-        toks = cut_at_next_speech(toks)
+        toks = self._without_aftermath(cut_at_next_speech(toks), speaker)
         if not toks:
             return None
         nxt = toks[-1].i + 1
@@ -142,7 +142,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         self._more_joint = ""
         if not self._more and clause is not None:
             self._more, self._more_joint = self._backshifted(v, clause, sent, nxt)
-        toks = self._runs_on_after(v, clause, sent, toks, nxt)
+        toks = self._without_aftermath(self._runs_on_after(v, clause, sent, toks, nxt), speaker)
         inside = {t.i for t in toks}
         if any(t.i != v.i and t.tag_.startswith("VB") and self.lemma(t) in SPEECH_VERBS and
                any(c.dep_ in _SUBJ and c.i in inside for c in t.children) and _set_off(t) for t in toks):
@@ -268,6 +268,18 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
                     consumed = {t.i for t in toks} | {c.i, v.i}
                     return sentence_case(fix_i_capital("Can I have " + body), "?"), consumed
         return None
+
+    def _without_aftermath(self, toks: list[Any], speaker: Person) -> list[Any]:
+        """What is said without a closing participle that names the speaker (", causing Georges
+        to break down in tears"): the narrator telling what the words did, left as action."""
+        ids = {t.i for t in toks}
+        for t in toks:
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i - 1 in ids and \
+                    t.doc[t.left_edge.i - 1].text == "," and \
+                    any(w.text[:1].isupper() and w.lower_ not in PRON_GENDER and self.tracker.referent(w) == speaker
+                        for w in t.subtree):
+                return [w for w in toks if w.i < t.left_edge.i - 1]
+        return toks
 
     def _performative(self, v: Any, lem: str, speaker: Person,
                       quotes: list[tuple[int, int]]) -> tuple[str, set[int]] | None:

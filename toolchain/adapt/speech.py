@@ -719,6 +719,16 @@ class SpeechReader(ReportedSpeech):
                         if w.tok is not None and w.tok.i == head.i:
                             lem = self.lemma(head)
                             w.text = third_singular(lem) if isinstance(r, Person) else lem
+                    itself = _caused_in_oneself(head, r, self.tracker.referent, self.lemma)
+                    if itself is not None and isinstance(r, Person):
+                        # ", causing Georges to break down": Georges breaks down (not "causes Georges to")
+                        drop = {head.i} | {t.i for c in list(head.children) + list(itself.children)
+                                           if c.dep_ in ("dobj", "nsubj") for t in c.subtree} | \
+                            {c.i for c in itself.children if c.dep_ == "aux" and c.lower_ == "to"}
+                        words = [w for w in words if w.tok is None or w.tok.i not in drop]
+                        for w in words:
+                            if w.tok is not None and w.tok.i == itself.i:
+                                w.text = third_singular(self.lemma(itself))
         if self.past:
             to_present(words, self.lemma)
             for w in words:
@@ -730,6 +740,24 @@ class SpeechReader(ReportedSpeech):
         if len(body.split()) < 2:
             return ""
         return _action_case(body)
+
+
+#: Verbs (lemmas) by which one thing makes somebody do something ("causing him to cry").
+_CAUSING = frozenset("cause lead prompt force drive make leave".split())
+
+
+def _caused_in_oneself(head: Any, doer: object, referent: Callable[[Any], object],
+                       lemma: Callable[[Any], str]) -> Any:
+    """The verb a causative participle makes its doer do to himself (", causing Georges to
+    break down" said of Georges): that verb, else None."""
+    if lemma(head) not in _CAUSING:
+        return None
+    for verb in [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB"]:
+        # the one made to do it: the participle's object, or the subject the parse gives the verb
+        who = [c for c in head.children if c.dep_ == "dobj"] + [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(referent(c) == doer for c in who):
+            return verb
+    return None
 
 
 #: Prepositions and marks of a participle phrase done around a telling ("After pulling ...").
