@@ -205,3 +205,9 @@ def test_what_the_words_did_to_the_speaker_is_action_not_his_line() -> None:
                           "that a boy asked him about it later, causing Paul to break down in tears.")
     assert lines and not any("break" in said for _, said in lines)
     assert "Paul breaks down in tears." in body
+
+
+def test_a_subject_pronoun_is_not_the_one_its_verb_is_done_to() -> None:
+    lines, _, sex = _run("Paul Berg and Ana Berg sit at breakfast. He tells Ana that the play was sad.")
+    assert lines == [("PAUL BERG", "The play was sad.")]
+    assert sex["PAUL BERG"] == "M"

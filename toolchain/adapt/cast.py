@@ -534,6 +534,10 @@ class Cast:
                             votes[twin[0].key][g] += 1
                             continue
                     cands = {p for grp in window[-2:] for p in grp} | set(current)
+                    if t.dep_ in _SUBJ:
+                        # "He tells Ana ...": not the one his own verb is done to
+                        cands -= {self.person_for_token(s, c) for c in t.head.children
+                                  if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"}
                     if t.dep_ in ("dobj", "dative", "pobj") and t.lower_ in ("him", "her"):
                         v = subject_verb(t.head if t.dep_ != "pobj" else t.head.head)
                         for c in v.children:

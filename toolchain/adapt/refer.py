@@ -198,6 +198,13 @@ class Tracker:
                     r = self._resolved.get(c.i - self._sent.start)
                     if isinstance(r, Person):
                         own_subj = r
+        if subject and t.head.pos_ in ("VERB", "AUX"):
+            # "He tells Ana ...": a subject pronoun is not the person its own verb is done to
+            for c in t.head.children:
+                if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
+                    named = self.cast.person_for_token(self._sent, c)
+                    if named is not None:
+                        own_subj = named
         cur = [(p, s) for _, p, s in reversed(self._cur)]
         prev = self.history[-1] if self.history else []
         older = [x for sent in reversed(self.history[:-1]) for x in reversed(sent)]
