@@ -211,3 +211,9 @@ def test_a_subject_pronoun_is_not_the_one_its_verb_is_done_to() -> None:
     lines, _, sex = _run("Paul Berg and Ana Berg sit at breakfast. He tells Ana that the play was sad.")
     assert lines == [("PAUL BERG", "The play was sad.")]
     assert sex["PAUL BERG"] == "M"
+
+
+def test_a_quotation_after_a_call_is_the_callers() -> None:
+    lines, _, _ = _run('Hana Sato works at an observatory. Her teacher Ellen Marsh lives in another town. '
+                       'Ellen calls her that night. "This is not noise," she says.')
+    assert lines == [("ELLEN MARSH", "This is not noise.")] or lines == [("ELLEN", "This is not noise.")]

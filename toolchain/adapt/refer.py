@@ -27,8 +27,6 @@ class Tracker:
         self._sent: Any = None
         self._resolved: dict[int, Referent] = {}
         self._pron_sex: dict[int, tuple[Person, str]] = {}   # this sentence: who each pronoun was, its sex
-        self._prev_pron_sex: dict[int, tuple[Person, str]] = {}   # the same for the sentence before
-        self._sent_seen = False
         self._asked_before: Person | None = None   # the one asked to do something last sentence
 
     def begin(self, sent: Any) -> None:
@@ -41,8 +39,6 @@ class Tracker:
         self._sent = sent
         self._cur = []
         self._resolved = {}
-        self._prev_pron_sex = self._pron_sex if self._sent_seen else {}
-        self._sent_seen = True
         self._pron_sex = {}
         ments = {m.start: m for m in self.cast.mentions(sent)}
         for t in sent:
@@ -236,14 +232,6 @@ class Tracker:
             mine = self._resolved.get(own.i - self._sent.start) if own is not None else None
             if isinstance(mine, Person) and mine.gender in (g, None) and mine.named:
                 return mine
-        # "... finds him treating a sheep. He admits ...": the one the last sentence called "him"
-        # is "he" now, unless that sentence's subject is known to be a "he" too
-        before = {p for p, sex in self._prev_pron_sex.values() if sex == g and p.gender in (g, None)}
-        if subject and len(before) == 1 and not any(p.gender == g for p, s in prev if s) \
-                and not any(p.gender == g for p, s in cur if s):
-            only = next(iter(before))
-            if only != own_subj:
-                return only
         for tier in tiers:
             for p in tier:
                 if p != own_subj and p.gender == g:
