@@ -9,23 +9,13 @@ from __future__ import annotations
 import pytest
 
 from toolchain.adapt import adapt, load_model
+
+from .adapt_helpers import adapted
 from toolchain.adapt.performative import formulas, performatives
 
 _MEET = "Sarah meets her brother John at the station. She hugs him. "
 
 
-def _adapted(text: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """(cue, dialogue) pairs and action paragraphs of the adapted text, in order."""
-    from screenplay.model import Action, Dialogue, Speech
-    a, _ = adapt(text, "t", "t", load_model())
-    lines: list[tuple[str, str]] = []
-    action: list[str] = []
-    for el in a.doc.body:
-        if isinstance(el, Speech):
-            lines.append((el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))))
-        elif isinstance(el, Action):
-            action.append(el.text[0].text)
-    return lines, action
 
 
 @pytest.mark.parametrize("text,want", [
@@ -53,16 +43,16 @@ def _adapted(text: str) -> tuple[list[tuple[str, str]], list[str]]:
                  [("SARAH", "Bring my car to the house.")], id="phone-call-to-ask"),
 ])
 def test_a_reported_speech_act_becomes_its_line(text: str, want: list[tuple[str, str]]) -> None:
-    assert _adapted(text)[0] == want
+    assert adapted(text)[0] == want
 
 
 def test_the_phone_call_stays_in_the_action() -> None:
-    lines, action = _adapted(_MEET + "Later she phones John to bring her car to the house.")
+    lines, action = adapted(_MEET + "Later she phones John to bring her car to the house.")
     assert action[-1].endswith("phones John.")
 
 
 def test_a_call_made_to_tell_something_is_no_request() -> None:
-    lines, action = _adapted(_MEET + "Later she phones John to tell him the news.")
+    lines, action = adapted(_MEET + "Later she phones John to tell him the news.")
     assert lines == [] and action[-1] == "Later she phones John to tell him the news."
 
 
@@ -70,20 +60,20 @@ def test_acts_not_done_now_stay_action() -> None:
     # prevented, hypothetical, habitual, negated, planned: nothing is said
     text = _MEET + ("He leaves without saying goodbye. He would thank her for the flowers. "
                     "He usually greets her. She does not apologize. She wants to thank him.")
-    assert _adapted(text)[0] == []
+    assert adapted(text)[0] == []
 
 
 def test_they_who_include_the_speaker_are_we() -> None:
     text = ("Sarah and her brother John pack their bags at night. Their friend Paul watches. "
             "They invite Paul to escape with them.")
-    lines, _ = _adapted(_MEET + "John invites Sarah to stay with him; she agrees.")
+    lines, _ = adapted(_MEET + "John invites Sarah to stay with him; she agrees.")
     assert ("SARAH", "All right.") in lines
     # a group inviting: two voices, no line; never "escape with them" for the speaker's own group
-    assert not any("with them" in said for _, said in _adapted(text)[0])
+    assert not any("with them" in said for _, said in adapted(text)[0])
 
 
 def test_an_introduction_keeps_the_action_and_capitalises_everyone_listed() -> None:
-    lines, action = _adapted(_MEET + "Later he introduces Sarah to his friends, Paul, Anna and Marek.")
+    lines, action = adapted(_MEET + "Later he introduces Sarah to his friends, Paul, Anna and Marek.")
     assert lines == [("JOHN", "This is Sarah.")]
     assert any("PAUL, ANNA and MAREK" in a for a in action)
 
@@ -114,7 +104,7 @@ def test_formula_lexicon_is_small_and_every_verb_is_a_speech_act() -> None:
 
 
 def test_everyone_in_a_list_with_a_character_is_introduced() -> None:
-    _, action = _adapted(_MEET + "Later, three strangers, Victoria, Luke and John, arrive at the inn.")
+    _, action = adapted(_MEET + "Later, three strangers, Victoria, Luke and John, arrive at the inn.")
     assert any("VICTORIA, LUKE and John" in a for a in action)
 
 
@@ -127,12 +117,12 @@ def test_a_person_gone_to_is_no_place() -> None:
 
 
 def test_the_one_answered_is_you() -> None:
-    lines, _ = _adapted(_MEET + "She tells him that she saw a ghost. He refuses to believe her.")
+    lines, _ = adapted(_MEET + "She tells him that she saw a ghost. He refuses to believe her.")
     assert lines == [("SARAH", "I saw a ghost."), ("JOHN", "I won't believe you.")]
 
 
 def test_what_is_refused_stays_in_the_action_and_nobody_thanks_himself() -> None:
-    lines, action = _adapted(_MEET + "He offers to carry her bag. She declines his help. "
+    lines, action = adapted(_MEET + "He offers to carry her bag. She declines his help. "
                                      "He greets the driver and thanks him.")
     assert lines == [("JOHN", "Let me carry your bag."), ("SARAH", "No, thank you.")]
     assert "Sarah declines his help." in action

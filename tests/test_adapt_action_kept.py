@@ -10,25 +10,12 @@ import re
 
 import pytest
 
-from toolchain.adapt import adapt, load_model
+from .adapt_helpers import adapted
 
 _OPEN = "Nora Hale keeps a ferry inn on the river. Her brother Tobias mends the nets. "
 _STOP = frozenset("the and that his her him she they them their with for are was were has had have "
                   "not but then who when while into onto from this will".split())
 
-
-def _adapted(text: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """(cue, dialogue) pairs and action paragraphs after the title, in order."""
-    from screenplay.model import Action, Dialogue, Speech
-    a, _ = adapt(text, "t", "t", load_model())
-    lines: list[tuple[str, str]] = []
-    action: list[str] = []
-    for el in a.doc.body:
-        if isinstance(el, Speech):
-            lines.append((el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))))
-        elif isinstance(el, Action):
-            action.append(el.text[0].text)
-    return lines, action
 
 
 def _words(s: str) -> set[str]:
@@ -54,7 +41,7 @@ def _words(s: str) -> set[str]:
                  id="deeds-around-a-warning"),
 ])
 def test_every_clause_not_said_stays_in_the_action(said: str, telling: set[str]) -> None:
-    lines, action = _adapted(_OPEN + said)
+    lines, action = adapted(_OPEN + said)
     assert lines, "the speech should become a line"
     story = " ".join(action[2:])   # after FADE IN: and the opening
     missing = _words(said) - telling - _words(" ".join(t for _, t in lines)) - _words(story)
@@ -79,7 +66,7 @@ def test_every_clause_not_said_stays_in_the_action(said: str, telling: set[str])
                  "Nora Hale has waited all winter.", ("NORA HALE", "I am leaving."), id="the-aside-becomes-a-sentence"),
 ])
 def test_the_action_left_is_grammatical(said: str, want_action: str, want_line: tuple[str, str]) -> None:
-    lines, action = _adapted(_OPEN + said)
+    lines, action = adapted(_OPEN + said)
     assert want_action in action
     assert want_line in lines
 
@@ -93,14 +80,14 @@ def test_the_action_left_is_grammatical(said: str, want_action: str, want_line: 
                  id="a-when-clause-keeps-its-when"),
 ])
 def test_a_main_clause_stays_whole(said: str, want_action: str, want_line: tuple[str, str]) -> None:
-    lines, action = _adapted(_OPEN + said)
+    lines, action = adapted(_OPEN + said)
     assert want_action in action
     assert want_line in lines
 
 
 def test_a_past_deed_read_as_a_participle_stays() -> None:
     # "Elias paid in silver and said": the small parser hangs "paid" on the name
-    lines, action = _adapted("Nora Hale kept a ferry inn on the river. Her brother Tobias mended the nets. "
+    lines, action = adapted("Nora Hale kept a ferry inn on the river. Her brother Tobias mended the nets. "
                              "One evening a peddler named Elias Crane arrived at the inn. "
                              'Elias paid in silver and said to Tobias, "Your sister drives a hard bargain."')
     assert "Elias pays in silver." in action
@@ -109,7 +96,7 @@ def test_a_past_deed_read_as_a_participle_stays() -> None:
 
 def test_a_list_of_deeds_keeps_its_and() -> None:
     # the last deed became a line: the "and" it had goes before the last deed kept
-    lines, action = _adapted(_OPEN + "A surveyor named Felix Grau arrives with a map. "
+    lines, action = adapted(_OPEN + "A surveyor named Felix Grau arrives with a map. "
                                      "Tobias laughs, pours Felix a drink, and tells him to sit down.")
     assert "Tobias laughs and pours Felix a drink." in action
     assert ("TOBIAS", "Sit down.") in lines
@@ -117,7 +104,7 @@ def test_a_list_of_deeds_keeps_its_and() -> None:
 
 def test_a_present_deed_is_not_joined_to_a_past_clause_below() -> None:
     # the parse joins "tells" to "drowned": the one who finds him tells, not the drowned man
-    lines, _ = _adapted(_OPEN + "A surveyor named Felix Grau arrives with a map. "
+    lines, _ = adapted(_OPEN + "A surveyor named Felix Grau arrives with a map. "
                                 "In April, Tobias finds Felix drowned below the weir, his map still in "
                                 "his pocket, and tells Nora that the dam is finished.")
     assert ("TOBIAS", "The dam is finished.") in lines
@@ -135,19 +122,19 @@ def test_a_present_deed_is_not_joined_to_a_past_clause_below() -> None:
                  ("TOBIAS", "The river is too high."), id="the-main-verb-is-the-predicate-not-the-phrase's"),
 ])
 def test_a_phrase_done_around_a_telling_stays(said: str, want_action: str, want_line: tuple[str, str]) -> None:
-    lines, action = _adapted(_OPEN + said)
+    lines, action = adapted(_OPEN + said)
     assert want_action in action
     assert want_line in lines
 
 
 def test_what_is_done_after_a_telling_follows_the_line() -> None:
-    lines, action = _adapted(_OPEN + "Before going to bed, Nora warns Tobias against opening the cellar.")
+    lines, action = adapted(_OPEN + "Before going to bed, Nora warns Tobias against opening the cellar.")
     assert lines == [("NORA", "Don't open the cellar.")]
     assert action[-1] == "Nora goes to bed."
 
 
 def test_words_after_a_dash_with_no_verb_of_their_own_are_still_said() -> None:
-    lines, action = _adapted(_OPEN + "Nora tells Tobias that their uncle has gone to town--all the other men "
+    lines, action = adapted(_OPEN + "Nora tells Tobias that their uncle has gone to town--all the other men "
                                      "being away--to buy salt for the winter.")
     # (the dashes come back as the writer typed them)
     assert lines == [("NORA", "Their uncle has gone to town--all the other men being away--"
@@ -156,12 +143,12 @@ def test_words_after_a_dash_with_no_verb_of_their_own_are_still_said() -> None:
 
 def test_a_telling_verb_kept_as_action_keeps_its_subject() -> None:
     # an introduction stays action (its line is "This is ..."): the clause before it and its subject stay
-    lines, action = _adapted(_OPEN + "The pair make peace and Tobias introduces Nora to his friends, Ada and Ben.")
+    lines, action = adapted(_OPEN + "The pair make peace and Tobias introduces Nora to his friends, Ada and Ben.")
     assert ("TOBIAS", "This is Nora.") in lines
     assert any(a.startswith("The pair make peace and Tobias introduces Nora to his friends") for a in action)
 
 
 def test_the_comma_closing_a_subjects_apposition_is_no_list() -> None:
-    lines, action = _adapted(_OPEN + "Her neighbour, Ida Brandt, climbs onto the pier and tells Tobias to row faster.")
+    lines, action = adapted(_OPEN + "Her neighbour, Ida Brandt, climbs onto the pier and tells Tobias to row faster.")
     assert "Her neighbour, IDA BRANDT, climbs onto the pier." in action
     assert not any("BRANDT and" in ln for ln in action)

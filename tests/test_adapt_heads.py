@@ -94,27 +94,20 @@ def test_a_new_place_in_the_same_paragraph_keeps_the_time_of_day() -> None:
 
 
 def test_a_home_one_lives_on_is_the_storys_home() -> None:
-    from toolchain.adapt import adapt, load_model
-    _, fountain = adapt("Nell Parrish lives with her aunt on a houseboat. Her aunt works on a novel. "
-                        "One morning a storm comes. That night Nell cannot sleep.", "t", "t", load_model())
-    heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
+    heads = _heads("Nell Parrish lives with her aunt on a houseboat. Her aunt works on a novel. "
+                   "One morning a storm comes. That night Nell cannot sleep.")
     assert heads and all("HOUSEBOAT" in h for h in heads), heads
     assert not any("NOVEL" in h for h in heads)
 
 
 def test_a_town_where_somebody_else_is_does_not_set_the_scene() -> None:
-    from toolchain.adapt import adapt, load_model
-    _, fountain = adapt("Hana Sato works at an observatory in the desert. Hana secretly records the signal and "
-                        "sends a copy to her former professor, Ellen Marsh, in Boston.", "t", "t", load_model())
-    heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
+    heads = _heads("Hana Sato works at an observatory in the desert. Hana secretly records the signal and "
+                   "sends a copy to her former professor, Ellen Marsh, in Boston.")
     assert not any("BOSTON" in h for h in heads), heads
 
 
 def test_a_new_days_room_at_home_is_at_home_not_in_last_nights_hall() -> None:
-    from toolchain.adapt import adapt, load_model
-    _, fountain = adapt("Ines and Paul live in a small apartment. One evening they attend a recital at a concert "
-                        "hall. The next morning, while they are eating breakfast in the kitchen, Ines falls ill.",
-                        "t", "t", load_model())
-    heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
+    heads = _heads("Ines and Paul live in a small apartment. One evening they attend a recital at a concert "
+                   "hall. The next morning, while they are eating breakfast in the kitchen, Ines falls ill.")
     assert not any("HALL - KITCHEN" in h for h in heads), heads
     assert any(h.startswith("INT. APARTMENT - KITCHEN") for h in heads), heads

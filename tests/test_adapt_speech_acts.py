@@ -9,6 +9,8 @@ import pytest
 from toolchain.adapt import adapt, load_model
 from toolchain.adapt.grammar import sentence_case
 
+from .adapt_helpers import adapted
+
 
 def _lines(text: str) -> list[tuple[str, str]]:
     """(cue, dialogue) pairs of the adapted text, in order."""
@@ -329,34 +331,22 @@ def test_what_follows_a_question_in_its_sentence_stays_action(text: str, action:
 
 
 def test_calling_somebody_a_name_is_said_to_their_face() -> None:
-    from screenplay.model import Dialogue, Speech
-    from toolchain.adapt import adapt, load_model
-    a, _ = adapt("Ada Berg quarrels with her brother Tom. She calls him a wicked old man.", "t", "t", load_model())
-    lines = [(el.character.name, " ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue)))
-             for el in a.doc.body if isinstance(el, Speech)]
-    assert lines == [("ADA BERG", "You wicked old man!")]
+    assert _lines("Ada Berg quarrels with her brother Tom. She calls him a wicked old man.") == \
+        [("ADA BERG", "You wicked old man!")]
 
 
 def test_the_purpose_of_an_offer_goes_with_its_line() -> None:
-    from screenplay.model import Dialogue, Speech
-    from toolchain.adapt import adapt, load_model
-    text = ("Mildred Ayres, a telephone operator, lives with her father. She is courted by Frank Dolan, the "
-            "mill foreman. Her father favors Dolan. One evening she overhears a conversation between Dolan "
-            "and a stranger from the city. The stranger offers Dolan five hundred dollars to set fire to the "
-            "mill so that the owners may collect the insurance. Dolan agrees.")
-    a, fountain = adapt(text, "t", "t", load_model())
-    lines = [" ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))
-             for el in a.doc.body if isinstance(el, Speech)]
-    assert any(ln.endswith("so the owners may collect the insurance.") for ln in lines), lines
-    assert "The owners may collect the insurance." not in fountain.splitlines()
+    lines, action = adapted("Mildred Ayres, a telephone operator, lives with her father. She is courted by Frank "
+                            "Dolan, the mill foreman. Her father favors Dolan. One evening she overhears a "
+                            "conversation between Dolan and a stranger from the city. The stranger offers Dolan five "
+                            "hundred dollars to set fire to the mill so that the owners may collect the insurance. "
+                            "Dolan agrees.")
+    assert any(said.endswith("so the owners may collect the insurance.") for _, said in lines), lines
+    assert "The owners may collect the insurance." not in action
 
 
 def test_a_later_and_that_clause_goes_on_with_a_speech_acts_line() -> None:
-    from screenplay.model import Dialogue, Speech
-    from toolchain.adapt import adapt, load_model
-    a, fountain = adapt("Ada Berg quarrels with her brother Tom. She takes the money and calls him a wicked old man, "
-                        "and that she feels sorry for him.", "t", "t", load_model())
-    lines = [" ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))
-             for el in a.doc.body if isinstance(el, Speech)]
-    assert lines == ["You wicked old man! I feel sorry for you."]
-    assert "She feels sorry for him." not in fountain.splitlines()
+    lines, action = adapted("Ada Berg quarrels with her brother Tom. She takes the money and calls him a wicked old "
+                            "man, and that she feels sorry for him.")
+    assert lines == [("ADA BERG", "You wicked old man! I feel sorry for you.")]
+    assert "She feels sorry for him." not in action
