@@ -111,3 +111,13 @@ def test_a_new_days_room_at_home_is_at_home_not_in_last_nights_hall() -> None:
                    "hall. The next morning, while they are eating breakfast in the kitchen, Ines falls ill.")
     assert not any("HALL - KITCHEN" in h for h in heads), heads
     assert any(h.startswith("INT. APARTMENT - KITCHEN") for h in heads), heads
+
+
+def test_a_place_the_parse_hangs_on_the_object_of_a_placing_verb_is_still_where_they_are() -> None:
+    heads = _heads("Hattie Crane lives in a snowbound valley with her father.\n\n"
+                   "Hattie finds a fox cub caught in a trap. She hides the cub in the hayloft and feeds it scraps.")
+    assert any("HAYLOFT" in h for h in heads), heads
+    # a verb that puts nobody anywhere leaves the object's place to the object
+    heads = _heads("Hattie Crane lives in a snowbound valley with her father.\n\n"
+                   "Hattie reads a story about a fox in a hayloft.")
+    assert not any("HAYLOFT" in h for h in heads), heads

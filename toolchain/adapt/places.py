@@ -467,6 +467,8 @@ def _generic_place(t: "Token") -> Place | None:
     if not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
         return None
     verb = prep.head
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
+        verb = verb.head   # "hides the cub in the hayloft": the parse hangs the place on the object
     if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
         return None
     # inside it ("in a guard hut") may be a part of where they are; at it ("a job at the cannery")
