@@ -152,3 +152,12 @@ def test_the_comma_closing_a_subjects_apposition_is_no_list() -> None:
     lines, action = adapted(_OPEN + "Her neighbour, Ida Brandt, climbs onto the pier and tells Tobias to row faster.")
     assert "Her neighbour, IDA BRANDT, climbs onto the pier." in action
     assert not any("BRANDT and" in ln for ln in action)
+
+
+def test_a_deed_the_parse_joined_to_a_speakers_name_stays() -> None:
+    # the small tagger reads "scatter" as a noun and makes "Ana and Rui scatter ..., and Rui"
+    # the subject of "asks"; a verb in the third singular has one doer, Rui
+    lines, action = adapted("Beto dies in the spring. Ana and Rui scatter his ashes from the pier, "
+                            "and Rui asks if he can keep the boat.")
+    assert any("scatter his ashes from the pier" in a for a in action), action
+    assert lines and lines[-1][0] == "RUI", lines

@@ -121,3 +121,26 @@ def test_a_place_the_parse_hangs_on_the_object_of_a_placing_verb_is_still_where_
     heads = _heads("Hattie Crane lives in a snowbound valley with her father.\n\n"
                    "Hattie reads a story about a fox in a hayloft.")
     assert not any("HAYLOFT" in h for h in heads), heads
+
+
+def test_the_story_goes_on_where_it_was_before_a_flashback() -> None:
+    heads = _heads("Ines Moura waits in a hospital in Lisbon.\n\n"
+                   "In a flashback, the young Ines and her sister Rita quarrel on a beach and Rita swims "
+                   "out to the rocks.\n\n"
+                   "Ines sits by the window until night.\n")
+    assert heads[0] == "INT. HOSPITAL - DAY", heads
+    assert heads[1].endswith("(FLASHBACK)"), heads
+    assert "HOSPITAL" in heads[2] and "BEACH" not in heads[2] and "ROCKS" not in heads[2], heads
+
+
+def test_a_new_day_is_not_at_a_home_the_story_has_not_been_at() -> None:
+    # "home" is named only as where somebody wants to go: the new day stays at the inn
+    heads = _heads("Ines Moura waits at an inn near the border. She wants to go home.\n\n"
+                   "Two days later, her brother Rui finally arrives.\n")
+    assert heads[-1].startswith("INT. INN"), heads
+
+
+def test_a_town_a_verb_of_arriving_takes_as_its_object_is_where_they_are() -> None:
+    heads = _heads("Ines Moura and her son drive south in a rented van.\n\n"
+                   "They reach Portimao after a long night.\n")
+    assert heads[-1].startswith("EXT. PORTIMAO"), heads

@@ -217,3 +217,25 @@ def test_a_quotation_after_a_call_is_the_callers() -> None:
     lines, _, _ = _run('Hana Sato works at an observatory. Her teacher Ellen Marsh lives in another town. '
                        'Ellen calls her that night. "This is not noise," she says.')
     assert lines == [("ELLEN MARSH", "This is not noise.")] or lines == [("ELLEN", "This is not noise.")]
+
+
+def test_what_is_questioned_is_nobody() -> None:
+    _, body, sex = _run("Ines Moura loses the deed. Once again, her honesty is questioned, and Rui leaves.")
+    assert "HONESTY" not in sex
+    assert not any("HONESTY" in ln for ln in body)
+
+
+def test_a_name_ending_in_ly_is_no_manner_of_speaking() -> None:
+    # the small parser can hang a name on the verb as a modifier, as it would "angrily"
+    from spacy.tokens import Doc
+
+    from toolchain.adapt.speech import SpeechReader
+    words = ["The", "porter", "tells", "Holly", ",", "then", "angrily", "leaves", "."]
+    for name_tag, want in (("NNP", None), ("RB", "holly")):
+        doc = Doc(load_model().vocab, words=words,
+                  tags=["DT", "NN", "VBZ", name_tag, ",", "RB", "RB", "VBZ", "."],
+                  deps=["det", "nsubj", "ROOT", "advmod", "punct", "advmod", "advmod", "conj", "punct"],
+                  heads=[1, 2, 2, 2, 2, 7, 7, 2, 2])
+        reader = SpeechReader.__new__(SpeechReader)
+        assert reader._manner(doc[2]) == want
+        assert reader._manner(doc[7]) == "angrily"

@@ -133,6 +133,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         found = places_in(s, home, beats.spoken)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
+        if onward is not None and scenes and scenes[-1].flashback != is_flashback(s.text):
+            onward = None   # where the past ended up is not where the present goes on
         if here is None and onward is not None:
             here = onward   # "... and returns to the house": the story goes on there
         onward = strong[-1] if len(strong) > 1 and strong[-1] != strong[0] and strong[-1].goal else None
@@ -195,16 +197,20 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             if here is None and hint is not None and cur is not None and cur.place is not None \
                     and cur.place.location != hint.location and not new_day:
                 place = None   # waking up in a hospital ward is not the bedroom at home
-            if place is None and new_day and has_home and cur is not None:
-                place = Place("INT", home, None)   # a new day with no place named: home
+            if place is None and new_day and has_home and cur is not None and \
+                    any(sc.place is not None and sc.place.location == home for sc in scenes):
+                place = Place("INT", home, None)   # a new day with no place named: the home seen before
             if place is None and cur is not None and cur.place is not None and cur.place.int_ext == "INT" \
                     and outdoors(s):
                 # "In the spring, the trees blossom": out of doors, where the story last was outside
                 place = next((Place("EXT", sc.place.location) for sc in reversed(scenes)
                               if sc.place is not None and sc.place.int_ext == "EXT"), None)
-            if place is None and cur is not None and cur.place is not None:
+            # back from a flashback, the story goes on where it was before it
+            last = cur if cur is None or back or not cur.flashback else \
+                next((sc for sc in reversed(scenes) if not sc.flashback), cur)
+            if place is None and last is not None and last.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
-                place = cur.place if continuous or not timed else _building_of(scenes, cur.place)
+                place = last.place if continuous or not timed else _building_of(scenes, last.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:

@@ -33,6 +33,8 @@ _PLACE_PREPS = frozenset("in at to from near into across through toward towards 
                          "of on onto by via".split())
 #: Verbs of going (lemmas), from the motion lexicon: "sets off for X" names where X is.
 _GOING = frozenset(entries("motion_verbs"))
+#: Verbs (lemmas) whose object is the place one gets to ("they reach Faro").
+_REACHING = frozenset("reach enter".split())
 _ORDINALS = {"second": "SECOND", "new": "SECOND", "another": "SECOND", "other": "SECOND",
              "third": "THIRD", "fourth": "FOURTH"}
 _SUBJ = ("nsubj", "nsubjpass")
@@ -238,6 +240,9 @@ class Cast:
                 if prev == "for" and a >= 2 and self.lemma(s[a - 2]) in _GOING:
                     e["place"] += 2   # "leaves for Lisbon": a destination, whatever the parse says
                     e["destination"] += 1
+                if head.dep_ == "dobj" and self.lemma(head.head) in _REACHING:
+                    e["place"] += 2   # "they reach Faro": where one gets to
+                    e["destination"] += 1
                 if prev == "the":
                     e["place"] += 2
                 elif prev in _PLACE_PREPS and not (nxt is not None and nxt.tag_ == "POS"):
@@ -364,7 +369,8 @@ class Cast:
                         continue
                 # a person named by role has a determiner ("the guard", "his aunt"); a bare
                 # noun parsed as the subject ("says farewell") is a thing said
-                speechy = t.dep_ in _SUBJ and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in SAYING_THINGS and \
+                # only an active subject speaks: "her sanity is questioned" names nobody
+                speechy = t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in SAYING_THINGS and \
                     self.lemma(t.head) in SPEECH_VERBS and \
                     any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and t.dep_ in _SUBJ

@@ -150,11 +150,18 @@ def base_form(tok: Any, lemma: Callable[[Any], str]) -> str:
 
 
 def verb_read_as_noun(t: Any) -> bool:
-    """Whether a plural noun is really a present verb the small tagger misread ("Mara
-    shrugs", "... and apologizes"): no determiner or adjective, and it stands where a verb
-    does - joined to a verb, or the sentence's head with a name or pronoun before it."""
-    if t.tag_ != "NNS" or not t.lower_.endswith("s") or \
-            any(c.dep_ in ("det", "poss", "amod", "nummod", "case") for c in t.children):
+    """Whether a noun is really a present verb the small tagger misread ("Mara shrugs",
+    "... and apologizes", "Ana and Rui scatter his ashes"): no determiner or adjective, and
+    it stands where a verb does - joined to a verb, the sentence's head with a name or
+    pronoun before it, or between two names and the start of an object."""
+    if any(c.dep_ in ("det", "poss", "amod", "nummod", "case") for c in t.children):
+        return False
+    if t.tag_ == "NN" and 1 < t.i < len(t.doc) - 1 and t.is_lower and t.doc[t.i + 1].tag_ in ("PRP$", "DT") \
+            and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i - 1] in t.subtree and t.doc[t.i - 2].lower_ == "and":
+        # "Marisol and Dani scatter his ashes": a plural subject's verb read as a noun with the
+        # last name as its compound; a noun is not followed by the start of another noun phrase
+        return True
+    if t.tag_ != "NNS" or not t.lower_.endswith("s"):
         return False
     if t.dep_ == "conj":
         return bool(t.head.pos_ in ("VERB", "AUX"))

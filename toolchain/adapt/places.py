@@ -588,13 +588,22 @@ def time_of(text: str) -> str | None:
     return None
 
 
+#: Verbs (lemmas) whose object is the place one gets to.
+_ARRIVING = frozenset("reach enter visit".split())
+
+
 def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozenset()) -> Place | None:
     """A proper-noun place the people are in or go to ("across the Scottish Highlands")."""
     for t in sent:
         proper = t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > t.sent.start and t.is_alpha)
-        if t.dep_ != "pobj" or not proper or is_person(t) or t.i in skip or \
-                (t.ent_type_ in _NOT_PLACE_ENTS and t.ent_type_ != "PERSON"):   # the recogniser may miss a town
+        # a verb whose object is where one gets to: "they reach Veracruz", "enters Rome"
+        reached = t.dep_ == "dobj" and bool(_stems(t.head.lower_) & _ARRIVING) and not is_person(t) and t.i not in skip \
+            and in_story_line(t.head) and not any(c.dep_ == "neg" for c in t.head.children)
+        if (t.dep_ != "pobj" and not reached) or not proper or is_person(t) or t.i in skip or \
+                (t.ent_type_ in _NOT_PLACE_ENTS and t.ent_type_ != "PERSON" and not (reached and t.ent_type_ == "ORG")):   # the recogniser may miss a town
             continue
+        if reached:
+            return Place("EXT", t.text.upper(), None)
         if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
             continue
         if any(c.dep_ == "neg" for c in t.head.head.children) or not in_story_line(t.head.head):

@@ -490,12 +490,17 @@ class SpeechReader(ReportedSpeech):
         return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
 
     def _manner(self, v: Any) -> str | None:
-        for c in v.children:
-            if c.dep_ == "advmod" and c.lower_.endswith("ly") and c.lower_ not in _NOT_MANNER:
-                return c.lower_
+        """How the words are said, from an -ly adverb ("angrily" -> "(angrily)").
+
+        Only a word tagged as an adverb counts: a name the parser hangs on the verb as a
+        modifier ("tells Cecily, ...") ends in -ly too."""
+        heads = [v]
         if v.head.i != v.i and v.dep_ == "xcomp" and v.head.lower_ in ("starts", "begins"):
-            for c in v.head.children:
-                if c.dep_ == "advmod" and c.lower_.endswith("ly") and c.lower_ not in _NOT_MANNER:
+            heads.append(v.head)
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "advmod" and c.tag_ in ("RB", "RBR", "RBS") and c.lower_.endswith("ly") \
+                        and c.lower_ not in _NOT_MANNER:
                     return c.lower_
         return None
 
@@ -571,7 +576,8 @@ class SpeechReader(ReportedSpeech):
                         or (kind == "Q" and c.dep_ in ("dobj", "dative", "iobj") and c.i < reach and
                             self.tracker.referent(c) is not None):
                     # (the one told goes with the telling: "and he tells Ruth, "...")
-                    consumed |= {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
+                    consumed |= _singular_subject(c, v) if c.dep_ in _SUBJ else \
+                        {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
                 if c.dep_ in _SUBJ and said is not None and c.i in consumed:
                     said.intro = _naming_phrase(c, said.speaker, self.tracker.referent)
                 if c.dep_ in _SUBJ:
@@ -768,6 +774,25 @@ def _deed_as_subject(t: Any) -> bool:
     """Whether the parse made a deed the subject of the next verb ("Tobias nods, then
     asks"): a finite verb, or one the tagger read as a plural noun."""
     return t.tag_ in ("VBZ", "VBD", "VBP") or verb_read_as_noun(t)
+
+
+def _singular_subject(subj: Any, verb: Any) -> set[int]:
+    """The tokens of a verb's subject that tell who does it. A verb in the third singular
+    has one doer, so a coordination the parse made its subject ("Ana and Rui scatter the
+    ashes, and Rui asks ...", the first verb read as a noun) is wrong: only its last
+    conjunct, after the ", and", is the subject; the rest is a clause of its own."""
+    whole = {t.i for t in subj.subtree}
+    if verb.tag_ != "VBZ":
+        return whole
+    conj = [t for t in subj.subtree if t.dep_ == "conj" and t.head.i == subj.i or
+            t.dep_ == "conj" and t.head.dep_ == "conj"]
+    if not conj:
+        return whole
+    last = max(conj, key=lambda t: t.i)
+    doc = subj.doc
+    if last.i < 2 or doc[last.i - 1].lower_ != "and" or doc[last.i - 2].text != ",":
+        return whole
+    return {t.i for t in last.subtree} | {last.i - 1, last.i - 2}
 
 
 def _first_deed_in_subject(subj: Any) -> Any:
