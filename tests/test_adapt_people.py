@@ -239,3 +239,18 @@ def test_a_name_ending_in_ly_is_no_manner_of_speaking() -> None:
         reader = SpeechReader.__new__(SpeechReader)
         assert reader._manner(doc[2]) == want
         assert reader._manner(doc[7]) == "angrily"
+
+
+def test_a_role_and_name_before_a_warning_introduce_the_speaker_and_find_the_one_warned() -> None:
+    # the small parser reads the one warned as a second subject of "warns"
+    lines, body, _ = _run("Lena Roth learns that her father Emil is ill. She takes a train to Graz. "
+                          "At the hospital, a young surgeon, Dr. Anton Weiss, warns Lena that her father "
+                          "may not wake up.")
+    assert ("ANTON WEISS", "Your father may not wake up.") in lines, lines
+    assert any("DR. ANTON WEISS" in ln and "surgeon" in ln for ln in body), body
+
+
+def test_they_after_the_speaker_and_one_other_is_we() -> None:
+    lines, _, _ = _run("Lena Roth drives north with her son Kai. She tells him that Emil taught her "
+                       "to skate when they were children.")
+    assert ("LENA", "Emil taught me to skate when we were children.") in [(c.split()[0], t) for c, t in lines], lines

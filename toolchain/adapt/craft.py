@@ -13,6 +13,7 @@ import functools
 import re
 from typing import Any, Iterable, Mapping
 
+from .lexicon import HONORIFICS
 from .lexicons import entries
 
 
@@ -100,6 +101,9 @@ class Introducer:
                 continue   # "Ines" inside "Ines Marlowe", already capitalised
             taken.append((a, b))
         for a, b in sorted(taken, reverse=True):
+            title = _TITLE_BEFORE.search(text[:a])
+            if title and title.group(1).lower() in HONORIFICS:
+                a = title.start(1)   # "Dr. ANTON WEISS" is "DR. ANTON WEISS": the title is part of the name
             name = _caps(text[a:b])
             m = _AGE_BEFORE.search(text[:a])
             age = _number(m.group(1)) if m else None
@@ -111,6 +115,8 @@ class Introducer:
         return text
 
 
+#: A capitalised title right before a name ("Dr. ", "Captain ").
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?)\s+$")
 _AGE_BEFORE = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+$")
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
          "sixteen seventeen eighteen nineteen".split()

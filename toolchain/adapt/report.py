@@ -42,8 +42,11 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
     _subjectlike: Callable[[Any], object]  # SpeechReader's: who a token stands for, if a subject
 
     def _addressee(self, v: Any) -> tuple[Any, object]:
+        # a second "subject" right after the verb, when it has one before, is its object
+        # misparsed ("a doctor, Dr. Ibarra, warns Marisol that ...")
+        second = any(c.dep_ == "nsubj" and c.i < v.i for c in v.children)
         for c in v.children:
-            if c.dep_ in ("dobj", "dative", "iobj"):
+            if c.dep_ in ("dobj", "dative", "iobj") or (second and c.dep_ == "nsubj" and c.i == v.i + 1):
                 r = self.tracker.referent(c)
                 if r is None:
                     for w in c.subtree:

@@ -151,6 +151,12 @@ class PersonShift:
                 words.append(Word({"they": "we", "them": "us", "their": "our"}.get(low, "ourselves"),
                                   t.whitespace_, t))
                 continue
+            elif low in ("they", "them", "their", "themselves") and not isinstance(r, tuple) \
+                    and self._speaker_and_one_more(toks, t, speaker, listener):
+                # "says Tomas taught her to swim when they were children": the two just named
+                words.append(Word({"they": "we", "them": "us", "their": "our"}.get(low, "ourselves"),
+                                  t.whitespace_, t))
+                continue
             elif isinstance(addressee, tuple) and explicit and low in ("they", "them", "their", "themselves"):
                 words.append(Word({"they": "you", "them": "you", "their": "your"}.get(low, "yourselves"),
                                   t.whitespace_, t))
@@ -212,6 +218,15 @@ class PersonShift:
             v = v.head
         return any(c.dep_ == "nsubj" and c.i != t.i and self.tracker.referent(c) == speaker
                    for c in subject_verb(v).children)
+
+    def _speaker_and_one_more(self, toks: list[Any], t: Any, speaker: Person, listener: Person | None) -> bool:
+        """Whether the clause, before ``t``, names the speaker and one other person (not the
+        one told), each on their own and no plural: then "they" can only be those two."""
+        before = [w for w in toks if w.i < t.i]
+        if any(w.dep_ == "conj" or w.tag_ in ("NNS", "NNPS") for w in before) or self._plural_near(t):
+            return False
+        people = {r for w in before for r in [self.tracker.referent(w)] if isinstance(r, Person)}
+        return speaker in people and len(people) == 2 and listener not in people
 
     def _plural_near(self, t: Any) -> bool:
         """A plural noun just before "they" (here or in the last sentence) may be what it means

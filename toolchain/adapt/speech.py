@@ -579,7 +579,7 @@ class SpeechReader(ReportedSpeech):
                     consumed |= _singular_subject(c, v) if c.dep_ in _SUBJ else \
                         {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
                 if c.dep_ in _SUBJ and said is not None and c.i in consumed:
-                    said.intro = _naming_phrase(c, said.speaker, self.tracker.referent)
+                    said.intro = said.intro or _naming_phrase(c, said.speaker, self.tracker.referent)
                 if c.dep_ in _SUBJ:
                     consumed -= _aside_clause(c)   # "Mara, who has waited all winter, tells ...": a deed
                     deed = _first_deed_in_subject(c)
