@@ -254,3 +254,11 @@ def test_they_after_the_speaker_and_one_other_is_we() -> None:
     lines, _, _ = _run("Lena Roth drives north with her son Kai. She tells him that Emil taught her "
                        "to skate when they were children.")
     assert ("LENA", "Emil taught me to skate when we were children.") in [(c.split()[0], t) for c, t in lines], lines
+
+
+def test_a_name_set_off_before_a_verb_the_parse_left_without_subject_is_its_speaker() -> None:
+    lines, body, _ = _run("Tom Reed is a rancher. His daughter Jess loves Hal. When Jess shows her father "
+                          "the letter, Tom, knowing that Hal has never hurt anyone, and believing that he "
+                          "has reformed, agrees to take Jess to the mine.")
+    assert lines and lines[-1][0] == "TOM", lines
+    assert "Jess shows her father the letter." in body, body

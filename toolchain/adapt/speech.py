@@ -87,6 +87,8 @@ class SpeechReader(ReportedSpeech):
         self._asked: tuple[Person, Person] | None = None   # (asked, asker) of the last question
         self._groups: dict[str, Person] = {}     # cue -> the group speaking under it
         self._keep_clause: set[int] = set()      # quoting verbs whose clause stays action
+        # a verb whose subject the parse lost -> the tokens of the name set off before it
+        self._set_off: dict[int, set[int]] = {}
 
     # -- public ------------------------------------------------------------------
     def read(self, sent: Any) -> Beats:
@@ -101,6 +103,7 @@ class SpeechReader(ReportedSpeech):
         self._sentence_speakers = prior
         self.split_off = {}          # token ids are per parsed unit: start afresh
         self._keep_clause = set()
+        self._set_off = {}
         self.verb_speaker = {}
         inside: set[int] = set()
         for v in sent:
@@ -349,6 +352,10 @@ class SpeechReader(ReportedSpeech):
             dep = self.tracker.referent(own) if own is not None else None
             if isinstance(dep, Person):
                 return dep   # "he declines, saying ...": who declines says it
+        if own is None and v.dep_ == "ROOT" and prev is not None and prev.text == ",":
+            named = self._name_set_off(sent, v)
+            if named is not None:
+                return named   # "When Jess shows him the letter, Tom, knowing ..., agrees to ..."
         if gerund or (prev is not None and (prev.lower_ in ("and", "but", ",") or prev.is_punct)):
             if prior and prior[-1] is not None:
                 return prior[-1]
@@ -358,6 +365,28 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _name_set_off(self, sent: Any, v: Any) -> Person | None:
+        """The subject of a main verb the parse left without one, when a name stands set off
+        by commas before it with only participle phrases between ("When Jess shows him the
+        letter, Tom, knowing ..., and believing ..., agrees"): that name."""
+        doc = sent.doc
+        for t in reversed(list(doc[sent.start:v.i])):
+            if not (t.pos_ == "PROPN" and t.dep_ not in _SUBJ and 0 < t.i < v.i - 1
+                    and doc[t.i - 1].text == "," and doc[t.i + 1].text == ","):
+                continue
+            # what stands between is participle phrases and what hangs on them, nothing finite
+            between = doc[t.i + 2:v.i]
+            tops = [w for w in between if w.pos_ in ("VERB", "AUX") and not (t.i + 2 <= w.head.i < v.i)]
+            if not tops or any(w.tag_ != "VBG" for w in tops):
+                return None
+            r = self.tracker.referent(t)
+            if not isinstance(r, Person):
+                return None
+            # the name and how it is minded go with the telling: "Tom, knowing ..., agrees"
+            self._set_off[v.i] = set(range(t.i - 1, v.i))
+            return r
+        return None
 
     def _in_writing(self, v: Any) -> bool:
         """Said "in" a letter ("In the letter he asks...", "In it he writes ..." after a letter)."""
@@ -586,6 +615,8 @@ class SpeechReader(ReportedSpeech):
                     if deed is not None:
                         # "Elias paid in silver and said ...": the name and its deed stay
                         consumed -= {c.i} | {t.i for t in deed.subtree}
+            if v.i in taken:
+                consumed |= self._set_off.get(v.i, set())
             # an aspect verb carrying the speech ("starts saying") goes with it
             h = v.head
             if v.dep_ == "xcomp" and self.lemma(h) in _ASPECT:
