@@ -262,3 +262,10 @@ def test_a_name_set_off_before_a_verb_the_parse_left_without_subject_is_its_spea
                           "has reformed, agrees to take Jess to the mine.")
     assert lines and lines[-1][0] == "TOM", lines
     assert "Jess shows her father the letter." in body, body
+
+
+def test_a_role_whose_joined_verb_is_a_telling_is_a_speaker() -> None:
+    lines, _, sex = _run("Bandits storm the inn. Later the chief returns with more men. The chief then "
+                         "grabs the cook, puts a knife to his throat and orders him to open the cellar.")
+    assert "CHIEF" in sex
+    assert ("CHIEF", "Open the cellar.") in lines, lines

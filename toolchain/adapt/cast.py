@@ -370,8 +370,9 @@ class Cast:
                 # a person named by role has a determiner ("the guard", "his aunt"); a bare
                 # noun parsed as the subject ("says farewell") is a thing said
                 # only an active subject speaks: "her sanity is questioned" names nobody
+                # (a verb joined to its verb shares the subject: "the leader grabs her and orders ...")
                 speechy = t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in SAYING_THINGS and \
-                    self.lemma(t.head) in SPEECH_VERBS and \
+                    any(self.lemma(v) in SPEECH_VERBS for v in _shared_subject_verbs(t.head)) and \
                     any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and t.dep_ in _SUBJ
                 if not (speechy or personish):
@@ -685,6 +686,16 @@ def listed_names(sents: Iterable[Any], known: set[str]) -> list[str]:
             beside_noun = t.tag_ in ("NN", "NNS") or (t.dep_ == "appos" and t.head.tag_ in ("NN", "NNS"))
             if (beside_noun and hits >= 1) or (len(names) >= 3 and 2 * hits > len(names)):
                 out.extend(f for f in forms if f not in out)
+    return out
+
+
+def _shared_subject_verbs(v: Any) -> list[Any]:
+    """A verb and the verbs joined to it that have no subject of their own: all done by its
+    subject ("grabs Ana, puts a knife to her throat and orders her ...")."""
+    out = [v]
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(g.dep_ in _SUBJ for g in c.children):
+            out.extend(_shared_subject_verbs(c))
     return out
 
 
