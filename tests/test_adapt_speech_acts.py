@@ -350,3 +350,15 @@ def test_a_later_and_that_clause_goes_on_with_a_speech_acts_line() -> None:
                             "man, and that she feels sorry for him.")
     assert lines == [("ADA BERG", "You wicked old man! I feel sorry for you.")]
     assert "She feels sorry for him." not in action
+
+
+def test_a_speech_act_done_by_somebody_to_the_subject_is_their_line() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("Jack Hale rides to the ranch. He is warmly welcomed by Nell Moss, and Ed finds a "
+                            "letter from his aunt. Later Jack is thanked by the sheriff. Jack is not thanked "
+                            "by Nell. The road is closed by the sheriff.")
+    assert ("NELL MOSS", "Welcome.") in lines or ("NELL", "Welcome.") in lines, lines
+    assert ("SHERIFF", "Thank you.") in lines, lines
+    assert len(lines) == 2, lines                       # no thanks said that were not, nor a closing
+    assert any(a.startswith("Ed finds a letter") or a.startswith("ED finds a letter") for a in action), action
+    assert any("welcomed by" in a for a in action), action   # the act stays in the action whole

@@ -240,6 +240,9 @@ class Cast:
                 if prev == "for" and a >= 2 and self.lemma(s[a - 2]) in _GOING:
                     e["place"] += 2   # "leaves for Lisbon": a destination, whatever the parse says
                     e["destination"] += 1
+                if head.dep_ == "pobj" and head.head.dep_ == "agent" and \
+                        head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"):
+                    e["person"] += 2   # "is welcomed by Laurie Moss": who does it (not "by the river")
                 if head.dep_ == "dobj" and self.lemma(head.head) in _REACHING:
                     e["place"] += 2   # "they reach Faro": where one gets to
                     e["destination"] += 1
@@ -374,7 +377,8 @@ class Cast:
                 speechy = t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in SAYING_THINGS and \
                     any(self.lemma(v) in SPEECH_VERBS for v in _shared_subject_verbs(t.head)) and \
                     any(c.dep_ in ("det", "poss") for c in t.children)
-                personish = t.lower_ in PERSON_NOUNS and t.dep_ in _SUBJ
+                personish = t.lower_ in PERSON_NOUNS and \
+                    (t.dep_ in _SUBJ or t.dep_ == "pobj" and t.head.dep_ == "agent")   # "... by the sheriff"
                 if not (speechy or personish):
                     continue
                 key, cue = _role_key(t)

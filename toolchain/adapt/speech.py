@@ -18,7 +18,7 @@ from .cast import Person
 from .action import to_present
 from .grammar import WH_WORDS, Word, render, third_singular, verb_read_as_noun
 from .lexicon import INTENT_VERBS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
-from .performative import PROPOSALS, RESPONSES, performatives
+from .performative import PROPOSALS, RESPONSES, formulas, performatives
 from .groups import speaking_group
 from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text, \
     quoted_predicate_subject
@@ -111,7 +111,9 @@ class SpeechReader(ReportedSpeech):
             if lem is None or v.i in inside:
                 continue  # speech reported inside somebody's line stays in that line
             if v.tag_ == "VBN" and any(c.dep_ in ("auxpass",) for c in v.children):
-                continue  # "has not been called that": passive, nobody speaks
+                # "has not been called that": passive, nobody speaks - unless somebody does it
+                self._passive_act(sent, v, lem, quotes, events, out)
+                continue
             if v.dep_ in ("ccomp", "xcomp") and self.lemma(v.head) in ("make", "let", "have", "force", "want"):
                 continue  # "makes him promise": the promise is not yet said
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.pos_ not in ("VERB", "AUX"):
@@ -365,6 +367,35 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _passive_act(self, sent: Any, v: Any, lem: str, quotes: list[tuple[int, int]],
+                     events: list[tuple[Any, Line | None, set[int], str]], out: Beats) -> None:
+        """A speech act done to somebody by a person ("Martin is warmly welcomed by Laurie"):
+        the act said aloud by that person, after the sentence, which stays action whole."""
+        # (the parse may hang "by" on the place before it: "greeted at the door by Laurie")
+        by = next((c for c in v.subtree if c.lower_ == "by" and
+                   (c.dep_ == "agent" or c.dep_ == "prep" and c.head.dep_ == "pobj" and c.head.head.head.i == v.i)),
+                  None)
+        doer = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        agent = next((r for t in doer.subtree for r in [self.tracker.referent(t)] if r is not None), None) \
+            if doer is not None else None
+        # the line follows the clause: the punctuation closing it, before any clause joined on
+        joined = {t.i for c in v.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        last = max(t.i for t in v.subtree if t.i not in joined and not (t.is_punct and t.i > v.i and t.head.i == v.i))
+        end = sent.doc[last + 1] if last + 1 < sent.end else None
+        if not isinstance(agent, Person) or end is None or end.text not in (",", ".", ";", "!") or \
+                any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
+            return
+        # the act's formula when it stands alone ("Welcome.", "Hello.", "Thank you.")
+        bare = next((f.line for f in formulas() if f.verb == lem and not f.conds), None) \
+            if not any(c.dep_ == "neg" for c in v.children) else None
+        if not bare or "{" in bare:
+            return
+        line = Line(agent, bare, self._manner(v))
+        self._keep_clause.add(v.i)
+        events.append((v, line, {end.i}, "R"))
+        out.events.append(SpeechEvent(v.idx, agent, True, "R", line.text))
+        self.speakers.append(agent)
 
     def _name_set_off(self, sent: Any, v: Any) -> Person | None:
         """The subject of a main verb the parse left without one, when a name stands set off
