@@ -362,3 +362,27 @@ def test_a_speech_act_done_by_somebody_to_the_subject_is_their_line() -> None:
     assert len(lines) == 2, lines                       # no thanks said that were not, nor a closing
     assert any(a.startswith("Ed finds a letter") or a.startswith("ED finds a letter") for a in action), action
     assert any("welcomed by" in a for a in action), action   # the act stays in the action whole
+
+
+def test_two_people_doing_one_act_say_it_at_once() -> None:
+    from screenplay.model import Speech
+
+    a, fountain = adapt("Max Bell runs the ward. He tells Ivo Cole that Nan Ross will visit. Ivo and Nan "
+                        "agree and they retire to a private room. Max and Nan invite the patients into the "
+                        "day room for a party.", "t", "t", load_model())
+    speeches = [el for el in a.doc.body if isinstance(el, Speech)]
+    said = [(el.character.name, el.character.dual) for el in speeches]
+    assert ("IVO", False) in said and ("NAN", True) in said, said
+    assert said.count(("NAN", True)) == 2, said            # "Max" opening a sentence is Max Bell
+    assert "NAN ^" in fountain
+    # each pair is one cue then its dual partner, the same words
+    for first, second in zip(speeches, speeches[1:]):
+        if second.character.dual:
+            assert not first.character.dual and first.parts[-1].text == second.parts[-1].text
+
+
+def test_one_of_two_who_share_a_subject_is_not_the_only_speaker() -> None:
+    # a verb in the singular has one doer: the pair rule is only for a plural verb
+    a, _ = adapt("Max Bell runs the ward. Ivo Cole thanks him.", "t", "t", load_model())
+    from screenplay.model import Speech
+    assert not any(el.character.dual for el in a.doc.body if isinstance(el, Speech))

@@ -679,7 +679,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     continue
                 voice = (it.voice,) if it.voice else ()
                 if pending is not None and pending.character.name == it.speaker.cue and not it.paren \
-                        and pending.character.extensions == voice:
+                        and pending.character.extensions == voice and not it.dual:
                     last = pending.parts[-1]
                     assert isinstance(last, Dialogue)
                     pending.parts[-1] = Dialogue(text_of(f"{last.text[0].text} {said}"))
@@ -692,7 +692,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                 if it.paren:
                     parts.append(Parenthetical(text_of(it.paren)))
                 parts.append(Dialogue(text_of(said)))
-                pending = Speech(Character(it.speaker.cue, voice), parts)
+                pending = Speech(Character(it.speaker.cue, voice, dual=it.dual), parts)
                 body.append(pending)
                 continue
             pending = None

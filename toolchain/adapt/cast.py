@@ -176,8 +176,10 @@ class Cast:
             return False
         if t.lower_ in HONORIFICS and i + 1 < len(sent) and _is_cap(sent[i + 1]):
             return True
-        if t.text in self.form_to_key and (i > 0 or t.text in self.capwords):
-            return True   # a known name, whatever tag the tagger gave it
+        if t.text in self.form_to_key and (i > 0 or t.text in self.capwords or t.tag_ in ("NNP", "NNPS")):
+            return True   # a known name, whatever tag the tagger gave it (opening a sentence: tagged as one)
+        if i == 0 and t.tag_ in ("NNP", "NNPS") and self.people and t.text in self._by_first_word():
+            return True   # "Max and Nan invite ...": the first name of "Max Bell" opening a sentence
         if t.tag_ in ("NNP", "NNPS"):
             # "Orla angrily accuses him": a manner adverb may stand between name and verb
             j = i + 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .cast import Person
-from .lexicon import SPEECH_VERBS
+from .lexicon import GROUP_NOUNS, PERSON_NOUNS, SPEECH_VERBS
 from .grammar import Word, base_form, fix_i_capital, render, sentence_case
 from .lexicons import entries
 
@@ -101,15 +101,16 @@ Referent = Callable[[Any], object]
 
 
 def performative_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str],
-                      referent: Referent | None = None) -> tuple[str, set[int]] | None:
+                      referent: Referent | None = None, pair: bool = False) -> tuple[str, set[int]] | None:
     """The line a speech act makes, and the tokens it takes, or None.
 
     None when the verb is no speech act, is negated or in a question, is not
     done now, or has nothing to say and may not stand alone.  The tokens
     taken leave the action; an act whose formula keeps it (a phone call) or
-    that has more to it than the line says stays in the action.
+    that has more to it than the line says stays in the action.  ``pair``: two people
+    do the act together and say the line at once.
     """
-    if any(c.dep_ == "neg" for c in v.children) or not _said_now(v):
+    if any(c.dep_ == "neg" for c in v.children) or not _said_now(v, pair):
         return None
     if any(c.dep_ in ("advmod", "npadvmod", "nsubj", "punct", "cc", "mark") and
            any(t.tag_ in ("VBZ", "VBD", "VBP") for t in c.subtree) for c in v.children):
@@ -257,8 +258,8 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
             else:
                 slots["pp"] = render(shift(toks))
             used |= {t.i for t in pp.subtree}
-    if "obj" not in wanted and obj is not None and not is_person(obj):
-        return None   # "refuses the offer" has a frame of its own, or none
+    if "obj" not in wanted and obj is not None and not is_person(obj) and not _people_noun(obj):
+        return None   # "refuses the offer" has a frame of its own, or none (not "invites the guests in")
     if "inf" not in wanted and inf is not None:
         return None   # "agrees to help" is not the bare act
     if any(not s for s in slots.values()):
@@ -373,16 +374,22 @@ def _act_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tu
     return line, {t.i for t in toks} | {v.i}
 
 
-def _said_now(v: Any) -> bool:
+def _people_noun(t: Any) -> bool:
+    """A plural noun for people ("the guests", "the patients"): somebody, not something."""
+    return t.tag_ == "NNS" and (t.lower_ in GROUP_NOUNS or t.lower_.rstrip("s") in PERSON_NOUNS)
+
+
+def _said_now(v: Any, pair: bool = False) -> bool:
     """The act happens in the story's present, by one speaker, in a main clause or a participle of one.
 
     Not "as he has promised" or "the oath that he swore" (told of, not done),
     not "the promised tank", not "would thank her" or "usually greets her"
     (hypothetical, habitual), not "without saying goodbye" (not done), and
-    not "Pim and Ada agree" (two voices).
+    not "Pim and Ada agree" (two voices) unless ``pair`` says the two say it at once.
     """
     subj = _subject(v)
-    finite = v.tag_ in ("VBZ", "VBP", "VBD", "VBG") or (v.tag_ == "NNS" and v.dep_ == "ROOT" and subj is not None)
+    finite = v.tag_ in ("VBZ", "VBP", "VBD", "VBG") or (v.tag_ == "NNS" and v.dep_ == "ROOT" and subj is not None) \
+        or (pair and v.tag_ == "VB" and v.dep_ == "ROOT" and subj is not None)   # "Max and Nan invite" read as base
     if not finite:
         return False   # "greets" read as a plural noun still has its subject
     participle = v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ROOT" and \
@@ -410,7 +417,7 @@ def _said_now(v: Any) -> bool:
         subj = _subject(h)
     if subj is None and v.dep_ != "pcomp":
         return False
-    return subj is None or not any(c.dep_ == "conj" for c in subj.children)
+    return subj is None or pair or not any(c.dep_ == "conj" for c in subj.children)
 
 
 def _main(v: Any) -> bool:

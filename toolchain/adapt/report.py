@@ -285,7 +285,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         return toks
 
     def _performative(self, v: Any, lem: str, speaker: Person,
-                      quotes: list[tuple[int, int]]) -> tuple[str, set[int]] | None:
+                      quotes: list[tuple[int, int]], pair: bool = False) -> tuple[str, set[int]] | None:
         """A speech act without content as the act said aloud ("I deny it."), or None."""
         obj, addressee = self._addressee(v)
         if isinstance(addressee, tuple) and speaker in addressee:
@@ -298,7 +298,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         self._reporting_past = _told_in_past(v)
         inside = {i for a, b in quotes for i in range(a, b + 1)}
         out = performative_line(v, lem, lambda toks: self._shift(toks, speaker, addressee, explicit), self.lemma,
-                                self.tracker.referent)
+                                self.tracker.referent, pair)
         if out is None or out[1] & inside:
             return None
         text, taken = out

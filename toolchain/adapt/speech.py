@@ -44,6 +44,8 @@ class Line:
     # the words that named the speaker when the whole telling became this line
     # ("loan officer Walter Prine"): what introduces them if the action never has
     intro: str | None = None
+    # said at the same time as the line before it (Fountain's dual dialogue, "^")
+    dual: bool = False
 
 
 @dataclass
@@ -196,6 +198,15 @@ class SpeechReader(ReportedSpeech):
                 if act is not None:
                     kind, (text, consumed) = "R", act
                     line = Line(speaker, text, self._manner(v))
+            elif line is None and kind != "Q" and _pair(speaker) \
+                    and not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+                # "Billy and Nan agree", "Ada and Tom invite them in": both say it at once
+                assert isinstance(speaker, tuple)
+                act = self._performative(v, lem, speaker[0], quotes, pair=True)
+                if act is not None and not _FIRST_SINGULAR.search(act[0]):
+                    kind, (text, consumed) = "R", act
+                    line = Line(speaker[0], text, self._manner(v))
+                    extra = Line(speaker[1], text, self._manner(v), dual=True)
             if (lem in _QUESTIONS or lem in PROPOSALS) and isinstance(speaker, Person):
                 listener = self._addressee(v)[1]
                 self._asked = (listener, speaker) if isinstance(listener, Person) and listener != speaker else None
@@ -312,6 +323,14 @@ class SpeechReader(ReportedSpeech):
         prev = sent.doc[k] if k >= sent.start else None
         if prev is not None:
             r = self._subjectlike(prev)
+            first = prev.head
+            if isinstance(r, Person) and prev.dep_ == "conj" and first.dep_ == "nsubj" and first.head.i == v.i \
+                    and (v.tag_ == "VBP" or v.tag_ == "VB" and v.dep_ == "ROOT") \
+                    and not any(c.dep_ == "conj" for c in prev.children):
+                other = self._subjectlike(first)
+                if isinstance(other, Person) and other != r and \
+                        sum(1 for w in first.subtree if w.dep_ == "conj") == 1:
+                    return (other, r)   # "Billy and Nan agree": the two of them
             if r is not None:
                 return r
             if prev.lower_ in ("who", "that") and prev.tag_ in ("WP", "WDT"):
@@ -836,6 +855,16 @@ def _deed_as_subject(t: Any) -> bool:
     """Whether the parse made a deed the subject of the next verb ("Tobias nods, then
     asks"): a finite verb, or one the tagger read as a plural noun."""
     return t.tag_ in ("VBZ", "VBD", "VBP") or verb_read_as_noun(t)
+
+
+#: Words by which one person speaks of themself alone: a line two say at once has none.
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|me|my|mine|myself)\b")
+
+
+def _pair(speaker: object) -> bool:
+    """Two known people who do the same telling together."""
+    return isinstance(speaker, tuple) and len(speaker) == 2 and all(isinstance(p, Person) for p in speaker) \
+        and speaker[0] != speaker[1]
 
 
 def _singular_subject(subj: Any, verb: Any) -> set[int]:
