@@ -269,3 +269,13 @@ def test_a_role_whose_joined_verb_is_a_telling_is_a_speaker() -> None:
                          "grabs the cook, puts a knife to his throat and orders him to open the cellar.")
     assert "CHIEF" in sex
     assert ("CHIEF", "Open the cellar.") in lines, lines
+
+
+def test_an_order_to_two_people_is_said_to_both_and_the_meanwhile_stays_action() -> None:
+    # the parse hangs "to help him" on "arrives"; "him" is the one who gives the order
+    lines, body, _ = _run("Mr. Brown and Mr. Green hide in a garage with Mr. Gray. Eddie then arrives and "
+                          "orders Mr. Brown and Mr. Green to help him carry the money out, while Mr. Gray "
+                          "stays with the car. Later Eddie tells Mr. Brown and Mr. Green that they are fools.")
+    assert ("EDDIE", "Help me carry the money out.") in lines, lines
+    assert ("EDDIE", "You are fools.") in lines, lines
+    assert "Mr. Gray stays with the car." in body, body

@@ -228,6 +228,19 @@ class SaidExtent(PersonShift):
                 self.split_off.setdefault(c.i, (speaker, listener))
         return toks
 
+    def _without_meanwhile(self, toks: list[Any], speaker: Person, addressee: object) -> list[Any]:
+        """What is said without ", while Mr. Gray stays with the car": what somebody else does
+        meanwhile is told by the narrator, not said (it stays in the action)."""
+        told = set(addressee) if isinstance(addressee, tuple) else {addressee}
+        doc = toks[0].doc if toks else None
+        for t in toks:
+            if t.dep_ == "advcl" and t.left_edge.i > 0 and doc is not None and doc[t.left_edge.i - 1].text == "," and \
+                    any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children):
+                doer = next((self.tracker.referent(x) for x in t.children if x.dep_ in _SUBJ), None)
+                if isinstance(doer, Person) and doer != speaker and doer not in told:
+                    return [x for x in toks if x.i < t.left_edge.i - 1]
+        return toks
+
     def _runs_on(self, v: Any, clause: Any, sent: Any, toks: list[Any], nxt: int, addressee: object,
                  explicit: bool, obj: Any) -> tuple[list[Any], int]:
         """What is said, and where it ends, carried on past its clause: an adverbial clause

@@ -53,6 +53,9 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
                         r = self.tracker.referent(w)
                         if r is not None:
                             break
+                more = [self.tracker.referent(g) for g in c.children if g.dep_ == "conj"]
+                if isinstance(r, Person) and more and all(isinstance(p, Person) and p != r for p in more):
+                    return c, (r, *more)   # "orders Bo and Jim to ...": told together
                 return c, r
             if c.dep_ == "prep" and c.lower_ == "to":
                 for g in c.children:
@@ -146,6 +149,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         if not self._more and clause is not None:
             self._more, self._more_joint = self._backshifted(v, clause, sent, nxt)
         toks = self._without_aftermath(self._runs_on_after(v, clause, sent, toks, nxt), speaker)
+        toks = self._without_meanwhile(toks, speaker, addressee)
         inside = {t.i for t in toks}
         if any(t.i != v.i and t.tag_.startswith("VB") and self.lemma(t) in SPEECH_VERBS and
                any(c.dep_ in _SUBJ and c.i in inside for c in t.children) and _set_off(t) for t in toks):
@@ -246,6 +250,14 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
                 if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                     clause, mode = c, "to"
                     break
+        if clause is None and obj is not None and obj.right_edge.i + 2 < len(v.doc):
+            # "orders Bo and Jim to help him": the parse may hang the infinitive right after the
+            # one told on another verb; standing there, it is what they are told to do
+            to = v.doc[obj.right_edge.i + 1]
+            inf = to.head
+            if to.lower_ == "to" and to.dep_ == "aux" and inf.tag_ == "VB" and inf.i == to.i + 1 \
+                    and v not in inf.subtree and inf.dep_ in ("advcl", "xcomp", "ccomp"):
+                return inf, "to"
         if clause is None and obj is not None:
             for c in obj.children:   # "tells the couple that they ..." parsed as a relative clause
                 if c.dep_ in ("relcl", "acl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):

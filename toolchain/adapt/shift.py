@@ -46,6 +46,8 @@ class PersonShift:
                question: bool = False) -> list[Word]:
         """Words of the clause with pronouns and names turned to I / you, verbs agreeing."""
         tr = self.tracker
+        # the one told, or the people told together ("orders Bo and Jim to help him")
+        told: set[object] = set(addressee) if isinstance(addressee, tuple) else {addressee}
         words: list[Word] = []
         third_same: set[str] = set()
         third_at: dict[str, int] = {}
@@ -54,7 +56,7 @@ class PersonShift:
         for t in toks:
             r = tr.referent(t)
             if isinstance(r, Person) and t.lower_ not in PRON_GENDER and r != speaker \
-                    and (r != addressee or not explicit) and r.gender and r.named:
+                    and (r not in told or not explicit) and r.gender and r.named:
                 third_at.setdefault(r.gender, t.i)
             elif t.dep_ in _SUBJ and t.tag_ == "NN" and (r is None or r not in (speaker, addressee)) and \
                     (t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES)):
@@ -68,7 +70,7 @@ class PersonShift:
                 if t.i >= toks[0].i:
                     break
                 r = tr.referent(t)
-                if isinstance(r, Person) and r != speaker and (r != addressee or not explicit) and r.gender \
+                if isinstance(r, Person) and r != speaker and (r not in told or not explicit) and r.gender \
                         and r.named and t.lower_ not in PRON_GENDER and t.dep_ not in _SUBJ \
                         and not (t.dep_ == "poss" and tr.referent(t.head) == speaker):
                     third_at[r.gender] = -1
@@ -100,8 +102,9 @@ class PersonShift:
         about_listener = not question and you_gender in (None, me_gender) and self._justifies_deed_on(toks, listener)
         # nobody else in the sentence: an unclaimed pronoun can only be the speaker's
         alone = bool(toks) and not any(
-            isinstance(tr.referent(w), Person) and tr.referent(w) not in (speaker, listener)
-            and w.lower_ not in PRON_GENDER for w in toks[0].sent)
+            isinstance(tr.referent(w), Person) and tr.referent(w) != speaker
+            and tr.referent(w) not in (told if explicit else {None}) | {listener}
+            and w.lower_ not in PRON_GENDER for w in toks[0].sent if w.i <= toks[-1].i)   # (not one named after)
         for t in toks:
             low = t.lower_
             r = tr.referent(t)
