@@ -386,3 +386,13 @@ def test_one_of_two_who_share_a_subject_is_not_the_only_speaker() -> None:
     a, _ = adapt("Max Bell runs the ward. Ivo Cole thanks him.", "t", "t", load_model())
     from screenplay.model import Speech
     assert not any(el.character.dual for el in a.doc.body if isinstance(el, Speech))
+
+
+def test_a_speech_act_in_a_relative_clause_set_off_by_a_comma_is_said() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("Ethan Cole rides into the camp to find Nessa, who welcomes him. Nessa smiles.")
+    assert ("NESSA", "Welcome.") in lines, lines
+    assert any(a.startswith("ETHAN COLE rides into the camp to find") for a in action), action
+    # not a habit or a deed told of before ("the oath that he swore"), nor without the comma
+    lines, _ = adapted("Ethan Cole rides into the camp. He finds the woman who welcomed him last year.")
+    assert not lines, lines

@@ -394,7 +394,11 @@ def _said_now(v: Any, pair: bool = False) -> bool:
         return False   # "greets" read as a plural noun still has its subject
     participle = v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ROOT" and \
         not any(c.dep_ in ("mark", "aux", "nsubj") for c in v.children)
-    if v.dep_ not in ("ROOT", "conj", "pcomp") and not participle and not (_main(v) and subj is not None):
+    # "finds Debbie, who welcomes him": a relative clause set off by a comma tells what its
+    # person does next, in the story's tense
+    aside = v.dep_ == "relcl" and subj is not None and subj.lower_ == "who" and v.i > 1 and \
+        v.doc[subj.i - 1].text == "," and v.tag_ == v.sent.root.tag_
+    if v.dep_ not in ("ROOT", "conj", "pcomp") and not participle and not aside and not (_main(v) and subj is not None):
         return False
     if v.dep_ == "pcomp" and v.head.lower_ in ("without", "instead", "of"):
         return False   # "without saying goodbye", "instead of thanking her": not done
