@@ -161,3 +161,18 @@ def test_a_deed_the_parse_joined_to_a_speakers_name_stays() -> None:
                             "and Rui asks if he can keep the boat.")
     assert any("scatter his ashes from the pier" in a for a in action), action
     assert lines and lines[-1][0] == "RUI", lines
+
+
+def test_a_deed_the_parse_buried_in_a_phrase_before_a_telling_stays() -> None:
+    # the small parser reads "At the party Otto thanks Vera, and" as one phrase on "tells"
+    lines, action = adapted("Vera Stoll runs a bakery. At the party Otto thanks Vera, and Lise tells Jan "
+                            "that she wants him as her partner.")
+    assert any("thanks Vera" in a for a in action), action
+    assert lines and lines[-1][0] == "LISE", lines
+
+
+def test_a_clause_whose_verb_the_parse_made_a_participle_below_stays() -> None:
+    lines, action = adapted("Tom Ware loved Anna Holt. In June Tom came back. He asked Carl for Anna's hand, "
+                            "and the old man, seeing that his daughter would go with or without his blessing, "
+                            "at last consented.")
+    assert any(a.startswith("The old man, seeing that") and a.endswith("at last consents.") for a in action), action

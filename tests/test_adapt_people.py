@@ -279,3 +279,11 @@ def test_an_order_to_two_people_is_said_to_both_and_the_meanwhile_stays_action()
     assert ("EDDIE", "Help me carry the money out.") in lines, lines
     assert ("EDDIE", "You are fools.") in lines, lines
     assert "Mr. Gray stays with the car." in body, body
+
+
+def test_a_role_a_named_person_is_said_to_be_is_theirs() -> None:
+    _, body, sex = _run("Anna Holt is the daughter of a ferryman on a cold river. Her father, Carl, is a "
+                        "stern man. One night a stranger, Tom Ware, knocks at the door. Carl sends him away, "
+                        "but his daughter follows him.")
+    assert "DAUGHTER" not in sex, sex
+    assert not any("DAUGHTER" in ln for ln in body), body

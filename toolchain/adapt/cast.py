@@ -426,6 +426,12 @@ class Cast:
                       index: tuple[list[str | None], dict[int, list[int]], dict[int, list[int]]]
                       | None = None) -> Person | None:
         rel = t.i - s.start
+        if t.dep_ == "attr" and t.head.lower_ in ("is", "was", "'s"):
+            # "Ruth Hale is the daughter of a keeper": the role is hers
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            who = self.person_for_token(s, subj) if subj is not None and subj.pos_ == "PROPN" else None
+            if who is not None:
+                return who
         keys, by_start, by_head = index or self._span_index(s, spans)
         # Only these spans can pass a test below: starting 1-4 tokens after t, or
         # headed by t's head or by one of t's children.

@@ -163,6 +163,11 @@ def verb_read_as_noun(t: Any) -> bool:
         return True
     if t.tag_ != "NNS" or not t.lower_.endswith("s"):
         return False
+    doc = t.doc
+    if 0 < t.i < len(doc) - 1 and doc[t.i - 1].pos_ == "PROPN" and \
+            (doc[t.i - 1].head.i == t.i or doc[t.i - 1].dep_ == "compound" and t.dep_ == "compound") \
+            and doc[t.i + 1].tag_ in ("NNP", "DT", "PRP$", "PRP") and t.is_lower:
+        return True   # "Paul thanks Greta": a name, the "noun", and straight after it another noun phrase
     if t.dep_ == "conj":
         return bool(t.head.pos_ in ("VERB", "AUX"))
     if t.dep_ == "nsubj" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ",":

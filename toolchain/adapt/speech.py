@@ -694,6 +694,29 @@ class SpeechReader(ReportedSpeech):
             k += 1
         return [i for i in items + later if i]
 
+    def _subject_and_last_deed(self, toks: list[Any]) -> str:
+        """ "the old man, seeing that ..., at last consented" when the parse made the last verb a
+        participle below the first: a noun phrase opening the words and a bare past verb
+        closing them are a clause of its own; anything else is no action ("")."""
+        verbs = [t for t in toks if t.tag_ in ("VBD", "VBN")]
+        last = verbs[-1] if verbs else None
+        if last is None or toks[0].tag_ not in ("DT", "PRP$", "NNP", "NNPS") or \
+                any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in last.children) or \
+                not any(t.pos_ in ("NOUN", "PROPN") for t in toks if t.i < toks[0].i + 4) or \
+                any(t.is_punct for t in toks if t.i > last.i):
+            return ""
+        span = list(toks[0].doc[toks[0].i:last.i + 1])
+        if all(t.is_punct for t in span if t.i not in {x.i for x in toks}):
+            toks = span   # the commas the telling took with it set off the participle phrase
+        words = [Word(t.text, t.whitespace_, t) for t in toks]
+        lem = self.lemma(last)
+        for w in words:
+            if w.tok is not None and w.tok.i == last.i and lem:
+                w.text = third_singular(lem) if self.past else w.text   # told in the past: a deed now
+        if self.past:
+            to_present([w for w in words if w.tok is None or w.tok.i != last.i], self.lemma)
+        return _action_case(render(words))
+
     def _participle_deed(self, toks: list[Any], kept: set[int]) -> str | None:
         """ "After pulling the boat ashore and tying it up, Tobias tells her ...": with the
         telling gone, the phrase is what its doer does first ("Tobias pulls the boat ashore
@@ -786,7 +809,7 @@ class SpeechReader(ReportedSpeech):
         finite = finite or deed or \
             (head is not None and (head.tag_ in ("VBZ", "VBD", "VBP", "MD") or verb_read_as_noun(head)))
         if not finite and not gerund:
-            return ""
+            return self._subject_and_last_deed(toks)
         # ("Mara shrugs" read as a noun: the name is the compound before it)
         if head is not None and not any(t.dep_ in _SUBJ or (t.pos_ == "PROPN" and t.dep_ == "conj")
                                         or (t.dep_ == "compound" and t.head.i == head.i)
