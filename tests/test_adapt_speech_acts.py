@@ -396,3 +396,15 @@ def test_a_speech_act_in_a_relative_clause_set_off_by_a_comma_is_said() -> None:
     # not a habit or a deed told of before ("the oath that he swore"), nor without the comma
     lines, _ = adapted("Ethan Cole rides into the camp. He finds the woman who welcomed him last year.")
     assert not lines, lines
+
+
+def test_an_answer_hung_on_a_line_as_a_relative_clause_is_the_others_reply() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Nina Volk and Oskar Lind go to the fair. There, Nina expresses her wish to join the "
+                       "circus, which Oskar refuses to allow. The housekeeper, Vera Sand, blames the noises on the "
+                       "ghost of Otto Kran, a notion that the astonished Nils Berg quickly rejects.")
+    assert ("NINA", "I want to join the circus.") in lines, lines
+    assert ("OSKAR", "No.") in lines, lines
+    assert lines.index(("OSKAR", "No.")) == lines.index(("NINA", "I want to join the circus.")) + 1
+    assert any(c.startswith("NILS") and t == "No." for c, t in lines), lines
+    assert not any(c.startswith("VERA") and "notion" in t for c, t in lines), lines

@@ -221,6 +221,7 @@ class SpeechReader(ReportedSpeech):
                 inside |= consumed - {v.i}
                 if extra is not None:
                     events.append((v, extra, consumed, kind))
+        events += self._answers_inside(events)
         # quotations no verb claimed: a title stays in the action, words get a line
         claimed = {i for _, _, c, _ in events for i in c}
         loose_lines: list[tuple[int, Line]] = []
@@ -386,6 +387,49 @@ class SpeechReader(ReportedSpeech):
             return self._nearest_subject(sent, v.i) if gerund else self._first_subject(sent, v.i)
         dep = self.tracker.subject_of(v)
         return dep if dep is not None else self._nearest_subject(sent, v.i)
+
+    def _answers_inside(self, events: list[tuple[Any, Line | None, set[int], str]]
+                        ) -> list[tuple[Any, Line | None, set[int], str]]:
+        """The answer a relative clause inside a line gives to it ("expresses her wish to ...,
+        which Edward refuses to grant"; "..., a notion that the astonished Crosby rejects"):
+        not the speaker's words but the other's reply, said after them."""
+        out: list[tuple[Any, Line | None, set[int], str]] = []
+        for v, line, taken, kind in events:
+            if line is None or kind == "Q":
+                continue
+            for t in sorted((v.doc[i] for i in taken), key=lambda t: t.i):
+                if t.dep_ not in ("relcl", "acl") or t.i < v.i or self.lemma(t) not in RESPONSE_VERBS:
+                    continue
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                who = next((r for w in subj.subtree for r in [self.tracker.referent(w)] if r is not None), None) \
+                    if subj is not None else None
+                lead = t.left_edge
+                if not isinstance(who, Person) or who == line.speaker or \
+                        lead.lower_ not in ("which", "that") or any(c.dep_ == "neg" for c in t.children):
+                    continue
+                bare = next((f.line for f in formulas() if f.verb == self.lemma(t) and not f.conds), None)
+                if not bare or "{" in bare:
+                    continue
+                # the answer and the words that lead to it ("a notion that ...") leave the line
+                span = set(range(lead.i, t.right_edge.i + 1))
+                if t.head.dep_ == "appos":
+                    span |= {x.i for x in t.head.subtree}
+                out.append((t, Line(who, bare, self._manner(t)), span, "R"))
+                line.text = self._trimmed(line.text, v.doc, span)
+                break
+        return out
+
+    @staticmethod
+    def _trimmed(text: str, doc: Any, span: set[int]) -> str:
+        """A line without the words of an answer hung at its end (", which Edward refuses")."""
+        words = [doc[i].text for i in sorted(span) if not doc[i].is_punct]
+        body = text.rstrip(".!?")
+        if not words or not body.endswith(" ".join(words[-3:])):
+            return text   # the line never held them
+        at = body.rfind(" " + words[0] + " ")
+        if at <= 0:
+            return text
+        return body[:at].rstrip(" ,;") + (text[-1] if text[-1] in ".!?" else ".")
 
     def _passive_act(self, sent: Any, v: Any, lem: str, quotes: list[tuple[int, int]],
                      events: list[tuple[Any, Line | None, set[int], str]], out: Beats) -> None:
