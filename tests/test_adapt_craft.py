@@ -91,3 +91,13 @@ def test_backstory_in_the_past_perfect_is_a_note_not_a_scene() -> None:
     assert not any(ln.startswith("[[Backstory") for ln in adapt(
         "Leon Varga washes dishes. Several months earlier, Leon meets Sabine at a bar.", "t", "t",
         load_model())[1].splitlines())
+
+
+def test_a_blurb_opening_and_an_age_after_the_name() -> None:
+    from toolchain.adapt import adapt, load_model
+    _, fountain = adapt("Set over one hot weekend in Lisbon, this gentle debut follows Rita Paz, a "
+                        "nineteen-year-old lifeguard who dreams of leaving, and her grandfather Abel. Rita "
+                        "swims out to the buoy.", "t", "t", load_model())
+    body = [ln for ln in fountain.splitlines() if ln and not ln.startswith(("=", "/*"))]
+    assert not any("debut" in ln for ln in body), body
+    assert any(ln.startswith("RITA PAZ (19), a lifeguard who dreams of leaving") for ln in body), body

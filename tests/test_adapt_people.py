@@ -287,3 +287,13 @@ def test_a_role_a_named_person_is_said_to_be_is_theirs() -> None:
                         "but his daughter follows him.")
     assert "DAUGHTER" not in sex, sex
     assert not any("DAUGHTER" in ln for ln in body), body
+
+
+def test_him_is_none_of_those_who_do_it_and_a_quote_goes_on_after_its_listener() -> None:
+    text = ("When old Bruno Kell wanders off on Sunday, his granddaughter Mia and her friend Leo Hart search "
+            "the harbour. They find him at dawn on the breakwater. \"It's late,\" he tells her. "
+            "\"Your grandmother will worry.\" Mia takes his hand and walks him home.")
+    lines, body, sex = _run(text)
+    assert [(c.split()[0], t) for c, t in lines] == [("BRUNO", "It's late. Your grandmother will worry.")], lines
+    assert "GRANDMOTHER" not in sex                      # talked of inside the words
+    assert sex.get("MIA") != "M"                         # "takes his hand": not her own

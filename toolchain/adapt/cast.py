@@ -93,6 +93,13 @@ def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     return words[k:]
 
 
+def _quoted(tok: Any) -> bool:
+    """Whether a token stands inside a quotation of its sentence (an odd number of double
+    quotation marks before it)."""
+    sent = tok.sent
+    return sum(1 for t in tok.doc[sent.start:tok.i] if t.text in ('"', "\u201c", "\u201d")) % 2 == 1
+
+
 def _role_head(tok: Any) -> bool:
     """A singular common noun that could name one person."""
     return tok.tag_ == "NN" and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
@@ -338,8 +345,8 @@ class Cast:
             spans = self.name_spans(s)
             index = self._span_index(s, spans)
             for t in s:
-                if not _role_head(t):
-                    continue
+                if not _role_head(t) or _quoted(t):
+                    continue   # ("Your grandmother will worry," he says: somebody talked of)
                 # apposition with a name: "his daughter Lena", "the caretaker, Mr. Merry,", "a woman named Ines"
                 personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or \
                     t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)   # "the constable, Ida Berg,"
@@ -516,8 +523,10 @@ class Cast:
         for _round in range(4):
             votes: dict[str, Counter] = defaultdict(Counter)
             window: list[list[Person]] = []
+            heard: list[set[str]] = []   # the sexes of the pronouns of each sentence so far
             for s, seq in zip(self.sents, seqs):
                 current: list[Person] = []
+                heard.append({PRON_GENDER[t.lower_] for who, t in seq if t is not None})
                 for who, t in seq:
                     if who is not None:
                         current.append(who)
@@ -533,9 +542,12 @@ class Cast:
                         # not when somebody else is named before it ("grabs Nora and pulls her arm")
                         if len(owners) == 1 and owners[0] is not None and owners[0].gender is None and owners[0].named \
                                 and not any(c.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ) \
+                                and not any(g2.dep_ == "conj" for c in v.children if c.dep_ in _SUBJ for g2 in c.children) \
                                 and all(p == owners[0] for p in current) \
+                                and not any(g in sexes for sexes in heard[-3:-1]) \
                                 and not any(p.gender == g for grp in window[-2:] for p in grp if p != owners[0]):
-                            # (not when somebody of that sex was just there: "his surgery" is his)
+                            # (not when somebody of that sex was just there: "his surgery" is his;
+                            # nor after a "he" in the sentences before: "Yasmine takes his hand")
                             votes[owners[0].key][g] += 1
                             continue
                     if t.lower_ not in ("he", "she", "his", "him") and not (t.lower_ == "her" and t.tag_ == "PRP"):

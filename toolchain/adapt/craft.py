@@ -107,9 +107,14 @@ class Introducer:
             name = _caps(text[a:b])
             m = _AGE_BEFORE.search(text[:a])
             age = _number(m.group(1)) if m else None
+            after = _AGE_AFTER.match(text[b:])
+            after_age = _number(after.group(2)) if after else None
             if m and age is not None:   # "seventeen-year-old Nora" -> "NORA (17)"
                 lead = re.sub(r"\b(?:an?|the)\s+$", "", text[:m.start()], flags=re.IGNORECASE)
                 text = lead + name + f" ({age})" + text[b:]
+            elif after is not None and after_age is not None:
+                # "Nora, a seventeen-year-old nurse" -> "NORA (17), a nurse"
+                text = text[:a] + name + f" ({after_age})" + after.group(1) + text[b + after.end():]
             else:
                 text = text[:a] + name + text[b:]
         return text
@@ -117,6 +122,7 @@ class Introducer:
 
 #: A capitalised title right before a name ("Dr. ", "Captain ").
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?)\s+$")
+_AGE_AFTER = re.compile(r"(,\s+an?\s+)([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+(?=[a-z])")
 _AGE_BEFORE = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+$")
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
          "sixteen seventeen eighteen nineteen".split()

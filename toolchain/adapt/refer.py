@@ -184,6 +184,7 @@ class Tracker:
         reflexive = t.lower_ in ("himself", "herself")
         possessive = t.tag_ == "PRP$"
         own_subj = None
+        doers: tuple = ()   # "They find him": none of those who find him is "him"
         if not subject and not reflexive and not possessive:
             v = t.head
             while v.dep_ in ("prep", "pobj", "dative", "dobj") and v.head.i != v.i:
@@ -194,6 +195,8 @@ class Tracker:
                     r = self._resolved.get(c.i - self._sent.start)
                     if isinstance(r, Person):
                         own_subj = r
+                    elif isinstance(r, tuple) and c.lower_ in ("they", "we"):
+                        doers = r
         if subject and t.head.pos_ in ("VERB", "AUX"):
             # "He tells Ana ...": a subject pronoun is not the person its own verb is done to
             for c in t.head.children:
@@ -234,13 +237,13 @@ class Tracker:
                 return mine
         for tier in tiers:
             for p in tier:
-                if p != own_subj and p.gender == g:
+                if p != own_subj and p not in doers and p.gender == g:
                     return p
             for p in tier:
-                if p != own_subj and p.gender is None and p.named:
+                if p != own_subj and p not in doers and p.gender is None and p.named:
                     return p
         for p in order:
-            if p != own_subj and p.gender is None:
+            if p != own_subj and p not in doers and p.gender is None:
                 return p
         return None
 

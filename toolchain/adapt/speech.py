@@ -248,8 +248,10 @@ class SpeechReader(ReportedSpeech):
                 out.events.append(SpeechEvent(sent.doc[a].idx, speaker, True, "Q"))
         out.items = self._assemble(sent, events, loose_lines)
         # a quotation with its speaker closing the sentence may go on in the next one
+        # (the one told may close it too: '"It is late," he tells her.')
         last_q = [line.speaker for v, line, c, kind in events if kind == "Q" and line is not None and c
-                  and all(t.is_punct or t.dep_ in ("nsubj", "advmod") or t.i == v.i
+                  and all(t.is_punct or t.dep_ in ("nsubj", "advmod") or t.i == v.i or
+                          t.dep_ in ("dobj", "dative") and t.head.i == v.i and t.tag_ in ("PRP", "NNP")
                           for t in sent if t.i > max(c))]
         last_q += [line.speaker for b, line in loose_lines
                    if all(t.is_punct for t in sent if t.i > b)]
