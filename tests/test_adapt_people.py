@@ -297,3 +297,9 @@ def test_him_is_none_of_those_who_do_it_and_a_quote_goes_on_after_its_listener()
     assert [(c.split()[0], t) for c, t in lines] == [("BRUNO", "It's late. Your grandmother will worry.")], lines
     assert "GRANDMOTHER" not in sex                      # talked of inside the words
     assert sex.get("MIA") != "M"                         # "takes his hand": not her own
+
+
+def test_her_opening_a_sentence_is_the_last_sentences_subject() -> None:
+    _, _, sex = _run("Sergeant Nia Roe is called to a farm outside York, where the body of a clerk, Ewan "
+                     "Hale, has been found. Her new partner, Tom Bly, thinks it was an accident.")
+    assert sex["NIA ROE"] == "F", sex

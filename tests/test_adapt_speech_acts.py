@@ -408,3 +408,11 @@ def test_an_answer_hung_on_a_line_as_a_relative_clause_is_the_others_reply() -> 
     assert lines.index(("OSKAR", "No.")) == lines.index(("NINA", "I want to join the circus.")) + 1
     assert any(c.startswith("NILS") and t == "No." for c, t in lines), lines
     assert not any(c.startswith("VERA") and "notion" in t for c, t in lines), lines
+
+
+def test_a_threat_is_said_even_with_a_causative() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Inspector Rhea Moll questions Ivan Kost at his club. Ivan threatens to have Rhea "
+                       "transferred.")
+    assert ("IVAN", "I'll have Rhea transferred.") in [(c.split()[0], t) for c, t in lines] or \
+        ("IVAN", "I'll have you transferred.") in [(c.split()[0], t) for c, t in lines], lines

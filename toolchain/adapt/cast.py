@@ -524,6 +524,7 @@ class Cast:
             votes: dict[str, Counter] = defaultdict(Counter)
             window: list[list[Person]] = []
             heard: list[set[str]] = []   # the sexes of the pronouns of each sentence so far
+            prev_main: Person | None = None   # the main subject of the sentence before
             for s, seq in zip(self.sents, seqs):
                 current: list[Person] = []
                 heard.append({PRON_GENDER[t.lower_] for who, t in seq if t is not None})
@@ -550,7 +551,9 @@ class Cast:
                             # nor after a "he" in the sentences before: "Yasmine takes his hand")
                             votes[owners[0].key][g] += 1
                             continue
-                    if t.lower_ not in ("he", "she", "his", "him") and not (t.lower_ == "her" and t.tag_ == "PRP"):
+                    # (a possessive "her" opening a sentence counts as "his" does: "Her new partner ...")
+                    if t.lower_ not in ("he", "she", "his", "him") and not (t.lower_ == "her" and t.tag_ == "PRP") \
+                            and not (t.lower_ == "her" and t.tag_ == "PRP$" and t.i == s.start):
                         continue
                     if t.dep_ in _SUBJ and t.head.dep_ == "conj":
                         # "Tomas turns, and he tells Ruth": the next verb's subject is the first's,
@@ -583,9 +586,13 @@ class Cast:
                         votes[speaker.key][g] += 1   # "Lukas announces that he...": himself
                         continue
                     unknown = [p for p in cands if p.gender is None]
+                    if len(unknown) > 1 and t.i == s.start and t.tag_ == "PRP$" and prev_main in unknown:
+                        unknown = [prev_main]   # "Her new partner ..." opening: the last sentence's subject
                     if len(unknown) == 1 and unknown[0] is not _SOMEONE:
                         votes[unknown[0].key][g] += 1
                 window.append(current)
+                root_subj = next((c for c in s.root.children if c.dep_ in _SUBJ), None)
+                prev_main = self.person_for_token(s, root_subj) if root_subj is not None else None
             changed = False
             for key, v in votes.items():
                 p = self.people[key]

@@ -181,7 +181,10 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
             # "until the work is done" belongs to what is said; any other subject is a clause of its own
             timed = {x.i for t in rest if t.dep_ == "advcl" and any(m.dep_ == "mark" for m in t.children)
                      for x in t.subtree}
-            if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in timed for t in rest):
+            # (a causative's small clause has its own subject: "to have Hannah transferred")
+            caused = {x.i for t in rest if t.head.i == inf.i and t.dep_ in ("ccomp", "xcomp")
+                      and lemma(inf) in ("have", "make", "let", "get") for x in t.subtree}
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in timed and t.i not in caused for t in rest):
                 return None
             words = _we(shift(rest), speaker, who)
             if words is None:
