@@ -303,3 +303,20 @@ def test_her_opening_a_sentence_is_the_last_sentences_subject() -> None:
     _, _, sex = _run("Sergeant Nia Roe is called to a farm outside York, where the body of a clerk, Ewan "
                      "Hale, has been found. Her new partner, Tom Bly, thinks it was an accident.")
     assert sex["NIA ROE"] == "F", sex
+
+
+def test_people_told_apart_by_an_adjective_are_two_characters() -> None:
+    lines, body, sex = _run("An old man and a young man meet at a bar. The old man tells the young man that "
+                            "he is tired. The young man laughs and tells the old man to go home.")
+    assert {"OLD MAN", "YOUNG MAN"} <= set(sex), sex
+    assert [c for c, _ in lines] == ["OLD MAN", "YOUNG MAN"], lines
+    assert any("OLD MAN" in ln and "YOUNG MAN" in ln for ln in body), body
+
+
+def test_things_told_apart_by_an_adjective_who_act_are_characters() -> None:
+    # no person noun at all: two owls, one of them called by two adjectives
+    lines, body, sex = _run("In the barn a quarrel starts between a scruffy grey owl and a smaller, quicker owl "
+                            "over a white owl. The grey owl sulks in the rafters. The small owl then proposes "
+                            "to the white owl, with a feather serving as a ring, and they fly off together.")
+    assert {"GREY OWL", "SMALL OWL", "WHITE OWL"} <= set(sex), sex
+    assert ("SMALL OWL", "Will you marry me?") in lines, lines

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
@@ -102,11 +102,18 @@ def _quoted(tok: Any) -> bool:
 
 def _role_head(tok: Any) -> bool:
     """A singular common noun that could name one person."""
-    return tok.tag_ == "NN" and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
+    # (a lower-case word tagged as a proper noun is a common noun the tagger slipped on)
+    return (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
 
 
-def _role_key(tok: Any) -> tuple[str, str]:
-    """(key, cue) of a role noun phrase: ordinal + compounds + head."""
+#: No noun told apart by adjectives.
+_NO_SPLIT: Mapping[str, Counter] = {}
+
+
+def _role_key(tok: Any, split: Mapping[str, Counter] = _NO_SPLIT) -> tuple[str, str]:
+    """(key, cue) of a role noun phrase: ordinal + compounds + head.  For a noun in ``split``
+    (the text tells two such apart by an adjective: "an old man and a young man") the
+    adjective is part of the key: OLD MAN, YOUNG MAN."""
     ordinal = ""
     comps: list[str] = []
     for ch in tok.lefts:
@@ -116,9 +123,60 @@ def _role_key(tok: Any) -> tuple[str, str]:
         elif ch.dep_ == "compound" and ch.tag_ in ("NN",) and ch.is_alpha:
             comps.append(ch.text.upper())
     head = tok.text.upper()
+    if tok.lower_ in split and not ordinal:
+        adj = _telling_adjective(tok, split)
+        if adj:
+            head = f"{adj.upper()} {head}"
     key = f"{ordinal} {head}".strip()
     cue = " ".join(([ordinal] if ordinal else []) + comps + [head])
     return key, cue
+
+
+def _telling_adjective(tok: Any, split: Mapping[str, Counter] = _NO_SPLIT) -> str | None:
+    """The adjective that names which one a noun phrase means, in its plain form: of those before
+    the noun, the one the text uses most with it, else the nearest ("a scruffy grey owl ... the
+    grey owl" -> "grey"; "a younger, healthier tree ... the young tree" -> "young")."""
+    adjs = _telling_adjectives(tok)
+    if not adjs:
+        return None
+    used = split.get(tok.lower_, Counter())
+    return max(reversed(adjs), key=lambda a: used[a])
+
+
+def _telling_adjectives(tok: Any) -> list[str]:
+    """The adjectives a noun phrase puts before its noun, in order and plain form."""
+    out = []
+    for prev in tok.lefts:
+        # (a colour the tagger makes a compound: "the grey owl")
+        adjective = prev.dep_ == "amod" and (prev.tag_ in ("JJ", "JJR", "JJS") or prev.is_lower) or \
+            prev.dep_ == "compound" and prev.is_lower and prev.tag_ in ("JJ", "NNP")
+        if not adjective or not prev.is_alpha or prev.lower_ in _ORDINALS:
+            continue
+        low = prev.lower_
+        for end in ("er", "est"):
+            if prev.tag_ in ("JJR", "JJS") and low.endswith(end) and len(low) > len(end) + 2:
+                low = low[: -len(end)]
+                break
+        out.append(low)
+    return out
+
+
+def _told_apart(sents: list[Any]) -> dict[str, Counter]:
+    """Nouns the text uses for two individuals told apart by adjectives in one sentence
+    ("a hollow tree and a younger tree", "an old man and a young man"), each with how often
+    the text puts each adjective before it."""
+    split: set[str] = set()
+    used: dict[str, Counter] = defaultdict(Counter)
+    for s in sents:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for t in s:
+            if _role_head(t) and any(c.dep_ == "det" for c in t.children):
+                adjs = _telling_adjectives(t)
+                used[t.lower_].update(adjs)
+                if adjs:
+                    seen[t.lower_].add(adjs[-1])
+        split |= {noun for noun, adjs in seen.items() if len(adjs) > 1}
+    return {noun: used[noun] for noun in split}
 
 
 _SOMEONE = Person("<someone>", "", False)
@@ -139,6 +197,7 @@ class Cast:
         self.role_alias: dict[str, str] = {}     # role key -> person key
         self.placelike: set[str] = set()
         self._mentions: dict[tuple[int, int], list[Mention]] = {}
+        self._split = _told_apart(sents)
         self._discover_names(asides)
         self._discover_roles()
         self._link_later_named()
@@ -359,7 +418,7 @@ class Cast:
                             if linked:
                                 break
                 if linked:
-                    key, _ = _role_key(t)
+                    key, _ = _role_key(t, self._split)
                     self.role_alias.setdefault(key, linked.key)
                     linked.forms.add(" ".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ != "det"))
                     if t.lower_ in FEMALE_NOUNS:
@@ -388,14 +447,24 @@ class Cast:
                     any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and \
                     (t.dep_ in _SUBJ or t.dep_ == "pobj" and t.head.dep_ == "agent")   # "... by the sheriff"
+                # individuals the text tells apart by an adjective are characters, whatever the
+                # noun ("a hollow tree and a younger tree ... the hollow tree retaliates")
+                personish = personish or (t.lower_ in self._split and _telling_adjective(t, self._split) is not None
+                                          and any(c.dep_ == "det" for c in t.children)
+                                          and (t.dep_ in _SUBJ or t.dep_ in ("dobj", "pobj")
+                                               and t.head.pos_ in ("VERB", "ADP")))
                 if not (speechy or personish):
                     continue
-                key, cue = _role_key(t)
+                key, cue = _role_key(t, self._split)
                 kin = _CHILD_KIN.get(key)
                 if key not in self.role_alias and kin in self.role_alias and key not in self.people:
                     self.role_alias[key] = self.role_alias[kin]   # "the boy" of a story with a son
                 if key in self.role_alias:
                     continue
+                if t.lower_ in self._split:
+                    for adj in _telling_adjectives(t):   # "a younger, healthier tree": one tree
+                        if f"{adj.upper()} {t.text.upper()}" != key:
+                            self.role_alias.setdefault(f"{adj.upper()} {t.text.upper()}", key)
                 if key not in self.people:
                     p = Person(key, cue, False, {t.text})
                     p.first = si
@@ -474,7 +543,7 @@ class Cast:
 
     def _link_later_named(self) -> None:
         """A role that acts before a credited name first appears in its paragraph is that name."""
-        keys_in = [{_role_key(t)[0] for t in s if _role_head(t)} for s in self.sents]
+        keys_in = [{_role_key(t, self._split)[0] for t in s if _role_head(t)} for s in self.sents]
         for p in [p for p in self.people.values() if not p.named]:
             last_role = max((i for i, keys in enumerate(keys_in) if p.key in keys), default=-1)
             for q in self.people.values():
@@ -665,7 +734,7 @@ class Cast:
             rel = t.i - s.start
             if rel in taken or not _role_head(t):
                 continue
-            role, _ = _role_key(t)   # (not ``key``: that names this sentence's cache entry)
+            role, _ = _role_key(t, self._split)   # (not ``key``: that names this sentence's cache entry)
             pkey = self.role_alias.get(role, role)
             if pkey not in self.people:
                 continue

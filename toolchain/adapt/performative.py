@@ -292,7 +292,8 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     if rest and "named" in wanted:
         return line, stop   # "calls him an old fart before leaving": without the name the act would read as a phone call
     if rest:
-        return (line, spoken | stop) if simple else None
+        # a longer sentence around the act stays whole as action and the line follows it
+        return (line, spoken | stop) if simple else (line, stop) if stop else None
     return line, used
 
 
