@@ -320,3 +320,24 @@ def test_things_told_apart_by_an_adjective_who_act_are_characters() -> None:
                             "to the white owl, with a feather serving as a ring, and they fly off together.")
     assert {"GREY OWL", "SMALL OWL", "WHITE OWL"} <= set(sex), sex
     assert ("SMALL OWL", "Will you marry me?") in lines, lines
+
+
+def test_a_kind_after_an_article_is_no_name_and_the_name_beside_it_is() -> None:
+    _, body, sex = _run("At night Will Ames hides in a cellar with a young Frenchwoman, Lauri, who is caring "
+                        "for a baby. He gives her his bread.")
+    assert "FRENCHWOMAN" not in sex, sex
+    assert any("a young Frenchwoman, LAURI," in ln for ln in body), body
+
+
+def test_a_capitalised_modal_between_names_is_a_name() -> None:
+    _, body, _ = _run("In 1917, two young soldiers, Lance Corporal Tom Hale (Ian Moss) and Lance Corporal Will "
+                      "Scott (Joe Penn), are summoned by General Ames. Scott salutes.")
+    assert any("LANCE CORPORAL WILL SCOTT" in ln for ln in body), body
+
+
+def test_the_comma_closing_a_relative_clause_is_no_list() -> None:
+    lines, body, _ = _run("Captain Ruth Ames, whose company passes by in trucks, offers Tom Hale a ride and "
+                          "warns him not to lose his temper.")
+    assert any(ln.lower().endswith("whose company passes by in trucks, offers tom hale a ride.") for ln in body), body
+    # a full name the recogniser calls a person, met once as an object, is the one told
+    assert ("RUTH AMES", "Don't lose your temper.") in lines, lines

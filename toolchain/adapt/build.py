@@ -579,6 +579,12 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
                 while end < sp.end and (doc[end].text in ('"', "'") or doc[end].ent_type_ == "PERSON"):
                     end += 1
             txt = re.sub(r"(?:'s|')$", "", doc[e.start:end].text.strip(" \"',.;:")).strip(" \"'")
+            j = e.start - 1
+            while j >= sp.start and doc[j].tag_ in ("JJ", "JJR", "JJS"):
+                j -= 1
+            if j >= sp.start and doc[j].lower_ in ("a", "an") and end - e.start == 1 and \
+                    not any(t.text == doc[e.start].text for t in sp if t.i != e.start):
+                continue   # "a young Frenchwoman": a kind of person, not a name
             if e.label_ in ("PERSON", "GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT") and txt:
                 votes[(txt, e.label_ == "PERSON")] += 1
     for (txt, is_person), n in votes.items():

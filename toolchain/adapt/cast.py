@@ -260,6 +260,9 @@ class Cast:
         if t.text in self.capwords and t.is_alpha and t.tag_ not in ("VB", "VBZ", "VBD", "VBP", "VBG", "IN", "DT") \
                 and t.pos_ not in _FUNCTION_POS:
             return True  # a name the tagger mistook at the start of a sentence
+        if 0 < i < len(sent) - 1 and t.tag_ == "MD" and t.is_title and sent[i - 1].tag_ in ("NNP", "NNPS") \
+                and sent[i + 1].tag_ in ("NNP", "NNPS") and _is_cap(sent[i + 1]):
+            return True  # "Corporal Will Schofield": a capitalised modal between names is a name
         return False
 
     def _spouses(self) -> dict[str, set[str]]:
@@ -292,15 +295,23 @@ class Cast:
                 nxt = s[b] if b < len(s) else None
                 if nxt is not None and nxt.tag_ in ("VBZ", "VBD", "VBP", "MD") and nxt.dep_ != "aux":
                     e["person"] += 1
+                if head.ent_type_ == "PERSON" and b - a >= 2 and head.dep_ in ("dobj", "dative", "pobj", "conj"):
+                    e["person"] += 1   # "offers Tom Hale a ride": a full name the recogniser calls a person
                 if s[a].lower_ in HONORIFICS:
                     e["person"] += 2
-                if head.dep_ == "appos" and head.head.lower_ in PERSON_NOUNS:
-                    e["person"] += 2   # "the girl, Ama,"
+                if head.dep_ == "appos" and (head.head.lower_ in PERSON_NOUNS or
+                                             head.head.tag_ in ("NN", "NNP") and head.head.lower_.endswith(ROLE_SUFFIXES)):
+                    e["person"] += 2   # "the girl, Ama,", "a young Frenchwoman, Lauri,"
                 if head.dep_ in ("dobj", "dative"):
                     e["object"] += 1
                     if head.head.pos_ in ("VERB", "AUX") and self.lemma(head.head) in SPEECH_VERBS:
                         e["person"] += 2   # "tells María that...": somebody is told
                 prev = s[a - 1].lower_ if a > 0 else ""
+                j = a - 1
+                while j > 0 and s[j].tag_ in ("JJ", "JJR", "JJS"):
+                    j -= 1
+                if j >= 0 and j < a - 0 and s[j].lower_ in ("a", "an") and b - a == 1:
+                    e["article"] += 1   # "a young Frenchwoman": a kind of person, not a name
                 if prev in ("named", "called"):
                     e["person"] += 2
                 if head.dep_ == "appos" and head.head.tag_ == "NN" and head.head.dep_ in _SUBJ:
@@ -334,7 +345,10 @@ class Cast:
         for w, e in ev.items():
             if e["object"] >= 2:
                 e["person"] += 1   # "drives Ama home", "brings Ama in": somebody, not somewhere
-        persons = [w for w, e in ev.items() if e["person"] > e["place"] and e["person"] > 0]
+        persons = [w for w, e in ev.items() if e["person"] > e["place"] and e["person"] > 0
+                   and not (e["article"] >= count[w] and w not in {tuple(x.split()) for x in credited})]
+        # (a word always after "a"/"an" is a kind of person: "a young Frenchwoman"; "an overjoyed
+        # Giosue" once among many plain mentions is still Giosue)
         # names the text goes to: the entity recogniser's PERSON does not overrule that
         self.placelike = {" ".join(w) for w, e in ev.items() if e["destination"] and e["place"] >= e["person"]}
         spouses = self._spouses()

@@ -828,7 +828,8 @@ class SpeechReader(ReportedSpeech):
             # (a deed joined to the one before: not the verb after a subject's apposition)
             commas = [k for k in range(1, len(toks) - 1) if toks[k].text == "," and
                       toks[k + 1].tag_ in ("VBZ", "VBD", "VBP") and
-                      not any(a.dep_ == "appos" for a in [toks[k - 1], *toks[k - 1].ancestors])]
+                      not any(a.dep_ in ("appos", "relcl") for a in [toks[k - 1], *toks[k - 1].ancestors])]
+            # (nor the comma closing a relative clause: "Smith, whose company passes by, offers ...")
             if commas and not any(t.lower_ in ("and", "or") for t in toks[commas[-1]:]):
                 words[commas[-1]].text = " and"
         if toks[0].tag_ == "WP" and toks[0].dep_ in _SUBJ and toks[0].head.dep_ == "relcl" \
