@@ -341,3 +341,10 @@ def test_the_comma_closing_a_relative_clause_is_no_list() -> None:
     assert any(ln.lower().endswith("whose company passes by in trucks, offers tom hale a ride.") for ln in body), body
     # a full name the recogniser calls a person, met once as an object, is the one told
     assert ("RUTH AMES", "Don't lose your temper.") in lines, lines
+
+
+def test_a_kin_noun_is_the_other_side_of_the_one_tie_the_text_gave() -> None:
+    lines, _, sex = _run("Sergeant Nia Roe finds the body of a clerk, Ewan Hale. Ewan's sister Beth insists "
+                         "her brother was honest.")
+    assert "BROTHER" not in sex, sex
+    assert ("BETH", "My brother was honest.") in lines, lines

@@ -106,6 +106,13 @@ def _role_head(tok: Any) -> bool:
     return (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
 
 
+#: Kin nouns and the nouns for the other side of the same tie ("her brother" of "Owen's sister").
+_KIN_INVERSE = {
+    "brother": ("sister", "brother"), "sister": ("sister", "brother"),
+    "father": ("son", "daughter"), "mother": ("son", "daughter"),
+    "son": ("father", "mother"), "daughter": ("father", "mother"),
+    "husband": ("wife",), "wife": ("husband",),
+}
 #: No noun told apart by adjectives.
 _NO_SPLIT: Mapping[str, Counter] = {}
 
@@ -475,6 +482,10 @@ class Cast:
                     self.role_alias[key] = self.role_alias[kin]   # "the boy" of a story with a son
                 if key in self.role_alias:
                     continue
+                kin_of = self._kin_by_inverse(t)
+                if kin_of is not None and key not in self.people:
+                    self.role_alias[key] = kin_of.key   # "Owen's sister Bethan ... her brother": Owen
+                    continue
                 if t.lower_ in self._split:
                     for adj in _telling_adjectives(t):   # "a younger, healthier tree": one tree
                         if f"{adj.upper()} {t.text.upper()}" != key:
@@ -492,6 +503,25 @@ class Cast:
                     p.cue = cue  # the form used when the person first speaks
                 if speechy:
                     setattr(p, "_spoke", True)
+
+    def _kin_by_inverse(self, t: Any) -> "Person | None":
+        """The one person a kin noun with a pronoun ("her brother") can be, from the one relation
+        the text gave the other way ("Owen's sister Bethan": Bethan's brother is Owen); else None."""
+        inverse = _KIN_INVERSE.get(t.lower_)
+        if inverse is None or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children):
+            return None
+        found: set[str | None] = set()
+        for p in self.people.values():
+            for f in p.forms:
+                if " 's " in f and f.rsplit(" 's ", 1)[1] in inverse:
+                    owner = f.rsplit(" 's ", 1)[0]
+                    found.add(self.form_to_key.get(owner) or self._by_first_word().get(owner))
+        found.discard(None)
+        if len(found) != 1:
+            return None
+        who = self.people.get(next(iter(found)) or "")
+        want = "M" if t.lower_ in MALE_NOUNS else "F" if t.lower_ in FEMALE_NOUNS else None
+        return who if who is not None and who.gender in (None, want) else None
 
     def _span_index(self, s: Any, spans: list[tuple[int, int]]
                     ) -> tuple[list[str | None], dict[int, list[int]], dict[int, list[int]]]:
