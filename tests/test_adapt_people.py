@@ -348,3 +348,15 @@ def test_a_kin_noun_is_the_other_side_of_the_one_tie_the_text_gave() -> None:
                          "her brother was honest.")
     assert "BROTHER" not in sex, sex
     assert ("BETH", "My brother was honest.") in lines, lines
+
+
+def test_a_nameless_story_introduces_its_roles_and_takes_them_up() -> None:
+    lines, body, sex = _run("A widow in a mountain village refuses to sell her late husband's olive grove to a "
+                            "builder. Her son comes home for the harvest. The village priest warns her that the "
+                            "builder has bribed the mayor. At the end of the harvest the son tells his mother "
+                            "that he will stay, and the old woman smiles for the first time.")
+    assert ("WIDOW", "I won't sell my late husband's olive grove to a builder.") in lines, lines
+    assert "A WIDOW in a mountain village." in body and "The VILLAGE PRIEST." in body, body
+    assert ("SON", "I will stay.") in lines, lines                     # the narrator's clause is not his
+    assert "The old woman smiles for the first time." in body, body     # the widow, no new WOMAN
+    assert "WOMAN" not in sex, sex

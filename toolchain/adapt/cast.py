@@ -106,6 +106,8 @@ def _role_head(tok: Any) -> bool:
     return (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
 
 
+#: Nouns that say only a person's sex (and age): "the old woman" may be anybody of hers.
+_GENERIC_PEOPLE = frozenset("man woman lady gentleman".split())
 #: Kin nouns and the nouns for the other side of the same tie ("her brother" of "Owen's sister").
 _KIN_INVERSE = {
     "brother": ("sister", "brother"), "sister": ("sister", "brother"),
@@ -482,6 +484,10 @@ class Cast:
                     self.role_alias[key] = self.role_alias[kin]   # "the boy" of a story with a son
                 if key in self.role_alias:
                     continue
+                same = self._generic_for_known(t)
+                if same is not None and key not in self.people:
+                    self.role_alias[key] = same.key   # "a widow ... the old woman smiles": the widow
+                    continue
                 kin_of = self._kin_by_inverse(t)
                 if kin_of is not None and key not in self.people:
                     self.role_alias[key] = kin_of.key   # "Owen's sister Bethan ... her brother": Owen
@@ -503,6 +509,25 @@ class Cast:
                     p.cue = cue  # the form used when the person first speaks
                 if speechy:
                     setattr(p, "_spoke", True)
+
+    def _generic_for_known(self, t: Any) -> "Person | None":
+        """The one person already met whom "the (old) woman" / "the man" can take up: a generic
+        noun of a sex with "the", when exactly one person so far is of that sex by their titles
+        or the gendered nouns that named them; else None."""
+        if t.lower_ not in _GENERIC_PEOPLE or t.lower_ in self._split or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return None
+        # (not after "a man knocks ...": that one is somebody new)
+        for s in self.sents:
+            here = s.doc is t.doc and s.start <= t.i < s.end
+            if any(w.lower_ == t.lower_ and any(c.lower_ in ("a", "an") for c in w.children)
+                   for w in s if not here or w.i < t.i):
+                return None
+            if here:
+                break
+        sex = "F" if t.lower_ in FEMALE_NOUNS else "M"
+        known = [p for p in self.people.values() if p.votes[sex] >= 3 and not p.votes["M" if sex == "F" else "F"]]
+        return known[0] if len(known) == 1 else None
 
     def _kin_by_inverse(self, t: Any) -> "Person | None":
         """The one person a kin noun with a pronoun ("her brother") can be, from the one relation

@@ -15,7 +15,7 @@ from typing import Any
 
 from .cast import Person
 from .grammar import WH_WORDS, fix_i_capital, render, sentence_case
-from .lexicon import PRON_GENDER, SPEECH_FORMS
+from .lexicon import PERSON_NOUNS, PRON_GENDER, SPEECH_FORMS
 from .shift import PersonShift
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -269,7 +269,9 @@ class SaidExtent(PersonShift):
             if subj is not None and not verbs_before and subj.lower_ not in PRON_GENDER \
                     and subj.lower_ not in ("they", "we", "i", "you") and subj.tag_ != "NNP" \
                     and not (isinstance(who, Person) and who.named) \
+                    and not (subj.lower_ in PERSON_NOUNS and any(c.lower_ == "the" for c in subj.children)) \
                     and not any(t.lower_ in SPEECH_FORMS for t in rest):
+                # (not "the old woman smiles": somebody the story has in view, told of by the narrator)
                 toks, nxt = take_rest(sent, toks, nxt)
         if nxt < sent.end - 2 and explicit and isinstance(addressee, Person) and obj is not None:
             k = nxt

@@ -155,8 +155,9 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
         return isinstance(who(t), Person)
     speaker = _doer(v, who)
     if any(c.dep_ == "conj" and c.tag_ in ("NN", "NNS") and not any(d.dep_ in ("det", "poss") for d in c.children)
-           for c in v.children):
+           and c.i > 0 and v.doc[c.i - 1].lower_ in ("and", "or", ",", "then") for c in v.children):
         return None   # "says goodbye and leaves" with "leaves" read as a noun: the action would lose it
+        # (not "olive grove" split by the parse: no "and" stands before the noun)
     objs = [c for c in v.children if c.dep_ == "dobj"]
     # "offers Nell a dollar" parsed with two objects: the thing is the object, Nell the listener
     obj = next((c for c in objs if not is_person(c)), objs[0]) if objs else None
@@ -184,7 +185,9 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
             # (a causative's small clause has its own subject: "to have Hannah transferred")
             caused = {x.i for t in rest if t.head.i == inf.i and t.dep_ in ("ccomp", "xcomp")
                       and lemma(inf) in ("have", "make", "let", "get") for x in t.subtree}
-            if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in timed and t.i not in caused for t in rest):
+            # (a "subject" of a noun is a compound the parse split: "olive grove")
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in timed and t.i not in caused
+                   and t.head.pos_ in ("VERB", "AUX") for t in rest):
                 return None
             words = _we(shift(rest), speaker, who)
             if words is None:

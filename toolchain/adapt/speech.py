@@ -1014,6 +1014,13 @@ def _naming_phrase(subj: Any, speaker: Person, referent: Callable[[Any], object]
     aside = {x.i for t in subj.subtree if t.dep_ in ("relcl", "acl") and t.lower_ not in ("named", "called")
              for x in t.subtree}
     toks = [t for t in subj.subtree if t.i not in aside and t.text not in ('"', "(", ")")]
+    if not speaker.named and referent(subj) == speaker:
+        # a role with more to it than its noun: "A widow in a mountain village", "The village priest"
+        words = [t for t in toks if not t.is_punct]
+        if len(words) > 2 and not any(t.tag_ in ("PRP", "PRP$", "WP") for t in words[:1]):
+            text = re.sub(r"\s+([,.;:])", r"\1", "".join(t.text_with_ws for t in toks))
+            return " ".join(text.split()).strip(" ,;:") or None
+        return None
     if not any(t.tag_ in ("NNP", "NNPS") and referent(t) == speaker for t in toks):
         return None
     if all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in toks):
