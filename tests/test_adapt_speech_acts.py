@@ -416,3 +416,11 @@ def test_a_threat_is_said_even_with_a_causative() -> None:
                        "transferred.")
     assert ("IVAN", "I'll have Rhea transferred.") in [(c.split()[0], t) for c, t in lines] or \
         ("IVAN", "I'll have you transferred.") in [(c.split()[0], t) for c, t in lines], lines
+
+
+def test_calling_for_somebody_to_do_something_is_said_to_them() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("Anne Roux sits by the door. Anne calls for Georges to bring a coat, and he complies, "
+                            "following her out the door.")
+    assert ("ANNE", "Georges, bring a coat.") in [(c.split()[0], t) for c, t in lines], lines
+    assert any(a.startswith("He complies") for a in action), action

@@ -699,7 +699,9 @@ class Cast:
                         first_verb = subject_verb(t.head.head)
                         twin = [self.person_for_token(s, c) for c in first_verb.children if c.dep_ in _SUBJ]
                         own_clause = {w.i for w in first_verb.subtree} - {w.i for w in t.head.subtree}
-                        others = [w for w in s if w.i in own_clause and w.dep_ not in _SUBJ and
+                        # (a subject of another verb in it counts: "calls for Georges to bring ...")
+                        others = [w for w in s if w.i in own_clause and
+                                  (w.dep_ not in _SUBJ or w.head.i != first_verb.i) and
                                   (w.lower_ in PRON_GENDER or self.person_for_token(s, w) is not None)]
                         if len(twin) == 1 and twin[0] is not None and twin[0].named and twin[0].gender is None \
                                 and not others:

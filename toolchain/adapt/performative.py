@@ -207,6 +207,21 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                     used |= {t.i for t in purpose.subtree}
             spoken |= {inf.i} | {t.i for t in rest} | {t.i for t in inf.children if t.dep_ == "aux"}
             used |= {inf.i} | {t.i for t in rest} | cut
+        elif kind == "fortoinf":
+            # "calls for Georges to bring a coat": the one called, then what they are to do
+            clause = next((c for c in v.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_ == "VB"
+                           and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            if clause is None or doer is None or not is_person(doer) or who(doer) == speaker:
+                return None
+            rest = sorted((t for t in clause.subtree if t.i > clause.i), key=lambda t: t.i)
+            rest, cut = _clip(rest, clause)
+            slots["who"] = _plain(sorted(doer.subtree, key=lambda t: t.i))
+            slots["inf"] = f"{base_form(clause, lemma)} {render(shift(rest))}".strip()
+            spoken |= {t.i for t in clause.subtree}
+            used |= {t.i for t in clause.subtree} | cut
+            inf = None   # the infinitive is this frame's
         elif kind == "person":
             if not listeners:
                 return None
