@@ -144,3 +144,56 @@ def test_a_town_a_verb_of_arriving_takes_as_its_object_is_where_they_are() -> No
     heads = _heads("Ines Moura and her son drive south in a rented van.\n\n"
                    "They reach Portimao after a long night.\n")
     assert heads[-1].startswith("EXT. PORTIMAO"), heads
+
+
+def test_a_place_entered_or_occupied_at_a_camp_is_a_part_of_it() -> None:
+    heads = _heads("Lev Moran and his son Pip are marched with other prisoners into a salt camp.\n\n"
+                   "In the barracks, Lev hides Pip under a blanket.\n\n"
+                   "One night Lev sneaks into the boiler room and plays a record.\n\n"
+                   "In the spring the guards burn papers in the yard.\n")
+    assert heads == ["EXT. SALT CAMP - DAY", "INT. SALT CAMP - BARRACKS - DAY",
+                     "INT. SALT CAMP - BOILER ROOM - NIGHT", "EXT. SALT CAMP - YARD - DAY"], heads
+
+
+def test_the_grounds_of_a_building_are_out_of_doors_and_part_of_it() -> None:
+    heads = _heads("Rosa Quill is admitted to the hospital with a broken hip.\n\n"
+                   "The next day Rosa and her grandson Ben play chess on the grounds.\n")
+    assert heads[-1] == "EXT. HOSPITAL - GROUNDS - DAY", heads
+    heads = _heads("Wes Kidd rides to an old fort.\n\n"
+                   "On the parade ground of the fort, a corporal warns Wes about the storm.\n")
+    assert heads[-1] == "EXT. FORT - PARADE GROUND - DAY", heads
+
+
+def test_a_nook_one_hides_in_at_home_is_a_part_of_the_home() -> None:
+    heads = _heads("Nell Avery lives in a vast mansion with her uncle Hugo.\n\n"
+                   "One night Nell hides in a narrow alcove behind the pantry.\n")
+    assert heads[-1].startswith("INT. MANSION - "), heads
+
+
+def test_a_fronted_time_or_text_is_no_place() -> None:
+    heads = _heads("Ada Fenn waits at the ferry terminal.\n\n"
+                   "In the meantime, Ada hides. In the confusion, Ada escapes. In the letter, Ada explains "
+                   "everything.\n")
+    assert not any(w in h for h in heads for w in ("MEANTIME", "CONFUSION", "LETTER")), heads
+
+
+def test_a_place_come_upon_after_the_scene_began_is_a_scene_of_its_own() -> None:
+    heads = _heads("Ada Fenn buries her brother. After the funeral, the Fenn brothers ride out at dawn. "
+                   "They come upon a bandit camp near a ravine, but it is empty.\n")
+    assert heads[-1] == "EXT. BANDIT CAMP - DAWN", heads
+    assert "BANDIT CAMP" not in heads[0], heads
+
+
+def test_ground_named_by_its_kind_is_out_of_doors() -> None:
+    heads = _heads("Ada Fenn waits at the station.\n\n"
+                   "Later, Ada and Tom Fenn walk to a burial ground.\n")
+    assert heads[-1] == "EXT. BURIAL GROUND - DAY", heads
+
+
+def test_a_place_something_is_done_from_is_where_the_people_are() -> None:
+    heads = _heads("Mo Tamsin lives in a cottage by the sea.\n\n"
+                   "Mo scatters the seeds from the bridge.\n")
+    assert heads[-1] == "EXT. BRIDGE - DAY", heads
+    heads = _heads("Mo Tamsin lives in a cottage by the sea.\n\n"
+                   "Mo returns from the pier.\n")
+    assert not any("PIER" in h for h in heads), heads

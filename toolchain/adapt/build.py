@@ -28,7 +28,7 @@ from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    Place, _stems, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
+    Place, _stems, a_part, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
     time_of,
 )
 from .refer import Tracker
@@ -64,6 +64,8 @@ class SceneDraft:
     flashback: bool = False
     #: where in the text a scene begins that a sentence's move to a new place opened
     opens_at: int | None = None
+    #: the people got to its place from the scene before ("They come upon a camp")
+    reached: bool = False
 
 
 @dataclass
@@ -130,7 +132,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         tracker.begin(s)
         cue = cue_of(s.text)
         beats = reader.read(s)
-        found = places_in(s, home, beats.spoken)
+        found = _parts_placed(places_in(s, home, beats.spoken), scenes[-1].place if scenes else None, s, home)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
         if onward is not None and scenes and scenes[-1].flashback != is_flashback(s.text):
@@ -142,6 +144,11 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if here is not None and here.room is None:
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)
+        if here is not None and a_part(here):
+            # "camping in the attic ..., escaping to the roof": the roof of the building it names
+            owner = next((p for p, _ in found if p.room is not None and p.location != here.location), None)
+            if owner is not None:
+                here = Place(here.int_ext, owner.location, here.location)
         hint = found[0][0] if found else None
         if scenes:
             here, hint = _within(here, scenes[-1].place, s, home), _within(hint, scenes[-1].place, s, home)
@@ -186,6 +193,12 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if not new and here is not None and cur is not None and cur.place is not None and here != cur.place \
                 and _told(cur):
             new, continuous = True, True
+        reached = not new and here is not None and here.goal and cur is not None and cur.place is None and \
+            bool(cur.items) and _told(cur)
+        if reached:
+            # "After the funeral they ride out. They come upon a camp": the scene so far was not
+            # at the camp; the people get there now
+            new = True
         if new and cur is not None and not cur.items and not cue.cut and sen.paragraph == prev_para:
             new = False  # no scene without content
         if backstory:
@@ -226,7 +239,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if new and when is not None:
             tracker.scene_break()
             reader.scene_break()
-            scenes.append(SceneDraft(place, when, cue.cut, flashback=back))
+            scenes.append(SceneDraft(place, when, cue.cut, flashback=back, reached=reached))
             cur = scenes[-1]
         else:
             assert cur is not None   # with no scene yet, the sentence is new and has its time
@@ -366,15 +379,19 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     "in the doctor's office" while the scene is in a hospital is HOSPITAL -
     OFFICE, not the characters' home; "the day room" is a room of it too.
     """
-    if p is None or current is None or current.location == home or _HOME_WORDS.search(s.text):
+    if p is None or current is None or _HOME_WORDS.search(s.text):
         return p
-    part = _part_of(p, current)
+    part = _part_of(p, current) if current.location != home else None
     if part is not None:
         return part
-    if p.site and p.room is None and current.location != p.location and \
-            (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS):
-        # "in biology class" at a school, "in a gas chamber" at a camp: a part of where they are
+    if (p.site or a_part(p) and not p.goal) and p.room is None and current.location != p.location and \
+            (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS) and \
+            not (current.location == home and p.goal):
+        # "in biology class" at a school, "in a gas chamber" at a camp, "in a secret passage" at
+        # the mansion: a part of where they are (climbing into a culvert leaves the house)
         return Place(p.int_ext, current.location, p.location)
+    if current.location == home:
+        return p
     if current.int_ext != "INT":
         return p
     if p.location == home and p.room and not _NEW_DAY.search(s.text):
@@ -384,6 +401,21 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
             and p.location != current.location:
         return Place("INT", current.location, p.location)
     return p
+
+
+def _parts_placed(found: list[tuple[Place, bool]], current: Place | None, s: "Span",
+                  home: str) -> list[tuple[Place, bool]]:
+    """The places found, with those that can only be a part of where the scene is ("swims in
+    the pool") made that part, or left out where the scene is in no building or settlement."""
+    out: list[tuple[Place, bool]] = []
+    for p, weak in found:
+        if p.part:
+            whole = _within(p, current, s, home) if current is not None else None
+            if whole is None or whole == p:
+                continue
+            p = whole
+        out.append((p, weak))
+    return out
 
 
 #: Open places that hold buildings, whose rooms and yards are parts of them (a camp's hut);
@@ -544,7 +576,7 @@ def _lived_in(spans: list[Any], home: str, lemma: Callable[[Any], str]) -> str |
     houseboat"), when it is a building or vehicle of its own: their home in this story."""
     for sp in spans[:3]:
         for place, hinted in places_in(sp, home):
-            if hinted or place.room or place.int_ext != "INT":
+            if hinted or place.room or place.int_ext != "INT" or place.part:
                 continue
             if any(lemma(t) == "live" and t.pos_ == "VERB" for t in sp):
                 return place.location
@@ -627,8 +659,10 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         building = said_in_full.get(building, building)
         return clean_heading_place(building + (f" - {place.room}" if place.room else ""), person_words)
 
-    # before the synopsis names any place, the story is where it first goes
-    opening = next((sc.place for sc in scenes if sc.place is not None and where_of(sc.place)), None) or \
+    # before the synopsis names any place, the story is where it first goes, unless it tells
+    # how the people got there from where they were
+    first = next((sc for sc in scenes if sc.place is not None and where_of(sc.place)), None)
+    opening = (first.place if first is not None and not first.reached else None) or \
         scenery(src.text) or Place("INT", home)
     last_where, last_ie = where_of(opening) or home, opening.int_ext
     last_heading: tuple[str, str, str, bool] | None = None
