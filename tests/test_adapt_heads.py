@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from toolchain.adapt import adapt_text, load_model
+from .adapt_helpers import adapted
 
 
 @lru_cache(maxsize=None)
@@ -197,3 +198,21 @@ def test_a_place_something_is_done_from_is_where_the_people_are() -> None:
     heads = _heads("Mo Tamsin lives in a cottage by the sea.\n\n"
                    "Mo returns from the pier.\n")
     assert not any("PIER" in h for h in heads), heads
+
+
+def test_a_journey_to_one_place_and_then_another_is_two_scenes() -> None:
+    heads = _heads("Ida Renn crosses the plains alone.\n\n"
+                   "Months later the road leads Ida and her cousin Bram to a salt mine, and then to a river port, "
+                   "where a ferryman tells them that the bridge is gone.\n")
+    assert heads[-2:] == ["EXT. SALT MINE - DAY", "EXT. RIVER PORT - DAY"], heads
+    lines, action = adapted("Ida Renn crosses the plains alone.\n\n"
+                            "Months later the road leads Ida and her cousin Bram to a salt mine, and then to a "
+                            "river port, where a ferryman tells them that the bridge is gone.\n")
+    assert any(a.endswith("to a salt mine.") for a in action), action
+    assert lines and lines[-1][0] == "FERRYMAN", lines
+
+
+def test_the_story_does_not_open_where_its_people_only_get_to_later() -> None:
+    heads = _heads("Ida Renn crosses the plains alone.\n\n"
+                   "Months later Ida rides to a salt mine.\n")
+    assert "SALT MINE" not in heads[0] and heads[-1] == "EXT. SALT MINE - DAY", heads

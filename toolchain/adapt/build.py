@@ -19,6 +19,7 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person, listed_names
+from .lexicon import PERSON_NOUNS
 from .craft import Introducer, clean_heading_place, drop_meta, is_backstory, is_flashback, is_name as _is_name
 from .events import events_of
 from .grammar import sentence_case
@@ -28,7 +29,7 @@ from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    Place, _stems, a_part, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
+    Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
     time_of,
 )
 from .refer import Tracker
@@ -194,7 +195,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 and _told(cur):
             new, continuous = True, True
         reached = not new and here is not None and here.goal and cur is not None and cur.place is None and \
-            bool(cur.items) and _told(cur)
+            bool(cur.items) and _told(cur) and _gone_to(s, here)
         if reached:
             # "After the funeral they ride out. They come upon a camp": the scene so far was not
             # at the camp; the people get there now
@@ -239,7 +240,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if new and when is not None:
             tracker.scene_break()
             reader.scene_break()
-            scenes.append(SceneDraft(place, when, cue.cut, flashback=back, reached=reached))
+            gone = reached or place is not None and place is here and here.goal and _gone_to(s, here)
+            scenes.append(SceneDraft(place, when, cue.cut, flashback=back, reached=gone))
             cur = scenes[-1]
         else:
             assert cur is not None   # with no scene yet, the sentence is new and has its time
@@ -263,6 +265,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             off = unit.origin[ev.verb_char] if ev.verb_char < len(unit.origin) else sen.start
             events.append((off, ev))
         first = True
+        first_item = len(cur.items)
         if backstory:
             cur.items.append(("note", "Backstory: " + " ".join(sen.original.split())))
         for item in ([] if backstory else beats.items):
@@ -279,15 +282,18 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         for n in sen.notes:
             cur.items.append(("note", n))
         for place, move in moves:
-            parts = split_action(cur.items[-1], s.text, move) if cur.items and isinstance(cur.items[-1], str) \
-                else None
-            if parts is None:
+            # the sentence's last action: what follows it (a line it became) goes with the move
+            j = next((k for k in range(len(cur.items) - 1, first_item - 1, -1) if isinstance(cur.items[k], str)), None)
+            parts = split_action(cur.items[j], s.text, move) if j is not None else None   # type: ignore[arg-type]
+            if j is None or parts is None:
                 break
             # "..., goes to the mill, and returns to the farm": the scene cuts where the people get there
-            cur.items[-1] = parts[0]
+            rest = cur.items[j + 1:]
+            cur.items[j:] = [parts[0]]
             when = "CONTINUOUS" if _adjoining(place, cur.place) else _day_part(scenes)
             scenes.append(SceneDraft(place, when, False, flashback=back, opens_at=sen.start + move.char))
-            scenes[-1].items.append(parts[1])
+            scenes[-1].items.extend([parts[1]] + rest)
+            first_item = 0
             scenes[-1].people |= cur.people
             cur = scenes[-1]
             onward = None
@@ -316,6 +322,20 @@ def _moves_to(s: "Span", strong: list[Place]) -> list[tuple[Place, Move]]:
         out.append((p, move))
         last = p
     return out
+
+
+def _gone_to(s: "Span", p: Place) -> bool:
+    """A verb of going takes the people to the place ("they come upon a camp"), not a thing
+    brought there ("brought down the line to his house")."""
+    word = (p.room or p.location).split()[-1].lower()
+    for t in s:
+        verb = t.head.head
+        if t.lower_ == word and t.dep_ == "pobj" and verb.pos_ == "VERB":
+            # "the trail leads them to a fort": taken there
+            taken = bool(_stems(verb.lower_) & set(entries("placing_verbs"))) and any(
+                c.dep_ == "dobj" and (c.tag_ in ("PRP", "NNP") or c.lower_ in PERSON_NOUNS) for c in verb.children)
+            return _moving(verb) or taken
+    return False
 
 
 def _told(scene: SceneDraft) -> bool:

@@ -654,7 +654,7 @@ def place_name(t: "Token", key: str, name: str) -> str:
         if _hyphenated(c):
             continue   # "a run-down hotel", "an upper-middle-class flat": what kind, not which
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
-                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN")):
+                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN", "NNS")):
             words = [w.text for w in c.subtree if (w.is_alpha or w.tag_ == "POS" or w.text == ".")
                      and w.tag_ not in ("DT", "PRP$")]
             mods.append(" ".join(words).replace(" 's", "'S").replace(" '", "'"))
