@@ -216,3 +216,10 @@ def test_the_story_does_not_open_where_its_people_only_get_to_later() -> None:
     heads = _heads("Ida Renn crosses the plains alone.\n\n"
                    "Months later Ida rides to a salt mine.\n")
     assert "SALT MINE" not in heads[0] and heads[-1] == "EXT. SALT MINE - DAY", heads
+
+
+def test_a_story_with_no_home_has_its_rooms_in_the_building_it_is_about() -> None:
+    heads = _heads("Surgeon Lise Brun flies to Oslo with her son Kai to run a new clinic. On their first night "
+                   "they swim in the indoor pool while snow falls.\n\n"
+                   "The next day Kai hides in the kitchen.\n")
+    assert heads == ["EXT. OSLO - DAY", "INT. CLINIC - INDOOR POOL - NIGHT", "INT. CLINIC - KITCHEN - DAY"], heads

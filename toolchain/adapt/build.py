@@ -29,7 +29,7 @@ from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
+    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
     time_of,
 )
 from .refer import Tracker
@@ -118,8 +118,14 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     home = dwelling(text)
     has_home = bool(re.search(r"\b(?:home|apartment|flat|house)\b", text, re.IGNORECASE))
     lived_in = _lived_in([s.span for s in sents], home, lemma)
+    told_building: str | None = None   # the building a story with no home is about
     if lived_in is not None and not re.search(r"\b(?:apartment|flat|house|mansion|cabin)s?\b", text, re.IGNORECASE):
         home, has_home = lived_in, True   # "lives on a houseboat": home is the houseboat
+    elif not has_home and not re.search(r"\b(?:mansion|cabin)s?\b", text, re.IGNORECASE):
+        # no home at all: a room named is a room of the one building the story is about ("to open a
+        # new hotel ... inside a laundry room")
+        home = _building_told(text) or home
+        told_building = home
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
@@ -133,7 +139,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         tracker.begin(s)
         cue = cue_of(s.text)
         beats = reader.read(s)
-        found = _parts_placed(places_in(s, home, beats.spoken), scenes[-1].place if scenes else None, s, home)
+        found = _parts_placed(places_in(s, home, beats.spoken), scenes[-1].place if scenes else None, s, home,
+                              told_building)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
         if onward is not None and scenes and scenes[-1].flashback != is_flashback(s.text):
@@ -324,6 +331,18 @@ def _moves_to(s: "Span", strong: list[Place]) -> list[tuple[Place, Move]]:
     return out
 
 
+def _building_told(text: str) -> str | None:
+    """The first kind of building, not a vehicle, a story with no home names (HOTEL): where the
+    rooms it names later are, unless it says otherwise.  None when it names none before a room."""
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in ROOMS and w not in WEAK:
+            return None   # "Ana is in the kitchen": of no building named yet
+        name, ie = PLACES.get(w, (None, ""))
+        if name and ie == "INT" and w not in VEHICLES and w not in ROOMS and " " not in name:
+            return name
+    return None
+
+
 def _gone_to(s: "Span", p: Place) -> bool:
     """A verb of going takes the people to the place ("they come upon a camp"), not a thing
     brought there ("brought down the line to his house")."""
@@ -401,7 +420,7 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     """
     if p is None or current is None or _HOME_WORDS.search(s.text):
         return p
-    part = _part_of(p, current) if current.location != home else None
+    part = _part_of(p, current)
     if part is not None:
         return part
     if (p.site or a_part(p) and not p.goal) and p.room is None and current.location != p.location and \
@@ -424,13 +443,16 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
 
 
 def _parts_placed(found: list[tuple[Place, bool]], current: Place | None, s: "Span",
-                  home: str) -> list[tuple[Place, bool]]:
+                  home: str, building: str | None = None) -> list[tuple[Place, bool]]:
     """The places found, with those that can only be a part of where the scene is ("swims in
-    the pool") made that part, or left out where the scene is in no building or settlement."""
+    the pool") made that part, or of the one building a story with no home is about; left out
+    where there is neither."""
     out: list[tuple[Place, bool]] = []
     for p, weak in found:
         if p.part:
             whole = _within(p, current, s, home) if current is not None else None
+            if (whole is None or whole == p) and building is not None:
+                whole = Place(p.int_ext, building, p.location)
             if whole is None or whole == p:
                 continue
             p = whole
