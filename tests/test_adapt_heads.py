@@ -223,3 +223,20 @@ def test_a_story_with_no_home_has_its_rooms_in_the_building_it_is_about() -> Non
                    "they swim in the indoor pool while snow falls.\n\n"
                    "The next day Kai hides in the kitchen.\n")
     assert heads == ["EXT. OSLO - DAY", "INT. CLINIC - INDOOR POOL - NIGHT", "INT. CLINIC - KITCHEN - DAY"], heads
+
+
+def test_the_roof_people_go_up_to_is_their_building_s() -> None:
+    heads = _heads("Ines Vidal runs a small hotel by the sea.\n\n"
+                   "The next day thieves break into the hotel. Ines escapes up the back stairs to the roof.\n")
+    assert heads[-1] == "EXT. HOTEL - ROOFTOP - DAY", heads
+
+
+def test_hiding_in_a_place_after_reaching_another_goes_on_there() -> None:
+    heads = _heads("Ines Vidal waits at the station.\n\n"
+                   "That night Ines and Jo reach the square and hide in a boarded-up bakery.\n")
+    assert heads[-2:] == ["EXT. SQUARE - NIGHT", "INT. BAKERY - NIGHT"], heads
+
+
+def test_making_one_s_way_to_a_place_is_going_there() -> None:
+    heads = _heads("Ines Vidal waits at the station.\n\nAt dawn they make their way to the old granary.\n")
+    assert heads[-1] == "INT. GRANARY - DAWN", heads

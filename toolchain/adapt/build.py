@@ -324,7 +324,9 @@ def _moves_to(s: "Span", strong: list[Place]) -> list[tuple[Place, Move]]:
         if p == last or not p.goal:
             continue
         move = move_in(s, (p.room or p.location).split()[-1])
-        if move is None or out and move.char <= out[-1][1].char:
+        if move is None:
+            continue   # "across the river to the old fort, and then to the harbour": no cut at the fort
+        if out and move.char <= out[-1][1].char:
             break
         out.append((p, move))
         last = p
@@ -423,11 +425,13 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     part = _part_of(p, current)
     if part is not None:
         return part
-    if (p.site or a_part(p) and not p.goal) and p.room is None and current.location != p.location and \
-            (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS) and \
-            not (current.location == home and p.goal):
+    at_home = current.location == home
+    if (p.site and not (at_home and p.goal) or a_part(p) and (at_home or not p.goal)) and p.room is None and \
+            current.location != p.location and \
+            (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS):
         # "in biology class" at a school, "in a gas chamber" at a camp, "in a secret passage" at
-        # the mansion: a part of where they are (climbing into a culvert leaves the house)
+        # the mansion: a part of where they are (climbing into a culvert leaves the house); the
+        # roof they go up to is their building's
         return Place(p.int_ext, current.location, p.location)
     if current.location == home:
         return p

@@ -175,7 +175,9 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
         whole = _whole_of(t, key, hit[0] if key not in ROOMS and key not in PLACES else None)
         if whole is not None:
             hit = (whole, hit[1])
-        going = prep.lower_ in _GOAL_PREPS or prep.lower_ == "upon" and _moving(prep.head) if prep is not None else \
+        going = prep.lower_ in _GOAL_PREPS or prep.lower_ == "upon" and _moving(prep.head) or \
+            prep.lower_ in ("in", "inside") and prep.head.dep_ == "conj" and bool(_stems(prep.head.lower_) & _HIDING) \
+            if prep is not None else \
             t.dep_ == "dobj" and (t.head.lower_ in _MOTION or bool(_stems(t.head.lower_) & set(entries("motion_verbs"))))
         if going:
             hit = (replace(hit[0], goal=True), hit[1])
@@ -316,11 +318,14 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
 
 
 def _moving(verb: "Token") -> bool:
-    """A verb of going ("come upon a camp", "stumble upon a cabin")."""
-    return verb.lower_ in _MOTION or bool(_stems(verb.lower_) & (set(entries("motion_verbs")) | _STUMBLING))
+    """A verb of going ("come upon a camp", "stumble upon a cabin", "make their way to")."""
+    return verb.lower_ in _MOTION or bool(_stems(verb.lower_) & (set(entries("motion_verbs")) | _STUMBLING)) or \
+        any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children)
 
 
 _STUMBLING = frozenset("stumble happen chance".split())
+#: Verbs of taking cover: "reach the street and hide in a shop" goes on to the shop.
+_HIDING = frozenset("hide shelter".split())
 #: Verbs whose "from" is where the thing comes from, not where the doer is ("hears a cry from
 #: the cellar", "gets a call from the hospital").
 _FROM_AFAR = frozenset("hear receive get learn buy order borrow".split())
@@ -527,7 +532,7 @@ def _generic_place(t: "Token") -> Place | None:
     fronted = prep.lower_ in ("at", "in", "inside") and subj is not None and prep.i < subj.left_edge.i \
         and prep.i == prep.sent.start and prep.head.i == verb.i
     ie = "EXT" if t.ent_type_ == "LOC" or outdoor else "INT"   # "come upon a burial ground"
-    if not fronted and not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
+    if not fronted and not _stems(verb.lower_) & known and not _moving(verb):
         if site and t.tag_ == "NN" and _done_there(t, verb):
             # "they swim in the rooftop pool": a part of the hotel they are at, if they are at one
             return Place(ie, place_name(t, t.lower_, t.text.upper()), None, site=True, part=True)
