@@ -240,3 +240,10 @@ def test_hiding_in_a_place_after_reaching_another_goes_on_there() -> None:
 def test_making_one_s_way_to_a_place_is_going_there() -> None:
     heads = _heads("Ines Vidal waits at the station.\n\nAt dawn they make their way to the old granary.\n")
     assert heads[-1] == "INT. GRANARY - DAWN", heads
+
+
+def test_what_people_are_part_of_is_no_part_of_the_building() -> None:
+    for what in ("Tom plays in the band", "Ana sings in the choir", "Tom dies in the fire",
+                 "Tom believes in the cure", "Tom is wounded in the battle", "Ana swims in the race"):
+        heads = _heads(f"Ana Holt works at the hospital.\n\nThe next day {what}.\n")
+        assert heads[-1] == "INT. HOSPITAL - LATER", (what, heads)

@@ -545,17 +545,19 @@ _SEASONS = frozenset("spring summer autumn fall winter".split())
 
 def _done_there(t: "Token", verb: "Token") -> bool:
     """Whether "in the X" on ``verb`` says where its doer is, though the verb is no verb of
-    going or staying: a particular thing ("the pool", "a secret passage", not "her diary"), on
-    a verb done by a person that acts on nothing but people ("swims in the pool", "hides Mira
-    in the barracks"), not one that puts a thing in it ("writes it in a letter")."""
+    going or staying: a particular thing ("the pool", not "her diary"), on a verb of what
+    people do at a place of leisure by themselves ("swims in the pool", "dines in the mess").
+    Most verbs take "in" for what they are part of ("plays in the band", "dies in the fire")."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children) or _an_event(t):
         return False
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or not (subj.tag_ in ("PRP", "NNP") or subj.lower_ in PERSON_NOUNS) or subj.lower_ == "it":
         return False
-    if _stems(verb.lower_) & (_PERCEIVING | {"spot", "glimpse", "recognize", "recognise"}):
-        return False   # "spots Dora in the procession": where she is, not the one who sees her
-    return all(c.tag_ in ("PRP", "NNP") or c.lower_ in PERSON_NOUNS for c in verb.children if c.dep_ == "dobj")
+    return bool(_stems(verb.lower_) & _LEISURE) and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+#: Verbs of what people do by themselves at a place made for it: in it, they are there.
+_LEISURE = frozenset("swim bathe sunbathe dive paddle dine eat drink lounge relax exercise".split())
 
 
 def _outdoor(t: "Token") -> bool:
