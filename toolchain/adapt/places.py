@@ -537,7 +537,9 @@ def _generic_place(t: "Token") -> Place | None:
             # "they swim in the rooftop pool": a part of the hotel they are at, if they are at one
             return Place(ie, place_name(t, t.lower_, t.text.upper()), None, site=True, part=True)
         return None
-    return Place(ie, place_name(t, t.lower_, t.text.upper()), None, site=site)
+    # "hides in the hills" is a place of its own; "In the barracks, ..." opens a part of the camp
+    plural = t.tag_ == "NNS"
+    return Place(ie, place_name(t, t.lower_, t.text.upper()), None, site=site and (fronted or not plural))
 
 
 _SEASONS = frozenset("spring summer autumn fall winter".split())
