@@ -329,6 +329,9 @@ _HIDING = frozenset("hide shelter".split())
 #: Verbs whose "from" is where the thing comes from, not where the doer is ("hears a cry from
 #: the cellar", "gets a call from the hospital").
 _FROM_AFAR = frozenset("hear receive get learn buy order borrow".split())
+#: Verbs of coming out of or giving up a place: "emerges from the forest", "resigns from the
+#: hospital" leave it.
+_LEAVING = frozenset("emerge retreat withdraw resign retire expel dismiss discharge release".split())
 
 
 def _from_there(prep: "Token") -> bool:
@@ -341,7 +344,7 @@ def _from_there(prep: "Token") -> bool:
         verb = verb.head   # the parse hangs it on the thing done to: "scatters the ashes from the pier"
     if verb.pos_ != "VERB" or verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
-    return not _moving(verb) and not _stems(verb.lower_) & (_TAKING | _FROM_AFAR) and \
+    return not _moving(verb) and not _stems(verb.lower_) & (_TAKING | _FROM_AFAR | _LEAVING) and \
         not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "back", "home") for c in verb.children)
 
 
