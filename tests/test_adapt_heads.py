@@ -254,3 +254,8 @@ def test_a_plural_place_hidden_in_is_its_own_unless_it_opens_the_sentence() -> N
     assert "HILLS" in heads[-1] and "HOSPITAL" not in heads[-1], heads
     heads = _heads("Ana Holt works at the hospital.\n\nThe next day Tom hides in the shadows.\n")
     assert heads[-1] == "INT. HOSPITAL - LATER", heads
+
+
+def test_a_journey_does_not_cut_to_a_room_of_the_home_from_elsewhere() -> None:
+    heads = _heads("Tom Reed waits at home.\n\nThe next day Tom drives to the bank and then to the post office.\n")
+    assert not any("HOUSE - POST OFFICE" in h for h in heads), heads

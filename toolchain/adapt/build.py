@@ -289,6 +289,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         for n in sen.notes:
             cur.items.append(("note", n))
         for place, move in moves:
+            if place.location == home and place.room and cur.place is not None and cur.place.location != home \
+                    and not _HOME_WORDS.search(s.text):
+                break   # "drives to the bank and then to the post office": no room of the home
             # the sentence's last action: what follows it (a line it became) goes with the move
             j = next((k for k in range(len(cur.items) - 1, first_item - 1, -1) if isinstance(cur.items[k], str)), None)
             parts = split_action(cur.items[j], s.text, move) if j is not None else None   # type: ignore[arg-type]
