@@ -259,3 +259,9 @@ def test_a_plural_place_hidden_in_is_its_own_unless_it_opens_the_sentence() -> N
 def test_a_journey_does_not_cut_to_a_room_of_the_home_from_elsewhere() -> None:
     heads = _heads("Tom Reed waits at home.\n\nThe next day Tom drives to the bank and then to the post office.\n")
     assert not any("HOUSE - POST OFFICE" in h for h in heads), heads
+
+
+def test_a_part_named_by_an_open_part_is_out_of_doors_and_its_building_stays_in() -> None:
+    heads = _heads("Ines Vidal flies to Lima with her son Teo to open a new hotel. On their first evening they "
+                   "swim in the rooftop pool.\n\nThe next day Ines waits.\n")
+    assert heads == ["EXT. LIMA - DAY", "EXT. HOTEL - ROOFTOP POOL - EVENING", "INT. HOTEL - DAY"], heads

@@ -485,7 +485,8 @@ def _building_of(scenes: list["SceneDraft"], room: Place) -> Place:
     for sc in reversed(scenes):
         if sc.place is not None and sc.place.location == room.location and sc.place.room is None:
             return sc.place
-    return Place(room.int_ext, room.location, None)
+    known = PLACES.get(room.location.split()[-1].lower())
+    return Place(known[1] if known else room.int_ext, room.location, None)   # a hotel is indoors
 
 
 def _said_in_full(places: list[Place | None]) -> dict[str, str]:

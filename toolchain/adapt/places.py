@@ -200,6 +200,10 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
 _PARTS = frozenset("roof rooftop porch balcony terrace courtyard entrance lobby basement cellar attic yard".split())
 
 
+#: Parts of a building out of doors.
+_OPEN_PARTS = frozenset("roof rooftop porch balcony terrace courtyard".split())
+
+
 def a_part(p: Place) -> bool:
     """A place that is a part of a building or settlement, named by itself ("the yard", "the
     roof", "the porch"): a part of wherever the scene is."""
@@ -223,8 +227,7 @@ def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | Non
     known = PLACES.get(whole.lower_)
     name = place_name(whole, whole.lower_, known[0] if known and known[0] else whole.text.upper())
     part = "ROOF" if key in ("roof", "rooftop") else ROOMS.get(key, key.upper())
-    ie = "EXT" if key in ("roof", "rooftop", "porch", "balcony", "terrace", "courtyard", "entrance") or \
-        generic is not None else "INT"
+    ie = "EXT" if key in _OPEN_PARTS or key == "entrance" or generic is not None else "INT"
     return Place(ie, name, part)
 
 
@@ -534,7 +537,9 @@ def _generic_place(t: "Token") -> Place | None:
     # before the subject sets the scene
     fronted = prep.lower_ in ("at", "in", "inside") and subj is not None and prep.i < subj.left_edge.i \
         and prep.i == prep.sent.start and prep.head.i == verb.i
-    ie = "EXT" if t.ent_type_ == "LOC" or outdoor else "INT"   # "come upon a burial ground"
+    # "come upon a burial ground", "swim in the rooftop pool": out of doors
+    ie = "EXT" if t.ent_type_ == "LOC" or outdoor or \
+        any(c.dep_ == "compound" and c.lower_ in _OPEN_PARTS for c in t.children) else "INT"
     if not fronted and not _stems(verb.lower_) & known and not _moving(verb):
         if site and t.tag_ == "NN" and _done_there(t, verb):
             # "they swim in the rooftop pool": a part of the hotel they are at, if they are at one
