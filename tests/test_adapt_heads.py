@@ -265,3 +265,11 @@ def test_a_part_named_by_an_open_part_is_out_of_doors_and_its_building_stays_in(
     heads = _heads("Ines Vidal flies to Lima with her son Teo to open a new hotel. On their first evening they "
                    "swim in the rooftop pool.\n\nThe next day Ines waits.\n")
     assert heads == ["EXT. LIMA - DAY", "EXT. HOTEL - ROOFTOP POOL - EVENING", "INT. HOTEL - DAY"], heads
+
+
+def test_ground_people_go_across_or_along_is_out_of_doors() -> None:
+    heads = _heads("Tom Reed waits at the station.\n\n"
+                   "The next day Tom rides across the plain. Later Tom walks along the embankment.\n")
+    assert heads[-2:] == ["EXT. PLAIN - DAY", "EXT. EMBANKMENT - DAY"], heads
+    heads = _heads("Tom Reed waits at the station.\n\nThe next day Tom walks across the room.\n")
+    assert not any(h.startswith("EXT. ROOM") for h in heads), heads

@@ -508,7 +508,10 @@ def _generic_place(t: "Token") -> Place | None:
     # dwelling or arriving ("works on a novel", "waits on tables" are not places)
     on_site = prep.lower_ == "on" and prep.head.pos_ == "VERB" and \
         (bool(_stems(prep.head.lower_) & _DWELL_ON) or _outdoor(t))   # "plays cards on the grounds"
-    if (prep.lower_ not in _GOAL_OR_SITE and not on_site) or _an_event(t) or _a_state(t):
+    # "rides across the plain", "walks along the embankment": ground they go over, out of doors
+    over = prep.lower_ in ("across", "along") and prep.head.pos_ == "VERB" and _moving(prep.head) and \
+        not t.lower_.endswith(_ROOM_ENDINGS) and t.lower_ not in _OPENINGS
+    if (prep.lower_ not in _GOAL_OR_SITE and not on_site and not over) or _an_event(t) or _a_state(t):
         return None
     if t.lower_ in PERSON_NOUNS:
         return None    # "rides to the doctor": a person, not a place
@@ -538,6 +541,8 @@ def _generic_place(t: "Token") -> Place | None:
     fronted = prep.lower_ in ("at", "in", "inside") and subj is not None and prep.i < subj.left_edge.i \
         and prep.i == prep.sent.start and prep.head.i == verb.i
     # "come upon a burial ground", "swim in the rooftop pool": out of doors
+    if over:
+        return Place("EXT", place_name(t, t.lower_, t.text.upper()), None) if in_story_line(verb) else None
     ie = "EXT" if t.ent_type_ == "LOC" or outdoor or \
         any(c.dep_ == "compound" and c.lower_ in _OPEN_PARTS for c in t.children) else "INT"
     if not fronted and not _stems(verb.lower_) & known and not _moving(verb):
