@@ -183,6 +183,9 @@ def test_a_place_come_upon_after_the_scene_began_is_a_scene_of_its_own() -> None
                    "They come upon a bandit camp near a ravine, but it is empty.\n")
     assert heads[-1] == "EXT. BANDIT CAMP - DAWN", heads
     assert "BANDIT CAMP" not in heads[0], heads
+    heads = _heads("Ada Fenn buries her brother. After the funeral, the Fenn brothers ride out at dawn. "
+                   "They arrive at a mining camp, but it is empty.\n")
+    assert heads[-1] == "EXT. MINING CAMP - DAWN" and "MINING CAMP" not in heads[0], heads
 
 
 def test_ground_named_by_its_kind_is_out_of_doors() -> None:

@@ -19,18 +19,18 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person, listed_names
-from .lexicon import PERSON_NOUNS
 from .craft import Introducer, clean_heading_place, drop_meta, is_backstory, is_flashback, is_name as _is_name
 from .events import events_of
 from .grammar import sentence_case
+from .lexicon import PERSON_NOUNS
 from .lexicons import entries
 from .ir import Entity, Event, MentionHow, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
-    time_of,
+    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full,
+    named_buildings, named_place, outdoors, places_in, scenery, time_of,
 )
 from .refer import Tracker
 from .segment import Move, continues, cue_of, move_in, split_action
@@ -293,9 +293,10 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                     and not _HOME_WORDS.search(s.text):
                 break   # "drives to the bank and then to the post office": no room of the home
             # the sentence's last action: what follows it (a line it became) goes with the move
-            j = next((k for k in range(len(cur.items) - 1, first_item - 1, -1) if isinstance(cur.items[k], str)), None)
-            parts = split_action(cur.items[j], s.text, move) if j is not None else None   # type: ignore[arg-type]
-            if j is None or parts is None:
+            j = next((k for k in range(len(cur.items) - 1, first_item - 1, -1) if isinstance(cur.items[k], str)), -1)
+            action = cur.items[j] if j >= 0 else None
+            parts = split_action(action, s.text, move) if isinstance(action, str) else None
+            if parts is None:
                 break
             # "..., goes to the mill, and returns to the farm": the scene cuts where the people get there
             rest = cur.items[j + 1:]

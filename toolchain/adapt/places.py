@@ -176,6 +176,7 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
         if whole is not None:
             hit = (whole, hit[1])
         going = prep.lower_ in _GOAL_PREPS or prep.lower_ == "upon" and _moving(prep.head) or \
+            prep.lower_ == "at" and bool(_stems(prep.head.lower_) & {"arrive"}) or \
             prep.lower_ in ("in", "inside") and prep.head.dep_ == "conj" and bool(_stems(prep.head.lower_) & _HIDING) \
             if prep is not None else \
             t.dep_ == "dobj" and (t.head.lower_ in _MOTION or bool(_stems(t.head.lower_) & set(entries("motion_verbs"))))
@@ -348,7 +349,8 @@ def _from_there(prep: "Token") -> bool:
     if verb.pos_ != "VERB" or verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
     return not _moving(verb) and not _stems(verb.lower_) & (_TAKING | _FROM_AFAR | _LEAVING) and \
-        not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "back", "home") for c in verb.children)
+        not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "back", "home")
+                for c in verb.children)
 
 
 #: Verbs whose object, a place, is where the people are: "when they find the camp".
@@ -540,9 +542,9 @@ def _generic_place(t: "Token") -> Place | None:
     # before the subject sets the scene
     fronted = prep.lower_ in ("at", "in", "inside") and subj is not None and prep.i < subj.left_edge.i \
         and prep.i == prep.sent.start and prep.head.i == verb.i
-    # "come upon a burial ground", "swim in the rooftop pool": out of doors
     if over:
-        return Place("EXT", place_name(t, t.lower_, t.text.upper()), None) if in_story_line(verb) else None
+        return Place("EXT", place_name(t, t.lower_, t.text.upper()), None)
+    # "come upon a burial ground", "swim in the rooftop pool": out of doors
     ie = "EXT" if t.ent_type_ == "LOC" or outdoor or \
         any(c.dep_ == "compound" and c.lower_ in _OPEN_PARTS for c in t.children) else "INT"
     if not fronted and not _stems(verb.lower_) & known and not _moving(verb):
