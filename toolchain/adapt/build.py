@@ -249,8 +249,6 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             reader.scene_break()
             gone = reached or place is not None and place is here and here.goal and _gone_to(s, here)
             scenes.append(SceneDraft(place, when, cue.cut, flashback=back, reached=gone))
-            if gone and cur is not None and sen.paragraph == prev_para:
-                scenes[-1].people |= cur.people   # "They come upon a camp": the people of the scene go on there
             cur = scenes[-1]
         else:
             assert cur is not None   # with no scene yet, the sentence is new and has its time
