@@ -276,3 +276,10 @@ def test_ground_people_go_across_or_along_is_out_of_doors() -> None:
     assert heads[-2:] == ["EXT. PLAIN - DAY", "EXT. EMBANKMENT - DAY"], heads
     heads = _heads("Tom Reed waits at the station.\n\nThe next day Tom walks across the room.\n")
     assert not any(h.startswith("EXT. ROOM") for h in heads), heads
+
+
+def test_a_place_of_a_kind_reached_is_where_the_people_are() -> None:
+    heads = _heads("Jonas Hale rides out alone.\n\nWeeks later Jonas reaches a trading post.\n")
+    assert heads[-1] == "INT. TRADING POST - DAY", heads
+    heads = _heads("Jonas Hale waits at the station.\n\nWeeks later Jonas reaches a final decision.\n")
+    assert not any("DECISION" in h for h in heads), heads

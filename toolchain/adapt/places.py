@@ -503,6 +503,11 @@ def _generic_place(t: "Token") -> Place | None:
     if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _ATTENDING \
             and in_story_line(t.head):
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _ARRIVING and in_story_line(t.head) \
+            and any(c.dep_ == "det" for c in t.children) and any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                                                                 for c in t.children):
+        # "reaches a trading post": a place of a kind ("reaches a decision" is none: no kind said)
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, goal=True)
     if t.dep_ != "pobj":
         return None
     prep = t.head
