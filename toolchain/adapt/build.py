@@ -354,6 +354,8 @@ def _gone_to(s: "Span", p: Place) -> bool:
     brought there ("brought down the line to his house")."""
     word = (p.room or p.location).split()[-1].lower()
     for t in s:
+        if t.lower_ == word and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            return _moving(t.head)   # "reaches a trading post"
         verb = t.head.head
         if t.lower_ == word and t.dep_ == "pobj" and verb.pos_ == "VERB":
             # "the trail leads them to a fort": taken there
