@@ -176,6 +176,9 @@ def test_a_fronted_time_or_text_is_no_place() -> None:
                    "In the meantime, Ada hides. In the confusion, Ada escapes. In the letter, Ada explains "
                    "everything.\n")
     assert not any(w in h for h in heads for w in ("MEANTIME", "CONFUSION", "LETTER")), heads
+    heads = _heads("Ada Fenn waits at the ferry terminal.\n\n"
+                   "In the final act, Ada hides. In the struggle, Ada escapes. In the credits, Ada hides.\n")
+    assert not any(w in h for h in heads for w in ("ACT", "STRUGGLE", "CREDITS")), heads
 
 
 def test_a_place_come_upon_after_the_scene_began_is_a_scene_of_its_own() -> None:
