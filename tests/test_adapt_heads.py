@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from toolchain.adapt import adapt_text, load_model
+from .adapt_helpers import adapted
 
 
 @lru_cache(maxsize=None)
@@ -144,3 +145,144 @@ def test_a_town_a_verb_of_arriving_takes_as_its_object_is_where_they_are() -> No
     heads = _heads("Ines Moura and her son drive south in a rented van.\n\n"
                    "They reach Portimao after a long night.\n")
     assert heads[-1].startswith("EXT. PORTIMAO"), heads
+
+
+def test_a_place_entered_or_occupied_at_a_camp_is_a_part_of_it() -> None:
+    heads = _heads("Lev Moran and his son Pip are marched with other prisoners into a salt camp.\n\n"
+                   "In the barracks, Lev hides Pip under a blanket.\n\n"
+                   "One night Lev sneaks into the boiler room and plays a record.\n\n"
+                   "In the spring the guards burn papers in the yard.\n")
+    assert heads == ["EXT. SALT CAMP - DAY", "INT. SALT CAMP - BARRACKS - DAY",
+                     "INT. SALT CAMP - BOILER ROOM - NIGHT", "EXT. SALT CAMP - YARD - DAY"], heads
+
+
+def test_the_grounds_of_a_building_are_out_of_doors_and_part_of_it() -> None:
+    heads = _heads("Rosa Quill is admitted to the hospital with a broken hip.\n\n"
+                   "The next day Rosa and her grandson Ben play chess on the grounds.\n")
+    assert heads[-1] == "EXT. HOSPITAL - GROUNDS - DAY", heads
+    heads = _heads("Wes Kidd rides to an old fort.\n\n"
+                   "On the parade ground of the fort, a corporal warns Wes about the storm.\n")
+    assert heads[-1] == "EXT. FORT - PARADE GROUND - DAY", heads
+
+
+def test_a_nook_one_hides_in_at_home_is_a_part_of_the_home() -> None:
+    heads = _heads("Nell Avery lives in a vast mansion with her uncle Hugo.\n\n"
+                   "One night Nell hides in a narrow alcove behind the pantry.\n")
+    assert heads[-1].startswith("INT. MANSION - "), heads
+
+
+def test_a_fronted_time_or_text_is_no_place() -> None:
+    heads = _heads("Ada Fenn waits at the ferry terminal.\n\n"
+                   "In the meantime, Ada hides. In the confusion, Ada escapes. In the letter, Ada explains "
+                   "everything.\n")
+    assert not any(w in h for h in heads for w in ("MEANTIME", "CONFUSION", "LETTER")), heads
+    heads = _heads("Ada Fenn waits at the ferry terminal.\n\n"
+                   "In the final act, Ada hides. In the struggle, Ada escapes. In the credits, Ada hides.\n")
+    assert not any(w in h for h in heads for w in ("ACT", "STRUGGLE", "CREDITS")), heads
+
+
+def test_a_place_come_upon_after_the_scene_began_is_a_scene_of_its_own() -> None:
+    heads = _heads("Ada Fenn buries her brother. After the funeral, the Fenn brothers ride out at dawn. "
+                   "They come upon a bandit camp near a ravine, but it is empty.\n")
+    assert heads[-1] == "EXT. BANDIT CAMP - DAWN", heads
+    assert "BANDIT CAMP" not in heads[0], heads
+    heads = _heads("Ada Fenn buries her brother. After the funeral, the Fenn brothers ride out at dawn. "
+                   "They arrive at a mining camp, but it is empty.\n")
+    assert heads[-1] == "EXT. MINING CAMP - DAWN" and "MINING CAMP" not in heads[0], heads
+
+
+def test_ground_named_by_its_kind_is_out_of_doors() -> None:
+    heads = _heads("Ada Fenn waits at the station.\n\n"
+                   "Later, Ada and Tom Fenn walk to a burial ground.\n")
+    assert heads[-1] == "EXT. BURIAL GROUND - DAY", heads
+
+
+def test_a_place_something_is_done_from_is_where_the_people_are() -> None:
+    heads = _heads("Mo Tamsin lives in a cottage by the sea.\n\n"
+                   "Mo scatters the seeds from the bridge.\n")
+    assert heads[-1] == "EXT. BRIDGE - DAY", heads
+    for left in ("Mo returns from the pier", "Mo emerges from the pier", "Mo is fired from the pier"):
+        heads = _heads(f"Mo Tamsin lives in a cottage by the sea.\n\n{left}.\n")
+        assert not any("PIER" in h for h in heads), (left, heads)
+
+
+def test_a_journey_to_one_place_and_then_another_is_two_scenes() -> None:
+    heads = _heads("Ida Renn crosses the plains alone.\n\n"
+                   "Months later the road leads Ida and her cousin Bram to a salt mine, and then to a river port, "
+                   "where a ferryman tells them that the bridge is gone.\n")
+    assert heads[-2:] == ["EXT. SALT MINE - DAY", "EXT. RIVER PORT - DAY"], heads
+    lines, action = adapted("Ida Renn crosses the plains alone.\n\n"
+                            "Months later the road leads Ida and her cousin Bram to a salt mine, and then to a "
+                            "river port, where a ferryman tells them that the bridge is gone.\n")
+    assert any(a.endswith("to a salt mine.") for a in action), action
+    assert lines and lines[-1][0] == "FERRYMAN", lines
+
+
+def test_the_story_does_not_open_where_its_people_only_get_to_later() -> None:
+    heads = _heads("Ida Renn crosses the plains alone.\n\n"
+                   "Months later Ida rides to a salt mine.\n")
+    assert "SALT MINE" not in heads[0] and heads[-1] == "EXT. SALT MINE - DAY", heads
+
+
+def test_a_story_with_no_home_has_its_rooms_in_the_building_it_is_about() -> None:
+    heads = _heads("Surgeon Lise Brun flies to Oslo with her son Kai to run a new clinic. On their first night "
+                   "they swim in the indoor pool while snow falls.\n\n"
+                   "The next day Kai hides in the kitchen.\n")
+    assert heads == ["EXT. OSLO - DAY", "INT. CLINIC - INDOOR POOL - NIGHT", "INT. CLINIC - KITCHEN - DAY"], heads
+
+
+def test_the_roof_people_go_up_to_is_their_building_s() -> None:
+    heads = _heads("Ines Vidal runs a small hotel by the sea.\n\n"
+                   "The next day thieves break into the hotel. Ines escapes up the back stairs to the roof.\n")
+    assert heads[-1] == "EXT. HOTEL - ROOFTOP - DAY", heads
+
+
+def test_hiding_in_a_place_after_reaching_another_goes_on_there() -> None:
+    heads = _heads("Ines Vidal waits at the station.\n\n"
+                   "That night Ines and Jo reach the square and hide in a boarded-up bakery.\n")
+    assert heads[-2:] == ["EXT. SQUARE - NIGHT", "INT. BAKERY - NIGHT"], heads
+
+
+def test_making_one_s_way_to_a_place_is_going_there() -> None:
+    heads = _heads("Ines Vidal waits at the station.\n\nAt dawn they make their way to the old granary.\n")
+    assert heads[-1] == "INT. GRANARY - DAWN", heads
+
+
+def test_what_people_are_part_of_is_no_part_of_the_building() -> None:
+    for what in ("Tom plays in the band", "Ana sings in the choir", "Tom dies in the fire",
+                 "Tom believes in the cure", "Tom is wounded in the battle", "Ana swims in the race"):
+        heads = _heads(f"Ana Holt works at the hospital.\n\nThe next day {what}.\n")
+        assert heads[-1] == "INT. HOSPITAL - LATER", (what, heads)
+
+
+def test_a_plural_place_hidden_in_is_its_own_unless_it_opens_the_sentence() -> None:
+    heads = _heads("Ana Holt works at the hospital.\n\nThe next day Tom hides in the hills.\n")
+    assert "HILLS" in heads[-1] and "HOSPITAL" not in heads[-1], heads
+    heads = _heads("Ana Holt works at the hospital.\n\nThe next day Tom hides in the shadows.\n")
+    assert heads[-1] == "INT. HOSPITAL - LATER", heads
+
+
+def test_a_journey_does_not_cut_to_a_room_of_the_home_from_elsewhere() -> None:
+    heads = _heads("Tom Reed waits at home.\n\nThe next day Tom drives to the bank and then to the post office.\n")
+    assert not any("HOUSE - POST OFFICE" in h for h in heads), heads
+
+
+def test_a_part_named_by_an_open_part_is_out_of_doors_and_its_building_stays_in() -> None:
+    heads = _heads("Ines Vidal flies to Lima with her son Teo to open a new hotel. On their first evening they "
+                   "swim in the rooftop pool.\n\nThe next day Ines waits.\n")
+    assert heads == ["EXT. LIMA - DAY", "EXT. HOTEL - ROOFTOP POOL - EVENING", "INT. HOTEL - DAY"], heads
+
+
+def test_ground_people_go_across_or_along_is_out_of_doors() -> None:
+    heads = _heads("Tom Reed waits at the station.\n\n"
+                   "The next day Tom rides across the plain. Later Tom walks along the embankment.\n")
+    assert heads[-2:] == ["EXT. PLAIN - DAY", "EXT. EMBANKMENT - DAY"], heads
+    heads = _heads("Tom Reed waits at the station.\n\nThe next day Tom walks across the room.\n")
+    assert not any(h.startswith("EXT. ROOM") for h in heads), heads
+
+
+def test_a_place_of_a_kind_reached_is_where_the_people_are() -> None:
+    heads = _heads("Jonas Hale rides out alone.\n\nWeeks later Jonas reaches a trading post.\n")
+    assert heads[-1] == "INT. TRADING POST - DAY", heads
+    heads = _heads("Jonas Hale waits at the station.\n\nWeeks later Jonas reaches a final decision.\n")
+    assert not any("DECISION" in h for h in heads), heads

@@ -22,14 +22,15 @@ from .cast import Cast, Person, listed_names
 from .craft import Introducer, clean_heading_place, drop_meta, is_backstory, is_flashback, is_name as _is_name
 from .events import events_of
 from .grammar import sentence_case
+from .lexicon import PERSON_NOUNS
 from .lexicons import entries
 from .ir import Entity, Event, MentionHow, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    Place, _stems, dwelling, home_in_full, kinds_in_full, named_buildings, named_place, outdoors, places_in, scenery,
-    time_of,
+    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full,
+    named_buildings, named_place, outdoors, places_in, scenery, time_of,
 )
 from .refer import Tracker
 from .segment import Move, continues, cue_of, move_in, split_action
@@ -64,6 +65,8 @@ class SceneDraft:
     flashback: bool = False
     #: where in the text a scene begins that a sentence's move to a new place opened
     opens_at: int | None = None
+    #: the people got to its place from the scene before ("They come upon a camp")
+    reached: bool = False
 
 
 @dataclass
@@ -115,8 +118,14 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     home = dwelling(text)
     has_home = bool(re.search(r"\b(?:home|apartment|flat|house)\b", text, re.IGNORECASE))
     lived_in = _lived_in([s.span for s in sents], home, lemma)
+    told_building: str | None = None   # the building a story with no home is about
     if lived_in is not None and not re.search(r"\b(?:apartment|flat|house|mansion|cabin)s?\b", text, re.IGNORECASE):
         home, has_home = lived_in, True   # "lives on a houseboat": home is the houseboat
+    elif not has_home and not re.search(r"\b(?:mansion|cabin)s?\b", text, re.IGNORECASE):
+        # no home at all: a room named is a room of the one building the story is about ("to open a
+        # new hotel ... inside a laundry room")
+        home = _building_told(text) or home
+        told_building = home
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
@@ -130,7 +139,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         tracker.begin(s)
         cue = cue_of(s.text)
         beats = reader.read(s)
-        found = places_in(s, home, beats.spoken)
+        found = _parts_placed(places_in(s, home, beats.spoken), scenes[-1].place if scenes else None, s, home,
+                              told_building)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
         if onward is not None and scenes and scenes[-1].flashback != is_flashback(s.text):
@@ -142,6 +152,11 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if here is not None and here.room is None:
             # "around the home ... in the living room": the room says where in it
             here = next((p for p, _ in found if p.location == here.location and p.room), here)
+        if here is not None and a_part(here):
+            # "camping in the attic ..., escaping to the roof": the roof of the building it names
+            owner = next((p for p, _ in found if p.room is not None and p.location != here.location), None)
+            if owner is not None:
+                here = Place(here.int_ext, owner.location, here.location)
         hint = found[0][0] if found else None
         if scenes:
             here, hint = _within(here, scenes[-1].place, s, home), _within(hint, scenes[-1].place, s, home)
@@ -186,6 +201,12 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if not new and here is not None and cur is not None and cur.place is not None and here != cur.place \
                 and _told(cur):
             new, continuous = True, True
+        reached = not new and here is not None and here.goal and cur is not None and cur.place is None and \
+            bool(cur.items) and _told(cur) and _gone_to(s, here)
+        if reached:
+            # "After the funeral they ride out. They come upon a camp": the scene so far was not
+            # at the camp; the people get there now
+            new = True
         if new and cur is not None and not cur.items and not cue.cut and sen.paragraph == prev_para:
             new = False  # no scene without content
         if backstory:
@@ -226,7 +247,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if new and when is not None:
             tracker.scene_break()
             reader.scene_break()
-            scenes.append(SceneDraft(place, when, cue.cut, flashback=back))
+            gone = reached or place is not None and place is here and here.goal and _gone_to(s, here)
+            scenes.append(SceneDraft(place, when, cue.cut, flashback=back, reached=gone))
             cur = scenes[-1]
         else:
             assert cur is not None   # with no scene yet, the sentence is new and has its time
@@ -250,6 +272,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             off = unit.origin[ev.verb_char] if ev.verb_char < len(unit.origin) else sen.start
             events.append((off, ev))
         first = True
+        first_item = len(cur.items)
         if backstory:
             cur.items.append(("note", "Backstory: " + " ".join(sen.original.split())))
         for item in ([] if backstory else beats.items):
@@ -266,15 +289,22 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         for n in sen.notes:
             cur.items.append(("note", n))
         for place, move in moves:
-            parts = split_action(cur.items[-1], s.text, move) if cur.items and isinstance(cur.items[-1], str) \
-                else None
+            if place.location == home and place.room and cur.place is not None and cur.place.location != home \
+                    and not _HOME_WORDS.search(s.text):
+                break   # "drives to the bank and then to the post office": no room of the home
+            # the sentence's last action: what follows it (a line it became) goes with the move
+            j = next((k for k in range(len(cur.items) - 1, first_item - 1, -1) if isinstance(cur.items[k], str)), -1)
+            action = cur.items[j] if j >= 0 else None
+            parts = split_action(action, s.text, move) if isinstance(action, str) else None
             if parts is None:
                 break
             # "..., goes to the mill, and returns to the farm": the scene cuts where the people get there
-            cur.items[-1] = parts[0]
+            rest = cur.items[j + 1:]
+            cur.items[j:] = [parts[0]]
             when = "CONTINUOUS" if _adjoining(place, cur.place) else _day_part(scenes)
             scenes.append(SceneDraft(place, when, False, flashback=back, opens_at=sen.start + move.char))
-            scenes[-1].items.append(parts[1])
+            scenes[-1].items.extend([parts[1]] + rest)
+            first_item = 0
             scenes[-1].people |= cur.people
             cur = scenes[-1]
             onward = None
@@ -298,11 +328,41 @@ def _moves_to(s: "Span", strong: list[Place]) -> list[tuple[Place, Move]]:
         if p == last or not p.goal:
             continue
         move = move_in(s, (p.room or p.location).split()[-1])
-        if move is None or out and move.char <= out[-1][1].char:
+        if move is None:
+            continue   # "across the river to the old fort, and then to the harbour": no cut at the fort
+        if out and move.char <= out[-1][1].char:
             break
         out.append((p, move))
         last = p
     return out
+
+
+def _building_told(text: str) -> str | None:
+    """The first kind of building, not a vehicle, a story with no home names (HOTEL): where the
+    rooms it names later are, unless it says otherwise.  None when it names none before a room."""
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in ROOMS and w not in WEAK:
+            return None   # "Ana is in the kitchen": of no building named yet
+        name, ie = PLACES.get(w, (None, ""))
+        if name and ie == "INT" and w not in VEHICLES and w not in ROOMS and " " not in name:
+            return name
+    return None
+
+
+def _gone_to(s: "Span", p: Place) -> bool:
+    """A verb of going takes the people to the place ("they come upon a camp"), not a thing
+    brought there ("brought down the line to his house")."""
+    word = (p.room or p.location).split()[-1].lower()
+    for t in s:
+        if t.lower_ == word and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            return _moving(t.head)   # "reaches a trading post"
+        verb = t.head.head
+        if t.lower_ == word and t.dep_ == "pobj" and verb.pos_ == "VERB":
+            # "the trail leads them to a fort": taken there
+            taken = bool(_stems(verb.lower_) & set(entries("placing_verbs"))) and any(
+                c.dep_ == "dobj" and (c.tag_ in ("PRP", "NNP") or c.lower_ in PERSON_NOUNS) for c in verb.children)
+            return _moving(verb) or taken
+    return False
 
 
 def _told(scene: SceneDraft) -> bool:
@@ -366,15 +426,21 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     "in the doctor's office" while the scene is in a hospital is HOSPITAL -
     OFFICE, not the characters' home; "the day room" is a room of it too.
     """
-    if p is None or current is None or current.location == home or _HOME_WORDS.search(s.text):
+    if p is None or current is None or _HOME_WORDS.search(s.text):
         return p
     part = _part_of(p, current)
     if part is not None:
         return part
-    if p.site and p.room is None and current.location != p.location and \
+    at_home = current.location == home
+    if (p.site and not (at_home and p.goal) or a_part(p) and (at_home or not p.goal)) and p.room is None and \
+            current.location != p.location and \
             (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS):
-        # "in biology class" at a school, "in a gas chamber" at a camp: a part of where they are
+        # "in biology class" at a school, "in a gas chamber" at a camp, "in a secret passage" at
+        # the mansion: a part of where they are (climbing into a culvert leaves the house); the
+        # roof they go up to is their building's
         return Place(p.int_ext, current.location, p.location)
+    if current.location == home:
+        return p
     if current.int_ext != "INT":
         return p
     if p.location == home and p.room and not _NEW_DAY.search(s.text):
@@ -384,6 +450,24 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
             and p.location != current.location:
         return Place("INT", current.location, p.location)
     return p
+
+
+def _parts_placed(found: list[tuple[Place, bool]], current: Place | None, s: "Span",
+                  home: str, building: str | None = None) -> list[tuple[Place, bool]]:
+    """The places found, with those that can only be a part of where the scene is ("swims in
+    the pool") made that part, or of the one building a story with no home is about; left out
+    where there is neither."""
+    out: list[tuple[Place, bool]] = []
+    for p, weak in found:
+        if p.part:
+            whole = _within(p, current, s, home) if current is not None else None
+            if (whole is None or whole == p) and building is not None:
+                whole = Place(p.int_ext, building, p.location)
+            if whole is None or whole == p:
+                continue
+            p = whole
+        out.append((p, weak))
+    return out
 
 
 #: Open places that hold buildings, whose rooms and yards are parts of them (a camp's hut);
@@ -404,7 +488,8 @@ def _building_of(scenes: list["SceneDraft"], room: Place) -> Place:
     for sc in reversed(scenes):
         if sc.place is not None and sc.place.location == room.location and sc.place.room is None:
             return sc.place
-    return Place(room.int_ext, room.location, None)
+    known = PLACES.get(room.location.split()[-1].lower())
+    return Place(known[1] if known else room.int_ext, room.location, None)   # a hotel is indoors
 
 
 def _said_in_full(places: list[Place | None]) -> dict[str, str]:
@@ -544,7 +629,7 @@ def _lived_in(spans: list[Any], home: str, lemma: Callable[[Any], str]) -> str |
     houseboat"), when it is a building or vehicle of its own: their home in this story."""
     for sp in spans[:3]:
         for place, hinted in places_in(sp, home):
-            if hinted or place.room or place.int_ext != "INT":
+            if hinted or place.room or place.int_ext != "INT" or place.part:
                 continue
             if any(lemma(t) == "live" and t.pos_ == "VERB" for t in sp):
                 return place.location
@@ -633,8 +718,10 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         building = said_in_full.get(building, building)
         return clean_heading_place(building + (f" - {place.room}" if place.room else ""), person_words)
 
-    # before the synopsis names any place, the story is where it first goes
-    opening = next((sc.place for sc in scenes if sc.place is not None and where_of(sc.place)), None) or \
+    # before the synopsis names any place, the story is where it first goes, unless it tells
+    # how the people got there from where they were
+    first = next((sc for sc in scenes if sc.place is not None and where_of(sc.place)), None)
+    opening = (first.place if first is not None and not first.reached else None) or \
         scenery(src.text) or Place("INT", home)
     last_where, last_ie = where_of(opening) or home, opening.int_ext
     last_heading: tuple[str, str, str, bool] | None = None

@@ -89,7 +89,7 @@ PLACES = {
 VEHICLES = frozenset("car bus train taxi cab plane ship boat truck van".split())
 _BOARDING = frozenset("board steal hijack commandeer drive ride catch take".split())
 _LOC_PREPS = frozenset("in at into inside on onto to toward towards outside near by across through from around "
-                       "throughout along up down over beside past".split())
+                       "throughout along up down over beside past upon".split())
 #: Things that say which room, but do not by themselves move a scene.
 WEAK = frozenset("bed bedside toilet shower bath bathtub sink stove dishes breakfast door doorway".split()) | {"front door"}
 _MOTION = frozenset("go goes went walk walks walked run runs ran rush rushes rushed arrive arrives arrived "
@@ -117,6 +117,9 @@ class Place:
     site: bool = field(default=False, compare=False)
     #: the sentence takes its people there ("returns to the farm"), not just finds them there
     goal: bool = field(default=False, compare=False)
+    #: only a part of the building or settlement the scene is in ("swims in the pool" at a
+    #: hotel): no place of its own where the scene is in none
+    part: bool = field(default=False, compare=False)
 
     def heading(self, time: str) -> str:
         loc = self.location + (f" - {self.room}" if self.room else "")
@@ -169,10 +172,13 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             hit = _known_place(t, key, prep, home)
         if hit is None:
             continue
-        whole = _whole_of(t, key)
+        whole = _whole_of(t, key, hit[0] if key not in ROOMS and key not in PLACES else None)
         if whole is not None:
             hit = (whole, hit[1])
-        going = prep.lower_ in _GOAL_PREPS if prep is not None else \
+        going = prep.lower_ in _GOAL_PREPS or prep.lower_ == "upon" and _moving(prep.head) or \
+            prep.lower_ == "at" and bool(_stems(prep.head.lower_) & {"arrive"}) or \
+            prep.lower_ in ("in", "inside") and prep.head.dep_ == "conj" and bool(_stems(prep.head.lower_) & _HIDING) \
+            if prep is not None else \
             t.dep_ == "dobj" and (t.head.lower_ in _MOTION or bool(_stems(t.head.lower_) & set(entries("motion_verbs"))))
         if going:
             hit = (replace(hit[0], goal=True), hit[1])
@@ -192,13 +198,26 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
 
 #: Parts of a building that may be named by the building they belong to ("the roof of the
 #: museum"), besides its rooms.
-_PARTS = frozenset("roof rooftop porch balcony terrace courtyard entrance lobby basement cellar attic".split())
+_PARTS = frozenset("roof rooftop porch balcony terrace courtyard entrance lobby basement cellar attic yard".split())
 
 
-def _whole_of(t: "Token", key: str) -> Place | None:
+#: Parts of a building out of doors.
+_OPEN_PARTS = frozenset("roof rooftop porch balcony terrace courtyard".split())
+
+
+def a_part(p: Place) -> bool:
+    """A place that is a part of a building or settlement, named by itself ("the yard", "the
+    roof", "the porch"): a part of wherever the scene is."""
+    return p.room is None and p.location.split()[-1].lower() in _PARTS
+
+
+def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | None:
     """A part named with the building it belongs to: "the roof of an office building" is
-    OFFICE BUILDING - ROOF, a place of its own, not any rooftop."""
-    if key not in _PARTS and key not in ROOMS or key in WEAK:
+    OFFICE BUILDING - ROOF, a place of its own, not any rooftop; so is ground of a place no
+    list knows ("the parade ground of the fort")."""
+    if generic is not None and generic.int_ext == "EXT" and generic.room is None and _outdoor(t):
+        key = generic.location.lower()
+    elif key not in _PARTS and key not in ROOMS or key in WEAK:
         return None
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -209,7 +228,7 @@ def _whole_of(t: "Token", key: str) -> Place | None:
     known = PLACES.get(whole.lower_)
     name = place_name(whole, whole.lower_, known[0] if known and known[0] else whole.text.upper())
     part = "ROOF" if key in ("roof", "rooftop") else ROOMS.get(key, key.upper())
-    ie = "EXT" if key in ("roof", "rooftop", "porch", "balcony", "terrace", "courtyard", "entrance") else "INT"
+    ie = "EXT" if key in _OPEN_PARTS or key == "entrance" or generic is not None else "INT"
     return Place(ie, name, part)
 
 
@@ -277,8 +296,8 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
         located = located or t.dep_ in ("dobj", "pobj")
     if key in ("concert", "recital", "opera", "performance") and t.dep_ == "dobj":
         located = True
-    if prep is not None and (prep.lower_ == "from" or prep.dep_ == "agent"):
-        return None   # "struck by a van": the one who does it, not where
+    if prep is not None and (prep.lower_ == "from" and not _from_there(prep) or prep.dep_ == "agent"):
+        return None   # "struck by a van": the one who does it, not where; "returns from the pier"
     weak = key in WEAK
     # only where the sentence's own people are, not a place talked about
     if not (located and in_story_line(verb)):
@@ -300,6 +319,38 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
         building, room = name.split(" - ", 1)
         return Place(ie, building, room), weak
     return Place(ie, place_name(t, key, name), None), weak
+
+
+def _moving(verb: "Token") -> bool:
+    """A verb of going ("come upon a camp", "stumble upon a cabin", "make their way to")."""
+    return verb.lower_ in _MOTION or bool(_stems(verb.lower_) & (set(entries("motion_verbs")) | _STUMBLING)) or \
+        any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children)
+
+
+_STUMBLING = frozenset("stumble happen chance".split())
+#: Verbs of taking cover: "reach the street and hide in a shop" goes on to the shop.
+_HIDING = frozenset("hide shelter".split())
+#: Verbs whose "from" is where the thing comes from, not where the doer is ("hears a cry from
+#: the cellar", "gets a call from the hospital").
+_FROM_AFAR = frozenset("hear receive get learn buy order borrow".split())
+#: Verbs of coming out of or giving up a place: "emerges from the forest", "resigns from the
+#: hospital" leave it.
+_LEAVING = frozenset("emerge retreat withdraw resign retire expel dismiss discharge release".split())
+
+
+def _from_there(prep: "Token") -> bool:
+    """"Scatters the ashes from the pier", "waves from the porch": done from a place by someone
+    there.  Not going from it ("returns from the pier"), taking from it (found as the place
+    taken from), being taken away from it ("is released from the hospital"), nor what comes
+    from afar."""
+    verb = prep.head
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+        verb = verb.head   # the parse hangs it on the thing done to: "scatters the ashes from the pier"
+    if verb.pos_ != "VERB" or verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    return not _moving(verb) and not _stems(verb.lower_) & (_TAKING | _FROM_AFAR | _LEAVING) and \
+        not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "back", "home")
+                for c in verb.children)
 
 
 #: Verbs whose object, a place, is where the people are: "when they find the camp".
@@ -447,23 +498,34 @@ def _generic_place(t: "Token") -> Place | None:
     unknown is INT, the usual case.
     """
     if t.pos_ != "NOUN" or t.lower_ in entries("not_places") or len(t.text) < 3 or \
-            t.ent_type_ in _NOT_PLACE_ENTS or t.tag_ == "NNS" and t.lower_ not in ROOMS:
+            t.ent_type_ in _NOT_PLACE_ENTS or t.tag_ == "NNS" and t.lower_ not in ROOMS and not _plural_place(t):
         return None
     if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _ATTENDING \
             and in_story_line(t.head):
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _ARRIVING and in_story_line(t.head) \
+            and any(c.dep_ == "det" for c in t.children) and any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                                                                 for c in t.children):
+        # "reaches a trading post": a place of a kind ("reaches a decision" is none: no kind said)
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, goal=True)
     if t.dep_ != "pobj":
         return None
     prep = t.head
     # "lives on a houseboat", "lands on an island": "on" places people only after a verb of
     # dwelling or arriving ("works on a novel", "waits on tables" are not places)
-    on_site = prep.lower_ == "on" and prep.head.pos_ == "VERB" and bool(_stems(prep.head.lower_) & _DWELL_ON)
-    if (prep.lower_ not in _GOAL_OR_SITE and not on_site) or _an_event(t) or _a_state(t):
+    on_site = prep.lower_ == "on" and prep.head.pos_ == "VERB" and \
+        (bool(_stems(prep.head.lower_) & _DWELL_ON) or _outdoor(t))   # "plays cards on the grounds"
+    # "rides across the plain", "walks along the embankment": ground they go over, out of doors
+    over = prep.lower_ in ("across", "along") and prep.head.pos_ == "VERB" and _moving(prep.head) and \
+        not t.lower_.endswith(_ROOM_ENDINGS) and t.lower_ not in _OPENINGS
+    if (prep.lower_ not in _GOAL_OR_SITE and not on_site and not over) or _an_event(t) or _a_state(t):
         return None
     if t.lower_ in PERSON_NOUNS:
         return None    # "rides to the doctor": a person, not a place
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
-        return None    # "the middle of the street": the street says where
+    if time_of(t.lower_) is not None or t.lower_ in _SEASONS:
+        return None    # "In the autumn, ...", "at dinner": when, not where
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) and not _outdoor(t):
+        return None    # "the middle of the street": the street says where ("the grounds of the fort" do too)
     if not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
         return None
     verb = prep.head
@@ -471,22 +533,74 @@ def _generic_place(t: "Token") -> Place | None:
         verb = verb.head   # "hides the cub in the hayloft": the parse hangs the place on the object
     if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
         return None
-    # inside it ("in a guard hut") may be a part of where they are; at it ("a job at the cannery")
-    # is a place of its own
-    site = prep.lower_ in ("in", "inside")
+    # inside it ("in a guard hut", "into the radio room") may be a part of where they are; at it
+    # ("a job at the cannery") is a place of its own
+    site = prep.lower_ in ("in", "inside", "into")
     if t.lower_.endswith(_ROOM_ENDINGS):
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
-    outdoor = t.lower_.endswith(_OUTDOOR_ENDINGS) and t.lower_ not in _OUTDOOR_ENDINGS
+    outdoor = _outdoor(t)
     if outdoor and prep.lower_ in _INSIDE:
         return Place("EXT", place_name(t, t.lower_, t.text.upper()), None, site=True)
     known = set(entries("motion_verbs")) | set(entries("placing_verbs"))
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # "At the ferry terminal, Tomas learns ...": a place put before the subject sets the scene
-    fronted = prep.lower_ == "at" and subj is not None and prep.i < subj.left_edge.i \
-        and prep.i == prep.sent.start
-    if not fronted and not _stems(verb.lower_) & known and verb.lower_ not in _MOTION:
+    # "At the ferry terminal, Tomas learns ...", "In the barracks, Aron hides ...": a place put
+    # before the subject sets the scene
+    fronted = prep.lower_ in ("at", "in", "inside") and subj is not None and prep.i < subj.left_edge.i \
+        and prep.i == prep.sent.start and prep.head.i == verb.i
+    if over:
+        return Place("EXT", place_name(t, t.lower_, t.text.upper()), None)
+    # "come upon a burial ground", "swim in the rooftop pool": out of doors
+    ie = "EXT" if t.ent_type_ == "LOC" or outdoor or \
+        any(c.dep_ == "compound" and c.lower_ in _OPEN_PARTS for c in t.children) else "INT"
+    if not fronted and not _stems(verb.lower_) & known and not _moving(verb):
+        if site and t.tag_ == "NN" and _done_there(t, verb):
+            # "they swim in the rooftop pool": a part of the hotel they are at, if they are at one
+            return Place(ie, place_name(t, t.lower_, t.text.upper()), None, site=True, part=True)
         return None
-    return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site and not fronted)
+    # "hides in the hills" is a place of its own; "In the barracks, ..." opens a part of the camp
+    plural = t.tag_ == "NNS"
+    return Place(ie, place_name(t, t.lower_, t.text.upper()), None, site=site and (fronted or not plural))
+
+
+_SEASONS = frozenset("spring summer autumn fall winter".split())
+
+
+def _done_there(t: "Token", verb: "Token") -> bool:
+    """Whether "in the X" on ``verb`` says where its doer is, though the verb is no verb of
+    going or staying: a particular thing ("the pool", not "her diary"), on a verb of what
+    people do at a place of leisure by themselves ("swims in the pool", "dines in the mess").
+    Most verbs take "in" for what they are part of ("plays in the band", "dies in the fire")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children) or _an_event(t):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.tag_ in ("PRP", "NNP") or subj.lower_ in PERSON_NOUNS) or subj.lower_ == "it":
+        return False
+    return bool(_stems(verb.lower_) & _LEISURE) and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+#: Verbs of what people do by themselves at a place made for it: in it, they are there.
+_LEISURE = frozenset("swim bathe sunbathe dive paddle dine eat drink lounge relax exercise".split())
+
+
+def _outdoor(t: "Token") -> bool:
+    """A noun that names ground out of doors by its ending: one word ("an alleyway", "the
+    churchyard"), a noun before the ending's own word ("a burial ground", "the parade
+    ground"), or that word in the plural ("the grounds")."""
+    w = t.lower_
+    if w.endswith(_OUTDOOR_ENDINGS) and w not in _OUTDOOR_ENDINGS:
+        return True
+    one = w[:-1] if t.tag_ == "NNS" and w.endswith("s") else w
+    if one not in _OUTDOOR_ENDINGS or one in entries("not_places"):
+        return False
+    return t.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.i < t.i for c in t.children)
+
+
+def _plural_place(t: "Token") -> bool:
+    """A plural noun that names one place ("the barracks", "the grounds", "the servants'
+    quarters"): "the" before it, and a preposition of being in or at it."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "into", "at", "on") and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.lower_ not in PERSON_NOUNS and \
+        t.lower_[:-1] not in entries("not_places")
 
 
 #: Prepositions whose object is a time: what follows them is an event, not a place.
@@ -513,7 +627,7 @@ _ATTENDING = frozenset({"attend"})
 _ROOM_ENDINGS = ("room", "office", "hall", "ward", "chamber")
 #: A compound ending so names a place out of doors ("an alleyway", "the churchyard", "a
 #: cornfield", "the roadside"), whatever is done there; the ending alone ("way") may not.
-_OUTDOOR_ENDINGS = ("way", "yard", "field", "side")
+_OUTDOOR_ENDINGS = ("way", "yard", "field", "side", "ground")
 
 
 #: What the entity recogniser calls these is never a place a scene is in ("the Civil War").
@@ -569,7 +683,7 @@ def place_name(t: "Token", key: str, name: str) -> str:
         if _hyphenated(c):
             continue   # "a run-down hotel", "an upper-middle-class flat": what kind, not which
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
-                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN")):
+                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN", "NNS")):
             words = [w.text for w in c.subtree if (w.is_alpha or w.tag_ == "POS" or w.text == ".")
                      and w.tag_ not in ("DT", "PRP$")]
             mods.append(" ".join(words).replace(" 's", "'S").replace(" '", "'"))

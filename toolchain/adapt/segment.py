@@ -103,6 +103,10 @@ def move_in(sent: Any, word: str) -> Move | None:
             break   # "takes the group fishing on a boat": through the verb that says what for
         verb = verb.head
     root = sent.root
+    if verb.pos_ == "ADP" and verb.dep_ == "conj" and verb.head.i == root.i and root.pos_ == "VERB" and \
+            verb.left_edge.i > root.i + 1 and place.head.i == verb.i:
+        # "leads them to a fort, and then to a border town": the second place shares the verb
+        return Move(sent.doc[verb.left_edge.i].idx - sent.start_char, "", verb.idx - sent.start_char)
     if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.i <= root.i or \
             any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
@@ -131,8 +135,16 @@ def split_action(action: str, sentence: str, move: Move) -> tuple[str, str] | No
     """The action before the move and the move as a sentence of its own ("Tom fetches a
     lamp." / "Tom returns to the house."), when the action line still holds that clause."""
     tail = sentence[move.char:].strip()
-    if not tail or not action.rstrip().endswith(tail):
+    if not tail:
         return None
+    if not action.rstrip().endswith(tail):
+        # the end of the sentence became a line ("..., where a keeper tells them that ..."): the
+        # action ends where the line begins
+        end = action.rstrip(" .")
+        cut = next((k for k in range(len(tail), 11, -1) if end.endswith(tail[:k].rstrip(" ,;"))), None)
+        if cut is None:
+            return None
+        tail = action[len(end) - len(tail[:cut].rstrip(" ,;")):].strip()
     before = action.rstrip()[: -len(tail)].rstrip()
     before = re.sub(r"(?:,?\s+(?:and|then|and then|but))+$", "", before).rstrip(" ,;")
     if len(before.split()) < 3:
@@ -149,6 +161,8 @@ def split_action(action: str, sentence: str, move: Move) -> tuple[str, str] | No
         # "and taking two sacks rides to the mill" -> "Taking two sacks, he rides to the mill"
         who = move.subject if move.subject.split()[0] not in _PRONOUNS else move.subject.lower()
         return before, f"{lead[:1].upper()}{lead[1:]}, {who} {sentence[move.verb:].strip()}"
+    if not move.subject:
+        return before, tail[:1].upper() + tail[1:]   # "Then to a border town."
     return before, f"{move.subject} {tail}"
 
 
