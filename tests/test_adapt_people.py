@@ -360,3 +360,13 @@ def test_a_nameless_story_introduces_its_roles_and_takes_them_up() -> None:
     assert ("SON", "I will stay.") in lines, lines                     # the narrator's clause is not his
     assert "The old woman smiles for the first time." in body, body     # the widow, no new WOMAN
     assert "WOMAN" not in sex, sex
+
+
+def test_the_one_found_doing_something_is_not_the_finder() -> None:
+    # "finds him treating": the parser makes "him" the subject of "treating"
+    from toolchain.adapt import adapt_text
+    a = adapt_text("Charlotte's fiance, Tom Becket, is a shy vet. Priya Nair hires a band. Priya drives to the "
+                   "farm and finds him treating a sheep.", load_model(), "t", "t.txt")
+    assert a.story is not None
+    him = [m.entity for m in a.story.mentions if m.text == "him"]
+    assert him == ["TOM BECKET"], him

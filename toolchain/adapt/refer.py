@@ -197,7 +197,14 @@ class Tracker:
                         own_subj = r
                     elif isinstance(r, tuple) and c.lower_ in ("they", "we"):
                         doers = r
-        if subject and t.head.pos_ in ("VERB", "AUX"):
+        if subject and t.lower_ in ("him", "her") and t.head.head.i != t.head.i:
+            # "finds him treating a sheep": the one found is not the finder
+            for c in subject_verb(t.head.head).children:
+                if c.dep_ in _SUBJ:
+                    r = self._resolved.get(c.i - self._sent.start)
+                    if isinstance(r, Person):
+                        own_subj = r
+        if subject and t.head.pos_ in ("VERB", "AUX") and own_subj is None:
             # "He tells Ana ...": a subject pronoun is not the person its own verb is done to
             for c in t.head.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
