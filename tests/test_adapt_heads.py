@@ -286,3 +286,9 @@ def test_a_place_of_a_kind_reached_is_where_the_people_are() -> None:
     assert heads[-1] == "INT. TRADING POST - DAY", heads
     heads = _heads("Jonas Hale waits at the station.\n\nWeeks later Jonas reaches a final decision.\n")
     assert not any("DECISION" in h for h in heads), heads
+
+
+def test_a_thing_put_somewhere_does_not_make_that_place_a_container() -> None:
+    heads = _heads("Crane's daughter, Hattie, finds a fox cub in a trap and frees it.\n"
+                   "She hides the cub in the hayloft and feeds it scraps from the kitchen.\n")
+    assert any("HAYLOFT" in h for h in heads), heads
