@@ -184,8 +184,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             hit = (replace(hit[0], goal=True), hit[1])
         found.append(hit)
         if prep is not None and prep.lower_ in _INSIDE and prep.head.pos_ in ("NOUN", "PROPN") \
-                and prep.head.dep_ != "ROOT" and (prep.head.lower_ in PLACES or prep.head.lower_ in ROOMS
-                                                  or prep.head.pos_ == "PROPN"):
+                and prep.head.dep_ != "ROOT" and not (prep.head.dep_ == "dobj" and
+                                                      _stems(prep.head.head.lower_) & set(entries("placing_verbs"))):
             # (not a thing put there: "hides the cub in the hayloft")
             containers.append(hit)   # "the home of his brother in the valley": the valley holds the home
     firm = [f for f in found if not f[1] and f not in containers]
