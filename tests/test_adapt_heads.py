@@ -292,3 +292,11 @@ def test_a_thing_put_somewhere_does_not_make_that_place_a_container() -> None:
     heads = _heads("Crane's daughter, Hattie, finds a fox cub in a trap and frees it.\n"
                    "She hides the cub in the hayloft and feeds it scraps from the kitchen.\n")
     assert any("HAYLOFT" in h for h in heads), heads
+
+
+def test_a_month_is_no_place_and_a_church_hall_is_a_building_of_its_own() -> None:
+    heads = _heads("Dan Ware loved Ruth Hale. In May Dan came back.\n")
+    assert not any("MAY" in h for h in heads), heads
+    heads = _heads("Greta and Liesl Baum run a bakery on the square.\n"
+                   "The oven breaks down, so they carry the dough to the church hall and bake it there.\n")
+    assert any(h.startswith("INT. CHURCH HALL") for h in heads), heads

@@ -432,8 +432,11 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     if part is not None:
         return part
     at_home = current.location == home
+    # (a place named for a kind of building of its own, "the church hall", is no part of this one)
+    own_building = len(p.location.split()) > 1 and p.location.split()[0].lower() in PLACES and \
+        PLACES[p.location.split()[0].lower()][1] == "INT"
     if (p.site and not (at_home and p.goal) or a_part(p) and (at_home or not p.goal)) and p.room is None and \
-            current.location != p.location and \
+            current.location != p.location and not own_building and \
             (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS):
         # "in biology class" at a school, "in a gas chamber" at a camp, "in a secret passage" at
         # the mansion: a part of where they are (climbing into a culvert leaves the house); the
@@ -447,7 +450,8 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
         # (a new day's breakfast in the kitchen is at home, not at last night's concert hall)
         return Place("INT", current.location, p.room)
     if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
-            and p.location != current.location:
+            and p.location != current.location and p.location.split()[0].lower() not in PLACES:
+        # (a "church hall" or "town hall" is a building of its own, not a room of this one)
         return Place("INT", current.location, p.location)
     return p
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .lexicon import PERSON_NOUNS
+from .lexicon import MONTHS_DAYS, PERSON_NOUNS
 from .lexicons import entries
 
 if TYPE_CHECKING:
@@ -165,6 +165,11 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             continue   # "Forks, a town near the coast": the phrase says where the town is
         if key == "entrance" and k > 0 and toks[k - 1].pos_ == "NOUN":
             hit: tuple[Place, bool] | None = (Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False)
+        elif key in ROOMS and k > 0 and toks[k - 1].dep_ == "compound" and toks[k - 1].head.i == t.i \
+                and PLACES.get(toks[k - 1].lower_, (None, ""))[1] == "INT" and prep is not None \
+                and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
+            # "the church hall", "the hotel kitchen": a building's room named with it, not the home's
+            hit = (Place("INT", (toks[k - 1].text + " " + t.text).upper(), None), False)
         elif key not in ROOMS and key not in PLACES:
             generic = _generic_place(t)
             hit = (generic, False) if generic is not None else None
@@ -711,7 +716,8 @@ _ARRIVING = frozenset("reach enter visit".split())
 def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozenset()) -> Place | None:
     """A proper-noun place the people are in or go to ("across the Scottish Highlands")."""
     for t in sent:
-        proper = t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > t.sent.start and t.is_alpha)
+        proper = (t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > t.sent.start and t.is_alpha)) \
+            and t.lower_ not in MONTHS_DAYS   # "In May Daniel came back": when, not where
         # a verb whose object is where one gets to: "they reach Veracruz", "enters Rome"
         reached = t.dep_ == "dobj" and bool(_stems(t.head.lower_) & _ARRIVING) and not is_person(t) and t.i not in skip \
             and in_story_line(t.head) and not any(c.dep_ == "neg" for c in t.head.children)
