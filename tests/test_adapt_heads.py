@@ -300,3 +300,13 @@ def test_a_month_is_no_place_and_a_church_hall_is_a_building_of_its_own() -> Non
     heads = _heads("Greta and Liesl Baum run a bakery on the square.\n"
                    "The oven breaks down, so they carry the dough to the church hall and bake it there.\n")
     assert any(h.startswith("INT. CHURCH HALL") for h in heads), heads
+
+
+def test_an_answer_stays_in_its_exchange_and_going_on_is_a_cut() -> None:
+    heads = _heads("Late that night, Tobias Marr returns to the harbour and warns Greta Lind that someone is "
+                   "following her. Greta angrily tells him to go home. Tobias refuses and sits down on the "
+                   "pier beside her.\n")
+    assert heads == ["EXT. HARBOUR - NIGHT"], heads
+    heads = _heads("Late that night, Tobias Marr returns to the harbour and warns Greta Lind that someone is "
+                   "following her. Greta asks him to come inside. Tobias agrees and they go to the cabin.\n")
+    assert len(heads) == 2 and "CABIN" in heads[1], heads

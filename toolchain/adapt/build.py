@@ -22,7 +22,7 @@ from .cast import Cast, Person, listed_names
 from .craft import Introducer, clean_heading_place, drop_meta, is_backstory, is_flashback, is_name as _is_name
 from .events import events_of
 from .grammar import sentence_case
-from .lexicon import PERSON_NOUNS
+from .lexicon import PERSON_NOUNS, RESPONSE_VERBS
 from .lexicons import entries
 from .ir import Entity, Event, MentionHow, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
@@ -158,6 +158,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             if owner is not None:
                 here = Place(here.int_ext, owner.location, here.location)
         hint = found[0][0] if found else None
+        going = any(p.goal for p in strong)   # (kept before a room is put into its building)
         if scenes:
             here, hint = _within(here, scenes[-1].place, s, home), _within(hint, scenes[-1].place, s, home)
         # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
@@ -198,8 +199,12 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 prev_unit != sen.unit and not continues(s.text):
             new = True
         continuous = False
+        # an answer to the line just said stays in that exchange's scene ('"Go home." Tobias refuses
+        # and sits down on the pier'): the place it names is where it ends up, not a cut
+        answers = cur is not None and bool(cur.items) and isinstance(cur.items[-1], Line) and \
+            lemma(s.root) in RESPONSE_VERBS and not cue.time and not cue.cut
         if not new and here is not None and cur is not None and cur.place is not None and here != cur.place \
-                and _told(cur):
+                and _told(cur) and not (answers and not going):   # (going on somewhere is a cut)
             new, continuous = True, True
         reached = not new and here is not None and here.goal and cur is not None and cur.place is None and \
             bool(cur.items) and _told(cur) and _gone_to(s, here)
