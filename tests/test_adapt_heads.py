@@ -310,3 +310,9 @@ def test_an_answer_stays_in_its_exchange_and_going_on_is_a_cut() -> None:
     heads = _heads("Late that night, Tobias Marr returns to the harbour and warns Greta Lind that someone is "
                    "following her. Greta asks him to come inside. Tobias agrees and they go to the cabin.\n")
     assert len(heads) == 2 and "CABIN" in heads[1], heads
+
+
+def test_nightfall_and_sundown_are_times_of_day() -> None:
+    heads = _heads("Dana Pryce and her sons escape from the hotel.\n\n"
+                   "By nightfall they reach the old fort.\n")
+    assert heads[-1].endswith("- NIGHT"), heads

@@ -97,10 +97,10 @@ _MOTION = frozenset("go goes went walk walks walked run runs ran rush rushes rus
                     "drives drove move moves moved reach reaches reached approach approaches approached "
                     "visit visits visited".split())
 TIME_WORDS = [
-    (r"\b(?:midnight)\b", "NIGHT"), (r"\b(?:night|nightmare|bedtime)\b", "NIGHT"),
-    (r"\b(?:evening|dinner|supper|sunset|dusk)\b", "EVENING"),
+    (r"\b(?:midnight)\b", "NIGHT"), (r"\b(?:night|nightmare|bedtime|nightfall)\b", "NIGHT"),
+    (r"\b(?:evening|dinner|supper|sunset|sundown|dusk)\b", "EVENING"),
     (r"\b(?:dawn|sunrise|daybreak)\b", "DAWN"),
-    (r"\b(?:morning|breakfast)\b", "MORNING"), (r"\b(?:afternoon|lunch|noon)\b", "AFTERNOON"),
+    (r"\b(?:morning|breakfast)\b", "MORNING"), (r"\b(?:afternoon|lunch|noon|midday)\b", "AFTERNOON"),
 ]
 _WAKE = re.compile(r"\b(?:wakes up|awakens|wakes)\b", re.I)
 
