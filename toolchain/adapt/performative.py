@@ -96,6 +96,12 @@ def formulas() -> tuple[Formula, ...]:
     return tuple(out)
 
 
+def bare_line(verb: str) -> str | None:
+    """The line a speech act makes when it stands alone ("welcome" -> "Welcome."), or None."""
+    line = next((f.line for f in formulas() if f.verb == verb and not f.conds), None)
+    return line if line and "{" not in line else None
+
+
 Shift = Callable[[list[Any]], list[Word]]
 Referent = Callable[[Any], object]
 

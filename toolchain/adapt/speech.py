@@ -18,7 +18,7 @@ from .cast import Person
 from .action import to_present
 from .grammar import WH_WORDS, Word, render, third_singular, verb_read_as_noun
 from .lexicon import INTENT_VERBS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
-from .performative import PROPOSALS, RESPONSES, formulas, performatives
+from .performative import PROPOSALS, RESPONSES, bare_line, performatives
 from .groups import speaking_group
 from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text, \
     quoted_predicate_subject
@@ -409,8 +409,8 @@ class SpeechReader(ReportedSpeech):
                 if not isinstance(who, Person) or who == line.speaker or \
                         lead.lower_ not in ("which", "that") or any(c.dep_ == "neg" for c in t.children):
                     continue
-                bare = next((f.line for f in formulas() if f.verb == self.lemma(t) and not f.conds), None)
-                if not bare or "{" in bare:
+                bare = bare_line(self.lemma(t))
+                if bare is None:
                     continue
                 # the answer and the words that lead to it ("a notion that ...") leave the line
                 span = set(range(lead.i, t.right_edge.i + 1))
@@ -452,9 +452,8 @@ class SpeechReader(ReportedSpeech):
                 any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
             return
         # the act's formula when it stands alone ("Welcome.", "Hello.", "Thank you.")
-        bare = next((f.line for f in formulas() if f.verb == lem and not f.conds), None) \
-            if not any(c.dep_ == "neg" for c in v.children) else None
-        if not bare or "{" in bare:
+        bare = bare_line(lem) if not any(c.dep_ == "neg" for c in v.children) else None
+        if bare is None:
             return
         line = Line(agent, bare, self._manner(v))
         self._keep_clause.add(v.i)
