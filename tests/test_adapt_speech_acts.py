@@ -424,3 +424,30 @@ def test_calling_for_somebody_to_do_something_is_said_to_them() -> None:
                             "following her out the door.")
     assert ("ANNE", "Georges, bring a coat.") in [(c.split()[0], t) for c, t in lines], lines
     assert any(a.startswith("He complies") for a in action), action
+
+
+def test_a_possessive_in_an_asked_question_is_not_its_verb() -> None:
+    # the "'s" of "Ben's plan" had been taken for "is": "Is Ben plan is safe?"
+    got = _lines("Mara and Tom come home late. Mara asks Tom if Ben's plan is safe. "
+                 "Later Ruth asks Mara whether her father's car is ready.")
+    assert ("MARA", "Is Ben's plan safe?") in got
+    assert ("RUTH", "Is your father's car ready?") in got
+
+
+def test_two_people_who_say_a_thing_together_say_it_at_once() -> None:
+    # "they say they ..." of a pair had stayed action; their "they" is "we", even with a
+    # plural noun ("the neighbours") in the sentence
+    text = ('Anna and Peter come home late. Their mother is waiting. Anna hangs up her coat. '
+            'When asked where they were in front of the neighbours, their story falls apart; '
+            'they say they missed the bus and walked home.')
+    a, _ = adapt(text, "t", "t", load_model())
+    from screenplay.model import Speech
+    said = [el for el in a.doc.body if isinstance(el, Speech)]
+    assert [(s.character.name, s.character.dual) for s in said] == [("ANNA", False), ("PETER", True)]
+    assert ("ANNA", "We missed the bus and walked home.") in _lines(text)
+
+
+def test_one_of_two_speaking_of_themself_is_no_line_for_both() -> None:
+    got = _lines("Anna and Peter come home late. Their mother is waiting. They say Anna lost her key. "
+                 "Then they say they are hungry and Peter wants his dinner.")
+    assert not any("key" in said or "Peter" in said for _, said in got)

@@ -35,8 +35,8 @@ class IndirectQuestion:
         k = start
         while k < len(words):
             w = words[k]
-            if w.text.lower() in AUX and k > start:
-                break
+            if w.text.lower() in AUX and k > start and not (w.tok is not None and w.tok.tag_ == "POS"):
+                break  # ("if Ben's plan is safe": that "'s" is Ben's, not "is")
             if w.tok is not None and w.tok.tag_ in ("VBZ", "VBD", "VBP") and k > start:
                 break
             k += 1

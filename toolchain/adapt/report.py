@@ -65,14 +65,16 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
 
     def _reported(self, v: Any, lem: str, speaker: object, sent: Any,
                   quotes: list[tuple[int, int]], listener: Person | None = None,
-                  mutual: bool = False) -> tuple[str, set[int]] | None:
+                  mutual: bool = False, both: tuple[Person, Person] | None = None) -> tuple[str, set[int]] | None:
         """Rewrite reported speech as a line, or None when it is not safe to.
 
         ``listener`` is the one told when the parse cannot say ("each other", the reader
-        of a letter); ``mutual`` when two people tell each other."""
+        of a letter); ``mutual`` when two people tell each other; ``both`` when two say it
+        at once ("they say they jumped ship": their "they" is "we")."""
         self._more = []
         self._reporting_past = _told_in_past(v)
         self._mutual = mutual
+        self._both = both
         if not isinstance(speaker, Person):
             return None
         obj, addressee = self._addressee(v)

@@ -39,6 +39,7 @@ class PersonShift:
     past: bool
     _reporting_past: bool = False
     _mutual: bool = False                 # two people telling each other: "they" are those two
+    _both: tuple[Person, Person] | None = None   # two saying it at once: "they" that are those two
     _drop: set[int]                       # token ids left out of what is said (quotation marks)
     _prev_sent: Any                       # the sentence before, for what "they" may mean
 
@@ -149,7 +150,7 @@ class PersonShift:
                     elif alone and listener is None and not question:
                         target, me_gender = "1", g    # "promises to call her sister"
             elif low in ("they", "them", "their", "themselves") and isinstance(r, tuple) and speaker in r \
-                    and not self._plural_near(t):
+                    and (set(r) == set(self._both or ()) or not self._plural_near(t)):
                 # "says they would love to...": the speaker is one of them
                 words.append(Word({"they": "we", "them": "us", "their": "our"}.get(low, "ourselves"),
                                   t.whitespace_, t))

@@ -181,12 +181,21 @@ class SpeechReader(ReportedSpeech):
             elif lem in SPEECH_CONTENT or lem in self._found or _writes_that(v, lem):
                 if lem == "write":
                     voice = "V.O."   # "he writes that he misses her": his words, read over the scene
-                conv = self._reported(v, lem, speaker, sent, quotes, listener=reader)
+                both = _both(speaker)
+                sayer: object = both[0] if both else speaker
+                conv = self._reported(v, lem, sayer, sent, quotes, listener=reader, both=both)
+                if conv is not None and both and (
+                        _FIRST_SINGULAR.search(conv[0]) or any(
+                            self.tracker.referent(sent.doc[i]) in both for i in conv[1] if i != v.i)):
+                    conv = None   # one of the two speaks alone, or of one of them: not both at once
                 if conv is not None:
                     kind = "R"
                     text, consumed = conv
                     if text:
-                        line = Line(speaker, text, self._manner(v), voice)  # type: ignore[arg-type]
+                        line = Line(sayer, text, self._manner(v), voice)  # type: ignore[arg-type]
+                        if both:
+                            # "they say they missed the bus": both say it at once
+                            extra = Line(both[1], text, self._manner(v), voice, dual=True)
                     else:
                         consumed = set()
                 elif self._has_content(v):
@@ -934,6 +943,14 @@ def _pair(speaker: object) -> bool:
     """Two known people who do the same telling together."""
     return isinstance(speaker, tuple) and len(speaker) == 2 and all(isinstance(p, Person) for p in speaker) \
         and speaker[0] != speaker[1]
+
+
+def _both(speaker: object) -> tuple[Person, Person] | None:
+    """The two people of a pair who say a thing together, or None."""
+    if _pair(speaker):
+        assert isinstance(speaker, tuple)
+        return speaker[0], speaker[1]
+    return None
 
 
 def _singular_subject(subj: Any, verb: Any) -> set[int]:
