@@ -451,3 +451,11 @@ def test_one_of_two_speaking_of_themself_is_no_line_for_both() -> None:
     got = _lines("Anna and Peter come home late. Their mother is waiting. They say Anna lost her key. "
                  "Then they say they are hungry and Peter wants his dinner.")
     assert not any("key" in said or "Peter" in said for _, said in got)
+
+
+def test_a_clause_opening_the_action_keeps_its_conjunction_when_its_main_clause_stays() -> None:
+    # the telling becomes a line; "While ..." had lost its "While", leaving a comma splice
+    a, f = adapt("Nora and her sons live on a farm. While the family prepares for supper, a guard "
+                 "bursts in and announces that the river is rising.", "t", "t", load_model())
+    visible = [ln for ln in f.splitlines() if ln and not ln.startswith("=")]
+    assert "While the family prepares for supper, a GUARD bursts in." in visible

@@ -816,9 +816,11 @@ class SpeechReader(ReportedSpeech):
         toks = [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
                                         and t.head.i in kept and t.head.head.i in kept)]
         # (a "when" whose clause still has the clause it hangs on stays: "When he arrives, she lies")
-        while toks and (toks[0].lower_ in ("when", "while", "as") and toks[0].dep_ in ("advmod", "mark")
-                        and not (toks[0].head.dep_ == "advcl" and toks[0].head.head.i in kept)
-                        or toks[0].is_punct or toks[0].dep_ in ("cc", "mark") or toks[0].lower_ in ("and", "but", "then", "so")):
+        # ("While the family eats, a guard bursts in" keeps its "While": a comma splice without it)
+        while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but", "then", "so") or (
+                toks[0].lower_ in ("when", "while", "as") and toks[0].dep_ in ("advmod", "mark")
+                or toks[0].dep_ in ("cc", "mark"))
+                and not (toks[0].head.dep_ == "advcl" and toks[0].head.head.i in kept)):
             toks = toks[1:]
         joined = False   # a list of deeds lost its "and" with its last item ("stares, tears it, and tells")
         while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "mark", "prep") or
