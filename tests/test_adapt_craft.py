@@ -35,6 +35,10 @@ def test_narration_about_the_film_is_cut_and_what_it_told_stays() -> None:
     assert drop_meta("Mara leaves; it is later revealed that she took the key.") == \
         "Mara leaves; she took the key."
     assert drop_meta("Otto watches a film at the cinema.") == "Otto watches a film at the cinema."
+    # the film's own parts: "In the final scene, ..." tells the film, not the story
+    assert drop_meta("In the final scene, Mara sings at a club.") == "Mara sings at a club."
+    assert drop_meta("During the opening moments of the film, Otto sleeps.") == "Otto sleeps."
+    assert drop_meta("In the last days of the war, Otto deserts.") == "In the last days of the war, Otto deserts."
 
 
 def test_heading_place_loses_names_years_and_numbers() -> None:
