@@ -370,3 +370,20 @@ def test_the_one_found_doing_something_is_not_the_finder() -> None:
     assert a.story is not None
     him = [m.entity for m in a.story.mentions if m.text == "him"]
     assert him == ["TOM BECKET"], him
+
+
+def test_a_parent_named_by_his_child_is_the_one_who_has_that_child() -> None:
+    # "lives with his daughter Mila": Ivo is Mila's father; "father and daughter" is no new FATHER
+    text = ("Ivo Brand, a ferryman, lives with his daughter Mila on a river island. One morning Mila "
+            "tells her father that his boat is leaking. That evening, father and daughter mend the hull.")
+    lines, body, sex = _run(text)
+    assert "FATHER" not in sex
+    assert not any("FATHER" in ln for ln in body)
+    assert ("MILA", "Your boat is leaking.") in lines
+
+
+def test_his_child_tells_nothing_of_her_mother() -> None:
+    # the father's "his daughter" does not make him the one "her mother" means
+    lines, _, _ = _run("Ivo Brand lives with his daughter Mila on a river island. One day her mother "
+                       "arrives from the city and asks Mila to come home.")
+    assert ("MOTHER", "Please come home.") in lines

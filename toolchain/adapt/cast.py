@@ -533,7 +533,8 @@ class Cast:
         """The one person a kin noun with a pronoun ("her brother") can be, from the one relation
         the text gave the other way ("Owen's sister Bethan": Bethan's brother is Owen); else None."""
         inverse = _KIN_INVERSE.get(t.lower_)
-        if inverse is None or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children):
+        bare = not any(c.dep_ in ("det", "poss") for c in t.children)   # "father and daughter watch"
+        if inverse is None or not (bare or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)):
             return None
         found: set[str | None] = set()
         for p in self.people.values():
@@ -541,12 +542,45 @@ class Cast:
                 if " 's " in f and f.rsplit(" 's ", 1)[1] in inverse:
                     owner = f.rsplit(" 's ", 1)[0]
                     found.add(self.form_to_key.get(owner) or self._by_first_word().get(owner))
+        found |= self._kin_by_pronoun(inverse, "his" if t.lower_ in MALE_NOUNS else "her")
         found.discard(None)
         if len(found) != 1:
             return None
         who = self.people.get(next(iter(found)) or "")
         want = "M" if t.lower_ in MALE_NOUNS else "F" if t.lower_ in FEMALE_NOUNS else None
         return who if who is not None and who.gender in (None, want) else None
+
+    def _kin_by_pronoun(self, inverse: tuple[str, ...], pronoun: str) -> set[str | None]:
+        """Who has the kin a name was given with a possessive pronoun: "Ivo lives with his
+        daughter Mila" makes Ivo Mila's father, the named subject of the clause the kin noun
+        sits in. ``pronoun`` is the possessive of the wanted one's sex ("his" for a father:
+        "Ivo ... his daughter" tells nothing of her mother)."""
+        found: set[str | None] = set()
+        for s in self.sents:
+            spans: list[tuple[int, int]] | None = None
+            for w in s:
+                poss = next((c for c in w.children if c.dep_ == "poss" and c.lower_ == pronoun), None)
+                if w.lower_ not in inverse or poss is None:
+                    continue
+                spans = spans if spans is not None else self.name_spans(s)
+                if self._apposed_name(s, w, spans) is None:
+                    continue   # a kin relation is told only with the name it ties
+                v = w.head
+                while v.dep_ in ("prep", "pobj", "dobj", "appos") and v.head.i != v.i:
+                    v = v.head
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    continue
+                rel = subj.i - s.start
+                for a, b in spans:
+                    if a <= rel < b:
+                        form = " ".join(x.text for x in s[a:b])
+                        key = self.form_to_key.get(form) or self._by_first_word().get(form)
+                        owner = self.people.get(key or "")
+                        other = "F" if pronoun == "his" else "M"
+                        if owner is not None and owner.votes[other] <= owner.votes["M" if other == "F" else "F"]:
+                            found.add(key)
+        return found
 
     def _span_index(self, s: Any, spans: list[tuple[int, int]]
                     ) -> tuple[list[str | None], dict[int, list[int]], dict[int, list[int]]]:
