@@ -139,8 +139,16 @@ def test_asking_somebody_for_something_is_a_request() -> None:
 def test_a_speaker_first_seen_in_a_telling_that_became_a_line_is_still_introduced() -> None:
     _, body, _ = _run("Ruth Calloway keeps an orchard. At the bank, loan officer Walter Prine tells Ruth that "
                       "the loan is refused. Later Walter visits the orchard.")
-    assert "Loan officer WALTER PRINE." in body
+    assert "WALTER PRINE, a loan officer." in body       # the name first, as a script introduces
     assert "Later Walter visits the orchard." in body     # introduced once, not twice
+
+
+def test_a_role_before_a_speaker_name_follows_the_name_and_her_is_hers() -> None:
+    # "her" the tagger read as a plain pronoun is still her own: "my ex-husband"
+    lines, body, _ = _run("Down-on-her-luck jazz singer Lola Vance agrees to help her ex-husband, "
+                          "the forger Benny Sato. Benny's plan depends on a night manager.")
+    assert "LOLA VANCE, a down-on-her-luck jazz singer." in body
+    assert lines[0] == ("LOLA VANCE", "I'll help my ex-husband, the forger Benny Sato.")
 
 
 def test_a_role_apposed_to_a_named_man_is_that_man() -> None:

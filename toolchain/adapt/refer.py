@@ -182,7 +182,7 @@ class Tracker:
         g = PRON_GENDER[t.lower_]
         subject = t.dep_ in _SUBJ
         reflexive = t.lower_ in ("himself", "herself")
-        possessive = t.tag_ == "PRP$"
+        possessive = t.tag_ == "PRP$" or t.dep_ == "poss"   # ("her ex-husband": "her" tagged PRP)
         own_subj = None
         doers: tuple = ()   # "They find him": none of those who find him is "him"
         if not subject and not reflexive and not possessive:

@@ -320,7 +320,7 @@ def _pron_role(t: Any) -> str:
         return "refl"
     if low == "hers":
         return "pposs"
-    if t.tag_ == "PRP$" or low == "his":
+    if t.tag_ == "PRP$" or low == "his" or t.dep_ == "poss":   # ("her ex-husband" tagged PRP)
         return "poss"
     if low in ("he", "she", "they"):
         return "subj"

@@ -1043,8 +1043,29 @@ def _naming_phrase(subj: Any, speaker: Person, referent: Callable[[Any], object]
         return None
     if all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in toks):
         return None   # the bare name says nothing the cue does not: the next action introduces them
-    text = re.sub(r"\s+([,.;:])", r"\1", "".join(t.text_with_ws for t in toks))
+    text = _name_first(toks, speaker, referent) or \
+        re.sub(r"\s+([,.;:])", r"\1", "".join(t.text_with_ws for t in toks))
     return " ".join(text.split()).strip(" ,;:") or None
+
+
+def _name_first(toks: list[Any], speaker: Person, referent: Callable[[Any], object]) -> str | None:
+    """"jazz singer Lola Vance" as a screenplay introduces her: "Lola Vance, a jazz singer";
+    None unless the words are a role without commas followed by the speaker's name."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].tag_ in ("NNP", "NNPS") and referent(toks[k - 1]) == speaker:
+        k -= 1
+    role, name = toks[:k], toks[k:]
+    if not role or not name or any(t.is_punct and t.text != "-" or t.tag_ in ("PRP$", "POS") for t in role) \
+            or role[-1].is_punct:
+        return None
+    words = "".join(t.text_with_ws for t in role).strip()
+    if role[0].lower_ in ("a", "an", "the"):
+        det, words = role[0].lower_, words[len(role[0].text):].strip()
+    else:
+        det = "an" if re.match(r"(?i)[aeio]|u(?!ni|s[eu])", words) else "a"
+    if role[0].tag_ not in ("NNP", "NNPS") or role[0].lower_ in ("a", "an", "the"):
+        words = words[:1].lower() + words[1:]
+    return f"{''.join(t.text_with_ws for t in name).strip()}, {det} {words}"
 
 
 def _conditional(v: Any) -> bool:
