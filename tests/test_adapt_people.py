@@ -149,6 +149,10 @@ def test_a_role_before_a_speaker_name_follows_the_name_and_her_is_hers() -> None
                           "the forger Benny Sato. Benny's plan depends on a night manager.")
     assert "LOLA VANCE, a down-on-her-luck jazz singer." in body
     assert lines[0] == ("LOLA VANCE", "I'll help my ex-husband, the forger Benny Sato.")
+    _, body, _ = _run("At the hearing, the Board's inspector, Mr. Hollis, accuses Ivo Brand of negligence.")
+    assert "MR. HOLLIS, the Board's inspector." in body   # was the fragment "The Board's inspector, MR. HOLLIS."
+    _, body, _ = _run("Rita's brother Sam Kell tells Rita that the farm is sold.")
+    assert "SAM KELL, RITA's brother." in body             # whose brother: no article
 
 
 def test_a_role_apposed_to_a_named_man_is_that_man() -> None:

@@ -1050,22 +1050,28 @@ def _naming_phrase(subj: Any, speaker: Person, referent: Callable[[Any], object]
 
 def _name_first(toks: list[Any], speaker: Person, referent: Callable[[Any], object]) -> str | None:
     """"jazz singer Lola Vance" as a screenplay introduces her: "Lola Vance, a jazz singer";
-    None unless the words are a role without commas followed by the speaker's name."""
+    None unless the words are a role (no commas in it) followed by the speaker's name."""
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
     k = len(toks)
     while k > 0 and toks[k - 1].tag_ in ("NNP", "NNPS") and referent(toks[k - 1]) == speaker:
         k -= 1
     role, name = toks[:k], toks[k:]
-    if not role or not name or any(t.is_punct and t.text != "-" or t.tag_ in ("PRP$", "POS") for t in role) \
-            or role[-1].is_punct:
+    if role and role[-1].text == ",":
+        role = role[:-1]   # "the Board's inspector, Mr. Hollis": the role set beside the name
+    if not role or not name or any(t.is_punct and t.text != "-" for t in role):
         return None
     words = "".join(t.text_with_ws for t in role).strip()
     if role[0].lower_ in ("a", "an", "the"):
         det, words = role[0].lower_, words[len(role[0].text):].strip()
+    elif any(t.tag_ in ("POS", "PRP$") for t in role):
+        det = ""   # "Rita's brother", "his partner": whose, not which
     else:
         det = "an" if re.match(r"(?i)[aeio]|u(?!ni|s[eu])", words) else "a"
-    if role[0].tag_ not in ("NNP", "NNPS") or role[0].lower_ in ("a", "an", "the"):
-        words = words[:1].lower() + words[1:]
-    return f"{''.join(t.text_with_ws for t in name).strip()}, {det} {words}"
+    first = role[1] if role[0].lower_ in ("a", "an", "the") and len(role) > 1 else role[0]
+    if first.tag_ not in ("NNP", "NNPS"):
+        words = words[:1].lower() + words[1:]   # ("Jazz singer" opening the sentence)
+    return f"{''.join(t.text_with_ws for t in name).strip()}, {det} {words}".replace(",  ", ", ")
 
 
 def _conditional(v: Any) -> bool:
