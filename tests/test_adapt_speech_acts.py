@@ -459,3 +459,9 @@ def test_a_clause_opening_the_action_keeps_its_conjunction_when_its_main_clause_
                  "bursts in and announces that the river is rising.", "t", "t", load_model())
     visible = [ln for ln in f.splitlines() if ln and not ln.startswith("=")]
     assert "While the family prepares for supper, a GUARD bursts in." in visible
+
+
+def test_a_second_infinitive_the_parse_hung_beside_the_first_is_said_too() -> None:
+    # "rob a casino" had been dropped: neither in the line nor in the action
+    got = _lines("Jazz singer Lola Vance agrees to help her ex-husband, the forger Benny Sato, rob a casino in Reno.")
+    assert ("LOLA VANCE", "I'll help my ex-husband, the forger Benny Sato, rob a casino in Reno.") in got

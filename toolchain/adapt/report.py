@@ -138,6 +138,8 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         else:
             toks = sorted(clause.subtree, key=lambda t: t.i)
             obj_toks = []
+            if mode == "to":
+                toks += _bare_infinitive_after(v, clause)
         # a conjunct verb of the speech verb is not part of what is said
         toks = [t for t in toks if t.i > v.i or clause.i < v.i]
         toks = self._without_deeds(v, clause, sent, toks, speaker, listener)
@@ -520,3 +522,14 @@ def _told_in_past(v: Any) -> bool:
     while v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i != v.i:
         v = v.head
     return bool(v.tag_ == "VBD")
+
+
+def _bare_infinitive_after(v: Any, inf: Any) -> list[Any]:
+    """ "agrees to help Benny, rob a casino": a bare infinitive the parse hung on the speech
+    verb right after the first, set off by a comma, is the infinitive's own (with its comma)."""
+    end = inf.right_edge.i
+    for c in v.children:
+        if c.dep_ == "xcomp" and c.tag_ == "VB" and c.left_edge.i == end + 2 and \
+                v.doc[end + 1].text == "," and not any(a.dep_ == "aux" for a in c.children):
+            return [v.doc[end + 1]] + sorted(c.subtree, key=lambda t: t.i)
+    return []
