@@ -465,3 +465,10 @@ def test_a_second_infinitive_the_parse_hung_beside_the_first_is_said_too() -> No
     # "rob a casino" had been dropped: neither in the line nor in the action
     got = _lines("Jazz singer Lola Vance agrees to help her ex-husband, the forger Benny Sato, rob a casino in Reno.")
     assert ("LOLA VANCE", "I'll help my ex-husband, the forger Benny Sato, rob a casino in Reno.") in got
+
+
+def test_the_speaker_named_again_after_the_listener_own_clause_is_me() -> None:
+    # "if she wants him to stay": "him" is the speaker again, in the listener's clause
+    got = _lines("Callum Reid repairs bicycles. Priya Nair meets Callum. "
+                 "Callum tells Priya he will turn it down if she wants him to stay.")
+    assert ("CALLUM", "I will turn it down if you want me to stay.") in got

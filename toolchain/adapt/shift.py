@@ -111,8 +111,8 @@ class PersonShift:
             r = tr.referent(t)
             target = None
             form = _pron_role(t)
-            if t.dep_ in _SUBJ and low not in PRON_GENDER and subject_i:
-                subject_i = False   # a new clause with its own subject
+            if t.dep_ in _SUBJ and subject_i and (low not in PRON_GENDER or isinstance(r, Person) and r != speaker):
+                subject_i = False   # a new clause with its own subject ("if she wants him to stay")
             third_same = {g for g, at in third_at.items() if at < t.i}
             if low in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
                 g = PRON_GENDER[low]
