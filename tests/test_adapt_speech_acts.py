@@ -472,3 +472,27 @@ def test_the_speaker_named_again_after_the_listener_own_clause_is_me() -> None:
     got = _lines("Callum Reid repairs bicycles. Priya Nair meets Callum. "
                  "Callum tells Priya he will turn it down if she wants him to stay.")
     assert ("CALLUM", "I will turn it down if you want me to stay.") in got
+
+
+@pytest.mark.parametrize("text,line", [
+    pytest.param("Ada Marsh needs a car. Her neighbour Tom Bell offers to let her use his truck.",
+                 ("TOM BELL", "I'll let you use my truck."), id="no-let-me-let"),
+    pytest.param("Ada Marsh is stranded on the road. Her brother Tom finds her. He fixes the tyre and "
+                 "offers to drive her home.", ("TOM", "Let me drive you home."), id="her-taken-home-is-you"),
+])
+def test_an_offer_to_do_something_for_the_listener(text: str, line: tuple[str, str]) -> None:
+    assert line in _lines(text)
+
+
+def test_an_offer_said_after_a_deed_leaves_the_deed_whole() -> None:
+    # the infinitive's "to" had stayed behind: "He fixes the tyre and to."
+    _, f = adapt("Ada Marsh is stranded on the road. Her brother Tom finds her. He fixes the tyre and "
+                 "offers to drive her home.", "t", "t", load_model())
+    assert "He fixes the tyre." in f.splitlines()
+
+
+def test_an_offer_whose_me_the_tracker_gives_to_another_stays_action() -> None:
+    # two women: "let her use" could be either; no line is better than "Let me let me use"
+    got = _lines("Priya Nair works at a laundromat. When her portfolio is rejected, her teacher Mrs. Okafor "
+                 "encourages her to apply again and offers to let her use the school's darkroom after hours.")
+    assert not any("me use" in said for _, said in got)

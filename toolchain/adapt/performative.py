@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .cast import Person
-from .lexicon import GROUP_NOUNS, PERSON_NOUNS, SPEECH_VERBS
+from .lexicon import GROUP_NOUNS, PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS
 from .grammar import Word, base_form, fix_i_capital, render, sentence_case
 from .lexicons import entries
 
@@ -196,7 +196,7 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                    and t.head.pos_ in ("VERB", "AUX") for t in rest):
                 return None
             words = _we(shift(rest), speaker, who)
-            if words is None:
+            if words is None or _me_of_another(words, speaker, who):
                 return None
             body = render(words)
             slots["inf"] = f"{base_form(inf, lemma)} {body}".strip()
@@ -212,7 +212,7 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                     spoken |= {t.i for t in purpose.subtree}
                     used |= {t.i for t in purpose.subtree}
             spoken |= {inf.i} | {t.i for t in rest} | {t.i for t in inf.children if t.dep_ == "aux"}
-            used |= {inf.i} | {t.i for t in rest} | cut
+            used |= {inf.i} | {t.i for t in rest} | cut | {t.i for t in inf.children if t.dep_ == "aux"}
         elif kind == "fortoinf":
             # "calls for Georges to bring a coat": the one called, then what they are to do
             clause = next((c for c in v.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_ == "VB"
@@ -292,6 +292,9 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
     if any(not s for s in slots.values()):
         return None
     line = f.line
+    if "inf" in slots and \
+            line.split()[0].lower() == slots["inf"].split()[0].lower() and line.split()[1:2] == ["me"]:
+        line = "I'll {inf}."   # "offers to let her in": not "Let me let you in"
     for k, s in slots.items():
         line = line.replace("{" + k + "}", s)
     if "{" in line:
@@ -319,6 +322,13 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
         # a longer sentence around the act stays whole as action and the line follows it
         return (line, spoken | stop) if simple else (line, stop) if stop else None
     return line, used
+
+
+def _me_of_another(words: list[Word], speaker: object, who: Referent) -> bool:
+    """Whether a pronoun made "me" was resolved to somebody else: two of one sex ("her
+    teacher ... offers to let her use the darkroom"), and the line is not safe to say."""
+    return any(w.tok is not None and w.text.lower() in ("me", "my", "myself") and w.tok.lower_ in PRON_GENDER
+               and isinstance(who(w.tok), Person) and who(w.tok) != speaker for w in words)
 
 
 _WE = {"they": "we", "them": "us", "their": "our", "theirs": "ours", "themselves": "ourselves"}

@@ -19,7 +19,7 @@ from typing import Any, Callable
 from .cast import Person
 from .extent import SaidExtent, cut_at_next_speech, cut_new_clause, drop_conj_that, statement_to_end
 from .grammar import WH_WORDS, Word, fix_i_capital, render, sentence_case
-from .lexicon import PRON_GENDER, SPEECH_FORMS, SPEECH_VERBS
+from .lexicon import PRON_GENDER, REQUEST_VERBS, SPEECH_FORMS, SPEECH_VERBS
 from .performative import performative_line
 from .question import IndirectQuestion
 
@@ -226,10 +226,11 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         h = v.head
         # "tells her that the mayor resigned and asks ...": the parse may hang "asks" on the clause
         for _ in range(3):
-            if told is not None or h.dep_ not in ("ccomp", "conj"):
+            if told is not None or h.dep_ not in ("ccomp", "conj", "xcomp"):
                 break
-            h = h.head
-            if self.lemma(h) in ("tell", "ask", "inform", "remind", "assure", "warn"):
+            h = h.head   # ("encourages her to apply and offers to ...": "offers" hangs on "apply")
+            if self.lemma(h) in ("tell", "ask", "inform", "remind", "assure", "warn") or \
+                    self.lemma(h) in REQUEST_VERBS and v.dep_ == "conj" and v.head.dep_ == "xcomp":
                 told = self._addressee(h)[1]
         return told if isinstance(told, Person) and told != speaker else None
 
@@ -306,6 +307,8 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         obj, addressee = self._addressee(v)
         if isinstance(addressee, tuple) and speaker in addressee:
             return None
+        if addressee is None and obj is None and v.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in v.children):
+            addressee = self._told_by_head(v, speaker)   # "encourages her to apply and offers to ..."
         if addressee is None:
             # as for reported speech: the one the act answers, when nobody else fits
             addressee = self._governing_listener(v, speaker) or self._turn_listener(speaker, v.sent, v)

@@ -17,7 +17,7 @@ from typing import Any
 
 from .action import present_form
 from .cast import Person, subject_verb
-from .grammar import FIRST, SECOND, Word, agree
+from .grammar import FIRST, SECOND, Word, agree, base_from_3sg
 from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, PERSON_NOUNS, PRON_GENDER, ROLE_SUFFIXES, SPEECH_FORMS, SPEECH_VERBS,
 )
@@ -314,12 +314,20 @@ def _asks_leave(t: Any) -> bool:
     return v is not None and any(c.dep_ == "aux" and c.lower_ in _LEAVE_MODALS for c in v.children)
 
 
+#: Verbs by which one person sees another home ("drives her home"): "her" is no possessive there.
+_SEE_HOME = frozenset("drive take walk bring send see carry fly row ride escort accompany".split())
+
+
 def _pron_role(t: Any) -> str:
     low = t.lower_
     if low in ("himself", "herself"):
         return "refl"
     if low == "hers":
         return "pposs"
+    v = t.head.head
+    if low == "her" and t.head.lower_ == "home" and t.head.i == t.i + 1 and \
+            (base_from_3sg(v.lower_) if v.tag_ == "VBZ" else v.lower_) in _SEE_HOME:
+        return "obj"    # "offers to drive her home": her, taken home, not her home
     if t.tag_ == "PRP$" or low == "his" or t.dep_ == "poss":   # ("her ex-husband" tagged PRP)
         return "poss"
     if low in ("he", "she", "they"):
