@@ -399,3 +399,11 @@ def test_his_child_tells_nothing_of_her_mother() -> None:
     lines, _, _ = _run("Ivo Brand lives with his daughter Mila on a river island. One day her mother "
                        "arrives from the city and asks Mila to come home.")
     assert ("MOTHER", "Please come home.") in lines
+
+
+def test_a_name_only_ever_where_something_is_is_a_place_not_a_person() -> None:
+    # the recogniser called the town a PERSON; named only after "in", it had become a character
+    _, body, sex = _run("Anton Varga lives on a farm. In flashback, Anton remembers his wife Eszter, "
+                        "who died in the bombing of their street in Debrecen.")
+    assert "DEBRECEN" not in sex
+    assert not any("DEBRECEN" in ln for ln in body)

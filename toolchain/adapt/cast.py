@@ -31,6 +31,8 @@ from .written import SAYING_THINGS
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
                          "of on onto by via".split())
+#: Those of them that only say where (not "to Ana", "from Ana", "of Ana", "by Ana").
+_WHERE_PREPS = frozenset("in at near into across through toward towards outside inside around on onto via".split())
 #: Verbs of going (lemmas), from the motion lexicon: "sets off for X" names where X is.
 _GOING = frozenset(entries("motion_verbs"))
 #: Verbs (lemmas) whose object is the place one gets to ("they reach Faro").
@@ -338,6 +340,8 @@ class Cast:
                     e["place"] += 2
                 elif prev in _PLACE_PREPS and not (nxt is not None and nxt.tag_ == "POS"):
                     e["place"] += 1
+                    if prev in _WHERE_PREPS:
+                        e["where"] += 1
         credited: dict[str, str] = {}
         for si, name_before, actor in asides:
             m = re.search(r"((?:[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.\-]*\s)*[A-Z\u00c0-\u00de][\w'\u00c0-\u024f\-]*)\W*$",
@@ -359,7 +363,11 @@ class Cast:
         # (a word always after "a"/"an" is a kind of person: "a young Frenchwoman"; "an overjoyed
         # Giosue" once among many plain mentions is still Giosue)
         # names the text goes to: the entity recogniser's PERSON does not overrule that
-        self.placelike = {" ".join(w) for w, e in ev.items() if e["destination"] and e["place"] >= e["person"]}
+        # (and a name only ever after "in", "at", "near" and the like, with nothing a person does:
+        # "their street in Debrecen", whatever the recogniser calls it)
+        self.placelike = {" ".join(w) for w, e in ev.items() if e["destination"] and e["place"] >= e["person"]
+                          or e["where"] == count[w] > 0 and e["person"] == 0 and w not in
+                          {tuple(x.split()) for x in credited}}
         spouses = self._spouses()
         # Group forms: "Ines" joins "Ines Marlowe", "Merry" joins "Mr. Merry", near-spellings merge.
         groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
