@@ -496,3 +496,12 @@ def test_an_offer_whose_me_the_tracker_gives_to_another_stays_action() -> None:
     got = _lines("Priya Nair works at a laundromat. When her portfolio is rejected, her teacher Mrs. Okafor "
                  "encourages her to apply again and offers to let her use the school's darkroom after hours.")
     assert not any("me use" in said for _, said in got)
+
+
+def test_a_telling_whose_listener_stays_in_the_action_stays_with_it() -> None:
+    # "runs to tell his mother, '...'" had left "runs his mother"
+    a, f = adapt('Marci Bartok sees the soldier from the window and runs to tell his mother, "He came back!"',
+                 "t", "t", load_model())
+    assert "MARCI BARTOK sees the soldier from the window and runs to tell his mother." in f.splitlines()
+    assert ("MARCI BARTOK", "He came back!") in _lines('Marci Bartok sees the soldier from the window and runs '
+                                                       'to tell his mother, "He came back!"')

@@ -722,6 +722,11 @@ class SpeechReader(ReportedSpeech):
             if v.i in taken:
                 consumed |= self._set_off.get(v.i, set())
             # an aspect verb carrying the speech ("starts saying") goes with it
+            told = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
+            to = [a for a in v.children if a.dep_ == "aux" and a.lower_ == "to"]
+            if v.i in consumed and told and to and v.i not in self._keep_clause:
+                # "runs to tell his mother, '...'": the one told stays, so does the telling
+                consumed -= {v.i} | {a.i for a in to}
             h = v.head
             if v.dep_ == "xcomp" and self.lemma(h) in _ASPECT:
                 consumed.add(h.i)
