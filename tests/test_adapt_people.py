@@ -407,3 +407,10 @@ def test_a_name_only_ever_where_something_is_is_a_place_not_a_person() -> None:
                         "who died in the bombing of their street in Debrecen.")
     assert "DEBRECEN" not in sex
     assert not any("DEBRECEN" in ln for ln in body)
+
+
+def test_a_name_the_tagger_made_an_adjective_keeps_its_deed() -> None:
+    # "Rusz" tagged JJ and "questions" NNS: the clause had vanished from the action
+    _, body, _ = _run("Ilona Bartok hides Anton in the cellar. Captain Rusz arrives at the farm with military "
+                      "police, searching for deserters. Rusz questions Ilona, who insists she lives alone with her son.")
+    assert "Rusz questions Ilona." in body

@@ -149,12 +149,21 @@ def base_form(tok: Any, lemma: Callable[[Any], str]) -> str:
     return lem or tok.text
 
 
+def _name_read_as_adjective(t: Any) -> bool:
+    """A capitalised word opening a sentence (or a clause after a comma or "and") that the
+    tagger made an adjective of no kind ("Rusz questions Ilona": not "American soldiers")."""
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    return t.tag_ == "JJ" and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON") and \
+        (before is None or t.is_sent_start or before.text in (",", ";") or before.lower_ == "and")
+
+
 def verb_read_as_noun(t: Any) -> bool:
     """Whether a noun is really a present verb the small tagger misread ("Mara shrugs",
     "... and apologizes", "Ana and Rui scatter his ashes"): no determiner or adjective, and
     it stands where a verb does - joined to a verb, the sentence's head with a name or
     pronoun before it, or between two names and the start of an object."""
-    if any(c.dep_ in ("det", "poss", "amod", "nummod", "case") for c in t.children):
+    if any(c.dep_ in ("det", "poss", "amod", "nummod", "case") and
+           not (c.i == t.i - 1 and c.dep_ == "amod" and _name_read_as_adjective(c)) for c in t.children):
         return False
     if t.tag_ == "NN" and 1 < t.i < len(t.doc) - 1 and t.is_lower and t.doc[t.i + 1].tag_ in ("PRP$", "DT") \
             and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i - 1] in t.subtree and t.doc[t.i - 2].lower_ == "and":
@@ -164,7 +173,7 @@ def verb_read_as_noun(t: Any) -> bool:
     if t.tag_ != "NNS" or not t.lower_.endswith("s"):
         return False
     doc = t.doc
-    if 0 < t.i < len(doc) - 1 and doc[t.i - 1].pos_ == "PROPN" and \
+    if 0 < t.i < len(doc) - 1 and (doc[t.i - 1].pos_ == "PROPN" or _name_read_as_adjective(doc[t.i - 1])) and \
             (doc[t.i - 1].head.i == t.i or doc[t.i - 1].dep_ == "compound" and t.dep_ == "compound") \
             and doc[t.i + 1].tag_ in ("NNP", "DT", "PRP$", "PRP") and t.is_lower:
         return True   # "Paul thanks Greta": a name, the "noun", and straight after it another noun phrase

@@ -874,7 +874,7 @@ class SpeechReader(ReportedSpeech):
             return self._subject_and_last_deed(toks)
         # ("Mara shrugs" read as a noun: the name is the compound before it)
         if head is not None and not any(t.dep_ in _SUBJ or (t.pos_ == "PROPN" and t.dep_ == "conj")
-                                        or (t.dep_ == "compound" and t.head.i == head.i)
+                                        or (t.dep_ in ("compound", "amod") and t.head.i == head.i)
                                         for t in toks if t.i < head.i):
             # (a name the parse joined to a phrase before it is this verb's subject all the same:
             # "too much for Georges and Eva begins ...")
