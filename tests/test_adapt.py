@@ -83,6 +83,15 @@ def test_output_round_trips_and_every_cue_is_a_character(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_every_scene_shows_something(path: Path) -> None:
+    # a scene of a title line and "A photoplay in five reels" alone had been a heading with nothing under it
+    _, text = _adapted(path)
+    shown = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith(("=", "/*", "[["))]
+    for a, b in zip(shown, shown[1:]):
+        assert not (re.match(r"(INT|EXT)\.", a) and re.match(r"(INT|EXT)\.|>FADE OUT", b)), a
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_same_input_same_bytes(path: Path) -> None:
     text = path.read_text("utf-8")
     nlp = load_model()

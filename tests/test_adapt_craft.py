@@ -39,6 +39,10 @@ def test_narration_about_the_film_is_cut_and_what_it_told_stays() -> None:
     assert drop_meta("In the final scene, Mara sings at a club.") == "Mara sings at a club."
     assert drop_meta("During the opening moments of the film, Otto sleeps.") == "Otto sleeps."
     assert drop_meta("In the last days of the war, Otto deserts.") == "In the last days of the war, Otto deserts."
+    # a treatment's title line and its length in reels
+    assert drop_meta("THE FERRYMAN'S WIFE.") == ""
+    assert drop_meta("A photoplay in six reels.") == ""
+    assert drop_meta("Otto reads the FBI file.") == "Otto reads the FBI file."
 
 
 def test_heading_place_loses_names_years_and_numbers() -> None:

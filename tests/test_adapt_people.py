@@ -414,3 +414,20 @@ def test_a_name_the_tagger_made_an_adjective_keeps_its_deed() -> None:
     _, body, _ = _run("Ilona Bartok hides Anton in the cellar. Captain Rusz arrives at the farm with military "
                       "police, searching for deserters. Rusz questions Ilona, who insists she lives alone with her son.")
     assert "Rusz questions Ilona." in body
+
+
+def test_a_silent_era_treatment_keeps_mother_and_son_apart_and_her_words_hers() -> None:
+    # the project's own fixture, told in the past tense like a 1910s photoplay treatment
+    from .conftest import FIXTURES
+    text = (FIXTURES / "synopses" / "silent-treatment.txt").read_text("utf-8")
+    lines, body, sex = _run(text)
+    assert "LADY VANE" in sex and "EDWARD" in sex            # "Lady Vane" had swallowed "Edward Vane"
+    assert ("LADY VANE", "Your daughter has more courage than all my house.") in lines   # was RUTH's
+    assert "Lady Vane, ashamed, comes to the miller's bedside and begs his forgiveness." in body   # "ashames"
+    assert "Crouch, seen running from the mill by a shepherd boy, is taken before the magistrate." in body
+
+
+def test_a_name_shared_with_another_of_the_other_sex_stays_apart() -> None:
+    _, _, sex = _run("The young baron, Felix Moor, returning from the city, meets Anna at the fair and loses "
+                     "his heart to her. But the baron's mother, the stern Lady Moor, forbids the match.")
+    assert "LADY MOOR" in sex and "FELIX MOOR" in sex

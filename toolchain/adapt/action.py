@@ -105,6 +105,12 @@ def present_form(tok: Any, lemma: Callable[[Any], str]) -> str | None:
     low = tok.lower_
     if tok.tag_ != "VBD" and not (low in _MODAL_PAST and tok.tag_ == "MD"):
         return None
+    doc = tok.doc
+    if 0 < tok.i < len(doc) - 2 and doc[tok.i - 1].text == "," and doc[tok.i + 1].text == "," and (
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or
+            doc[tok.i + 2].tag_ == "VBD" and (doc[tok.i + 2].head.i == tok.i or tok.head.i == tok.i + 2) and
+            not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in tok.children)):
+        return None   # "Lady Vane, ashamed, came": a participle set off by commas, no verb of its own
     num = _number(tok if tok.dep_ not in ("aux", "auxpass") else tok.head)
     if low in _BE_PAST:
         form = {"3": "is", "p": "are", "1": "am"}[num]

@@ -749,6 +749,12 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     # forced because it does not end in "TO:"
     body.append(Action(text_of("FADE IN:")))
     was_flashback = False
+    for sc, nxt in zip(scenes, scenes[1:]):
+        if sc.items and all(_told_of_the_film(it) for it in sc.items):
+            # a title and "A photoplay in five reels" make no scene: their lines go with the next
+            nxt.sentences[:0], sc.sentences, sc.items = sc.sentences, [], []
+            if nxt.time in ("LATER", "CONTINUOUS"):
+                nxt.time = sc.time   # (no earlier moment of that place is shown)
     for si, sc in enumerate(scenes):
         if not sc.items and not sc.sentences:
             continue
@@ -806,6 +812,13 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     body.append(Action(text_of(action)))
     body.append(Transition(text_of("FADE OUT."), forced=True))
     return Document(tp, body)
+
+
+def _told_of_the_film(item: object) -> bool:
+    """Whether an item of a scene is narration about the film alone, which leaves nothing."""
+    if isinstance(item, Line):
+        return not drop_meta(item.text)
+    return isinstance(item, str) and not drop_meta(item).strip()
 
 
 __all__ = ["Adaptation", "adapt_text", "Boneyard"]

@@ -95,7 +95,7 @@ def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     return words[k:]
 
 
-def _quoted(tok: Any) -> bool:
+def in_quotes(tok: Any) -> bool:
     """Whether a token stands inside a quotation of its sentence (an odd number of double
     quotation marks before it)."""
     sent = tok.sent
@@ -119,6 +119,26 @@ _KIN_INVERSE = {
 }
 #: No noun told apart by adjectives.
 _NO_SPLIT: Mapping[str, Counter] = {}
+
+
+def _own_possessive_sex(name: Any) -> str | None:
+    """The sex of a his/her on what a subject does itself ("the squire, Edward Vane, sees
+    Ruth and loses his heart": M), or None: a possessive in the object of the subject's own
+    verb, or of a verb joined to it with no subject of its own."""
+    subj = name.head if name.dep_ == "appos" else name
+    if subj.dep_ not in _SUBJ:
+        return None
+    verbs = {subj.head.i} | {c.i for c in subj.head.children
+                             if c.dep_ == "conj" and not any(g.dep_ in _SUBJ for g in c.children)}
+    for t in name.sent:
+        if t.tag_ != "PRP$" or t.lower_ not in ("his", "her"):
+            continue
+        h = t.head
+        while h.dep_ in ("dobj", "pobj", "prep") and h.head.i != h.i:
+            h = h.head
+        if h.i in verbs and h.i != t.head.i:
+            return PRON_GENDER[t.lower_]
+    return None
 
 
 def _role_key(tok: Any, split: Mapping[str, Counter] = _NO_SPLIT) -> tuple[str, str]:
@@ -303,6 +323,9 @@ class Cast:
                 e = ev[words]
                 if head.dep_ in _SUBJ or (head.dep_ == "conj" and head.head.dep_ in _SUBJ):
                     e["person"] += 1
+                sex = _own_possessive_sex(head)
+                if sex:
+                    e["sex " + sex] += 1   # ("Lady Vane" is then not "Edward Vane ... loses his heart")
                 nxt = s[b] if b < len(s) else None
                 if nxt is not None and nxt.tag_ in ("VBZ", "VBD", "VBP", "MD") and nxt.dep_ != "aux":
                     e["person"] += 1
@@ -381,8 +404,12 @@ class Cast:
             if target is None and len(w) >= 2 and len(_core(w)) == 1:
                 # "Mrs. Oyelaran" is "Marguerite Oyelaran" when only one name ends so;
                 # "Major Brandt" is "Dr. Major Ilse Brandt" (titles aside, a full name)
+                title = w[0].lower()
+                other = "sex M" if title in HONORIFICS_F else "sex F" if title in HONORIFICS_M else ""
                 cands = [g for g in groups if len(_core(g)) > 1 and g[-1] == w[-1]
-                         and not (set(g) & spouses.get(w[0].lower().rstrip("."), set()))]
+                         and not (set(g) & spouses.get(w[0].lower().rstrip("."), set()))
+                         and not (other and ev[g][other] > ev[g]["sex F" if other == "sex M" else "sex M"])]
+                # ("Lady Vane" is not "Edward Vane ... his heart": mother and son share the name)
                 if len(cands) == 1:
                     target = cands[0]
             if target is None:
@@ -435,7 +462,7 @@ class Cast:
             spans = self.name_spans(s)
             index = self._span_index(s, spans)
             for t in s:
-                if not _role_head(t) or _quoted(t):
+                if not _role_head(t) or in_quotes(t):
                     continue   # ("Your grandmother will worry," he says: somebody talked of)
                 # apposition with a name: "his daughter Lena", "the caretaker, Mr. Merry,", "a woman named Ines"
                 personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or \

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Union
 
-from .cast import Cast, Person, subject_verb
+from .cast import Cast, Person, in_quotes, subject_verb
 from .lexicon import PRON_GENDER, REQUEST_VERBS, RESPONSE_VERBS
 
 Group = tuple[Person, ...]
@@ -45,7 +45,8 @@ class Tracker:
             rel = t.i - sent.start
             if rel in ments:
                 m = ments[rel]
-                self._cur.append((rel, m.person, m.subject and self._main(sent[m.end - 1])))
+                if not in_quotes(t):   # (a person talked of inside quoted words is nobody here to be "she")
+                    self._cur.append((rel, m.person, m.subject and self._main(sent[m.end - 1])))
                 for k in range(m.start, m.end):
                     self._resolved[k] = m.person
                 if m.subject:

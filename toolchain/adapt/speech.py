@@ -843,7 +843,12 @@ class SpeechReader(ReportedSpeech):
             # (a deed joined to the one before: not the verb after a subject's apposition)
             commas = [k for k in range(1, len(toks) - 1) if toks[k].text == "," and
                       toks[k + 1].tag_ in ("VBZ", "VBD", "VBP") and
-                      not any(a.dep_ in ("appos", "relcl") for a in [toks[k - 1], *toks[k - 1].ancestors])]
+                      not any(a.dep_ in ("appos", "relcl", "acl") or a.dep_ == "advcl" and a.tag_ in ("VBN", "VBG")
+                              for a in [toks[k - 1], *toks[k - 1].ancestors])
+                      and not (k >= 2 and toks[k - 2].text == "," and toks[k - 1].tag_ in ("VBD", "VBN", "JJ"))
+                      and not (k + 2 < len(toks) and toks[k + 2].text == "," and toks[k + 1].tag_ == "VBD")]
+            # (nor the comma closing a participle set off: "Crouch, seen by a boy, was taken",
+            # "Lady Vane, ashamed, came")
             # (nor the comma closing a relative clause: "Smith, whose company passes by, offers ...")
             if commas and not any(t.lower_ in ("and", "or") for t in toks[commas[-1]:]):
                 words[commas[-1]].text = " and"
