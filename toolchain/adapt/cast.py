@@ -668,6 +668,10 @@ class Cast:
             if a >= 1 and s[a - 1].lower_ in ("named", "called") and rel in (a - 2, a - 3, a - 4) \
                     and all(not x.is_punct for x in s[rel:a]):
                 return self.people[key]
+            if a == rel + 2 and s[rel + 1].text == "," and head.dep_ in ("npadvmod", "appos", "dobj") and \
+                    b < len(s) and s[b].text in (",", ".", ";") and \
+                    not (b + 1 < len(s) and s[b + 1].lower_ in ("and", "or")):
+                return self.people[key]   # "the Lady's steward, Crouch, a sly fellow": the parse lost the apposition
         return None
 
     def _possessor(self, s: Any, t: Any) -> Person | None:
