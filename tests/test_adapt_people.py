@@ -432,3 +432,11 @@ def test_a_name_shared_with_another_of_the_other_sex_stays_apart() -> None:
     _, _, sex = _run("The young baron, Felix Moor, returning from the city, meets Anna at the fair and loses "
                      "his heart to her. But the baron's mother, the stern Lady Moor, forbids the match.")
     assert "LADY MOOR" in sex and "FELIX MOOR" in sex
+
+
+def test_a_word_capitalised_only_by_the_sentence_is_not_part_of_the_name() -> None:
+    # "Old Tom Reed" had made OLD TOM REED, and the recogniser's "Tom Reed" a second person
+    _, body, sex = _run("Old Tom Reed, the miller, had but one joy in life, his daughter Anna. The mill burned. "
+                        "Tom Reed was badly hurt.")
+    assert set(sex) == {"TOM REED", "ANNA"}
+    assert body[body.index("FADE IN:") + 2].startswith("Old TOM REED, the miller,")

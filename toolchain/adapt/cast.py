@@ -259,6 +259,9 @@ class Cast:
             while j < n and self._namey(sent, j):
                 j += 1
             if j > i:
+                if i == 0 and j - i >= 2 and sent[0].ent_type_ != "PERSON" and sent[0].lower_ not in HONORIFICS \
+                        and sent[1].ent_type_ == "PERSON" and sent[1].ent_iob_ == "B":
+                    i = 1   # "Old Tom Reed lives ...": a word capitalised by the sentence, not of the name
                 # a title alone is not a name
                 if not (j - i == 1 and sent[i].lower_ in HONORIFICS):
                     out.append((i, j))
