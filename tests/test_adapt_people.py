@@ -440,3 +440,8 @@ def test_a_word_capitalised_only_by_the_sentence_is_not_part_of_the_name() -> No
                         "Tom Reed was badly hurt.")
     assert set(sex) == {"TOM REED", "ANNA"}
     assert body[body.index("FADE IN:") + 2].startswith("Old TOM REED, the miller,")
+
+
+def test_a_first_name_the_recogniser_missed_stays_part_of_the_name() -> None:
+    _, _, sex = _run("Ilona Bartok hides Anton Varga in the cellar. Captain Rusz arrives at the farm. Ilona lies.")
+    assert "ILONA BARTOK" in sex and "BARTOK" not in sex

@@ -260,8 +260,10 @@ class Cast:
                 j += 1
             if j > i:
                 if i == 0 and j - i >= 2 and sent[0].ent_type_ != "PERSON" and sent[0].lower_ not in HONORIFICS \
-                        and sent[1].ent_type_ == "PERSON" and sent[1].ent_iob_ == "B":
+                        and sent[1].ent_type_ == "PERSON" and sent[1].ent_iob_ == "B" \
+                        and sent[0].text not in getattr(self, "capwords", ()) and not self._said_again(sent[0]):
                     i = 1   # "Old Tom Reed lives ...": a word capitalised by the sentence, not of the name
+                    # (not one the text names elsewhere too: "Ilona Bartok hides ... Ilona cries")
                 # a title alone is not a name
                 if not (j - i == 1 and sent[i].lower_ in HONORIFICS):
                     out.append((i, j))
@@ -269,6 +271,10 @@ class Cast:
             else:
                 i += 1
         return out
+
+    def _said_again(self, tok: Any) -> bool:
+        """Whether the text has the capitalised word anywhere else, as written."""
+        return any(t.text == tok.text and t.i != tok.i for s in self.sents for t in s)
 
     def _namey(self, sent: Any, i: int) -> bool:
         t = sent[i]
