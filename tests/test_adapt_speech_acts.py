@@ -505,3 +505,10 @@ def test_a_telling_whose_listener_stays_in_the_action_stays_with_it() -> None:
     assert "MARCI BARTOK sees the soldier from the window and runs to tell his mother." in f.splitlines()
     assert ("MARCI BARTOK", "He came back!") in _lines('Marci Bartok sees the soldier from the window and runs '
                                                        'to tell his mother, "He came back!"')
+
+
+def test_the_speaker_as_object_of_another_named_doer_is_me() -> None:
+    # "Ames ordered him": him is not Ames, and the tracker says the one confessing
+    got = _lines("Victor Ames owns a nightclub. His bouncer Gaz guards the door. Ames fires a waiter. "
+                 "Later Gaz confesses that Ames ordered him to scare the waiter.")
+    assert ("GAZ", "Ames ordered me to scare the waiter.") in got

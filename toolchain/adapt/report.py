@@ -90,6 +90,11 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         if addressee is None and obj is None:
             addressee = self._replier(v, lem, sent, speaker) or self._governing_listener(v, speaker) or \
                 self._turn_listener(speaker, sent, v)
+            if addressee is not None and lem not in ("ask", "wonder", "inquire", "enquire", "question") and any(
+                    t.dep_ in _SUBJ and t.head.i != v.i and t.lower_ not in PRON_GENDER and
+                    self.tracker.referent(t) == addressee for t in v.subtree):
+                addressee = None   # a guess the words deny: "confesses that Ames ordered him" is not to Ames
+                # (one is asked about oneself: "asks if Georges is bringing his coat")
             explicit = addressee is not None
             if addressee is None:
                 addressee = next((p for p in self.tracker.recent_people() if p != speaker), None)

@@ -52,6 +52,7 @@ class PersonShift:
         words: list[Word] = []
         third_same: set[str] = set()
         third_at: dict[str, int] = {}
+        thirds: dict[str, set[Person]] = {}   # who they are, by sex
         role_doers: list[tuple[Any, tuple[str, ...]]] = []
         # a third party of the speaker's sex named in the clause takes the pronouns after it
         for t in toks:
@@ -59,6 +60,7 @@ class PersonShift:
             if isinstance(r, Person) and t.lower_ not in PRON_GENDER and r != speaker \
                     and (r not in told or not explicit) and r.gender and r.named:
                 third_at.setdefault(r.gender, t.i)
+                thirds.setdefault(r.gender, set()).add(r)
             elif t.dep_ in _SUBJ and t.tag_ == "NN" and (r is None or r not in (speaker, addressee)) and \
                     (t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES)):
                 # "the violinist caused a stir when she...": in a clause hanging on what somebody
@@ -113,7 +115,7 @@ class PersonShift:
             form = _pron_role(t)
             if t.dep_ in _SUBJ and subject_i and (low not in PRON_GENDER or isinstance(r, Person) and r != speaker):
                 subject_i = False   # a new clause with its own subject ("if she wants him to stay")
-            third_same = {g for g, at in third_at.items() if at < t.i}
+            third_same = {g for g, at in third_at.items() if at < t.i and not _bound_away(t, thirds.get(g, set()), tr)}
             if low in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
                 g = PRON_GENDER[low]
                 own_clause = t.tag_ == "PRP$" and isinstance(r, Person) and r not in (speaker, listener) and \
@@ -149,6 +151,10 @@ class PersonShift:
                         target, you_gender = "2", g   # "asks Paul where he was": about Paul
                     elif alone and listener is None and not question:
                         target, me_gender = "1", g    # "promises to call her sister"
+                    elif r == speaker and listener is None and not question and form == "obj" and \
+                            t.dep_ in ("dobj", "dative") and _other_subject(t, tr, speaker):
+                        # "confesses that Ames ordered him to ...": done to the speaker by another
+                        target, me_gender = "1", g
             elif low in ("they", "them", "their", "themselves") and isinstance(r, tuple) and speaker in r \
                     and (set(r) == set(self._both or ()) or not self._plural_near(t)):
                 # "says they would love to...": the speaker is one of them
@@ -244,6 +250,21 @@ class PersonShift:
         return self._prev_sent is not None and any(
             w.tag_ == "NNS" and w.is_lower and (w.lower_ in GROUP_NOUNS or w.lower_.rstrip("s") in PERSON_NOUNS)
             for w in self._prev_sent)
+
+
+def _bound_away(t: Any, others: set[Person], tr: Any) -> bool:
+    """Whether an object pronoun cannot be any of the others of its sex named before it, they
+    being the subject of its own verb ("Ames ordered him": not Ames)."""
+    if t.dep_ not in ("dobj", "dative") or t.lower_ not in ("him", "her") or not others:
+        return False
+    subjects = {tr.referent(c) for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return others <= subjects
+
+
+def _other_subject(t: Any, tr: Any, speaker: Person) -> bool:
+    """Whether the verb an object pronoun hangs on has a named subject who is not the speaker."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRON_GENDER and
+               isinstance(tr.referent(c), Person) and tr.referent(c) != speaker for c in t.head.children)
 
 
 def _under_doer(t: Any, g: str, doers: list[tuple[Any, tuple[str, ...]]]) -> bool:
