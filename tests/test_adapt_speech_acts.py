@@ -512,3 +512,11 @@ def test_the_speaker_as_object_of_another_named_doer_is_me() -> None:
     got = _lines("Victor Ames owns a nightclub. His bouncer Gaz guards the door. Ames fires a waiter. "
                  "Later Gaz confesses that Ames ordered him to scare the waiter.")
     assert ("GAZ", "Ames ordered me to scare the waiter.") in got
+
+
+def test_the_one_told_by_a_second_deed_does_not_hang_on_the_first() -> None:
+    # "warns Okonjo" (the name tagged an adjective) had left "Hale denies knowing Danny and Okonjo."
+    a, f = adapt("Ruth Okonjo is a detective. Okonjo confronts Hale at the town hall. Hale denies knowing "
+                 "Danny and warns Okonjo that she has friends in the Met.", "t", "t", load_model())
+    shown = [ln for ln in f.splitlines() if ln and not ln.startswith("=")]
+    assert not any(ln.endswith("and Okonjo.") for ln in shown)

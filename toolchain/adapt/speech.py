@@ -722,11 +722,18 @@ class SpeechReader(ReportedSpeech):
             if v.i in taken:
                 consumed |= self._set_off.get(v.i, set())
             # an aspect verb carrying the speech ("starts saying") goes with it
-            told = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
+            # (a name the tagger misread: "warns Okonjo that", "Okonjo" an adjective)
+            told = [c for c in v.children if c.i > v.i and c.i not in consumed and (
+                c.dep_ in ("dobj", "dative") or c.dep_ in ("acomp", "npadvmod", "oprd") and
+                (isinstance(self.tracker.referent(c), Person) or c.text[:1].isupper()))]
             to = [a for a in v.children if a.dep_ == "aux" and a.lower_ == "to"]
             if v.i in consumed and told and to and v.i not in self._keep_clause:
                 # "runs to tell his mother, '...'": the one told stays, so does the telling
                 consumed -= {v.i} | {a.i for a in to}
+            elif v.i in consumed and told and v.dep_ == "conj":
+                # "denies it and warns Okonjo that ...": the one told goes with the telling, not
+                # onto the deed before it ("denies it and Okonjo")
+                consumed |= {t.i for c in told for t in c.subtree}
             h = v.head
             if v.dep_ == "xcomp" and self.lemma(h) in _ASPECT:
                 consumed.add(h.i)
