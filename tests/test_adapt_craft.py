@@ -42,6 +42,10 @@ def test_narration_about_the_film_is_cut_and_what_it_told_stays() -> None:
     # a treatment's title line and its length in reels
     assert drop_meta("THE FERRYMAN'S WIFE.") == ""
     assert drop_meta("A photoplay in six reels.") == ""
+    # a festival blurb: the director's feature, the performances, the film's last image
+    assert drop_meta("Set in a port town, Ana Ruiz's assured debut follows Tomas, a docker.") == "Tomas, a docker."
+    assert drop_meta("Ruiz draws fine performances from Eva Lind, and the film's final image lingers.") == ""
+    assert drop_meta("Tomas draws water from the well.") == "Tomas draws water from the well."
     assert drop_meta("Otto reads the FBI file.") == "Otto reads the FBI file."
 
 

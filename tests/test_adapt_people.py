@@ -445,3 +445,10 @@ def test_a_word_capitalised_only_by_the_sentence_is_not_part_of_the_name() -> No
 def test_a_first_name_the_recogniser_missed_stays_part_of_the_name() -> None:
     _, _, sex = _run("Ilona Bartok hides Anton Varga in the cellar. Captain Rusz arrives at the farm. Ilona lies.")
     assert "ILONA BARTOK" in sex and "BARTOK" not in sex
+
+
+def test_a_name_with_a_role_set_beside_it_is_a_character() -> None:
+    _, body, sex = _run("On a quiet island, Ana Ruiz's second feature follows Eleni, a fisherman's widow who "
+                        "will not sell her boat. When her son Stavros returns, she refuses to see him.")
+    assert "ELENI" in sex
+    assert any(ln.startswith("ELENI, a fisherman's widow") for ln in body)

@@ -345,6 +345,8 @@ class Cast:
                 if head.dep_ == "appos" and (head.head.lower_ in PERSON_NOUNS or
                                              head.head.tag_ in ("NN", "NNP") and head.head.lower_.endswith(ROLE_SUFFIXES)):
                     e["person"] += 2   # "the girl, Ama,", "a young Frenchwoman, Lauri,"
+                if any(c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PERSON_NOUNS for c in head.children):
+                    e["person"] += 2   # "follows Eleni, a fisherman's widow": the role set beside the name
                 if head.dep_ in ("dobj", "dative"):
                     e["object"] += 1
                     if head.head.pos_ in ("VERB", "AUX") and self.lemma(head.head) in SPEECH_VERBS:
