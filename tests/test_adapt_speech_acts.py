@@ -520,3 +520,10 @@ def test_the_one_told_by_a_second_deed_does_not_hang_on_the_first() -> None:
                  "Danny and warns Okonjo that she has friends in the Met.", "t", "t", load_model())
     shown = [ln for ln in f.splitlines() if ln and not ln.startswith("=")]
     assert not any(ln.endswith("and Okonjo.") for ln in shown)
+
+
+def test_asking_about_the_one_person_near_asks_her() -> None:
+    # nobody named as the one asked, but the only other person there is the "her" of the question
+    got = _lines("Priya Nair works at a laundromat. Her father Dev wants her to study law. Priya meets "
+                 "Callum Reid, a shy boy who repairs bicycles. He asks if he can photograph her for a competition.")
+    assert ("CALLUM REID", "Can I photograph you for a competition?") in got

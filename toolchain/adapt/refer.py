@@ -155,6 +155,10 @@ class Tracker:
             break
         return None
 
+    def nearby_people(self) -> set[Person]:
+        """The people of this sentence and the one before."""
+        return {p for _, p, _s in self._cur} | {p for p, _s in (self.history[-1] if self.history else [])}
+
     def recent_people(self) -> list[Person]:
         """People mentioned lately, most recent first (the likely listeners)."""
         out: list[Person] = []

@@ -98,6 +98,11 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
             explicit = addressee is not None
             if addressee is None:
                 addressee = next((p for p in self.tracker.recent_people() if p != speaker), None)
+                # "asks if he can photograph her", the one person about: she is the one asked
+                explicit = lem == "ask" and isinstance(addressee, Person) and any(
+                    t.lower_ in ("him", "her") and t.dep_ in ("dobj", "dative") and
+                    self.tracker.referent(t) == addressee for t in v.subtree if t.i > v.i) and \
+                    self.tracker.nearby_people() - {speaker} == {addressee}
         else:
             explicit = True
         asked = self._wh_after_topic(v, lem, sent)
