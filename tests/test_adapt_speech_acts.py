@@ -527,3 +527,17 @@ def test_asking_about_the_one_person_near_asks_her() -> None:
     got = _lines("Priya Nair works at a laundromat. Her father Dev wants her to study law. Priya meets "
                  "Callum Reid, a shy boy who repairs bicycles. He asks if he can photograph her for a competition.")
     assert ("CALLUM REID", "Can I photograph you for a competition?") in got
+
+
+def test_words_standing_alone_after_a_sentence_about_somebody_are_theirs() -> None:
+    got = _lines('Marisa Cole, a nurse, finds a baby in the chapel. Her supervisor, Gloria, wants to call '
+                 'social services at once. "Rules are rules, Marisa."')
+    assert ("GLORIA", "Rules are rules, Marisa.") in got
+
+
+def test_a_child_calling_mum_is_not_mum() -> None:
+    # an untracked "baby" had kept "she whispers" from telling Marisa's sex, and "he asks" became hers
+    got = _lines('Marisa Cole finds an abandoned baby in the chapel. "Somebody loved you," she whispers. '
+                 'Marisa takes the baby home, where her teenage son Jaylen is doing homework. '
+                 '"Mom, what is that?" he asks.')
+    assert ("JAYLEN", "Mom, what is that?") in got

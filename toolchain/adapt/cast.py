@@ -810,6 +810,9 @@ class Cast:
                         votes[speaker.key][g] += 1   # "Lukas announces that he...": himself
                         continue
                     unknown = [p for p in cands if p.gender is None]
+                    if t.dep_ in _SUBJ and self.lemma(t.head) in SPEECH_VERBS:
+                        # '"...," she whispers': a speaker is somebody tracked, not "an abandoned baby"
+                        unknown = [p for p in unknown if p is not _SOMEONE]
                     if len(unknown) > 1 and t.i == s.start and t.tag_ == "PRP$" and prev_main in unknown:
                         unknown = [prev_main]   # "Her new partner ..." opening: the last sentence's subject
                     if len(unknown) == 1 and unknown[0] is not _SOMEONE:

@@ -155,6 +155,10 @@ class Tracker:
             break
         return None
 
+    def last_main_subject(self) -> Person | None:
+        """The one the sentence before was about (its main subject), if a person."""
+        return next((p for p, main in (self.history[-1] if self.history else []) if main), None)
+
     def nearby_people(self) -> set[Person]:
         """The people of this sentence and the one before."""
         return {p for _, p, _s in self._cur} | {p for p, _s in (self.history[-1] if self.history else [])}

@@ -246,6 +246,15 @@ class SpeechReader(ReportedSpeech):
             whole = all(t.is_punct or t.is_space for t in sent if not a <= t.i <= b)
             if speaker is None and whole and self._last_quoted is not None:
                 speaker = self._last_quoted   # '"It is late," she says. "Go home."': still hers
+            elif speaker is None and whole and a == sent.start and self._prev_sent is not None and \
+                    not any(t.text == '"' for t in self._prev_sent):
+                # 'Her supervisor wants to call the police. "Rules are rules, Marisa."': words standing
+                # alone after a sentence about somebody are theirs (not of one they call by name)
+                said = quote_text(sent, (a, b))
+                who = self.tracker.last_main_subject()
+                if who is not None and not any(re.search(r"\b" + re.escape(f.split()[-1]) + r"\b", said)
+                                               for f in who.forms | {who.cue.title()} if f.split()):
+                    speaker = who
             if isinstance(speaker, Person):
                 loose_lines.append((b, Line(speaker, quote_text(sent, (a, b)), None)))
                 # only words set off as an utterance (", "..."" to the end) leave the action;
