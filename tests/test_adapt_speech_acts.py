@@ -541,3 +541,10 @@ def test_a_child_calling_mum_is_not_mum() -> None:
                  'Marisa takes the baby home, where her teenage son Jaylen is doing homework. '
                  '"Mom, what is that?" he asks.')
     assert ("JAYLEN", "Mom, what is that?") in got
+
+
+def test_testifying_and_declaring_are_telling() -> None:
+    got = _lines("At the hearing, Emmanuel Joseph, the night guard, testifies that Tasha came to the chapel "
+                 "every night. Later Steve Orr declares that he will go.")
+    assert ("EMMANUEL JOSEPH", "Tasha came to the chapel every night.") in got
+    assert ("STEVE ORR", "I will go.") in got
