@@ -452,3 +452,9 @@ def test_a_name_with_a_role_set_beside_it_is_a_character() -> None:
                         "will not sell her boat. When her son Stavros returns, she refuses to see him.")
     assert "ELENI" in sex
     assert any(ln.startswith("ELENI, a fisherman's widow") for ln in body)
+
+
+def test_a_chief_named_beside_her_role_is_named_in_full() -> None:
+    _, body, _ = _run("Lola Vance sings in a casino. Lola distracts the security chief, Ramona Diaz, by asking "
+                      "her about a bracelet. Later Ramona watches the cameras.")
+    assert any("RAMONA DIAZ" in ln for ln in body)

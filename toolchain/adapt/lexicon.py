@@ -63,7 +63,7 @@ sergeant lieutenant general colonel major commander pilot sailor fisherman farme
 mechanic engineer scientist professor principal counselor counsellor nanny babysitter
 housekeeper gardener courier messenger mailman postman shopkeeper bartender barman customer
 passenger traveler traveller tourist stranger villager mother father inspector paramedic
-firefighter fireman medic receptionist administrator official minister senator governor
+firefighter fireman medic receptionist administrator official minister senator governor chief
 """.split())
 #: Collective nouns: a group is never a character.
 GROUP_NOUNS = frozenset("""brigade crowd team group family couple people police army crew staff
