@@ -458,3 +458,10 @@ def test_a_chief_named_beside_her_role_is_named_in_full() -> None:
     _, body, _ = _run("Lola Vance sings in a casino. Lola distracts the security chief, Ramona Diaz, by asking "
                       "her about a bracelet. Later Ramona watches the cameras.")
     assert any("RAMONA DIAZ" in ln for ln in body)
+
+
+def test_a_verb_read_as_a_noun_before_an_object_pronoun_is_a_deed() -> None:
+    # "thanks" tagged a plural noun: the clause had vanished
+    _, body, _ = _run("Walter Crane keeps the light. Thomas Reid and Effie Crane row out to rescue the crew. "
+                      "The skipper, Angus Muir, thanks them and asks Walter to testify at the inquiry in Oban.")
+    assert any(ln.startswith("The skipper, ANGUS MUIR, thanks them") for ln in body)

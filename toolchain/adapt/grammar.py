@@ -182,5 +182,8 @@ def verb_read_as_noun(t: Any) -> bool:
     if t.dep_ == "nsubj" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ",":
         # "Tobias nods, then asks": made the subject of the verb after it
         return any(c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.i == t.i - 1 for c in t.children)
+    if t.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) and \
+            any(c.dep_ == "dobj" and c.tag_ == "PRP" and c.i == t.i + 1 for c in t.children):
+        return True   # "The skipper, Angus Muir, thanks them": a noun has no object pronoun
     return bool(t.dep_ == "ROOT" and any(c.dep_ in ("compound", "nsubj") and c.i < t.i and
                                          (c.pos_ == "PROPN" or c.tag_ == "PRP") for c in t.children))
