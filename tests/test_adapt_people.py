@@ -465,3 +465,9 @@ def test_a_verb_read_as_a_noun_before_an_object_pronoun_is_a_deed() -> None:
     _, body, _ = _run("Walter Crane keeps the light. Thomas Reid and Effie Crane row out to rescue the crew. "
                       "The skipper, Angus Muir, thanks them and asks Walter to testify at the inquiry in Oban.")
     assert any(ln.startswith("The skipper, ANGUS MUIR, thanks them") for ln in body)
+
+
+def test_a_full_name_listed_with_a_person_is_a_person() -> None:
+    # the recogniser called "Effie Crane" an organisation and the parser made "row" a noun
+    _, body, sex = _run("Thomas Reid and Effie Crane row out to rescue the crew. Effie waves.")
+    assert "EFFIE CRANE" in sex

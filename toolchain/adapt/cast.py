@@ -359,6 +359,9 @@ class Cast:
                     e["article"] += 1   # "a young Frenchwoman": a kind of person, not a name
                 if prev in ("named", "called"):
                     e["person"] += 2
+                if prev in ("and", ",") and a >= 2 and s[a - 2].ent_type_ == "PERSON" and b - a >= 2 and \
+                        s[a - 2].tag_ == "NNP":
+                    e["person"] += 1   # "Thomas Reid and Effie Crane": a full name listed with a person's
                 if head.dep_ == "appos" and head.head.tag_ == "NN" and head.head.dep_ in _SUBJ:
                     e["person"] += 1   # "the constable, Ida Berg, arrests ...": a doer's name
                 if prev == "for" and a >= 2 and self.lemma(s[a - 2]) in _GOING:
