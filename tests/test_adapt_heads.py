@@ -316,3 +316,12 @@ def test_nightfall_and_sundown_are_times_of_day() -> None:
     heads = _heads("Dana Pryce and her sons escape from the hotel.\n\n"
                    "By nightfall they reach the old fort.\n")
     assert heads[-1].endswith("- NIGHT"), heads
+
+
+def test_a_room_named_with_a_kind_of_building_the_text_names_is_a_room_of_that_building() -> None:
+    heads = _heads("Mina Kovac plans to steal a telescope from the Larkspur Observatory in Tucson.\n\n"
+                   "Mina takes a job in the observatory kitchen and befriends the guard, Otto Reyes. "
+                   "Otto shows her the dome.\n\n"
+                   "Mina learns the alarm codes.\n")
+    assert "INT. LARKSPUR OBSERVATORY - KITCHEN - DAY" in heads, heads
+    assert not any("HOUSE" in h for h in heads), heads

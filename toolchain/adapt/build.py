@@ -30,7 +30,7 @@ from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
     PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full,
-    named_buildings, named_place, outdoors, places_in, scenery, time_of,
+    named_buildings, named_kinds, named_place, outdoors, places_in, scenery, time_of,
 )
 from .refer import Tracker
 from .segment import Move, continues, cue_of, move_in, split_action
@@ -126,6 +126,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         # new hotel ... inside a laundry room")
         home = _building_told(text) or home
         told_building = home
+    kinds = named_kinds([x.span for x in sents])
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
@@ -139,7 +140,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         tracker.begin(s)
         cue = cue_of(s.text)
         beats = reader.read(s)
-        found = _parts_placed(places_in(s, home, beats.spoken), scenes[-1].place if scenes else None, s, home,
+        found = _parts_placed(places_in(s, home, beats.spoken, kinds), scenes[-1].place if scenes else None, s, home,
                               told_building)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
@@ -718,6 +719,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     for w in (x.strip("'.,\"") for x in f.split()) if w[:1].isupper() and len(w) > 1
                     and w.lower() not in common}
     full_names = named_buildings(story_spans)
+    for kind, name in named_kinds(story_spans).items():
+        full_names.setdefault(kind.upper(), name)   # "the Larkspur Observatory", then "the observatory"
     said_in_full = kinds_in_full(story_spans)
     said_in_full.update(_said_in_full([sc.place for sc in scenes]))
     said_in_full.update(home_in_full(story_spans, home))

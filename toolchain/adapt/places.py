@@ -135,8 +135,12 @@ def dwelling(text: str) -> str:
     return best if n and best else "HOUSE"
 
 
-def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) -> list[tuple[Place, bool]]:
+def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
+              kinds: dict[str, str] | None = None) -> list[tuple[Place, bool]]:
     """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink).
+
+    ``kinds`` are the buildings the synopsis names by a proper name (see ``named_kinds``):
+    a room named with one of their kind words is a room of that building.
 
     The places they are in come first, in the order the sentence goes to them
     ("goes to the cave ... and returns to the house"); a place that only holds
@@ -170,6 +174,11 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
                 and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
             # "the church hall", "the hotel kitchen": a building's room named with it, not the home's
             hit = (Place("INT", (toks[k - 1].text + " " + t.text).upper(), None), False)
+        elif key in ROOMS and kinds and k > 0 and toks[k - 1].lower_ in kinds and toks[k - 1].dep_ in ("compound", "amod") \
+                and toks[k - 1].head.i == t.i and prep is not None and prep.lower_ in _LOC_PREPS \
+                and in_story_line(prep.head):
+            # "the Vesper Theatre ... in the theatre office": a room of the building the text names
+            hit = (Place("INT", kinds[toks[k - 1].lower_], t.text.upper()), False)
         elif key not in ROOMS and key not in PLACES:
             generic = _generic_place(t)
             hit = (generic, False) if generic is not None else None
@@ -785,6 +794,28 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
             if general:
                 seen.setdefault(general, set()).add(name)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def named_kinds(spans: list[Any]) -> dict[str, str]:
+    """Kinds of building the synopsis names by a proper name and also by the bare kind:
+    "the Harlow Tannery" and "the tannery office" -> tannery: HARLOW TANNERY.
+
+    The name's last word, written in lower case elsewhere as a common noun, is a kind of
+    place (no word list needed); only when one name ends with it, and never a person's.
+    """
+    common = {t.lower_ for sp in spans for t in sp if t.text.islower()}
+    seen: dict[str, set[str]] = {}
+    for sp in spans:
+        for t in sp:
+            if t.tag_ != "NNP" or t.lower_ not in common or t.ent_type_ in ("PERSON", "NORP", "GPE") or \
+                    t.dep_ == "compound" or t.i == sp.start:
+                continue
+            mods = [c for c in t.lefts if c.dep_ == "compound" and c.tag_ == "NNP" and c.ent_type_ != "PERSON"]
+            if not mods or any(w.dep_ == "compound" and w.tag_ == "NNP" and w.ent_type_ == "PERSON" for w in t.lefts):
+                continue
+            name = " ".join(w.text for w in t.doc[mods[0].i: t.i + 1] if w.is_alpha).upper()
+            seen.setdefault(t.lower_, set()).add(name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k not in ROOMS}
 
 
 def _not_backstory(verb: "Token") -> bool:
