@@ -325,3 +325,16 @@ def test_a_room_named_with_a_kind_of_building_the_text_names_is_a_room_of_that_b
                    "Mina learns the alarm codes.\n")
     assert "INT. LARKSPUR OBSERVATORY - KITCHEN - DAY" in heads, heads
     assert not any("HOUSE" in h for h in heads), heads
+
+
+def test_a_paragraph_with_no_time_goes_on_in_the_night_the_story_is_in() -> None:
+    heads = _heads("Ines Albar and Tomas Rigo plan to rob a bank in Porto.\n\n"
+                   "On the night of the gala, Ines slips into the museum and cracks the safe.\n\n"
+                   "Tomas waits in the car. He drives Ines to the harbour.\n\n"
+                   "The next day, Ines sells the jewels at a market in Lisbon.\n")
+    assert [h.rsplit(" - ", 1)[1] for h in heads[1:]] == ["NIGHT", "NIGHT", "NIGHT", "DAY"], heads
+    # a season named says the days have passed
+    heads = _heads("On the night of the gala, Ines Albar slips into the museum and cracks the safe. "
+                   "She swears to come back in the spring.\n\n"
+                   "Tomas Rigo waits at the harbour.\n")
+    assert heads[-1].endswith(" - DAY"), heads

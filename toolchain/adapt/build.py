@@ -241,8 +241,14 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
+                # a new paragraph that says no time has passed goes on in the dark the story is in (the
+                # night of a robbery is still night); a shift in time or a new day is day, and so is
+                # the rest of a day that was only said to be morning or afternoon
+                dark = not (cue.time or cue.cut or new_day or _moves_on(s) or _moves_on(s, leap=True) or back) \
+                    and _day_part(scenes) in _DARK and cur is not None and \
+                    not any(_dated(x.span) for x in cur.sentences + [sen])
                 when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else \
-                    _day_part(scenes) if cur is not None and sen.paragraph == prev_para else "DAY"
+                    _day_part(scenes) if cur is not None and (sen.paragraph == prev_para or dark) else "DAY"
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
                 # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
                 when = _day_part(scenes)
@@ -391,6 +397,12 @@ def _day_part(scenes: list["SceneDraft"]) -> str:
 
 #: Sentences a scene holds before a shift in time may cut it.
 _LONG_SCENE = 2
+
+
+def _dated(s: "Span") -> bool:
+    """The sentence names a date or a season ("in the spring", "The winter was long"): days pass
+    in it, so the night it may follow is over."""
+    return any(t.ent_type_ == "DATE" and time_of(t.text) is None for t in s)
 
 
 def _moves_on(s: "Span", leap: bool = False) -> bool:
@@ -596,6 +608,8 @@ def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: 
         story.times.append(TimeIR(i, sc.time, sc.flashback))
 
 
+#: Times of day that last until the text says the day has come.
+_DARK = frozenset({"NIGHT", "EVENING"})
 _NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|one (?:day|morning)|"
                       r"(?:days|weeks|months|years) (?:later|pass)|the day after)\b", re.IGNORECASE)
 _ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush run hurry burst knock "
