@@ -338,3 +338,11 @@ def test_a_paragraph_with_no_time_goes_on_in_the_night_the_story_is_in() -> None
                    "She swears to come back in the spring.\n\n"
                    "Tomas Rigo waits at the harbour.\n")
     assert heads[-1].endswith(" - DAY"), heads
+
+
+def test_a_bar_one_sits_at_is_a_part_of_the_building_the_scene_is_in() -> None:
+    heads = _heads("Marta Lind plays the piano at a hotel in Oslo. Her brother Jens Lind sits at the bar.\n")
+    assert heads[-1] in ("INT. HOTEL - DAY", "INT. HOTEL - BAR - DAY", "INT. HOTEL - BAR - CONTINUOUS"), heads
+    # going to a bar is going to a place of its own
+    heads = _heads("Marta Lind plays the piano at a hotel in Oslo.\n\nLater, Jens Lind goes to a bar.\n")
+    assert heads[-1].startswith("INT. BAR"), heads

@@ -331,10 +331,19 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
     name, ie = PLACES[key]
     if name is None or key in ("apartment", "flat", "house", "home") and name == home:
         return Place("INT", home, None), weak
+    if ie == "INT" and prep is not None and prep.lower_ == "at" and _stems(verb.lower_) & _POSTURE and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        # "sits at the bar": one sits or stands at a thing in a room, so it is a part of the
+        # building the scene is in, not a building of its own
+        return Place(ie, place_name(t, key, name), None, site=True, part=True), weak
     if " - " in name:   # "ward": a room of a known kind of building
         building, room = name.split(" - ", 1)
         return Place(ie, building, room), weak
     return Place(ie, place_name(t, key, name), None), weak
+
+
+#: Verbs of keeping a posture: "at" on them names a thing beside one, not a building.
+_POSTURE = frozenset("sit stand lean perch".split())
 
 
 def _moving(verb: "Token") -> bool:
