@@ -346,3 +346,21 @@ def test_a_bar_one_sits_at_is_a_part_of_the_building_the_scene_is_in() -> None:
     # going to a bar is going to a place of its own
     heads = _heads("Marta Lind plays the piano at a hotel in Oslo.\n\nLater, Jens Lind goes to a bar.\n")
     assert heads[-1].startswith("INT. BAR"), heads
+
+
+def test_the_story_opens_where_its_people_are_said_to_live_or_work() -> None:
+    heads = _heads("In 1931, Agnes Moro, a shepherd on a windswept moor, lives with her son Pip. "
+                   "A pedlar brings news of a fair.\n\n"
+                   "Agnes refuses to go. She tells Pip that the flock needs her.\n\n"
+                   "At the tribunal, a judge questions Agnes about the fire.\n")
+    assert heads[0] == "EXT. MOOR - DAY", heads
+    assert not any("TRIBUNAL" in h for h in heads[:-1]), heads
+    heads = _heads("Dr. Lena Holm, a chemist at a remote research station, finds a strange crystal. "
+                   "Her colleague Piet Vos laughs at her.\n\n"
+                   "At the hearing, Lena shows the crystal to the board.\n")
+    assert heads[0] == "INT. RESEARCH STATION - DAY", heads
+    # living above a shop is at home by it, not out in the town she works in
+    heads = _heads("Rosa Kemp, a seamstress in a busy mill town, lives with her father above the bakery. "
+                   "Her father wants her to marry.\n\n"
+                   "Rosa runs to the house of her friend Ada.\n")
+    assert "TOWN" not in heads[0], heads

@@ -30,7 +30,7 @@ from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
     PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full,
-    named_buildings, named_kinds, named_place, outdoors, places_in, scenery, time_of,
+    home_ground, named_buildings, named_kinds, named_place, outdoors, places_in, scenery, time_of,
 )
 from .refer import Tracker
 from .segment import Move, continues, cue_of, move_in, split_action
@@ -747,7 +747,11 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     # before the synopsis names any place, the story is where it first goes, unless it tells
     # how the people got there from where they were
     first = next((sc for sc in scenes if sc.place is not None and where_of(sc.place)), None)
-    opening = (first.place if first is not None and not first.reached else None) or \
+    # where the synopsis says its people live or work ("a keeper on a remote island") is where
+    # the story opens, rather than a place it only gets to later
+    ground = next((g for x in scenes[0].sentences if (g := home_ground(x.span)) is not None), None) \
+        if scenes and scenes[0].place is None else None
+    opening = ground or (first.place if first is not None and not first.reached else None) or \
         scenery(src.text) or Place("INT", home)
     last_where, last_ie = where_of(opening) or home, opening.int_ext
     last_heading: tuple[str, str, str, bool] | None = None

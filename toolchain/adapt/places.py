@@ -827,6 +827,47 @@ def named_kinds(spans: list[Any]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k not in ROOMS}
 
 
+#: Prepositions that place a thing by another ("above the store"), not in it.
+_BESIDE = frozenset("above below over under beneath near beside behind by opposite".split())
+#: Verbs whose "in", "on" or "at" says where their subject is at home.
+_LIVING = frozenset("live work".split())
+
+
+def home_ground(sent: Any) -> Place | None:
+    """Where a sentence says its subject lives or works: "Walt, a keeper on a remote island,
+    ...", "an astronomer at an observatory", "lives on a farm".  Where the story opens when
+    its first scenes name no place of their own.
+
+    The place is named by its noun and the nouns before it, not the words that describe it
+    ("remote"), so that later mentions ("returns to the island") meet the same heading.
+    """
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSON_NOUNS):
+        return None
+    living = bool(_stems(root.lower_) & _LIVING) and root.pos_ == "VERB"
+    said = {w.i for w in subj.subtree}
+    if living and any(w.dep_ == "prep" and w.lower_ in _BESIDE and w.i not in said for w in root.subtree):
+        return None   # "lives above the store", "near the mill": a home by it, none of the places named
+    holders = ([root] if living else []) + [c for c in subj.children if c.dep_ == "appos"]
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at"):
+                continue
+            p = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if p is None or p.tag_ != "NN" or p.lower_ in PERSON_NOUNS or p.lower_ in ROOMS or \
+                    p.lower_ in entries("not_places") or p.ent_type_ in _NOT_PLACE_ENTS or \
+                    time_of(p.lower_) is not None or not any(c.dep_ == "det" for c in p.children):
+                continue
+            name = " ".join([c.text for c in p.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [p.text]).upper()
+            known = PLACES.get(p.lower_)
+            if known is None:
+                return Place("INT", name)
+            if known[0] is not None and " - " not in known[0]:
+                return Place(known[1], name if " " in name else known[0])
+    return None
+
+
 def _not_backstory(verb: "Token") -> bool:
     """A past tense in a sentence told in the present is what happened before ("she says
     he took a taxi"), not where the people are now."""
