@@ -364,3 +364,9 @@ def test_the_story_opens_where_its_people_are_said_to_live_or_work() -> None:
                    "Her father wants her to marry.\n\n"
                    "Rosa runs to the house of her friend Ada.\n")
     assert "TOWN" not in heads[0], heads
+    # a job named by the building it is done in ("a museum guard") says where its holder is
+    heads = _heads("Ivo Sarr, a museum guard in Lagos, finds a painting missing. "
+                   "His boss Ada Kone blames him.\n\n"
+                   "Ivo climbs the stairs and searches the attic.\n\n"
+                   "At the trial, Ivo tells the judge the truth.\n")
+    assert heads[0].startswith("INT. MUSEUM"), heads

@@ -67,6 +67,9 @@ class SceneDraft:
     opens_at: int | None = None
     #: the people got to its place from the scene before ("They come upon a camp")
     reached: bool = False
+    #: its place is only where the synopsis says its people live or work: a place the scene's
+    #: own sentences name takes its place
+    grounded: bool = False
 
 
 @dataclass
@@ -127,6 +130,10 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         home = _building_told(text) or home
         told_building = home
     kinds = named_kinds([x.span for x in sents])
+    # where the synopsis says its people live or work ("a keeper on a remote island") is where
+    # the story opens, rather than a place it only gets to later
+    ground = next((g for x in sents if x.paragraph == sents[0].paragraph
+                   if (g := home_ground(x.span)) is not None), None) if sents else None
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
@@ -205,6 +212,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         answers = cur is not None and bool(cur.items) and isinstance(cur.items[-1], Line) and \
             lemma(s.root) in RESPONSE_VERBS and not cue.time and not cue.cut
         if not new and here is not None and cur is not None and cur.place is not None and here != cur.place \
+                and not cur.grounded \
                 and _told(cur) and not (answers and not going):   # (going on somewhere is a cut)
             new, continuous = True, True
         reached = not new and here is not None and here.goal and cur is not None and cur.place is None and \
@@ -260,12 +268,14 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             tracker.scene_break()
             reader.scene_break()
             gone = reached or place is not None and place is here and here.goal and _gone_to(s, here)
-            scenes.append(SceneDraft(place, when, cue.cut, flashback=back, reached=gone))
+            grounded = cur is None and place is None and ground is not None
+            scenes.append(SceneDraft(ground if grounded else place, when, cue.cut, flashback=back, reached=gone,
+                                     grounded=grounded))
             cur = scenes[-1]
         else:
             assert cur is not None   # with no scene yet, the sentence is new and has its time
-            if cur.place is None and (here or hint) is not None:
-                cur.place = here or hint
+            if (cur.place is None or cur.grounded) and (here or hint) is not None:
+                cur.place, cur.grounded = here or hint, False
         prev_para = sen.paragraph
         prev_unit = sen.unit
         prev_cut = cue.cut
@@ -747,11 +757,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     # before the synopsis names any place, the story is where it first goes, unless it tells
     # how the people got there from where they were
     first = next((sc for sc in scenes if sc.place is not None and where_of(sc.place)), None)
-    # where the synopsis says its people live or work ("a keeper on a remote island") is where
-    # the story opens, rather than a place it only gets to later
-    ground = next((g for x in scenes[0].sentences if (g := home_ground(x.span)) is not None), None) \
-        if scenes and scenes[0].place is None else None
-    opening = ground or (first.place if first is not None and not first.reached else None) or \
+    opening = (first.place if first is not None and not first.reached else None) or \
         scenery(src.text) or Place("INT", home)
     last_where, last_ie = where_of(opening) or home, opening.int_ext
     last_heading: tuple[str, str, str, bool] | None = None

@@ -851,6 +851,10 @@ def home_ground(sent: Any) -> Place | None:
         return None   # "lives above the store", "near the mill": a home by it, none of the places named
     holders = ([root] if living else []) + [c for c in subj.children if c.dep_ == "appos"]
     for h in holders:
+        work = next((c for c in h.lefts if c.dep_ == "compound" and c.lower_ in PLACES and c.lower_ not in VEHICLES
+                     and PLACES[c.lower_][1] == "INT" and " - " not in (PLACES[c.lower_][0] or " - ")), None)
+        if work is not None and h is not root:
+            return Place("INT", PLACES[work.lower_][0] or "")   # "a lighthouse keeper": where he works
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at"):
                 continue
