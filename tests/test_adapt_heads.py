@@ -370,3 +370,10 @@ def test_the_story_opens_where_its_people_are_said_to_live_or_work() -> None:
                    "Ivo climbs the stairs and searches the attic.\n\n"
                    "At the trial, Ivo tells the judge the truth.\n")
     assert heads[0].startswith("INT. MUSEUM"), heads
+
+
+def test_a_time_word_naming_a_post_is_not_the_time_of_the_scene() -> None:
+    heads = _heads("Ivo Sarr, a night porter, finds a painting missing from the hotel. His boss Ada Kone blames him.\n")
+    assert heads[0].endswith(" - DAY"), heads
+    heads = _heads("Ivo Sarr finds a painting missing from the hotel that night.\n")
+    assert heads[0].endswith(" - NIGHT"), heads

@@ -246,7 +246,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             if place is None and last is not None and last.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
                 place = last.place if continuous or not timed else _building_of(scenes, last.place)
-            narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
+            narrated = " ".join(t.text for t in s if t.i not in beats.spoken and not _of_a_post(t))
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
                 # a new paragraph that says no time has passed goes on in the dark the story is in (the
@@ -407,6 +407,15 @@ def _day_part(scenes: list["SceneDraft"]) -> str:
 
 #: Sentences a scene holds before a shift in time may cut it.
 _LONG_SCENE = 2
+
+
+def _of_a_post(t: "Token") -> bool:
+    """A time word that says which post a person holds ("a night manager", "the night museum
+    guard"), not when the scene is."""
+    head = t
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head is not t and head.lower_ in PERSON_NOUNS and time_of(t.lower_) is not None
 
 
 def _dated(s: "Span") -> bool:
