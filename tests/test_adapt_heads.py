@@ -377,3 +377,11 @@ def test_a_time_word_naming_a_post_is_not_the_time_of_the_scene() -> None:
     assert heads[0].endswith(" - DAY"), heads
     heads = _heads("Ivo Sarr finds a painting missing from the hotel that night.\n")
     assert heads[0].endswith(" - NIGHT"), heads
+
+
+def test_a_part_climbed_and_open_country_below_which_a_thing_happens_are_shown() -> None:
+    heads = _heads("Agnes Moro, a castle guide, lives with her son Pip.\n\n"
+                   "During the flood, Agnes Moro climbs the tower while Pip holds the rope.\n\n"
+                   "The next morning, a dinghy drifts onto the stones below the hills.\n")
+    assert "INT. CASTLE - TOWER - CONTINUOUS" in heads or "INT. CASTLE - TOWER - DAY" in heads, heads
+    assert heads[-1] == "EXT. HILLS - MORNING", heads

@@ -164,6 +164,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             continue   # "a home attendant", "the kitchen table": a modifier, not a place
         two = (toks[k - 1].lower_ + " " + t.lower_) if k > 0 else ""
         key = two if two in ROOMS or two in PLACES else t.lower_
+        if key not in PLACES and key not in ROOMS and _open_plural(t):
+            key = t.lower_[:-1]   # "below the cliffs": the cliff country, named as the text has it
         prep = t.head if t.dep_ == "pobj" else None
         if prep is not None and _describes_a_place(prep):
             continue   # "Forks, a town near the coast": the phrase says where the town is
@@ -305,7 +307,11 @@ _GOAL_PREPS = frozenset("to into onto toward towards aboard".split())
 def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple[Place, bool] | None:
     """A place or room the word lists know, if the sentence puts its people there."""
     verb = prep.head if prep is not None else t.head
-    located = (prep is not None and prep.lower_ in _LOC_PREPS) or t.lower_ == "home" or \
+    # under an open place one is at it ("sleeps under a bridge", "the rocks below the cliffs");
+    # under a building one is not in it
+    under = prep is not None and prep.lower_ in _UNDER and key in PLACES and PLACES[key][1] == "EXT" and \
+        key not in VEHICLES and not any(c.dep_ == "dobj" for c in prep.head.children)   # (not "hides him under a boat")
+    located = (prep is not None and prep.lower_ in _LOC_PREPS) or under or t.lower_ == "home" or \
         (t.dep_ == "dobj" and (verb.lower_ in _MOTION or bool(_stems(verb.lower_) & _FINDING) or
                                key in VEHICLES and _not_backstory(verb) and bool(_stems(verb.lower_) & _BOARDING)))
     if key in WEAK:
@@ -340,6 +346,19 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
         building, room = name.split(" - ", 1)
         return Place(ie, building, room), weak
     return Place(ie, place_name(t, key, name), None), weak
+
+
+#: Prepositions of being beneath a thing.
+_UNDER = frozenset("under underneath below beneath".split())
+#: Verbs of going up or down a thing.
+_CLIMBING = frozenset("climb scale ascend descend".split())
+
+
+def _open_plural(t: "Token") -> bool:
+    """The plural of an open place the word list knows ("the cliffs", "the hills"): that place."""
+    one = t.lower_[:-1]
+    return t.tag_ == "NNS" and t.lower_.endswith("s") and one in PLACES and PLACES[one][1] == "EXT" and \
+        PLACES[one][0] == one.upper()
 
 
 #: Verbs of keeping a posture: "at" on them names a thing beside one, not a building.
@@ -533,6 +552,10 @@ def _generic_place(t: "Token") -> Place | None:
                                                                  for c in t.children):
         # "reaches a trading post": a place of a kind ("reaches a decision" is none: no kind said)
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, goal=True)
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _CLIMBING and t.tag_ == "NN" \
+            and in_story_line(t.head) and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        # "climbs the tower": a part of the building the scene is in that one goes up
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=True, part=True)
     if t.dep_ != "pobj":
         return None
     prep = t.head
@@ -851,7 +874,7 @@ def home_ground(sent: Any) -> Place | None:
         return None   # "lives above the store", "near the mill": a home by it, none of the places named
     holders = ([root] if living else []) + [c for c in subj.children if c.dep_ == "appos"]
     for h in holders:
-        work = next((c for c in h.lefts if c.dep_ == "compound" and c.lower_ in PLACES and c.lower_ not in VEHICLES
+        work = next((c for c in h.lefts if c.dep_ in ("compound", "amod") and c.lower_ in PLACES and c.lower_ not in VEHICLES
                      and PLACES[c.lower_][1] == "INT" and " - " not in (PLACES[c.lower_][0] or " - ")), None)
         if work is not None and h is not root:
             return Place("INT", PLACES[work.lower_][0] or "")   # "a lighthouse keeper": where he works
