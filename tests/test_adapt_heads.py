@@ -385,3 +385,17 @@ def test_a_part_climbed_and_open_country_below_which_a_thing_happens_are_shown()
                    "The next morning, a dinghy drifts onto the stones below the hills.\n")
     assert "INT. CASTLE - TOWER - CONTINUOUS" in heads or "INT. CASTLE - TOWER - DAY" in heads, heads
     assert heads[-1] == "EXT. HILLS - MORNING", heads
+
+
+def test_a_yard_named_with_a_named_building_is_its_yard_and_the_building_is_indoors() -> None:
+    heads = _heads("Sol Brink wants to burn down the Quill Tannery in Leeds.\n\n"
+                   "Sol takes a job in the tannery yard. He befriends the guard, Abe Rusk.\n\n"
+                   "Abe tells Sol about the fire alarm.\n")
+    assert "EXT. QUILL TANNERY - YARD - DAY" in heads, heads
+    assert heads[-1] == "INT. QUILL TANNERY - DAY", heads
+
+
+def test_a_thing_one_stands_at_is_in_the_room_and_months_later_is_day() -> None:
+    heads = _heads("That night, Sol Brink and Abe Rusk rob a bank in Leeds.\n\n"
+                   "Months later, Sol boxes at a gym in York. Abe stands at the ring.\n")
+    assert heads[1:] in (["INT. GYM - DAY", "INT. GYM - RING - CONTINUOUS"], ["INT. GYM - DAY"]), heads

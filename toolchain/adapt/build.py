@@ -259,7 +259,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                     _day_part(scenes) if cur is not None and (sen.paragraph == prev_para or dark) else "DAY"
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
                 # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
-                when = _day_part(scenes)
+                # ("Months later" elsewhere is a new day)
+                when = "DAY" if new_day else _day_part(scenes)
             if cur is not None and place == cur.place and when == cur.time and back == cur.flashback:
                 # a script never heads two scenes alike in a row: the text's own cut is a later
                 # time there; a new line of a one-event-a-line synopsis is no cut
@@ -530,7 +531,10 @@ def _building_of(scenes: list["SceneDraft"], room: Place) -> Place:
         if sc.place is not None and sc.place.location == room.location and sc.place.room is None:
             return sc.place
     known = PLACES.get(room.location.split()[-1].lower())
-    return Place(known[1] if known else room.int_ext, room.location, None)   # a hotel is indoors
+    # a hotel is indoors; so is a building no list knows whose yard or roof was seen
+    ie = known[1] if known else "INT" if room.room is not None and a_part(Place(room.int_ext, room.room)) \
+        else room.int_ext
+    return Place(ie, room.location, None)
 
 
 def _said_in_full(places: list[Place | None]) -> dict[str, str]:

@@ -176,11 +176,13 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
                 and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
             # "the church hall", "the hotel kitchen": a building's room named with it, not the home's
             hit = (Place("INT", (toks[k - 1].text + " " + t.text).upper(), None), False)
-        elif key in ROOMS and kinds and k > 0 and toks[k - 1].lower_ in kinds and toks[k - 1].dep_ in ("compound", "amod") \
-                and toks[k - 1].head.i == t.i and prep is not None and prep.lower_ in _LOC_PREPS \
-                and in_story_line(prep.head):
-            # "the Vesper Theatre ... in the theatre office": a room of the building the text names
-            hit = (Place("INT", kinds[toks[k - 1].lower_], t.text.upper()), False)
+        elif (key in ROOMS or key in _PARTS) and kinds and k > 0 and toks[k - 1].lower_ in kinds \
+                and toks[k - 1].dep_ in ("compound", "amod") and toks[k - 1].head.i == t.i and prep is not None \
+                and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
+            # "the Vesper Theatre ... in the theatre office", "the theatre yard": a room or part of
+            # the building the text names
+            ie = "EXT" if key in _OPEN_PARTS or PLACES.get(key, ("", "INT"))[1] == "EXT" else "INT"
+            hit = (Place(ie, kinds[toks[k - 1].lower_], t.text.upper()), False)
         elif key not in ROOMS and key not in PLACES:
             generic = _generic_place(t)
             hit = (generic, False) if generic is not None else None
@@ -577,6 +579,10 @@ def _generic_place(t: "Token") -> Place | None:
     if not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
         return None
     verb = prep.head
+    if prep.lower_ == "at" and verb.pos_ == "VERB" and _stems(verb.lower_) & _POSTURE and in_story_line(verb) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        # "stands at the ring": a thing in the room one sits or stands by, a part of the building
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=True, part=True)
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
         verb = verb.head   # "hides the cub in the hayloft": the parse hangs the place on the object
     if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
