@@ -370,6 +370,10 @@ def test_the_story_opens_where_its_people_are_said_to_live_or_work() -> None:
                    "Ivo climbs the stairs and searches the attic.\n\n"
                    "At the trial, Ivo tells the judge the truth.\n")
     assert heads[0].startswith("INT. MUSEUM"), heads
+    # what a person is in that is no place ("on the run", "in the army") says nothing of where
+    heads = _heads("Max Holt, a boy on the run, meets Tom Reed, a soldier in the army.\n\n"
+                   "At the hearing, Max tells the truth.\n")
+    assert not any("RUN" in h or "ARMY" in h for h in heads), heads
 
 
 def test_a_time_word_naming_a_post_is_not_the_time_of_the_scene() -> None:

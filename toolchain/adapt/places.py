@@ -895,7 +895,9 @@ def home_ground(sent: Any) -> Place | None:
             name = " ".join([c.text for c in p.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [p.text]).upper()
             known = PLACES.get(p.lower_)
             if known is None:
-                return Place("INT", name)
+                if prep.lower_ == "at":   # "at an observatory"; "in the army", "on the run" are no places
+                    return Place("INT", name)
+                continue
             if known[0] is not None and " - " not in known[0]:
                 return Place(known[1], name if " " in name else known[0])
     return None
