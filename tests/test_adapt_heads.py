@@ -376,7 +376,7 @@ def test_the_story_opens_where_its_people_are_said_to_live_or_work() -> None:
     assert not any("RUN" in h or "ARMY" in h for h in heads), heads
 
 
-def test_a_time_word_naming_a_post_is_not_the_time_of_the_scene() -> None:
+def test_a_time_word_naming_a_post_or_in_a_name_is_not_the_time_of_the_scene() -> None:
     heads = _heads("Ivo Sarr, a night porter, finds a painting missing from the hotel. His boss Ada Kone blames him.\n")
     assert heads[0].endswith(" - DAY"), heads
     heads = _heads("Ivo Sarr finds a painting missing from the hotel that night.\n")
@@ -403,3 +403,5 @@ def test_a_thing_one_stands_at_is_in_the_room_and_months_later_is_day() -> None:
     heads = _heads("That night, Sol Brink and Abe Rusk rob a bank in Leeds.\n\n"
                    "Months later, Sol boxes at a gym in York. Abe stands at the ring.\n")
     assert heads[1:] in (["INT. GYM - DAY", "INT. GYM - RING - CONTINUOUS"], ["INT. GYM - DAY"]), heads
+    heads = _heads("Greta Holm runs the Sunrise Bakery in Bergen with her son Erik.\n")
+    assert heads[0].endswith(" - DAY"), heads

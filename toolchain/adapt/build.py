@@ -412,7 +412,11 @@ _LONG_SCENE = 2
 
 def _of_a_post(t: "Token") -> bool:
     """A time word that says which post a person holds ("a night manager", "the night museum
-    guard"), not when the scene is."""
+    guard"), or a word of a name ("the Sunset Motel"), not when the scene is."""
+    if t.tag_ in ("NNP", "NNPS") and t.ent_type_ not in ("DATE", "TIME") and \
+            (t.dep_ == "compound" and t.head.tag_ in ("NNP", "NNPS")
+             or any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in t.children)):
+        return time_of(t.lower_) is not None
     head = t
     while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
         head = head.head
