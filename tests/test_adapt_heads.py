@@ -405,3 +405,6 @@ def test_a_thing_one_stands_at_is_in_the_room_and_months_later_is_day() -> None:
     assert heads[1:] in (["INT. GYM - DAY", "INT. GYM - RING - CONTINUOUS"], ["INT. GYM - DAY"]), heads
     heads = _heads("Greta Holm runs the Sunrise Bakery in Bergen with her son Erik.\n")
     assert heads[0].endswith(" - DAY"), heads
+    # from home, a bar one sits at is a bar of its own
+    heads = _heads("Marta Lind cooks dinner at home.\n\nLater, Marta sits at the bar and drinks.\n")
+    assert heads[-1].startswith("INT. BAR"), heads

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from screenplay.model import (
@@ -505,6 +505,8 @@ def _parts_placed(found: list[tuple[Place, bool]], current: Place | None, s: "Sp
     where there is neither."""
     out: list[tuple[Place, bool]] = []
     for p, weak in found:
+        if p.beside and (current is None or current.location == home and building is None or current.int_ext != "INT"):
+            p = replace(p, site=False, part=False)   # "sits at the bar" after a scene at home: the bar
         if p.part:
             whole = _within(p, current, s, home) if current is not None else None
             if (whole is None or whole == p) and building is not None:

@@ -120,6 +120,9 @@ class Place:
     #: only a part of the building or settlement the scene is in ("swims in the pool" at a
     #: hotel): no place of its own where the scene is in none
     part: bool = field(default=False, compare=False)
+    #: a thing one sits or stands at ("sits at the bar"): a part of another building the scene is
+    #: in, but a place of its own from home or from out of doors
+    beside: bool = field(default=False, compare=False)
 
     def heading(self, time: str) -> str:
         loc = self.location + (f" - {self.room}" if self.room else "")
@@ -343,7 +346,7 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
             any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         # "sits at the bar": one sits or stands at a thing in a room, so it is a part of the
         # building the scene is in, not a building of its own
-        return Place(ie, place_name(t, key, name), None, site=True, part=True), weak
+        return Place(ie, place_name(t, key, name), None, site=True, part=True, beside=True), weak
     if " - " in name:   # "ward": a room of a known kind of building
         building, room = name.split(" - ", 1)
         return Place(ie, building, room), weak
@@ -582,7 +585,7 @@ def _generic_place(t: "Token") -> Place | None:
     if prep.lower_ == "at" and verb.pos_ == "VERB" and _stems(verb.lower_) & _POSTURE and in_story_line(verb) \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         # "stands at the ring": a thing in the room one sits or stands by, a part of the building
-        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=True, part=True)
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=True, part=True, beside=True)
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
         verb = verb.head   # "hides the cub in the hayloft": the parse hangs the place on the object
     if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
