@@ -324,6 +324,8 @@ def test_a_room_named_with_a_kind_of_building_the_text_names_is_a_room_of_that_b
                    "Otto shows her the dome.\n\n"
                    "Mina learns the alarm codes.\n")
     assert "INT. LARKSPUR OBSERVATORY - KITCHEN - DAY" in heads, heads
+    # before the kitchen is reached, the story is at the building, not in that room
+    assert heads[0] == "INT. LARKSPUR OBSERVATORY - DAY", heads
     assert not any("HOUSE" in h for h in heads), heads
 
 

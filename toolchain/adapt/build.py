@@ -778,6 +778,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     first = next((sc for sc in scenes if sc.place is not None and where_of(sc.place)), None)
     opening = (first.place if first is not None and not first.reached else None) or \
         scenery(src.text) or Place("INT", home)
+    if first is not None and first is not scenes[0] and opening is first.place and opening.room is not None:
+        opening = _building_of(scenes, opening)   # an earlier time there: the building, not the room
     last_where, last_ie = where_of(opening) or home, opening.int_ext
     last_heading: tuple[str, str, str, bool] | None = None
     body: list[Element] = []
