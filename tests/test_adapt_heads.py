@@ -327,6 +327,9 @@ def test_a_room_named_with_a_kind_of_building_the_text_names_is_a_room_of_that_b
     # before the kitchen is reached, the story is at the building, not in that room
     assert heads[0] == "INT. LARKSPUR OBSERVATORY - DAY", heads
     assert not any("HOUSE" in h for h in heads), heads
+    # a war, however named, is no building
+    heads = _heads("Tom Reed fought in the Great War.\n\nTom takes a job in the war office.\n")
+    assert not any("GREAT WAR" in h for h in heads), heads
 
 
 def test_a_paragraph_with_no_time_goes_on_in_the_night_the_story_is_in() -> None:
@@ -347,6 +350,9 @@ def test_a_bar_one_sits_at_is_a_part_of_the_building_the_scene_is_in() -> None:
     assert heads[-1] in ("INT. HOTEL - DAY", "INT. HOTEL - BAR - DAY", "INT. HOTEL - BAR - CONTINUOUS"), heads
     # going to a bar is going to a place of its own
     heads = _heads("Marta Lind plays the piano at a hotel in Oslo.\n\nLater, Jens Lind goes to a bar.\n")
+    assert heads[-1].startswith("INT. BAR"), heads
+    # from home, a bar one sits at is a bar of its own
+    heads = _heads("Marta Lind cooks dinner at home.\n\nLater, Marta sits at the bar and drinks.\n")
     assert heads[-1].startswith("INT. BAR"), heads
 
 
@@ -383,6 +389,8 @@ def test_a_time_word_naming_a_post_or_in_a_name_is_not_the_time_of_the_scene() -
     assert heads[0].endswith(" - DAY"), heads
     heads = _heads("Ivo Sarr finds a painting missing from the hotel that night.\n")
     assert heads[0].endswith(" - NIGHT"), heads
+    heads = _heads("Greta Holm runs the Sunrise Bakery in Bergen with her son Erik.\n")
+    assert heads[0].endswith(" - DAY"), heads
 
 
 def test_a_part_climbed_and_open_country_below_which_a_thing_happens_are_shown() -> None:
@@ -405,8 +413,3 @@ def test_a_thing_one_stands_at_is_in_the_room_and_months_later_is_day() -> None:
     heads = _heads("That night, Sol Brink and Abe Rusk rob a bank in Leeds.\n\n"
                    "Months later, Sol boxes at a gym in York. Abe stands at the ring.\n")
     assert heads[1:] in (["INT. GYM - DAY", "INT. GYM - RING - CONTINUOUS"], ["INT. GYM - DAY"]), heads
-    heads = _heads("Greta Holm runs the Sunrise Bakery in Bergen with her son Erik.\n")
-    assert heads[0].endswith(" - DAY"), heads
-    # from home, a bar one sits at is a bar of its own
-    heads = _heads("Marta Lind cooks dinner at home.\n\nLater, Marta sits at the bar and drinks.\n")
-    assert heads[-1].startswith("INT. BAR"), heads

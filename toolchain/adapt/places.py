@@ -837,6 +837,11 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
+#: What the recogniser calls these is no building's name ("the Civil War"); it may call a
+#: shop's name a work of art, or a number.
+_NOT_KIND_ENTS = frozenset("PERSON NORP GPE EVENT DATE TIME LAW LANGUAGE".split())
+
+
 def named_kinds(spans: list[Any]) -> dict[str, str]:
     """Kinds of building the synopsis names by a proper name and also by the bare kind:
     "the Harlow Tannery" and "the tannery office" -> tannery: HARLOW TANNERY.
@@ -848,8 +853,8 @@ def named_kinds(spans: list[Any]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for sp in spans:
         for t in sp:
-            if t.tag_ != "NNP" or t.lower_ not in common or t.ent_type_ in ("PERSON", "NORP", "GPE") or \
-                    t.dep_ == "compound" or t.i == sp.start:
+            if t.tag_ != "NNP" or t.lower_ not in common or t.ent_type_ in _NOT_KIND_ENTS or \
+                    t.lower_ in entries("not_places") or t.dep_ == "compound" or t.i == sp.start:
                 continue
             mods = [c for c in t.lefts if c.dep_ == "compound" and c.tag_ == "NNP" and c.ent_type_ != "PERSON"]
             if not mods or any(w.dep_ == "compound" and w.tag_ == "NNP" and w.ent_type_ == "PERSON" for w in t.lefts):
