@@ -870,6 +870,12 @@ _BESIDE = frozenset("above below over under beneath near beside behind by opposi
 _LIVING = frozenset("live work".split())
 
 
+def _a_building(word: str) -> bool:
+    """A kind of building the word list knows, not a vehicle nor a room of one ("ward")."""
+    name, ie = PLACES.get(word, (None, ""))
+    return bool(name) and ie == "INT" and word not in VEHICLES and " - " not in (name or "")
+
+
 def home_ground(sent: Any) -> Place | None:
     """Where a sentence says its subject lives or works: "Walt, a keeper on a remote island,
     ...", "an astronomer at an observatory", "lives on a farm".  Where the story opens when
@@ -888,10 +894,10 @@ def home_ground(sent: Any) -> Place | None:
         return None   # "lives above the store", "near the mill": a home by it, none of the places named
     holders = ([root] if living else []) + [c for c in subj.children if c.dep_ == "appos"]
     for h in holders:
-        work = next((c for c in h.lefts if c.dep_ in ("compound", "amod") and c.lower_ in PLACES and c.lower_ not in VEHICLES
-                     and PLACES[c.lower_][1] == "INT" and " - " not in (PLACES[c.lower_][0] or " - ")), None)
-        if work is not None and h is not root:
-            return Place("INT", PLACES[work.lower_][0] or "")   # "a lighthouse keeper": where he works
+        work = next((PLACES[c.lower_][0] for c in h.lefts if c.dep_ in ("compound", "amod")
+                     and _a_building(c.lower_)), None)
+        if work and h is not root:
+            return Place("INT", work)   # "a lighthouse keeper": where he works
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at"):
                 continue
