@@ -413,3 +413,9 @@ def test_a_thing_one_stands_at_is_in_the_room_and_months_later_is_day() -> None:
     heads = _heads("That night, Sol Brink and Abe Rusk rob a bank in Leeds.\n\n"
                    "Months later, Sol boxes at a gym in York. Abe stands at the ring.\n")
     assert heads[1:] in (["INT. GYM - DAY", "INT. GYM - RING - CONTINUOUS"], ["INT. GYM - DAY"]), heads
+
+
+def test_a_meal_opening_a_sentence_is_a_cut_to_its_time_of_day() -> None:
+    heads = _heads("Nils Berg and his son Ola repair the barn. Ola refuses to help. "
+                   "At supper Nils tells Ola that the farm is sold.\n")
+    assert heads[-1].endswith(" - EVENING"), heads
