@@ -316,3 +316,106 @@ def test_nightfall_and_sundown_are_times_of_day() -> None:
     heads = _heads("Dana Pryce and her sons escape from the hotel.\n\n"
                    "By nightfall they reach the old fort.\n")
     assert heads[-1].endswith("- NIGHT"), heads
+
+
+def test_a_room_named_with_a_kind_of_building_the_text_names_is_a_room_of_that_building() -> None:
+    heads = _heads("Mina Kovac plans to steal a telescope from the Larkspur Observatory in Tucson.\n\n"
+                   "Mina takes a job in the observatory kitchen and befriends the guard, Otto Reyes. "
+                   "Otto shows her the dome.\n\n"
+                   "Mina learns the alarm codes.\n")
+    assert "INT. LARKSPUR OBSERVATORY - KITCHEN - DAY" in heads, heads
+    # before the kitchen is reached, the story is at the building, not in that room
+    assert heads[0] == "INT. LARKSPUR OBSERVATORY - DAY", heads
+    assert not any("HOUSE" in h for h in heads), heads
+    # a war, however named, is no building
+    heads = _heads("Tom Reed fought in the Great War.\n\nTom takes a job in the war office.\n")
+    assert not any("GREAT WAR" in h for h in heads), heads
+
+
+def test_a_paragraph_with_no_time_goes_on_in_the_night_the_story_is_in() -> None:
+    heads = _heads("Ines Albar and Tomas Rigo plan to rob a bank in Porto.\n\n"
+                   "On the night of the gala, Ines slips into the museum and cracks the safe.\n\n"
+                   "Tomas waits in the car. He drives Ines to the harbour.\n\n"
+                   "The next day, Ines sells the jewels at a market in Lisbon.\n")
+    assert [h.rsplit(" - ", 1)[1] for h in heads[1:]] == ["NIGHT", "NIGHT", "NIGHT", "DAY"], heads
+    # a season named says the days have passed
+    heads = _heads("On the night of the gala, Ines Albar slips into the museum and cracks the safe. "
+                   "She swears to come back in the spring.\n\n"
+                   "Tomas Rigo waits at the harbour.\n")
+    assert heads[-1].endswith(" - DAY"), heads
+
+
+def test_a_bar_one_sits_at_is_a_part_of_the_building_the_scene_is_in() -> None:
+    heads = _heads("Marta Lind plays the piano at a hotel in Oslo. Her brother Jens Lind sits at the bar.\n")
+    assert heads[-1] in ("INT. HOTEL - DAY", "INT. HOTEL - BAR - DAY", "INT. HOTEL - BAR - CONTINUOUS"), heads
+    # going to a bar is going to a place of its own
+    heads = _heads("Marta Lind plays the piano at a hotel in Oslo.\n\nLater, Jens Lind goes to a bar.\n")
+    assert heads[-1].startswith("INT. BAR"), heads
+    # from home, a bar one sits at is a bar of its own
+    heads = _heads("Marta Lind cooks dinner at home.\n\nLater, Marta sits at the bar and drinks.\n")
+    assert heads[-1].startswith("INT. BAR"), heads
+
+
+def test_the_story_opens_where_its_people_are_said_to_live_or_work() -> None:
+    heads = _heads("In 1931, Agnes Moro, a shepherd on a windswept moor, lives with her son Pip. "
+                   "A pedlar brings news of a fair.\n\n"
+                   "Agnes refuses to go. She tells Pip that the flock needs her.\n\n"
+                   "At the tribunal, a judge questions Agnes about the fire.\n")
+    assert heads[0] == "EXT. MOOR - DAY", heads
+    assert not any("TRIBUNAL" in h for h in heads[:-1]), heads
+    heads = _heads("Dr. Lena Holm, a chemist at a remote research station, finds a strange crystal. "
+                   "Her colleague Piet Vos laughs at her.\n\n"
+                   "At the hearing, Lena shows the crystal to the board.\n")
+    assert heads[0] == "INT. RESEARCH STATION - DAY", heads
+    # living above a shop is at home by it, not out in the town she works in
+    heads = _heads("Rosa Kemp, a seamstress in a busy mill town, lives with her father above the bakery. "
+                   "Her father wants her to marry.\n\n"
+                   "Rosa runs to the house of her friend Ada.\n")
+    assert "TOWN" not in heads[0], heads
+    # a job named by the building it is done in ("a museum guard") says where its holder is
+    heads = _heads("Ivo Sarr, a museum guard in Lagos, finds a painting missing. "
+                   "His boss Ada Kone blames him.\n\n"
+                   "Ivo climbs the stairs and searches the attic.\n\n"
+                   "At the trial, Ivo tells the judge the truth.\n")
+    assert heads[0].startswith("INT. MUSEUM"), heads
+    # what a person is in that is no place ("on the run", "in the army") says nothing of where
+    heads = _heads("Max Holt, a boy on the run, meets Tom Reed, a soldier in the army.\n\n"
+                   "At the hearing, Max tells the truth.\n")
+    assert not any("RUN" in h or "ARMY" in h for h in heads), heads
+
+
+def test_a_time_word_naming_a_post_or_in_a_name_is_not_the_time_of_the_scene() -> None:
+    heads = _heads("Ivo Sarr, a night porter, finds a painting missing from the hotel. His boss Ada Kone blames him.\n")
+    assert heads[0].endswith(" - DAY"), heads
+    heads = _heads("Ivo Sarr finds a painting missing from the hotel that night.\n")
+    assert heads[0].endswith(" - NIGHT"), heads
+    heads = _heads("Greta Holm runs the Sunrise Bakery in Bergen with her son Erik.\n")
+    assert heads[0].endswith(" - DAY"), heads
+
+
+def test_a_part_climbed_and_open_country_below_which_a_thing_happens_are_shown() -> None:
+    heads = _heads("Agnes Moro, a castle guide, lives with her son Pip.\n\n"
+                   "During the flood, Agnes Moro climbs the tower while Pip holds the rope.\n\n"
+                   "The next morning, a dinghy drifts onto the stones below the hills.\n")
+    assert "INT. CASTLE - TOWER - CONTINUOUS" in heads or "INT. CASTLE - TOWER - DAY" in heads, heads
+    assert heads[-1] == "EXT. HILLS - MORNING", heads
+
+
+def test_a_yard_named_with_a_named_building_is_its_yard_and_the_building_is_indoors() -> None:
+    heads = _heads("Sol Brink wants to burn down the Quill Tannery in Leeds.\n\n"
+                   "Sol takes a job in the tannery yard. He befriends the guard, Abe Rusk.\n\n"
+                   "Abe tells Sol about the fire alarm.\n")
+    assert "EXT. QUILL TANNERY - YARD - DAY" in heads, heads
+    assert heads[-1] == "INT. QUILL TANNERY - DAY", heads
+
+
+def test_a_thing_one_stands_at_is_in_the_room_and_months_later_is_day() -> None:
+    heads = _heads("That night, Sol Brink and Abe Rusk rob a bank in Leeds.\n\n"
+                   "Months later, Sol boxes at a gym in York. Abe stands at the ring.\n")
+    assert heads[1:] in (["INT. GYM - DAY", "INT. GYM - RING - CONTINUOUS"], ["INT. GYM - DAY"]), heads
+
+
+def test_a_meal_opening_a_sentence_is_a_cut_to_its_time_of_day() -> None:
+    heads = _heads("Nils Berg and his son Ola repair the barn. Ola refuses to help. "
+                   "At supper Nils tells Ola that the farm is sold.\n")
+    assert heads[-1].endswith(" - EVENING"), heads

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from screenplay.model import (
@@ -30,7 +30,7 @@ from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
     PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full,
-    named_buildings, named_place, outdoors, places_in, scenery, time_of,
+    home_ground, named_buildings, named_kinds, named_place, outdoors, places_in, scenery, time_of,
 )
 from .refer import Tracker
 from .segment import Move, continues, cue_of, move_in, split_action
@@ -67,6 +67,9 @@ class SceneDraft:
     opens_at: int | None = None
     #: the people got to its place from the scene before ("They come upon a camp")
     reached: bool = False
+    #: its place is only where the synopsis says its people live or work: a place the scene's
+    #: own sentences name takes its place
+    grounded: bool = False
 
 
 @dataclass
@@ -126,6 +129,11 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         # new hotel ... inside a laundry room")
         home = _building_told(text) or home
         told_building = home
+    kinds = named_kinds([x.span for x in sents])
+    # where the synopsis says its people live or work ("a keeper on a remote island") is where
+    # the story opens, rather than a place it only gets to later
+    ground = next((g for x in sents if x.paragraph == sents[0].paragraph
+                   if (g := home_ground(x.span)) is not None), None) if sents else None
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
@@ -139,7 +147,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         tracker.begin(s)
         cue = cue_of(s.text)
         beats = reader.read(s)
-        found = _parts_placed(places_in(s, home, beats.spoken), scenes[-1].place if scenes else None, s, home,
+        found = _parts_placed(places_in(s, home, beats.spoken, kinds), scenes[-1].place if scenes else None, s, home,
                               told_building)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None
@@ -204,6 +212,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         answers = cur is not None and bool(cur.items) and isinstance(cur.items[-1], Line) and \
             lemma(s.root) in RESPONSE_VERBS and not cue.time and not cue.cut
         if not new and here is not None and cur is not None and cur.place is not None and here != cur.place \
+                and not cur.grounded \
                 and _told(cur) and not (answers and not going):   # (going on somewhere is a cut)
             new, continuous = True, True
         reached = not new and here is not None and here.goal and cur is not None and cur.place is None and \
@@ -237,14 +246,21 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             if place is None and last is not None and last.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
                 place = last.place if continuous or not timed else _building_of(scenes, last.place)
-            narrated = " ".join(t.text for t in s if t.i not in beats.spoken)
+            narrated = " ".join(t.text for t in s if t.i not in beats.spoken and not _of_a_post(t))
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
             if when is None:
+                # a new paragraph that says no time has passed goes on in the dark the story is in (the
+                # night of a robbery is still night); a shift in time or a new day is day, and so is
+                # the rest of a day that was only said to be morning or afternoon
+                dark = not (cue.time or cue.cut or new_day or _moves_on(s) or _moves_on(s, leap=True) or back) \
+                    and _day_part(scenes) in _DARK and cur is not None and \
+                    not any(_dated(x.span) for x in cur.sentences + [sen])
                 when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else \
-                    _day_part(scenes) if cur is not None and sen.paragraph == prev_para else "DAY"
+                    _day_part(scenes) if cur is not None and (sen.paragraph == prev_para or dark) else "DAY"
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
                 # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
-                when = _day_part(scenes)
+                # ("Months later" elsewhere is a new day)
+                when = "DAY" if new_day else _day_part(scenes)
             if cur is not None and place == cur.place and when == cur.time and back == cur.flashback:
                 # a script never heads two scenes alike in a row: the text's own cut is a later
                 # time there; a new line of a one-event-a-line synopsis is no cut
@@ -253,12 +269,14 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             tracker.scene_break()
             reader.scene_break()
             gone = reached or place is not None and place is here and here.goal and _gone_to(s, here)
-            scenes.append(SceneDraft(place, when, cue.cut, flashback=back, reached=gone))
+            grounded = cur is None and place is None and ground is not None
+            scenes.append(SceneDraft(ground if grounded else place, when, cue.cut, flashback=back, reached=gone,
+                                     grounded=grounded))
             cur = scenes[-1]
         else:
             assert cur is not None   # with no scene yet, the sentence is new and has its time
-            if cur.place is None and (here or hint) is not None:
-                cur.place = here or hint
+            if (cur.place is None or cur.grounded) and (here or hint) is not None:
+                cur.place, cur.grounded = here or hint, False
         prev_para = sen.paragraph
         prev_unit = sen.unit
         prev_cut = cue.cut
@@ -392,6 +410,25 @@ def _day_part(scenes: list["SceneDraft"]) -> str:
 _LONG_SCENE = 2
 
 
+def _of_a_post(t: "Token") -> bool:
+    """A time word that says which post a person holds ("a night manager", "the night museum
+    guard"), or a word of a name ("the Sunset Motel"), not when the scene is."""
+    if t.tag_ in ("NNP", "NNPS") and t.ent_type_ not in ("DATE", "TIME") and \
+            (t.dep_ == "compound" and t.head.tag_ in ("NNP", "NNPS")
+             or any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in t.children)):
+        return time_of(t.lower_) is not None
+    head = t
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head is not t and head.lower_ in PERSON_NOUNS and time_of(t.lower_) is not None
+
+
+def _dated(s: "Span") -> bool:
+    """The sentence names a date or a season ("in the spring", "The winter was long"): days pass
+    in it, so the night it may follow is over."""
+    return any(t.ent_type_ == "DATE" and time_of(t.text) is None for t in s)
+
+
 def _moves_on(s: "Span", leap: bool = False) -> bool:
     """The sentence opens, before its subject, with a shift in time: a date or a time word.
 
@@ -468,6 +505,8 @@ def _parts_placed(found: list[tuple[Place, bool]], current: Place | None, s: "Sp
     where there is neither."""
     out: list[tuple[Place, bool]] = []
     for p, weak in found:
+        if p.beside and (current is None or current.location == home and building is None or current.int_ext != "INT"):
+            p = replace(p, site=False, part=False)   # "sits at the bar" after a scene at home: the bar
         if p.part:
             whole = _within(p, current, s, home) if current is not None else None
             if (whole is None or whole == p) and building is not None:
@@ -498,7 +537,10 @@ def _building_of(scenes: list["SceneDraft"], room: Place) -> Place:
         if sc.place is not None and sc.place.location == room.location and sc.place.room is None:
             return sc.place
     known = PLACES.get(room.location.split()[-1].lower())
-    return Place(known[1] if known else room.int_ext, room.location, None)   # a hotel is indoors
+    # a hotel is indoors; so is a building no list knows whose yard or roof was seen
+    ie = known[1] if known else "INT" if room.room is not None and a_part(Place(room.int_ext, room.room)) \
+        else room.int_ext
+    return Place(ie, room.location, None)
 
 
 def _said_in_full(places: list[Place | None]) -> dict[str, str]:
@@ -595,6 +637,8 @@ def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: 
         story.times.append(TimeIR(i, sc.time, sc.flashback))
 
 
+#: Times of day that last until the text says the day has come.
+_DARK = frozenset({"NIGHT", "EVENING"})
 _NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|one (?:day|morning)|"
                       r"(?:days|weeks|months|years) (?:later|pass)|the day after)\b", re.IGNORECASE)
 _ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush run hurry burst knock "
@@ -718,6 +762,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     for w in (x.strip("'.,\"") for x in f.split()) if w[:1].isupper() and len(w) > 1
                     and w.lower() not in common}
     full_names = named_buildings(story_spans)
+    for kind, name in named_kinds(story_spans).items():
+        full_names.setdefault(kind.upper(), name)   # "the Larkspur Observatory", then "the observatory"
     said_in_full = kinds_in_full(story_spans)
     said_in_full.update(_said_in_full([sc.place for sc in scenes]))
     said_in_full.update(home_in_full(story_spans, home))
@@ -732,6 +778,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     first = next((sc for sc in scenes if sc.place is not None and where_of(sc.place)), None)
     opening = (first.place if first is not None and not first.reached else None) or \
         scenery(src.text) or Place("INT", home)
+    if first is not None and first is not scenes[0] and opening is first.place and opening.room is not None:
+        opening = _building_of(scenes, opening)   # an earlier time there: the building, not the room
     last_where, last_ie = where_of(opening) or home, opening.int_ext
     last_heading: tuple[str, str, str, bool] | None = None
     body: list[Element] = []

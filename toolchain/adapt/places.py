@@ -120,6 +120,9 @@ class Place:
     #: only a part of the building or settlement the scene is in ("swims in the pool" at a
     #: hotel): no place of its own where the scene is in none
     part: bool = field(default=False, compare=False)
+    #: a thing one sits or stands at ("sits at the bar"): a part of another building the scene is
+    #: in, but a place of its own from home or from out of doors
+    beside: bool = field(default=False, compare=False)
 
     def heading(self, time: str) -> str:
         loc = self.location + (f" - {self.room}" if self.room else "")
@@ -135,8 +138,12 @@ def dwelling(text: str) -> str:
     return best if n and best else "HOUSE"
 
 
-def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) -> list[tuple[Place, bool]]:
+def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
+              kinds: dict[str, str] | None = None) -> list[tuple[Place, bool]]:
     """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink).
+
+    ``kinds`` are the buildings the synopsis names by a proper name (see ``named_kinds``):
+    a room named with one of their kind words is a room of that building.
 
     The places they are in come first, in the order the sentence goes to them
     ("goes to the cave ... and returns to the house"); a place that only holds
@@ -160,6 +167,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
             continue   # "a home attendant", "the kitchen table": a modifier, not a place
         two = (toks[k - 1].lower_ + " " + t.lower_) if k > 0 else ""
         key = two if two in ROOMS or two in PLACES else t.lower_
+        if key not in PLACES and key not in ROOMS and _open_plural(t):
+            key = t.lower_[:-1]   # "below the cliffs": the cliff country, named as the text has it
         prep = t.head if t.dep_ == "pobj" else None
         if prep is not None and _describes_a_place(prep):
             continue   # "Forks, a town near the coast": the phrase says where the town is
@@ -170,6 +179,13 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset()) ->
                 and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
             # "the church hall", "the hotel kitchen": a building's room named with it, not the home's
             hit = (Place("INT", (toks[k - 1].text + " " + t.text).upper(), None), False)
+        elif (key in ROOMS or key in _PARTS) and kinds and k > 0 and toks[k - 1].lower_ in kinds \
+                and toks[k - 1].dep_ in ("compound", "amod") and toks[k - 1].head.i == t.i and prep is not None \
+                and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
+            # "the Vesper Theatre ... in the theatre office", "the theatre yard": a room or part of
+            # the building the text names
+            ie = "EXT" if key in _OPEN_PARTS or PLACES.get(key, ("", "INT"))[1] == "EXT" else "INT"
+            hit = (Place(ie, kinds[toks[k - 1].lower_], t.text.upper()), False)
         elif key not in ROOMS and key not in PLACES:
             generic = _generic_place(t)
             hit = (generic, False) if generic is not None else None
@@ -296,7 +312,11 @@ _GOAL_PREPS = frozenset("to into onto toward towards aboard".split())
 def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple[Place, bool] | None:
     """A place or room the word lists know, if the sentence puts its people there."""
     verb = prep.head if prep is not None else t.head
-    located = (prep is not None and prep.lower_ in _LOC_PREPS) or t.lower_ == "home" or \
+    # under an open place one is at it ("sleeps under a bridge", "the rocks below the cliffs");
+    # under a building one is not in it
+    under = prep is not None and prep.lower_ in _UNDER and key in PLACES and PLACES[key][1] == "EXT" and \
+        key not in VEHICLES and not any(c.dep_ == "dobj" for c in prep.head.children)   # (not "hides him under a boat")
+    located = (prep is not None and prep.lower_ in _LOC_PREPS) or under or t.lower_ == "home" or \
         (t.dep_ == "dobj" and (verb.lower_ in _MOTION or bool(_stems(verb.lower_) & _FINDING) or
                                key in VEHICLES and _not_backstory(verb) and bool(_stems(verb.lower_) & _BOARDING)))
     if key in WEAK:
@@ -322,10 +342,32 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
     name, ie = PLACES[key]
     if name is None or key in ("apartment", "flat", "house", "home") and name == home:
         return Place("INT", home, None), weak
+    if ie == "INT" and prep is not None and prep.lower_ == "at" and _stems(verb.lower_) & _POSTURE and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        # "sits at the bar": one sits or stands at a thing in a room, so it is a part of the
+        # building the scene is in, not a building of its own
+        return Place(ie, place_name(t, key, name), None, site=True, part=True, beside=True), weak
     if " - " in name:   # "ward": a room of a known kind of building
         building, room = name.split(" - ", 1)
         return Place(ie, building, room), weak
     return Place(ie, place_name(t, key, name), None), weak
+
+
+#: Prepositions of being beneath a thing.
+_UNDER = frozenset("under underneath below beneath".split())
+#: Verbs of going up or down a thing.
+_CLIMBING = frozenset("climb scale ascend descend".split())
+
+
+def _open_plural(t: "Token") -> bool:
+    """The plural of an open place the word list knows ("the cliffs", "the hills"): that place."""
+    one = t.lower_[:-1]
+    return t.tag_ == "NNS" and t.lower_.endswith("s") and one in PLACES and PLACES[one][1] == "EXT" and \
+        PLACES[one][0] == one.upper()
+
+
+#: Verbs of keeping a posture: "at" on them names a thing beside one, not a building.
+_POSTURE = frozenset("sit stand lean perch".split())
 
 
 def _moving(verb: "Token") -> bool:
@@ -515,6 +557,10 @@ def _generic_place(t: "Token") -> Place | None:
                                                                  for c in t.children):
         # "reaches a trading post": a place of a kind ("reaches a decision" is none: no kind said)
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, goal=True)
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _CLIMBING and t.tag_ == "NN" \
+            and in_story_line(t.head) and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        # "climbs the tower": a part of the building the scene is in that one goes up
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=True, part=True)
     if t.dep_ != "pobj":
         return None
     prep = t.head
@@ -536,6 +582,10 @@ def _generic_place(t: "Token") -> Place | None:
     if not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
         return None
     verb = prep.head
+    if prep.lower_ == "at" and verb.pos_ == "VERB" and _stems(verb.lower_) & _POSTURE and in_story_line(verb) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        # "stands at the ring": a thing in the room one sits or stands by, a part of the building
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=True, part=True, beside=True)
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
         verb = verb.head   # "hides the cub in the hayloft": the parse hangs the place on the object
     if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
@@ -785,6 +835,86 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
             if general:
                 seen.setdefault(general, set()).add(name)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+#: What the recogniser calls these is no building's name ("the Civil War"); it may call a
+#: shop's name a work of art, or a number.
+_NOT_KIND_ENTS = frozenset("PERSON NORP GPE EVENT DATE TIME LAW LANGUAGE".split())
+
+
+def named_kinds(spans: list[Any]) -> dict[str, str]:
+    """Kinds of building the synopsis names by a proper name and also by the bare kind:
+    "the Harlow Tannery" and "the tannery office" -> tannery: HARLOW TANNERY.
+
+    The name's last word, written in lower case elsewhere as a common noun, is a kind of
+    place (no word list needed); only when one name ends with it, and never a person's.
+    """
+    common = {t.lower_ for sp in spans for t in sp if t.text.islower()}
+    seen: dict[str, set[str]] = {}
+    for sp in spans:
+        for t in sp:
+            if t.tag_ != "NNP" or t.lower_ not in common or t.ent_type_ in _NOT_KIND_ENTS or \
+                    t.lower_ in entries("not_places") or t.dep_ == "compound" or t.i == sp.start:
+                continue
+            mods = [c for c in t.lefts if c.dep_ == "compound" and c.tag_ == "NNP" and c.ent_type_ != "PERSON"]
+            if not mods or any(w.dep_ == "compound" and w.tag_ == "NNP" and w.ent_type_ == "PERSON" for w in t.lefts):
+                continue
+            name = " ".join(w.text for w in t.doc[mods[0].i: t.i + 1] if w.is_alpha).upper()
+            seen.setdefault(t.lower_, set()).add(name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k not in ROOMS}
+
+
+#: Prepositions that place a thing by another ("above the store"), not in it.
+_BESIDE = frozenset("above below over under beneath near beside behind by opposite".split())
+#: Verbs whose "in", "on" or "at" says where their subject is at home.
+_LIVING = frozenset("live work".split())
+
+
+def _a_building(word: str) -> bool:
+    """A kind of building the word list knows, not a vehicle nor a room of one ("ward")."""
+    name, ie = PLACES.get(word, (None, ""))
+    return bool(name) and ie == "INT" and word not in VEHICLES and " - " not in (name or "")
+
+
+def home_ground(sent: Any) -> Place | None:
+    """Where a sentence says its subject lives or works: "Walt, a keeper on a remote island,
+    ...", "an astronomer at an observatory", "lives on a farm".  Where the story opens when
+    its first scenes name no place of their own.
+
+    The place is named by its noun and the nouns before it, not the words that describe it
+    ("remote"), so that later mentions ("returns to the island") meet the same heading.
+    """
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSON_NOUNS):
+        return None
+    living = bool(_stems(root.lower_) & _LIVING) and root.pos_ == "VERB"
+    said = {w.i for w in subj.subtree}
+    if living and any(w.dep_ == "prep" and w.lower_ in _BESIDE and w.i not in said for w in root.subtree):
+        return None   # "lives above the store", "near the mill": a home by it, none of the places named
+    holders = ([root] if living else []) + [c for c in subj.children if c.dep_ == "appos"]
+    for h in holders:
+        work = next((PLACES[c.lower_][0] for c in h.lefts if c.dep_ in ("compound", "amod")
+                     and _a_building(c.lower_)), None)
+        if work and h is not root:
+            return Place("INT", work)   # "a lighthouse keeper": where he works
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at"):
+                continue
+            p = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if p is None or p.tag_ != "NN" or p.lower_ in PERSON_NOUNS or p.lower_ in ROOMS or \
+                    p.lower_ in entries("not_places") or p.ent_type_ in _NOT_PLACE_ENTS or \
+                    time_of(p.lower_) is not None or not any(c.dep_ == "det" for c in p.children):
+                continue
+            name = " ".join([c.text for c in p.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [p.text]).upper()
+            known = PLACES.get(p.lower_)
+            if known is None:
+                if prep.lower_ == "at":   # "at an observatory"; "in the army", "on the run" are no places
+                    return Place("INT", name)
+                continue
+            if known[0] is not None and " - " not in known[0]:
+                return Place(known[1], name if " " in name else known[0])
+    return None
 
 
 def _not_backstory(verb: "Token") -> bool:

@@ -18,6 +18,7 @@ _TIME_OPENERS = re.compile(
     r"|later(?: that| on)?|one day|some time|sometime|meanwhile|(?:several|a few|some|many|two|three|four|five|six)"
     r" (?:hours|days|weeks|months|years) (?:later|earlier|before|after)|(?:hours|days|weeks|months|years) (?:later|earlier)|after (?:breakfast|lunch|dinner|supper|the \w+|a \w+)"
     r"|in the (?:next|following) (?:scene|shot|sequence)|next|afterwards|afterward|eventually|at (?:dawn|dusk|night|midnight)"
+    r"|(?:at|over) (?:breakfast|lunch|dinner|supper)"
     r"|in the (?:morning|evening|afternoon|middle of the night)|that (?:night|evening|morning|afternoon)"
     r"|the film (?:opens|begins|starts|ends|concludes)|the (?:movie|story) (?:opens|begins|starts)"
     r"|(?:some|much|a lot of) time (?:has )?(?:passes|passed|elapses|elapsed|goes by|later))\b",
