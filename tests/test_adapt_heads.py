@@ -343,6 +343,12 @@ def test_a_paragraph_with_no_time_goes_on_in_the_night_the_story_is_in() -> None
                    "She swears to come back in the spring.\n\n"
                    "Tomas Rigo waits at the harbour.\n")
     assert heads[-1].endswith(" - DAY"), heads
+    # only into the paragraph after the one that said it is night: a synopsis's paragraphs move on
+    heads = _heads("Ines Albar and Tomas Rigo plan to rob a bank in Porto.\n\n"
+                   "On the night of the gala, Ines slips into the museum and cracks the safe.\n\n"
+                   "Tomas waits in the car at the harbour.\n\n"
+                   "Ines and Tomas are married in the village church.\n")
+    assert [h.rsplit(" - ", 1)[1] for h in heads[1:]] == ["NIGHT", "NIGHT", "DAY"], heads
 
 
 def test_a_bar_one_sits_at_is_a_part_of_the_building_the_scene_is_in() -> None:

@@ -138,6 +138,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
     prev_para = -1
+    dark_para = -2   # the paragraph the text last said was at night or in the evening
     prev_led_by_person = False
     prev_cut = False
     prev_unit = -1
@@ -248,13 +249,16 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 place = last.place if continuous or not timed else _building_of(scenes, last.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken and not _of_a_post(t))
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
+            if when in _DARK:
+                dark_para = sen.paragraph
             if when is None:
                 # a new paragraph that says no time has passed goes on in the dark the story is in (the
                 # night of a robbery is still night); a shift in time or a new day is day, and so is
                 # the rest of a day that was only said to be morning or afternoon
                 dark = not (cue.time or cue.cut or new_day or _moves_on(s) or _moves_on(s, leap=True) or back) \
                     and _day_part(scenes) in _DARK and cur is not None and \
-                    not any(_dated(x.span) for x in cur.sentences + [sen])
+                    not any(_dated(x.span) for x in cur.sentences + [sen]) and sen.paragraph == dark_para + 1
+                # (only the paragraph right after the one that said so: a synopsis's paragraphs move on)
                 when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else \
                     _day_part(scenes) if cur is not None and (sen.paragraph == prev_para or dark) else "DAY"
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
@@ -277,6 +281,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             assert cur is not None   # with no scene yet, the sentence is new and has its time
             if (cur.place is None or cur.grounded) and (here or hint) is not None:
                 cur.place, cur.grounded = here or hint, False
+        if time_of(" ".join(t.text for t in s if t.i not in beats.spoken and not _of_a_post(t))) in _DARK:
+            dark_para = sen.paragraph   # ("She retires for the night": the night goes on)
         prev_para = sen.paragraph
         prev_unit = sen.unit
         prev_cut = cue.cut
