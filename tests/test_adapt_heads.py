@@ -425,3 +425,10 @@ def test_a_meal_opening_a_sentence_is_a_cut_to_its_time_of_day() -> None:
     heads = _heads("Nils Berg and his son Ola repair the barn. Ola refuses to help. "
                    "At supper Nils tells Ola that the farm is sold.\n")
     assert heads[-1].endswith(" - EVENING"), heads
+
+
+def test_narration_about_the_film_names_no_place() -> None:
+    # "In the last reel, ..." had made INT. REEL
+    heads = _heads("Ruth Hale and Edward Vane meet at the fair.\n\n"
+                   "In the last reel, Edward and Ruth are married in the village church.\n")
+    assert not any("REEL" in h for h in heads) and "CHURCH" in heads[-1], heads

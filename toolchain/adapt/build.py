@@ -19,7 +19,7 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person, listed_names
-from .craft import Introducer, clean_heading_place, drop_meta, is_backstory, is_flashback, is_name as _is_name
+from .craft import Introducer, clean_heading_place, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name
 from .events import events_of
 from .grammar import sentence_case
 from .lexicon import PERSON_NOUNS, RESPONSE_VERBS
@@ -148,7 +148,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         tracker.begin(s)
         cue = cue_of(s.text)
         beats = reader.read(s)
-        found = _parts_placed(places_in(s, home, beats.spoken, kinds), scenes[-1].place if scenes else None, s, home,
+        found = _parts_placed(places_in(s, home, beats.spoken | film_words(s), kinds),
+                              scenes[-1].place if scenes else None, s, home,
                               told_building)
         strong = [p for p, weak in found if not weak]
         here = strong[0] if strong else None

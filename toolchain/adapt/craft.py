@@ -34,6 +34,22 @@ def _meta() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in entries("meta_narration"))
 
 
+#: The film's own parts and kinds, which narration about the film names and a heading never does.
+_FILM_WORDS = frozenset("film movie picture photoplay feature reel reels scene scenes shot shots sequence "
+                        "sequences frame frames credits debut act acts".split())
+
+
+def film_words(span: Any) -> set[int]:
+    """Indexes of the film words inside the sentence's narration about the film ("In the last
+    reel, ..."), so that no heading is made of them (INT. REEL)."""
+    out: set[int] = set()
+    for pat in _meta():
+        for m in pat.finditer(span.text):
+            a, b = span.start_char + m.start(), span.start_char + m.end()
+            out |= {t.i for t in span if a <= t.idx < b and t.lower_ in _FILM_WORDS}
+    return out
+
+
 def drop_meta(text: str) -> str:
     """Action without narration about the film: what it narrated stands on its own."""
     out = text
