@@ -432,3 +432,10 @@ def test_narration_about_the_film_names_no_place() -> None:
     heads = _heads("Ruth Hale and Edward Vane meet at the fair.\n\n"
                    "In the last reel, Edward and Ruth are married in the village church.\n")
     assert not any("REEL" in h for h in heads) and "CHURCH" in heads[-1], heads
+
+
+def test_a_town_hall_is_a_building_of_its_own() -> None:
+    # it had been a room of the club the scene before was in (INT. CLUB - TOWN HALL)
+    heads = _heads("Ruth Okonjo and Liam Doyle visit a nightclub. They question the owner in the club.\n\n"
+                   "Okonjo confronts Margaret Hale at the town hall.\n")
+    assert heads[-1].startswith("INT. TOWN HALL"), heads

@@ -138,6 +138,10 @@ def dwelling(text: str) -> str:
     return best if n and best else "HOUSE"
 
 
+#: Settlements whose name before a room's makes a building of their own ("the town hall").
+_SETTLEMENT_WORDS = frozenset("town city village county parish".split())
+
+
 def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
               kinds: dict[str, str] | None = None) -> list[tuple[Place, bool]]:
     """Places a sentence puts people in, with whether the place is only hinted (a bed, a sink).
@@ -175,9 +179,10 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
         if key == "entrance" and k > 0 and toks[k - 1].pos_ == "NOUN":
             hit: tuple[Place, bool] | None = (Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False)
         elif key in ROOMS and k > 0 and toks[k - 1].dep_ == "compound" and toks[k - 1].head.i == t.i \
-                and PLACES.get(toks[k - 1].lower_, (None, ""))[1] == "INT" and prep is not None \
-                and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
+                and (PLACES.get(toks[k - 1].lower_, (None, ""))[1] == "INT" or toks[k - 1].lower_ in _SETTLEMENT_WORDS) \
+                and prep is not None and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
             # "the church hall", "the hotel kitchen": a building's room named with it, not the home's
+            # ("the town hall": a settlement's building)
             hit = (Place("INT", (toks[k - 1].text + " " + t.text).upper(), None), False)
         elif (key in ROOMS or key in _PARTS) and kinds and k > 0 and toks[k - 1].lower_ in kinds \
                 and toks[k - 1].dep_ in ("compound", "amod") and toks[k - 1].head.i == t.i and prep is not None \
