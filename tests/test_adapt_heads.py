@@ -439,3 +439,10 @@ def test_a_town_hall_is_a_building_of_its_own() -> None:
     heads = _heads("Ruth Okonjo and Liam Doyle visit a nightclub. They question the owner in the club.\n\n"
                    "Okonjo confronts Margaret Hale at the town hall.\n")
     assert heads[-1].startswith("INT. TOWN HALL"), heads
+
+
+def test_common_places_by_water_and_a_flat_the_tagger_misread() -> None:
+    heads = _heads("Detective Ruth Okonjo is called to a canal in east London, where a body has been found.\n\n"
+                   "At the Shaw family's flat, Kerry Shaw tells Okonjo that her brother owed money.\n")
+    assert heads[0].startswith("EXT. CANAL"), heads            # was EXT. LONDON
+    assert heads[1].startswith("INT. APARTMENT"), heads        # "flat" tagged an adjective: no place

@@ -66,6 +66,10 @@ PLACES = {
     "backyard": ("BACKYARD", "EXT"), "beach": ("BEACH", "EXT"), "forest": ("FOREST", "EXT"),
     "woods": ("WOODS", "EXT"), "field": ("FIELD", "EXT"), "farm": ("FARM", "EXT"),
     "bridge": ("BRIDGE", "EXT"), "river": ("RIVER", "EXT"), "lake": ("LAKE", "EXT"), "sea": ("SEA", "EXT"),
+    "canal": ("CANAL", "EXT"), "stream": ("STREAM", "EXT"), "creek": ("CREEK", "EXT"), "pond": ("POND", "EXT"),
+    "waterfront": ("WATERFRONT", "EXT"), "marina": ("MARINA", "EXT"), "jetty": ("JETTY", "EXT"),
+    "wharf": ("WHARF", "EXT"), "boatyard": ("BOATYARD", "EXT"), "shipyard": ("SHIPYARD", "EXT"),
+    "cliffs": ("CLIFFS", "EXT"), "laundromat": ("LAUNDROMAT", "INT"),
     "riverbank": ("RIVERBANK", "EXT"), "wilderness": ("WILDERNESS", "EXT"), "tundra": ("TUNDRA", "EXT"),
     "glacier": ("GLACIER", "EXT"), "canyon": ("CANYON", "EXT"), "prairie": ("PRAIRIE", "EXT"),
     "swamp": ("SWAMP", "EXT"), "marsh": ("MARSH", "EXT"), "dunes": ("DUNES", "EXT"), "clearing": ("CLEARING", "EXT"),
@@ -162,8 +166,9 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
         if source is not None:
             found.append((source, False))
             continue
-        if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" or t.i in skip:
-            continue
+        if t.pos_ not in ("NOUN", "PROPN") and t.lower_ != "home" and \
+                not (t.dep_ == "pobj" and t.lower_ in PLACES) or t.i in skip:
+            continue   # (a place word the tagger read as an adjective is still one: "at the flat")
         if t.dep_ in ("compound", "amod"):
             fixture = _fixture_room(t, home)
             if fixture is not None:
