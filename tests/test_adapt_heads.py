@@ -446,3 +446,8 @@ def test_common_places_by_water_and_a_flat_the_tagger_misread() -> None:
                    "At the Shaw family's flat, Kerry Shaw tells Okonjo that her brother owed money.\n")
     assert heads[0].startswith("EXT. CANAL"), heads            # was EXT. LONDON
     assert heads[1].startswith("INT. APARTMENT"), heads        # "flat" tagged an adjective: no place
+
+
+def test_a_place_written_with_a_hyphen_keeps_its_first_half() -> None:
+    heads = _heads("Priya Nair wins a prize.\n\nAt the prize-giving, her father Dev sees her portrait on the wall.\n")
+    assert heads[-1].startswith("INT. PRIZE-GIVING"), heads   # was INT. GIVING

@@ -744,6 +744,11 @@ def place_name(t: "Token", key: str, name: str) -> str:
     if _plain(name) != _plain(key.upper()):
         return name
     mods: list[str] = []
+    doc = t.doc
+    if " " not in key and t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 1].whitespace_ == "" and \
+            doc[t.i - 2].whitespace_ == "" and doc[t.i - 2].is_alpha:
+        # "the prize-giving": one word written with a hyphen, not a kind of "giving"
+        return (doc[t.i - 2].text + "-" + t.text).upper()
     for c in t.lefts:
         if " " in key and c.lower_ == key.split()[0]:
             continue   # "cliff path": the first word is part of the name already
