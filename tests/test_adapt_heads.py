@@ -451,3 +451,11 @@ def test_common_places_by_water_and_a_flat_the_tagger_misread() -> None:
 def test_a_place_written_with_a_hyphen_keeps_its_first_half() -> None:
     heads = _heads("Priya Nair wins a prize.\n\nAt the prize-giving, her father Dev sees her portrait on the wall.\n")
     assert heads[-1].startswith("INT. PRIZE-GIVING"), heads   # was INT. GIVING
+
+
+def test_a_letter_from_a_place_is_not_read_there_and_a_year_later_is_a_new_day() -> None:
+    heads = _heads("Priya Nair lives with her father Dev in a small house.\n\n"
+                   "At the prize-giving, Dev sees her portrait on the gallery wall.\n\n"
+                   "A year later, Priya opens a letter from the art school.\n")
+    assert "ART SCHOOL" not in heads[-1] and "PRIZE-GIVING" not in heads[-1], heads
+    assert heads[-1].endswith("- DAY"), heads

@@ -647,7 +647,7 @@ def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: 
 #: Times of day that last until the text says the day has come.
 _DARK = frozenset({"NIGHT", "EVENING"})
 _NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|one (?:day|morning)|"
-                      r"(?:days|weeks|months|years) (?:later|pass)|the day after)\b", re.IGNORECASE)
+                      r"(?:days?|weeks?|months?|years?) (?:later|pass)|the day after)\b", re.IGNORECASE)
 _ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush run hurry burst knock "
                        "ring".split())
 

@@ -403,6 +403,8 @@ def _from_there(prep: "Token") -> bool:
     taken from), being taken away from it ("is released from the hospital"), nor what comes
     from afar."""
     verb = prep.head
+    if verb.lower_ in _SENT_THINGS:
+        return False   # "opens a letter from the art school": where it was sent from
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
         verb = verb.head   # the parse hangs it on the thing done to: "scatters the ashes from the pier"
     if verb.pos_ != "VERB" or verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -410,6 +412,11 @@ def _from_there(prep: "Token") -> bool:
     return not _moving(verb) and not _stems(verb.lower_) & (_TAKING | _FROM_AFAR | _LEAVING) and \
         not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "back", "home")
                 for c in verb.children)
+
+
+#: Things sent from somewhere ("a letter from the school"): "from" says their origin.
+_SENT_THINGS = frozenset("letter letters note message telegram postcard card email parcel package call "
+                         "invitation summons offer".split())
 
 
 #: Verbs whose object, a place, is where the people are: "when they find the camp".
