@@ -459,3 +459,9 @@ def test_a_letter_from_a_place_is_not_read_there_and_a_year_later_is_a_new_day()
                    "A year later, Priya opens a letter from the art school.\n")
     assert "ART SCHOOL" not in heads[-1] and "PRIZE-GIVING" not in heads[-1], heads
     assert heads[-1].endswith("- DAY"), heads
+
+
+def test_a_blurbs_setting_is_where_the_story_is() -> None:
+    heads = _heads("Set on a Greek island in the dying days of summer, Ana Ruiz's second feature follows "
+                   "Eleni, a fisherman's widow who will not sell her boat.\n")
+    assert heads[0] == "EXT. GREEK ISLAND - DAY", heads   # was INT. HOUSE

@@ -471,6 +471,8 @@ def in_story_line(head: "Token") -> bool:
         return in_story_line(cur.head.head)
     if cur.dep_ != "advcl":
         return False
+    if cur.lower_ == "set" and cur.tag_ == "VBN" and cur.i == cur.sent.start:
+        return True   # "Set on a Greek island, ...": where the whole story is
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
         # "for her son to study at the academy": what for, not what happens; "..., only to find
         # the door locked" is what comes of it
