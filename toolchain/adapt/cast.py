@@ -227,6 +227,7 @@ class Cast:
         self.form_to_key: dict[str, str] = {}
         self.role_alias: dict[str, str] = {}     # role key -> person key
         self.placelike: set[str] = set()
+        self._kin_nouns: list[tuple[Any, Any]] | None = None   # kin nouns with his/her, read once
         self._mentions: dict[tuple[int, int], list[Mention]] = {}
         self._split = _told_apart(sents)
         self._discover_names(asides)
@@ -605,30 +606,31 @@ class Cast:
         sits in. ``pronoun`` is the possessive of the wanted one's sex ("his" for a father:
         "Ivo ... his daughter" tells nothing of her mother)."""
         found: set[str | None] = set()
-        for s in self.sents:
-            spans: list[tuple[int, int]] | None = None
-            for w in s:
-                poss = next((c for c in w.children if c.dep_ == "poss" and c.lower_ == pronoun), None)
-                if w.lower_ not in inverse or poss is None:
-                    continue
-                spans = spans if spans is not None else self.name_spans(s)
-                if self._apposed_name(s, w, spans) is None:
-                    continue   # a kin relation is told only with the name it ties
-                v = w.head
-                while v.dep_ in ("prep", "pobj", "dobj", "appos") and v.head.i != v.i:
-                    v = v.head
-                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-                if subj is None:
-                    continue
-                rel = subj.i - s.start
-                for a, b in spans:
-                    if a <= rel < b:
-                        form = " ".join(x.text for x in s[a:b])
-                        key = self.form_to_key.get(form) or self._by_first_word().get(form)
-                        owner = self.people.get(key or "")
-                        other = "F" if pronoun == "his" else "M"
-                        if owner is not None and owner.votes[other] <= owner.votes["M" if other == "F" else "F"]:
-                            found.add(key)
+        if self._kin_nouns is None:   # (read once: the text's kin nouns with his/her)
+            self._kin_nouns = [(s, w) for s in self.sents for w in s
+                               if w.lower_ in _KIN_INVERSE and any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                                                                   for c in w.children)]
+        for s, w in self._kin_nouns:
+            if w.lower_ not in inverse or not any(c.dep_ == "poss" and c.lower_ == pronoun for c in w.children):
+                continue
+            spans = self.name_spans(s)
+            if self._apposed_name(s, w, spans) is None:
+                continue   # a kin relation is told only with the name it ties
+            v = w.head
+            while v.dep_ in ("prep", "pobj", "dobj", "appos") and v.head.i != v.i:
+                v = v.head
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            rel = subj.i - s.start
+            other = "F" if pronoun == "his" else "M"
+            for a, b in spans:
+                if a <= rel < b:
+                    form = " ".join(x.text for x in s[a:b])
+                    key = self.form_to_key.get(form) or self._by_first_word().get(form)
+                    owner = self.people.get(key or "")
+                    if owner is not None and owner.votes[other] <= owner.votes["M" if other == "F" else "F"]:
+                        found.add(key)
         return found
 
     def _span_index(self, s: Any, spans: list[tuple[int, int]]

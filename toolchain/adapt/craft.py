@@ -43,11 +43,17 @@ def film_words(span: Any) -> set[int]:
     """Indexes of the film words inside the sentence's narration about the film ("In the last
     reel, ..."), so that no heading is made of them (INT. REEL)."""
     out: set[int] = set()
+    text = span.text
+    if not _FILM_RE.search(text):
+        return out   # (most sentences name no part of a film: no pattern need be tried)
     for pat in _meta():
-        for m in pat.finditer(span.text):
+        for m in pat.finditer(text):
             a, b = span.start_char + m.start(), span.start_char + m.end()
             out |= {t.i for t in span if a <= t.idx < b and t.lower_ in _FILM_WORDS}
     return out
+
+
+_FILM_RE = re.compile(r"\b(?:" + "|".join(sorted(_FILM_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def drop_meta(text: str) -> str:
