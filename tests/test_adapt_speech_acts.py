@@ -548,3 +548,11 @@ def test_testifying_and_declaring_are_telling() -> None:
                  "every night. Later Steve Orr declares that he will go.")
     assert ("EMMANUEL JOSEPH", "Tasha came to the chapel every night.") in got
     assert ("STEVE ORR", "I will go.") in got
+
+
+def test_a_clause_before_a_verb_without_its_own_subject_is_not_what_it_says() -> None:
+    # "refuses at first, then agrees": the parse made "refuses" the content of "agrees", and the
+    # line read "Priya refuses at first."
+    got = _lines("Priya Nair meets Callum Reid, a boy who repairs bicycles. He asks if he can photograph her. "
+                 "Priya refuses at first, then agrees on the condition that he teaches her to develop film.")
+    assert not any("refuses" in said for _, said in got)

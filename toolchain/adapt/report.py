@@ -256,8 +256,11 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
                       any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in v.children)
         for c in v.children:
             # (not a clause before a semicolon: "He invites her; she agrees" - the parse's slip)
+            # (nor one before a verb with no subject of its own after it: "Priya refuses at first,
+            # then agrees" - a fronted report has its teller after it: "..., he says")
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and \
-                    not (c.i < v.i and (told_to or any(t.text == ";" for t in v.doc[c.i:v.i]))):
+                    not (c.i < v.i and (told_to or any(t.text == ";" for t in v.doc[c.i:v.i]) or
+                                        not any(d.dep_ in ("nsubj", "nsubjpass") and d.i > c.i for d in v.children))):
                 clause = c
                 break
         if clause is None:
