@@ -471,3 +471,12 @@ def test_a_full_name_listed_with_a_person_is_a_person() -> None:
     # the recogniser called "Effie Crane" an organisation and the parser made "row" a noun
     _, body, sex = _run("Thomas Reid and Effie Crane row out to rescue the crew. Effie waves.")
     assert "EFFIE CRANE" in sex
+
+
+def test_a_name_met_once_inside_a_question_is_talked_of_not_met() -> None:
+    # the recogniser called the city a PERSON, and "He" became its line
+    lines, _, sex = _run("Walter Crane keeps a lighthouse with his daughter Effie. A relief keeper, Thomas Reid, "
+                         "arrives by boat. Effie asks Thomas what Edinburgh is like. He promises to take her "
+                         "letters to the mainland.")
+    assert "EDINBURGH" not in sex
+    assert not any(cue == "EDINBURGH" for cue, _ in lines)

@@ -273,6 +273,19 @@ class Cast:
                 i += 1
         return out
 
+    def _told_of(self, tok: Any) -> bool:
+        """Whether a token stands in what a verb of saying or asking reports ("asks him what
+        Edinburgh is like")."""
+        node = tok
+        for _ in range(12):
+            if node.dep_ in ("ccomp", "xcomp") and node.head.tag_.startswith("VB") and \
+                    self.lemma(node.head) in SPEECH_VERBS:
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
     def _said_again(self, tok: Any) -> bool:
         """Whether the text has the capitalised word anywhere else, as written."""
         return any(t.text == tok.text and t.i != tok.i for s in self.sents for t in s)
@@ -333,6 +346,8 @@ class Cast:
                 e = ev[words]
                 if head.dep_ in _SUBJ or (head.dep_ == "conj" and head.head.dep_ in _SUBJ):
                     e["person"] += 1
+                if self._told_of(head):
+                    e["told of"] += 1
                 sex = _own_possessive_sex(head)
                 if sex:
                     e["sex " + sex] += 1   # ("Lady Vane" is then not "Edward Vane ... loses his heart")
@@ -405,7 +420,14 @@ class Cast:
         # "their street in Debrecen", whatever the recogniser calls it)
         self.placelike = {" ".join(w) for w, e in ev.items() if e["destination"] and e["place"] >= e["person"]
                           or e["where"] == count[w] > 0 and e["person"] == 0 and w not in
-                          {tuple(x.split()) for x in credited}}
+                          {tuple(x.split()) for x in credited}
+                          }
+        # a single name met once, inside what somebody asks or says, is talked of, not met: "asks
+        # him what Edinburgh is like" names no one who can be "he" next
+        talked_of = {w for w, e in ev.items() if len(w) == 1 and count[w] == 1 and e["told of"] == 1
+                     and w not in {tuple(x.split()) for x in credited}}
+        persons = [w for w in persons if w not in talked_of]
+        self.placelike |= {" ".join(w) for w in talked_of}
         spouses = self._spouses()
         # Group forms: "Ines" joins "Ines Marlowe", "Merry" joins "Mr. Merry", near-spellings merge.
         groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
