@@ -274,13 +274,15 @@ class Cast:
         return out
 
     def _told_of(self, tok: Any) -> bool:
-        """Whether a token stands in what a verb of saying or asking reports ("asks him what
-        Edinburgh is like")."""
+        """Whether a token stands in the question a verb of saying or asking reports ("asks him
+        what Edinburgh is like")."""
         node = tok
         for _ in range(12):
             if node.dep_ in ("ccomp", "xcomp") and node.head.tag_.startswith("VB") and \
                     self.lemma(node.head) in SPEECH_VERBS:
-                return True
+                # (a question's topic: "asks what Edinburgh is like", "wonders where Ely is";
+                # not one told of in a that-clause, who may be there: "says Emil taught her to skate")
+                return node.left_edge.tag_ in ("WP", "WRB", "WDT")
             if node.head.i == node.i:
                 return False
             node = node.head
