@@ -465,3 +465,12 @@ def test_a_blurbs_setting_is_where_the_story_is() -> None:
     heads = _heads("Set on a Greek island in the dying days of summer, Ana Ruiz's second feature follows "
                    "Eleni, a fisherman's widow who will not sell her boat.\n")
     assert heads[0] == "EXT. GREEK ISLAND - DAY", heads   # was INT. HOUSE
+
+
+def test_a_place_inside_a_known_building_is_a_part_of_it() -> None:
+    heads = _heads("Marisa Cole, a night nurse, finds an abandoned baby in the hospital chapel. "
+                   "She hides the baby in a supply room until the end of her shift.\n")
+    assert heads[0] == "INT. HOSPITAL - CHAPEL - DAY", heads   # was INT. SUPPLY ROOM: "chapel" was unknown
+    assert heads[-1].startswith("INT. HOSPITAL - SUPPLY ROOM"), heads
+    heads = _heads("Ruth Hale and Edward Vane meet at the fair.\n\nThey are married in the little chapel.\n")
+    assert heads[-1].startswith("INT. CHAPEL"), heads

@@ -69,7 +69,11 @@ PLACES = {
     "canal": ("CANAL", "EXT"), "stream": ("STREAM", "EXT"), "creek": ("CREEK", "EXT"), "pond": ("POND", "EXT"),
     "waterfront": ("WATERFRONT", "EXT"), "marina": ("MARINA", "EXT"), "jetty": ("JETTY", "EXT"),
     "wharf": ("WHARF", "EXT"), "boatyard": ("BOATYARD", "EXT"), "shipyard": ("SHIPYARD", "EXT"),
-    "cliffs": ("CLIFFS", "EXT"), "laundromat": ("LAUNDROMAT", "INT"),
+    "cliffs": ("CLIFFS", "EXT"), "laundromat": ("LAUNDROMAT", "INT"), "chapel": ("CHAPEL", "INT"),
+    "cathedral": ("CATHEDRAL", "INT"), "mosque": ("MOSQUE", "INT"), "synagogue": ("SYNAGOGUE", "INT"),
+    "temple": ("TEMPLE", "INT"), "pharmacy": ("PHARMACY", "INT"), "courthouse": ("COURTHOUSE", "INT"),
+    "bunker": ("BUNKER", "INT"), "salon": ("SALON", "INT"), "tavern": ("TAVERN", "INT"),
+    "saloon": ("SALOON", "INT"), "mall": ("MALL", "INT"), "workshop": ("WORKSHOP", "INT"),
     "riverbank": ("RIVERBANK", "EXT"), "wilderness": ("WILDERNESS", "EXT"), "tundra": ("TUNDRA", "EXT"),
     "glacier": ("GLACIER", "EXT"), "canyon": ("CANYON", "EXT"), "prairie": ("PRAIRIE", "EXT"),
     "swamp": ("SWAMP", "EXT"), "marsh": ("MARSH", "EXT"), "dunes": ("DUNES", "EXT"), "clearing": ("CLEARING", "EXT"),
@@ -360,6 +364,12 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
     if " - " in name:   # "ward": a room of a known kind of building
         building, room = name.split(" - ", 1)
         return Place(ie, building, room), weak
+    outer = next((c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1 and c.lower_ in PLACES
+                  and PLACES[c.lower_][1] == "INT" == ie and c.lower_ not in VEHICLES and key not in VEHICLES), None)
+    within = PLACES[outer.lower_][0] if outer is not None else None
+    if within and outer is not None and not any(c.dep_ == "compound" and c.i < outer.i for c in t.children):
+        # "the hospital chapel", "the prison library": a place inside a known building
+        return Place("INT", within, name), weak
     return Place(ie, place_name(t, key, name), None), weak
 
 
