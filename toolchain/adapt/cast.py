@@ -413,21 +413,20 @@ class Cast:
         for w, e in ev.items():
             if e["object"] >= 2:
                 e["person"] += 1   # "drives Ama home", "brings Ama in": somebody, not somewhere
+        credited_names = {tuple(x.split()) for x in credited}
         persons = [w for w, e in ev.items() if e["person"] > e["place"] and e["person"] > 0
-                   and not (e["article"] >= count[w] and w not in {tuple(x.split()) for x in credited})]
+                   and not (e["article"] >= count[w] and w not in credited_names)]
         # (a word always after "a"/"an" is a kind of person: "a young Frenchwoman"; "an overjoyed
         # Giosue" once among many plain mentions is still Giosue)
         # names the text goes to: the entity recogniser's PERSON does not overrule that
         # (and a name only ever after "in", "at", "near" and the like, with nothing a person does:
         # "their street in Debrecen", whatever the recogniser calls it)
         self.placelike = {" ".join(w) for w, e in ev.items() if e["destination"] and e["place"] >= e["person"]
-                          or e["where"] == count[w] > 0 and e["person"] == 0 and w not in
-                          {tuple(x.split()) for x in credited}
-                          }
-        # a single name met once, inside what somebody asks or says, is talked of, not met: "asks
-        # him what Edinburgh is like" names no one who can be "he" next
+                          or e["where"] == count[w] > 0 and e["person"] == 0 and w not in credited_names}
+        # a single name met once, as the topic of a question somebody asks, is talked of, not met:
+        # "asks him what Edinburgh is like" names no one who can be "he" next
         talked_of = {w for w, e in ev.items() if len(w) == 1 and count[w] == 1 and e["told of"] == 1
-                     and w not in {tuple(x.split()) for x in credited}}
+                     and w not in credited_names}
         persons = [w for w in persons if w not in talked_of]
         self.placelike |= {" ".join(w) for w in talked_of}
         spouses = self._spouses()
