@@ -556,3 +556,34 @@ def test_a_clause_before_a_verb_without_its_own_subject_is_not_what_it_says() ->
     got = _lines("Priya Nair meets Callum Reid, a boy who repairs bicycles. He asks if he can photograph her. "
                  "Priya refuses at first, then agrees on the condition that he teaches her to develop film.")
     assert not any("refuses" in said for _, said in got)
+
+
+def test_the_answer_to_a_plea_is_not_part_of_it() -> None:
+    # ", and she refuses" had joined the plea: "Drop the case, and you refuse."
+    got, _ = adapted("Nadia Frost is a public defender. Her husband, Oren, begs her to drop the case, "
+                     "and she refuses.")
+    assert ("OREN", "Please drop the case.") in got
+    assert not any("refuse" in said for _, said in got)
+
+
+def test_a_name_before_a_verb_the_tagger_made_a_noun_is_not_said_twice() -> None:
+    # "Outside the courthouse, Tobiah thanks Nadia": the parse made "thanks" a noun, and the
+    # action had read "Tobiah Marsh Outside the courthouse, Tobiah thanks Nadia."
+    _, action = adapted("Nadia Frost defends Tobiah Marsh. Outside the courthouse, Tobiah thanks Nadia and "
+                        "promises to name his first son after her.")
+    assert any(a.startswith("Outside the courthouse, Tobiah thanks") for a in action), action
+
+
+def test_thanking_somebody_the_tracker_does_not_know_is_no_order() -> None:
+    # "Ines" read as a product: the act came out as the order "Thank Ines."
+    got, _ = adapted("Tobiah Marsh is a welder. He has a van. Outside the gate, Tobiah thanks Ines and "
+                     "promises to repay her.")
+    assert not any(said.startswith("Thank Ines") for _, said in got)
+
+
+def test_a_pronoun_of_a_person_just_named_is_not_a_speaker_of_unknown_sex() -> None:
+    # the judge's sex is never told; "him" is as likely the accused named just before
+    got, _ = adapted("Nadia Frost defends Tobiah Marsh, a welder accused of burning his own shop. Her mentor, "
+                     "Judge Ferrante, "
+                     "warns her that no jury in the county will acquit him.")
+    assert not any("acquit me" in said for _, said in got)

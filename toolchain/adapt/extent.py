@@ -273,7 +273,9 @@ class SaidExtent(PersonShift):
                     and not any(t.lower_ in SPEECH_FORMS for t in rest):
                 # (not "the old woman smiles": somebody the story has in view, told of by the narrator)
                 toks, nxt = take_rest(sent, toks, nxt)
-        if nxt < sent.end - 2 and explicit and isinstance(addressee, Person) and obj is not None:
+        if nxt < sent.end - 2 and explicit and isinstance(addressee, Person) and obj is not None \
+                and not (clause is not None and any(a.lower_ == "to" and a.dep_ == "aux" for a in clause.children)):
+            # (not after an order or a plea: "begs her to drop the case, and she refuses" is her answer)
             k = nxt
             while k < sent.end and sent.doc[k].lower_ in (",", "and"):
                 k += 1

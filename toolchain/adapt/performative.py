@@ -404,9 +404,13 @@ def _act_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tu
         return None   # not one stretch of words: the parse is unsure
     if not toks and not table[lem]:
         return None
-    body = render(shift(toks)) if toks else ""
+    words = shift(toks) if toks else []
+    body = render(words)
     if toks and not body:
         return None
+    if lem == "thank" and any(w.tok is not None and w.tok.pos_ == "PROPN" and w.text == w.tok.text and
+                              w.tok.head.i == v.i for w in words):
+        return None   # "thanks Ines", Ines unknown to the tracker: no "you" to thank, and "Thank Ines." orders it
     act = "Thank" if lem == "thank" else f"I {lem}"   # "I thank you" is stiff: "Thank you"
     line = sentence_case(fix_i_capital(f"{act} {body}".strip()))
     return line, {t.i for t in toks} | {v.i}

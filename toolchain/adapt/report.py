@@ -25,7 +25,7 @@ from .question import IndirectQuestion
 
 _SUBJ = ("nsubj", "nsubjpass")
 
-_IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise beg".split())
+_IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise".split())
 _REQUEST_VERBS = frozenset("ask beg plead request".split())
 _BE_FORMS = frozenset("is are was were 's".split())
 #: Verbs of telling about a topic ("tells her of the routine, how ...").

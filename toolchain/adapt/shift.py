@@ -142,7 +142,8 @@ class PersonShift:
                 elif listener is not None and you_gender is None and me_gender is not None:
                     target, you_gender = "2", g
                 elif me_gender is None and you_gender is not None and (alone or listener is not None) \
-                        and not (question and (listener is None or (form == "subj" and not _asks_leave(t)))):
+                        and not (question and (listener is None or (form == "subj" and not _asks_leave(t)))) \
+                        and not self._rival_of_sex(g, speaker, listener):
                     target, me_gender = "1", g
                 elif me_gender is None and you_gender is None:
                     if form == "obj" and self._said_by(t, speaker):
@@ -219,6 +220,12 @@ class PersonShift:
         deed = v.head
         return self.lemma(deed) not in SPEECH_VERBS and any(
             c.dep_ == "dobj" and self.tracker.referent(c) == listener for c in deed.children)
+
+    def _rival_of_sex(self, g: str, speaker: Person, listener: Person | None) -> bool:
+        """Whether somebody else of sex ``g`` was named in this sentence or the one before: a
+        speaker of unknown sex then cannot be told from them ("Pike warns her that no jury will
+        acquit him" after a sentence about Elijah), so the pronoun stays as the narrator had it."""
+        return any(p.gender == g and p.named and p not in (speaker, listener) for p in self.tracker.nearby_people())
 
     def _said_by(self, t: Any, speaker: Person) -> bool:
         """Whether an object pronoun's own verb has the speaker as subject (then it is

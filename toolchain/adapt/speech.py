@@ -896,7 +896,9 @@ class SpeechReader(ReportedSpeech):
         # ("Mara shrugs" read as a noun: the name is the compound before it)
         if head is not None and not any(t.dep_ in _SUBJ or (t.pos_ == "PROPN" and t.dep_ == "conj")
                                         or (t.dep_ in ("compound", "amod") and t.head.i == head.i)
+                                        or (t.i == head.i - 1 and t.pos_ == "PROPN" and head.tag_ == "NNS")
                                         for t in toks if t.i < head.i):
+            # (nor "Outside, Elijah thanks Ruth": the name right before a verb read as a noun)
             # (a name the parse joined to a phrase before it is this verb's subject all the same:
             # "too much for Georges and Eva begins ...")
             r = self.split_off.get(head.i) or self.verb_speaker.get(head.i)
