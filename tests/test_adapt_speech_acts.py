@@ -587,3 +587,30 @@ def test_a_pronoun_of_a_person_just_named_is_not_a_speaker_of_unknown_sex() -> N
                      "Judge Ferrante, "
                      "warns her that no jury in the county will acquit him.")
     assert not any("acquit me" in said for _, said in got)
+
+
+def test_words_found_written_are_not_the_finders() -> None:
+    # 'finds a note on the counter: "..."' had given the finder the note's words as a line
+    got, action = adapted('Ilse keeps a kiosk by the harbour. One morning the kiosk is shut. Ilse finds a note '
+                          'on the door: "Gone fishing. K."')
+    assert not any(cue == "ILSE" for cue, _ in got)
+    assert any("Gone fishing" in a for a in action)
+
+
+def test_words_a_person_leaves_written_are_heard_in_their_voice() -> None:
+    from screenplay.model import Speech
+    a, _ = adapt('Ilse keeps a kiosk by the harbour. Her brother Karl leaves her a note: "Gone fishing."',
+                 "t", "t", load_model())
+    speeches = [el for el in a.doc.body if isinstance(el, Speech)]
+    assert [(s.character.name, s.character.extensions) for s in speeches] == [("KARL", ("V.O.",))]
+
+
+def test_at_first_is_the_narrators_not_the_refusal() -> None:
+    got, _ = adapted("Ilse keeps a kiosk. Her brother Karl visits. She refuses to talk at first.")
+    assert ("ILSE", "I won't talk.") in got
+
+
+def test_the_naming_word_goes_with_the_name_in_an_introduction() -> None:
+    _, action = adapted("Ilse keeps a kiosk. When a tall sailor called Brann complains that his coffee is cold, "
+                        "Ilse offers to make him another.")
+    assert "BRANN, a tall sailor." in action, action

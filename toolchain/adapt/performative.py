@@ -185,6 +185,8 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
                                                                             and t.head.i == inf.i)),
                           key=lambda t: t.i)
             rest, cut = _clip(rest, inf)
+            framing = _at_first(inf)
+            rest = [t for t in rest if t.i not in framing]
             # "until the work is done" belongs to what is said; any other subject is a clause of its own
             timed = {x.i for t in rest if t.dep_ == "advcl" and any(m.dep_ == "mark" for m in t.children)
                      for x in t.subtree}
@@ -414,6 +416,18 @@ def _act_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tu
     act = "Thank" if lem == "thank" else f"I {lem}"   # "I thank you" is stiff: "Thank you"
     line = sentence_case(fix_i_capital(f"{act} {body}".strip()))
     return line, {t.i for t in toks} | {v.i}
+
+
+def _at_first(verb: Any) -> set[int]:
+    """The narrator's "at first" / "initially" on a verb ("refuses to talk at first"): it tells
+    that the act will change, and is no part of the words ("I won't talk.")."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "at" and [g.lower_ for g in c.children] == ["first"]:
+            out |= {c.i} | {g.i for g in c.children}
+        elif c.dep_ == "advmod" and c.lower_ in ("initially", "originally"):
+            out.add(c.i)
+    return out
 
 
 def _people_noun(t: Any) -> bool:

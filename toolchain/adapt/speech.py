@@ -24,7 +24,7 @@ from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quo
     quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
-from .written import WRITING_VERBS, WRITTEN_NOUNS, written_by
+from .written import SENDING_VERBS, WRITING_VERBS, WRITTEN_NOUNS, sender_of, written_by
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
@@ -240,6 +240,16 @@ class SpeechReader(ReportedSpeech):
                 continue
             deeds = [i for i in self.split_off if sent.start <= i < a]
             spoke = [i for i, p in self.verb_speaker.items() if i < a and isinstance(p, Person)]
+            written = self._written_before(sent, a)
+            if written is not None:
+                # 'finds a note on the counter: "Drive carefully."': words written; the writer's,
+                # read over the scene, when the text says who wrote them; else they stay action
+                if isinstance(written, Person):
+                    loose_lines.append((b, Line(written, quote_text(sent, (a, b)), None, "V.O.")))
+                    out.events.append(SpeechEvent(sent.doc[a].idx, written, True, "Q"))
+                    if all(t.is_punct for t in sent.doc[b + 1:sent.end]):
+                        self._loose.update(range(a, b + 1))
+                continue
             speaker = self.split_off[max(deeds)] if deeds else \
                 self.verb_speaker[max(spoke)] if spoke and sent.doc[a - 1].text in (";", ":") else \
                 self._quote_speaker(sent, a)   # "He insists it is; "It's true!"": his words
@@ -647,6 +657,26 @@ class SpeechReader(ReportedSpeech):
         return None
 
     # -- quotations --------------------------------------------------------------------
+    def _written_before(self, sent: Any, a: int) -> object:
+        """For words after a colon that follows a written thing ("finds a note: ...", "a letter
+        from Ada: ..."): the writer when known (named after "from", or the one who writes or
+        leaves it), else False; None when the words follow no written thing."""
+        if a == 0 or sent.doc[a - 1].text != ":":
+            return None
+        verbs = [t for t in sent if t.i < a and t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and
+                     c.lower_ in WRITTEN_NOUNS and c.i < a), None)
+        if noun is None:
+            return None
+        sender = sender_of(noun, verb)
+        writer = self.tracker.referent(sender) if sender is not None else None
+        if writer is None and noun.dep_ == "dobj" and self.lemma(verb) in SENDING_VERBS | WRITING_VERBS:
+            writer = self.tracker.subject_of(verb)
+        return writer if isinstance(writer, Person) else False
+
     def _quote_speaker(self, sent: Any, a: int) -> object:
         """Whoever's words a free-standing quotation is: the nearest speaking subject."""
         tok = sent.doc[a + 1] if a + 1 < len(sent.doc) else sent.doc[a]
@@ -1087,6 +1117,9 @@ def _name_first(toks: list[Any], speaker: Person, referent: Callable[[Any], obje
     role, name = toks[:k], toks[k:]
     if role and role[-1].text == ",":
         role = role[:-1]   # "the Board's inspector, Mr. Hollis": the role set beside the name
+    if len(role) > 1 and role[-1].lower_ in ("named", "called", "as") and role[-1].tag_ in ("VBN", "IN"):
+        # "a loud tourist called Bianca": the naming word goes with the name it gave
+        role = role[:-2] if role[-1].lower_ == "as" and role[-2].lower_ == "known" else role[:-1]
     if not role or not name or any(t.is_punct and t.text != "-" for t in role):
         return None
     words = "".join(t.text_with_ws for t in role).strip()

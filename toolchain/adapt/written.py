@@ -16,13 +16,13 @@ WRITTEN_NOUNS = frozenset("letter note message telegram postcard card email e-ma
 SAYING_THINGS = WRITTEN_NOUNS | frozenset(
     "sign notice poster headline newspaper article report label inscription caption plaque banner "
     "billboard radio television tv screen recording tape voicemail document contract will".split())
-_SENDING = frozenset("write send leave mail post".split())
+SENDING_VERBS = frozenset("write send leave mail post".split())
 #: Verbs of sending written words (lemmas): what they say is read, heard in the writer's voice.
 WRITING_VERBS = frozenset("write text email e-mail message telegraph cable wire fax".split())
 _SUBJ = ("nsubj", "nsubjpass")
 
 
-def _from(noun: Any, verb: Any) -> Any:
+def sender_of(noun: Any, verb: Any) -> Any:
     """The token after "from" on the written thing or on the verb that brings it."""
     for h in (noun, verb):
         for c in h.children:
@@ -49,9 +49,9 @@ def written_by(v: Any, lemma: Callable[[Any], str]) -> tuple[Any, Any] | None:
     else:
         return None
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
-    if lemma(verb) in _SENDING:
+    if lemma(verb) in SENDING_VERBS:
         to = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                    for g in c.children if g.dep_ == "pobj"), None)
         return subj, next((c for c in verb.children if c.dep_ in ("dative", "iobj")), to)
-    writer = _from(noun, verb)
+    writer = sender_of(noun, verb)
     return (writer, subj) if writer is not None else None
