@@ -614,3 +614,8 @@ def test_the_naming_word_goes_with_the_name_in_an_introduction() -> None:
     _, action = adapted("Ilse keeps a kiosk. When a tall sailor called Brann complains that his coffee is cold, "
                         "Ilse offers to make him another.")
     assert "BRANN, a tall sailor." in action, action
+
+
+def test_a_dare_is_said() -> None:
+    got, _ = adapted("Oskar fixes boats. He is shy. Runa dares Oskar to swim across the bay.")
+    assert ("RUNA", "I dare you to swim across the bay.") in got
