@@ -619,3 +619,9 @@ def test_the_naming_word_goes_with_the_name_in_an_introduction() -> None:
 def test_a_dare_is_said() -> None:
     got, _ = adapted("Oskar fixes boats. He is shy. Runa dares Oskar to swim across the bay.")
     assert ("RUNA", "I dare you to swim across the bay.") in got
+
+
+def test_shouting_at_somebody_to_do_a_thing_is_an_order() -> None:
+    got, _ = adapted("Oskar rows for the club. Runa coaches him. In the last race Oskar falls behind. "
+                     "Runa yells at him to keep his stroke long.")
+    assert ("RUNA", "Keep your stroke long!") in got
