@@ -211,3 +211,11 @@ def test_somebody_elses_aside_inside_what_is_said_keeps_it_action() -> None:
     assert lines == []
     assert any("the guard tells her" in ln.lower() for ln in body)
 
+
+
+def test_a_quoted_name_after_a_preposition_is_no_line() -> None:
+    # the sentence's stop inside the marks had made the name words somebody says
+    from .adapt_helpers import adapted
+    got, _ = adapted('Jess keeps house for her father. Jess has never met the stranger, although she has '
+                     'heard of "Black Jack."')
+    assert not any("Black Jack" in said for _, said in got)

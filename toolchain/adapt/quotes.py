@@ -88,7 +88,12 @@ def is_title(sent: Any, a: int, b: int) -> bool:
     if not words or len(words) > 8:
         return False
     if doc[b - 1].text in (".", "!", "?", ","):
-        return False
+        # the sentence's own stop set inside the marks closes a name after a preposition
+        # ('she has heard of "Black Jack."'); anywhere else a stop ends words said
+        if not (doc[b - 1].text == "." and a > sent.start and doc[a - 1].pos_ == "ADP" and
+                all(t.is_punct for t in doc[b + 1:sent.end])):
+            return False
+        words = [t for t in words if t.i < b - 1]
     small = {"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "with", "or"}
     return all(w.text[0].isupper() or w.lower_ in small for w in words) and words[0].text[0].isupper()
 
