@@ -480,3 +480,12 @@ def test_a_name_met_once_inside_a_question_is_talked_of_not_met() -> None:
                          "letters to the mainland.")
     assert "EDINBURGH" not in sex
     assert not any(cue == "EDINBURGH" for cue, _ in lines)
+
+
+def test_a_name_before_a_verb_the_tagger_made_a_noun_is_a_person() -> None:
+    # "Oskar sails north" parsed as one noun phrase: Oskar had been no character while the sexes
+    # were learnt, and "He ..." had gone to Runa (she then had both)
+    from .adapt_helpers import adapted
+    got, _ = adapted("Runa keeps the lighthouse. She lives with her father. Oskar sails north. He is a fisherman. "
+                     "A year later, Runa receives a letter from Oskar, saying that he is well.")
+    assert ("OSKAR", "I am well.") in got

@@ -625,3 +625,19 @@ def test_shouting_at_somebody_to_do_a_thing_is_an_order() -> None:
     got, _ = adapted("Oskar rows for the club. Runa coaches him. In the last race Oskar falls behind. "
                      "Runa yells at him to keep his stroke long.")
     assert ("RUNA", "Keep your stroke long!") in got
+
+
+def test_a_request_goes_on_with_what_it_is_for() -> None:
+    # ", so that he may see her again" had been left as action: "He may see her again."
+    got, action = adapted("Oskar fixes boats with his brother. Runa lives in the city with her aunt. Oskar asks Runa to visit him in summer, "
+                          "so that he may show her the bay.")
+    assert ("OSKAR", "Please visit me in summer, so that I may show you the bay.") in got
+    assert not any("may show" in a for a in action)
+
+
+def test_the_sentence_after_a_letter_by_its_writer_to_its_reader_is_still_the_letter() -> None:
+    from screenplay.model import Speech
+    a, _ = adapt("Runa keeps the lighthouse with her father. Oskar sails north in his boat. A year later, Runa receives a "
+                 "letter from Oskar, saying that he is well. He asks her to wait for him.", "t", "t", load_model())
+    speeches = [el for el in a.doc.body if isinstance(el, Speech)]
+    assert [(s.character.name, s.character.extensions) for s in speeches] == [("OSKAR", ("V.O.",))]

@@ -26,6 +26,7 @@ from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
     PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
+from .grammar import verb_read_as_noun
 from .lexicons import entries
 from .written import SAYING_THINGS
 
@@ -356,6 +357,8 @@ class Cast:
                 nxt = s[b] if b < len(s) else None
                 if nxt is not None and nxt.tag_ in ("VBZ", "VBD", "VBP", "MD") and nxt.dep_ != "aux":
                     e["person"] += 1
+                elif nxt is not None and nxt.tag_ == "NNS" and head.dep_ == "compound" and verb_read_as_noun(nxt):
+                    e["person"] += 2   # "Oskar sails north", "sails" read as a noun: its subject, and a verb after it
                 if head.ent_type_ == "PERSON" and b - a >= 2 and head.dep_ in ("dobj", "dative", "pobj", "conj"):
                     e["person"] += 1   # "offers Tom Hale a ride": a full name the recogniser calls a person
                 if s[a].lower_ in HONORIFICS:

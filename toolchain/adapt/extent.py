@@ -253,10 +253,12 @@ class SaidExtent(PersonShift):
             while k < sent.end and sent.doc[k].lower_ in ("only", "not", "even", "just"):
                 k += 1
             rest = [sent.doc[i] for i in range(k, sent.end)]
-            if rest and rest[0].lower_ in ("while", "when", "because", "since", "though", "although", "as",
-                                           "after", "before", "until", "unless", "if") \
+            purpose = len(rest) > 1 and rest[0].lower_ == "so" and rest[1].lower_ == "that"
+            if rest and (rest[0].lower_ in ("while", "when", "because", "since", "though", "although", "as",
+                                            "after", "before", "until", "unless", "if") or purpose) \
                     and not any(t.lower_ in SPEECH_FORMS for t in rest):
                 # "...chose Paris and while he was in his hotel he thought he'd drop by": still his account
+                # (and "asks her to come, so that he may see her": what the asking is for)
                 toks, nxt = take_rest(sent, toks, nxt)
         if clause is not None and nxt < sent.end - 2 and sent.doc[nxt].text == "," and \
                 nxt + 1 < sent.end and sent.doc[nxt + 1].lower_ == "and":

@@ -177,6 +177,9 @@ def verb_read_as_noun(t: Any) -> bool:
             (doc[t.i - 1].head.i == t.i or doc[t.i - 1].dep_ == "compound" and t.dep_ == "compound") \
             and doc[t.i + 1].tag_ in ("NNP", "DT", "PRP$", "PRP") and t.is_lower:
         return True   # "Paul thanks Greta": a name, the "noun", and straight after it another noun phrase
+    if t.i > t.sent.start and doc[t.i - 1].pos_ == "PROPN" and t.is_lower and \
+            not any(w.pos_ in ("VERB", "AUX") for w in t.sent):
+        return True   # "Oskar sails north": a sentence has a verb, and a name's "noun" is the one there is
     if t.dep_ == "conj":
         return bool(t.head.pos_ in ("VERB", "AUX"))
     if t.dep_ == "nsubj" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ",":

@@ -82,6 +82,7 @@ class SpeechReader(ReportedSpeech):
         self._sentence_speakers: list[object] = []
         self._prev_sent: Any = None
         self._last_quoted: Person | None = None   # who spoke the quotation ending the last sentence
+        self._reading: tuple[Person, Person] | None = None   # a letter just read: (writer, reader)
         self._drop: set[int] = set()
         self._pair: dict[int, int] = {}
         self._found: set[str] = set()
@@ -108,6 +109,7 @@ class SpeechReader(ReportedSpeech):
         self._set_off = {}
         self.verb_speaker = {}
         inside: set[int] = set()
+        reading, self._reading = self._reading, None
         for v in sent:
             lem = self._speech_lemma(v)
             if lem is None or v.i in inside:
@@ -135,6 +137,11 @@ class SpeechReader(ReportedSpeech):
                 speaker, voice = writer, "V.O."
                 got = self.tracker.referent(letter[1]) if letter[1] is not None else None
                 reader = got if isinstance(got, Person) and got != writer else None
+                if reader is not None:
+                    self._reading = (writer, reader)
+            elif reading is not None and speaker == reading[0] and self._addressee(v)[1] == reading[1]:
+                # "He asks her to ..." right after his letter to her is read: still the letter
+                voice, self._reading = "V.O.", reading
             elif letter is not None:
                 speaker = None   # a letter from somebody we cannot place: not its reader's words
             elif self._in_writing(v) or lem in WRITING_VERBS:
