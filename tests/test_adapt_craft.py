@@ -1,6 +1,7 @@
 """Screenplay craft on its own: capitals at first appearance, no film narration, clean headings."""
 from __future__ import annotations
 
+from toolchain.adapt import adapt, load_model
 from toolchain.adapt.craft import Introducer, clean_heading_place, drop_meta, readable_title
 
 
@@ -113,3 +114,18 @@ def test_a_blurb_opening_and_an_age_after_the_name() -> None:
     body = [ln for ln in fountain.splitlines() if ln and not ln.startswith(("=", "/*"))]
     assert not any("debut" in ln for ln in body), body
     assert any(ln.startswith("RITA PAZ (19), a lifeguard who dreams of leaving") for ln in body), body
+
+
+def test_a_part_marker_is_a_section_not_action() -> None:
+    # "Part I" on a line of its own had become the action "Part." and "I." in a scene of its own
+    from screenplay.model import Action, SceneHeading, Section
+    a, _ = adapt("Part I\n\nIn 1939, Tomas Berg runs a bookshop in Lund with his aunt Vera. He meets Elin, a "
+                 "teacher.\n\nPart II: The War\n\nIn 1944, Tomas is sent to a camp in the north.\n",
+                 "t", "t", load_model())
+    sections = [el.text[0].text for el in a.doc.body if isinstance(el, Section)]
+    assert sections == ["Part I", "Part II: The War"]
+    assert not any(isinstance(el, Action) and el.text[0].text.startswith("Part") for el in a.doc.body)
+    body = a.doc.body
+    for k, el in enumerate(body):
+        if isinstance(el, Section):
+            assert isinstance(body[k + 1], SceneHeading)   # a part opens with a scene

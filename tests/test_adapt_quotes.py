@@ -219,3 +219,10 @@ def test_a_quoted_name_after_a_preposition_is_no_line() -> None:
     got, _ = adapted('Jess keeps house for her father. Jess has never met the stranger, although she has '
                      'heard of "Black Jack."')
     assert not any("Black Jack" in said for _, said in got)
+
+
+def test_a_marked_infinitive_is_nobodys_line() -> None:
+    # 'were ordered to "line up"': the sentence's own verb in quotation marks, said by nobody in it
+    from .adapt_helpers import adapted
+    got, _ = adapted('Milo hates the cold. He hides in the barn when the children are ordered to "line up".')
+    assert not any("line up" in said.lower() for _, said in got)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from screenplay.model import (
-    Action, Boneyard, Character, Dialogue, Document, Element, Note, Parenthetical, SceneHeading,
+    Action, Boneyard, Character, Dialogue, Document, Element, Note, Parenthetical, SceneHeading, Section,
     Speech, Synopsis, TitleField, Transition, text_of,
 )
 
@@ -52,6 +52,7 @@ class Sentence:
     start: int                 # offset of the sentence in the original text
     notes: list[str] = field(default_factory=list)
     index: int = -1            # position among all sentences
+    section: str | None = None   # the part of the telling it opens ("Part II")
 
 
 @dataclass
@@ -97,7 +98,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         for s in unit_sents:
             a, b = s.start_char, s.end_char
             sentence = Sentence(s, ui, u.paragraph, u.source(src.text, a, b).strip(),
-                                u.origin[a] if a < len(u.origin) else 0)
+                                u.origin[a] if a < len(u.origin) else 0,
+                                section=u.section if s is unit_sents[0] else None)
             for aside in u.asides:
                 inside = a <= aside.at <= b if s is unit_sents[-1] else a <= aside.at < b
                 if not inside:
@@ -829,6 +831,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
             sc.time = "LATER" if sc.time != "LATER" else _day_part(scenes[:si])
         last_where, last_ie, last_heading = where, place.int_ext, (place.int_ext, where, sc.time, sc.flashback)
         heading = f"{place.int_ext}. {where} - {sc.time}" + (" (FLASHBACK)" if sc.flashback else "")
+        body.extend(Section(text_of(s.section)) for s in sc.sentences if s.section)
         body.append(SceneHeading(text_of(heading)))
         story.scenes.append(SceneIR(si, heading, None, sc.time, [x.index for x in sc.sentences],
                                     sorted({p.cue for p in sc.people if isinstance(p, Person)}), sc.cut))

@@ -78,6 +78,8 @@ def is_scare(sent: Any, a: int, b: int) -> bool:
         return False
     if a == sent.start or doc[a - 1].text in (",", ":", ";"):
         return False
+    if doc[a - 1].lower_ == "to" and inner[0].is_lower:
+        return True   # 'had been ordered to "take a shower"': the sentence's own infinitive, marked
     return not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in inner)
 
 

@@ -57,6 +57,7 @@ class Unit:
     paragraph: int
     line: int                 # 1-based source line where the unit starts
     asides: list[Aside] = field(default_factory=list)
+    section: str | None = None   # a part marker standing before it ("Part II"): the outline's, not the story's
 
     def source(self, original: str, start: int, end: int) -> str:
         """The original text behind cleaned characters ``start:end``."""
@@ -162,6 +163,14 @@ def _lift_parentheticals(text: str, base: int) -> tuple[str, list[int], list[Asi
     return cleaned, cmap, asides
 
 
+#: A line naming a part of the telling, not an event of it: "Part I", "Act Two", "Chapter 3:
+#: The Wedding", "Reel 4". Fountain has sections (``# Part I``) for exactly this.
+SECTION_RE = re.compile(
+    r"(?i)(?:part|act|chapter|book|section|episode|reel|movement)\s+"
+    r"(?:[ivxlc]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?:\s*[.:\-\u2013\u2014]\s*[^.!?]{0,60})?[.:]?\s*$")
+
+
 def split_source(text: str) -> Source:
     """Cut a synopsis into prefaces and story units.
 
@@ -191,10 +200,14 @@ def split_source(text: str) -> Source:
     units: list[Unit] = []
     prefaces: list[str] = []
     multi = 0
+    section: str | None = None
     for pno, para in enumerate(paragraphs):
         first = lines[para[0]].strip()
         if PREFACE_RE.match(first) and not units:
             prefaces.append(" ".join(lines[i].strip() for i in para))
+            continue
+        if len(para) == 1 and SECTION_RE.match(first):
+            section = first.rstrip(".:")   # "Part II" on a line of its own: a section of the script
             continue
         size = sum(len(lines[i]) + 1 for i in para)
         if size > MAX_PARAGRAPH_CHARS:
@@ -209,6 +222,7 @@ def split_source(text: str) -> Source:
             if lines[idx].rstrip().endswith(_TERMINAL) or k == len(para) - 1:
                 units.append(_make_unit(text, lines, offsets, group, len(units) and pno))
                 units[-1].paragraph = pno
+                units[-1].section, section = section, None
                 group = []
     if not units:
         raise InputError("the synopsis has no story text (only a preface)")
