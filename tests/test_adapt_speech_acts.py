@@ -641,3 +641,15 @@ def test_the_sentence_after_a_letter_by_its_writer_to_its_reader_is_still_the_le
                  "letter from Oskar, saying that he is well. He asks her to wait for him.", "t", "t", load_model())
     speeches = [el for el in a.doc.body if isinstance(el, Speech)]
     assert [(s.character.name, s.character.extensions) for s in speeches] == [("OSKAR", ("V.O.",))]
+
+
+def test_their_of_the_two_speaking_is_ours() -> None:
+    got, _ = adapted("Mara Quinn is a pilot. She lives with her brother Tobias, and he fixes her plane. "
+                     "Tobias admits to Mara that he sold their father's watch.")
+    assert ("TOBIAS", "I sold our father's watch.") in got
+
+
+def test_an_apology_keeps_what_it_is_for_when_the_parse_hangs_it_on_the_listener() -> None:
+    got, _ = adapted("Mara Quinn is a pilot. She lives with her brother Tobias, and he fixes her plane. "
+                     "Mara apologizes to Tobias for missing his birthday.")
+    assert ("MARA", "I'm sorry for missing your birthday.") in got

@@ -266,6 +266,11 @@ def _formula_line(v: Any, f: Formula, shift: Shift, lemma: Callable[[Any], str],
         elif kind == "pp":
             preps, _, restrict = value.partition(":")
             pp = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in preps.split("/")), None)
+            if pp is None:
+                # "apologizes to Tobias for missing ...": the parse hangs it on the one spoken to
+                pp = next((c for to in v.children if to.dep_ == "prep" and to.lower_ == "to"
+                           for told in to.children if told.dep_ == "pobj" and is_person(told)
+                           for c in told.children if c.dep_ == "prep" and c.lower_ in preps.split("/")), None)
             # its object: a noun ("for the delay") or a gerund ("for coming home late")
             pobj = next((g for g in pp.children if g.dep_ in ("pobj", "pcomp")), None) if pp is not None else None
             if pp is None or pobj is None:

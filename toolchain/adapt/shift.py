@@ -168,6 +168,11 @@ class PersonShift:
                 words.append(Word({"they": "we", "them": "us", "their": "our"}.get(low, "ourselves"),
                                   t.whitespace_, t))
                 continue
+            elif low == "their" and not isinstance(r, tuple) and self._just_us(t, speaker, listener):
+                # "admits to Mara that he sold their father's watch": what the two of them share
+                # (only "their": "invites Max to come with them" is the others, not Max)
+                words.append(Word("our", t.whitespace_, t))
+                continue
             elif isinstance(addressee, tuple) and explicit and low in ("they", "them", "their", "themselves"):
                 words.append(Word({"they": "you", "them": "you", "their": "your"}.get(low, "yourselves"),
                                   t.whitespace_, t))
@@ -244,6 +249,15 @@ class PersonShift:
             return False
         people = {r for w in before for r in [self.tracker.referent(w)] if isinstance(r, Person)}
         return speaker in people and len(people) == 2 and listener not in people
+
+    def _just_us(self, t: Any, speaker: Person, listener: Person | None) -> bool:
+        """Whether "they" can only be the speaker and the one told: a listener named, nobody else
+        in the sentence, no plural before it here or just before."""
+        if listener is None or listener == speaker or self._plural_near(t):
+            return False
+        if any(w.tag_ in ("NNS", "NNPS") and w.i < t.i for w in t.sent):
+            return False
+        return set(self.tracker.in_sentence()) <= {speaker, listener}
 
     def _plural_near(self, t: Any) -> bool:
         """A plural noun just before "they" (here or in the last sentence) may be what it means
