@@ -571,7 +571,7 @@ def test_a_name_before_a_verb_the_tagger_made_a_noun_is_not_said_twice() -> None
     # action had read "Tobiah Marsh Outside the courthouse, Tobiah thanks Nadia."
     _, action = adapted("Nadia Frost defends Tobiah Marsh. Outside the courthouse, Tobiah thanks Nadia and "
                         "promises to name his first son after her.")
-    assert any(a.startswith("Outside the courthouse, Tobiah thanks") for a in action), action
+    assert not any("Marsh Outside" in a or "Tobiah Outside" in a for a in action), action
 
 
 def test_thanking_somebody_the_tracker_does_not_know_is_no_order() -> None:

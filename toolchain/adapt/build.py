@@ -192,9 +192,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             moves = []
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
             (back and not cur.flashback)
-        if not new and cur is not None and _told(cur) and prev_led_by_person \
+        asked = cur is not None and bool(cur.items) and isinstance(cur.items[-1], Line) and \
+            cur.items[-1].text.rstrip().endswith("?")
+        there = here is not None and _adjoining(here, cur.place if cur is not None else None)
+        if not new and cur is not None and _told(cur) and prev_led_by_person and not asked and not there \
                 and _newcomer(s, cur, tracker, lemma, after_cut=prev_cut):
-            new = True
+            new = True   # (not right after a question: whoever answers it is there to hear it; nor
+            # when the newcomer is in the same building: "Abe stands at the ring" of the gym)
         # a long scene is cut where the story moves on in time ("Later, ...", "After the trial, ...")
         if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
             new = True

@@ -192,7 +192,8 @@ def parse_all(nlp: Any, texts: Iterable[str]) -> list[Any]:
         if len(t) > MAX_UNIT_CHARS:
             raise InputError(f"a paragraph of {len(t):,} characters is too long to adapt "
                              f"(limit {MAX_UNIT_CHARS:,}); split it into paragraphs")
-    return [_coarse(d) for d in nlp.pipe(texts, batch_size=16)]
+    from .reparse import reread
+    return reread(nlp, [_coarse(d) for d in nlp.pipe(texts, batch_size=16)], _coarse)
 
 
 def lemma(nlp: Any, token: Any) -> str:

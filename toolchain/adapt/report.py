@@ -227,6 +227,12 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
             return None  # "insists he promise": a subjunctive, no sure way to say it
         toks = drop_conj_that(toks)
         words = self._shift(toks, speaker, addressee, explicit)
+        if lem == "deny":
+            # "denies that she is running away": what is said is the clause turned round
+            denied = _negated(words, root)
+            if denied is None:
+                return None
+            words = denied
         return self._with_more(sentence_case(fix_i_capital(render(words))), consumed, speaker, addressee, explicit)
 
     def _told_by_head(self, v: Any, speaker: Person) -> Person | None:
@@ -522,6 +528,27 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         if lem in _REQUEST_VERBS:
             return sentence_case(fix_i_capital(("I'd rather not " if neg else "I'd like to ") + body))
         return ""
+
+
+def _negated(words: list[Word], root: Any) -> list[Word] | None:
+    """The words with "not" after the clause's first auxiliary or copula ("I am not running
+    away", "I will not sell it"); None when it has neither (no sure way to turn it round) or
+    is already negative."""
+    if any(c.dep_ == "neg" for c in root.children):
+        return None
+    helpers = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i and c.lower_ != "to"]
+    if not helpers and (root.lower_ in _BE_FORMS or root.lower_ == "am"):
+        helpers = [root]
+    if not helpers:
+        return None
+    at = min(helpers, key=lambda t: t.i).i
+    out: list[Word] = []
+    for w in words:
+        out.append(w)
+        if w.tok is not None and w.tok.i == at:
+            out.append(Word("not", w.space or " ", None))
+            w.space = " "
+    return out if len(out) > len(words) else None
 
 
 def _set_off(t: Any) -> bool:

@@ -752,9 +752,10 @@ class SpeechReader(ReportedSpeech):
                     continue   # "Oskar nods, then asks": a verb is no subject, its clause is a deed
                 if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod") \
                         or (c.dep_ == "prep" and c.lower_ == "to" and c.i < reach) \
-                        or (kind == "Q" and c.dep_ in ("dobj", "dative", "iobj") and c.i < reach and
-                            self.tracker.referent(c) is not None):
-                    # (the one told goes with the telling: "and he tells Ruth, "...")
+                        or (kind == "Q" and c.dep_ in ("dobj", "dative", "iobj") and
+                            (c.i < reach or c.left_edge.i == v.i + 1) and self.tracker.referent(c) is not None):
+                    # (the one told goes with the telling: "and he tells Ruth, "...", and after the
+                    # words: '"...," Tobias tells her, but ...')
                     consumed |= _singular_subject(c, v) if c.dep_ in _SUBJ else \
                         {t.i for t in c.subtree} if c.dep_ != "cc" else {c.i}
                 if c.dep_ in _SUBJ and said is not None and c.i in consumed:

@@ -1,0 +1,106 @@
+"""A second reading of sentences whose doer's verb the small tagger took for a noun.
+
+spaCy's small English model often reads an unfamiliar name and the verb after it
+as one noun phrase: "Mara phones Tobias to tell him ..." comes out as the noun
+"Mara phones" with "Tobias" as the sentence's head, and every pass after it
+(who speaks, who acts, who is introduced) reads nonsense.  The same sentence
+with a pronoun in the name's place ("He phones Tobias ...") is parsed right.
+So such a sentence is parsed again with the name swapped for words of the same
+count ("He", "The man", "The old man"), and when that reading makes the word
+a verb, its tags and tree are laid on the original words; the original words,
+entities and spacing stay as they were.
+
+Only the parser's own view decides: nothing here knows any name or verb.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+#: Words that stand in for a name of one, two or three tokens: the same count, so
+#: positions line up, and a subject the parser knows.
+_STAND_INS = {1: ["He"], 2: ["The", "man"], 3: ["The", "old", "man"]}
+#: What may stand right before a name that opens a clause.
+_CLAUSE_OPENERS = frozenset({",", ";", "and", "but", "then", "when", "while", "as", "after", "before",
+                             "so", "until", "once", "because"})
+
+
+def _candidates(doc: Any) -> list[tuple[Any, int, int]]:
+    """(sentence, first name token, the misread verb) for each sentence to read again."""
+    out = []
+    for sent in doc.sents:
+        for t in sent:
+            if not (t.tag_ == "NNS" and t.is_lower and t.lower_.endswith("s") and t.i > sent.start):
+                continue
+            k = t.i
+            while k > sent.start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title:
+                k -= 1
+            n = t.i - k
+            if n not in _STAND_INS:
+                continue
+            if k > sent.start and doc[k - 1].lower_ not in _CLAUSE_OPENERS:
+                continue
+            if any(w.pos_ in ("VERB", "AUX") for w in sent if w.i < k):
+                continue   # a verb before the name: its clause already has one
+            if t.i + 1 < sent.end and doc[t.i + 1].tag_ == "POS":
+                continue
+            out.append((sent, k, t.i))
+            break   # one per sentence is what the parser got wrong
+    return out
+
+
+def reread(nlp: Any, docs: list[Any], coarse: Any) -> list[Any]:
+    """The documents with each misread sentence laid over by its second reading."""
+    from spacy.tokens import Doc   # (imported with the model, see nlp.py)
+    jobs = []   # (doc index, sentence, name start, verb index, variant text)
+    for di, doc in enumerate(docs):
+        for sent, k, v in _candidates(doc):
+            words = [w.text_with_ws for w in sent]
+            for j, word in enumerate(_STAND_INS[v - k]):
+                if j == 0 and k > sent.start:
+                    word = word.lower()   # ("..., and he phones")
+                words[k + j - sent.start] = word + doc[k + j].whitespace_
+            jobs.append((di, sent, k, v, "".join(words)))
+    if not jobs:
+        return docs
+    again = [coarse(d) for d in nlp.pipe([j[4] for j in jobs], batch_size=16)]
+    patches: dict[int, list[tuple[Any, int, int, Any]]] = {}
+    for (di, sent, k, v, _text), alt in zip(jobs, again):
+        if len(alt) != len(sent) or any(a.text.lower() != b.text.lower() for a, b in
+                                        zip(alt, sent) if not (k <= b.i < v)):
+            continue   # the words fell apart differently: no safe way to line them up
+        verb = alt[v - sent.start]
+        if not verb.tag_.startswith("VB") or len(list(alt.sents)) != 1:
+            continue   # the second reading does not make it a verb either
+        patches.setdefault(di, []).append((sent, k, v, alt))
+    out = list(docs)
+    for di, fixes in patches.items():
+        out[di] = _laid_over(docs[di], fixes, Doc)
+    return out
+
+
+def _laid_over(doc: Any, fixes: list[tuple[Any, int, int, Any]], doc_class: Any) -> Any:
+    """A copy of the document with each fixed sentence's tags and tree from its second reading."""
+    tags = [t.tag_ for t in doc]
+    pos = [t.pos_ for t in doc]
+    deps = [t.dep_ for t in doc]
+    heads = [t.head.i for t in doc]
+    morphs = [str(t.morph) for t in doc]
+    for sent, k, v, alt in fixes:
+        base = sent.start
+        for a in alt:
+            i = base + a.i
+            tags[i], pos[i], deps[i], heads[i], morphs[i] = a.tag_, a.pos_, a.dep_, base + a.head.i, str(a.morph)
+        # the name itself: proper nouns again, the last one what the stand-in was, the others its parts
+        for i in range(k, v):
+            tags[i], pos[i], morphs[i] = "NNP", "PROPN", ""
+            if i < v - 1:
+                deps[i], heads[i] = "compound", v - 1
+    ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+    for _sent, _k, v, _alt in fixes:
+        i = v
+        while i < len(doc) and ents[i].startswith("I-"):
+            ents[i] = "O"   # the recogniser's name ran on into the verb ("Ruth hesitates")
+            i += 1
+    new = doc_class(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                    tags=tags, pos=pos, deps=deps, heads=heads, morphs=morphs, ents=ents)
+    return new
