@@ -653,3 +653,18 @@ def test_an_apology_keeps_what_it_is_for_when_the_parse_hangs_it_on_the_listener
     got, _ = adapted("Mara Quinn is a pilot. She lives with her brother Tobias, and he fixes her plane. "
                      "Mara apologizes to Tobias for missing his birthday.")
     assert ("MARA", "I'm sorry for missing your birthday.") in got
+
+
+def test_what_a_message_does_stays_with_the_order_to_carry_it() -> None:
+    # ", calling off the raid" had become the general's own deed: "General Okafor calls off the raid."
+    got, action = adapted("Ada Venn and Ike Moss are runners. General Okafor orders them to cross the river and "
+                          "carry a message to the fort, calling off the raid.")
+    assert ("GENERAL OKAFOR", "Cross the river and carry a message to the fort, calling off the raid.") in got
+    assert not any("calls off" in a for a in action)
+
+
+def test_a_rank_of_two_words_is_a_title_not_part_of_the_name() -> None:
+    from toolchain.adapt.cast import _core
+    assert _core(("Lance", "Corporal", "Tom", "Blake")) == ("Tom", "Blake")
+    assert _core(("Staff", "Sergeant", "Ada", "Venn")) == ("Ada", "Venn")
+    assert _core(("Countess", "Vera")) == ("Vera",)

@@ -17,6 +17,7 @@ from .cast import Person
 from .grammar import WH_WORDS, fix_i_capital, render, sentence_case
 from .lexicon import PERSON_NOUNS, PRON_GENDER, SPEECH_FORMS
 from .shift import PersonShift
+from .written import WRITTEN_NOUNS
 
 _SUBJ = ("nsubj", "nsubjpass")
 
@@ -260,6 +261,14 @@ class SaidExtent(PersonShift):
                 # "...chose Paris and while he was in his hotel he thought he'd drop by": still his account
                 # (and "asks her to come, so that he may see her": what the asking is for)
                 toks, nxt = take_rest(sent, toks, nxt)
+        if clause is not None and nxt < sent.end - 2 and sent.doc[nxt].text == "," and \
+                sent.doc[nxt + 1].tag_ == "VBG" and sent.doc[nxt + 1].dep_ == "advcl" and \
+                any(c.dep_ == "dobj" and c.lower_ in WRITTEN_NOUNS
+                    for verb in [clause, *(x for x in clause.children if x.dep_ == "conj")] for c in verb.children):
+            # "to deliver a message to the colonel, calling off the attack": what the message says
+            part = sent.doc[nxt + 1]
+            end = part.right_edge.i + 1
+            toks, nxt = toks + [sent.doc[i] for i in range(nxt, end)], end
         if clause is not None and nxt < sent.end - 2 and sent.doc[nxt].text == "," and \
                 nxt + 1 < sent.end and sent.doc[nxt + 1].lower_ == "and":
             # "says her daughter is at boarding school, and her son is 26": a clause about

@@ -30,11 +30,15 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset("sing read write text shout sob stammer s
 REQUEST_VERBS = frozenset("invite ask urge beg offer persuade encourage implore dare challenge order tell".split())
 RESPONSE_VERBS = frozenset("decline refuse accept agree hesitate reject consent relent comply obey".split())
 
-HONORIFICS_M = frozenset("mr mr. monsieur m. sir lord señor senor herr signor don father brother uncle king prince".split())
+HONORIFICS_M = frozenset("mr mr. monsieur m. sir lord señor senor herr signor don father brother uncle king prince "
+                         "count baron duke".split())
 HONORIFICS_F = frozenset("mrs mrs. ms ms. miss madame mme mme. mademoiselle lady señora senora frau signora "
-                         "mother sister aunt queen princess".split())
+                         "mother sister aunt queen princess countess baroness duchess".split())
 HONORIFICS_N = frozenset("dr dr. doctor professor prof prof. captain capt. detective officer inspector "
-                         "sergeant sgt. judge general colonel major lieutenant agent reverend rev.".split())
+                         "sergeant sgt. judge general colonel major lieutenant agent reverend rev. "
+                         # ranks and offices; "lance" and "staff" only ever before another ("Lance Corporal")
+                         "corporal private admiral commander constable marshal sheriff deputy superintendent "
+                         "pastor governor senator lance staff".split())
 HONORIFICS = HONORIFICS_M | HONORIFICS_F | HONORIFICS_N
 
 #: Nouns that say a person's sex (for pronoun resolution).
