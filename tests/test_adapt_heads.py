@@ -474,3 +474,10 @@ def test_a_place_inside_a_known_building_is_a_part_of_it() -> None:
     assert heads[-1].startswith("INT. HOSPITAL - SUPPLY ROOM"), heads
     heads = _heads("Ruth Hale and Edward Vane meet at the fair.\n\nThey are married in the little chapel.\n")
     assert heads[-1].startswith("INT. CHAPEL"), heads
+
+
+def test_later_inside_the_main_verb_moves_the_story_on() -> None:
+    # "They are later married, ..." had stayed in the scene of the engagement party
+    heads = _heads("Nils Berg courts Ola Dahl, a teacher, in Bergen. Ola gives in at last. Nils takes her away from "
+                   "her sister's party on his uncle's horse. They are later married, have a son, and run a bakery.\n")
+    assert len(heads) >= 2, heads

@@ -463,7 +463,10 @@ def _moves_on(s: "Span", leap: bool = False) -> bool:
         if leap and t.i == s.start and t.lower_ in shifts and t.head.dep_ == "advcl" and \
                 _lemma_of(t.head) in going:
             return True
-    return False
+    # "They are later married": the word of time set inside the main verb's phrase
+    predicate = [root] + [c for c in root.children if c.dep_ in ("acomp", "xcomp", "attr", "oprd")]
+    return not leap and any(c.dep_ == "advmod" and c.lower_ in ("later", "afterwards", "afterward", "subsequently")
+                            and c.i > stop for p in predicate for c in p.children)
 
 
 def _lemma_of(t: "Token") -> str:
