@@ -668,3 +668,11 @@ def test_a_rank_of_two_words_is_a_title_not_part_of_the_name() -> None:
     assert _core(("Lance", "Corporal", "Tom", "Blake")) == ("Tom", "Blake")
     assert _core(("Staff", "Sergeant", "Ada", "Venn")) == ("Ada", "Venn")
     assert _core(("Countess", "Vera")) == ("Vera",)
+
+
+def test_a_request_with_its_object_missing_is_no_line() -> None:
+    # "a story the two daughters asked to hear about": the story is the gap; "I'd like to hear about."
+    got, action = adapted("Jack and Annie Dwyer flee with their daughters Lucy and Beeze. Later, in a hospital, "
+                          "Jack and Annie tell the kids the story of how Lucy was born, a story the two daughters "
+                          "asked to hear about earlier.")
+    assert not any("hear about" in said for _, said in got)

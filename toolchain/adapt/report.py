@@ -28,6 +28,8 @@ _SUBJ = ("nsubj", "nsubjpass")
 _IMPERATIVE_VERBS = frozenset("tell order instruct urge warn remind advise".split())
 _REQUEST_VERBS = frozenset("ask beg plead request".split())
 _BE_FORMS = frozenset("is are was were 's".split())
+#: Prepositions the tagger may call adverbs when their object is missing ("to hear about").
+_STRANDABLE = frozenset("about at for to with from of on into in over after".split())
 #: Verbs of telling about a topic ("tells her of the routine, how ...").
 _TOPIC_TELLING = frozenset("tell explain write".split())
 #: Verbs after which a clause in the subjunctive is an order ("insists he go").
@@ -507,6 +509,11 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
 
     def _infinitive(self, lem: str, clause: Any, toks: list[Any], speaker: Person,
                     addressee: object, explicit: bool, obj: Any) -> str:
+        ids = {t.i for t in toks}
+        if any((t.tag_ == "IN" or t.lower_ in _STRANDABLE) and t.tag_ != "TO" and not any(t.children) and
+               t.dep_ not in ("mark", "aux") and
+               (t.i + 1 not in ids or t.doc[t.i + 1].tag_ in ("RB", "RBR", "IN")) for t in toks):
+            return ""   # "a story they asked to hear about": what it is about is the sentence's gap
         words = self._shift(toks, speaker, addressee, explicit)
         neg = False
         kept: list[Word] = []

@@ -124,6 +124,9 @@ class SpeechReader(ReportedSpeech):
                 continue  # "no one to tell her that...": nobody is telling anything
             if self._intended(v):
                 continue  # "decides to ride to town and tell him ...": not said yet
+            if v.dep_ == "relcl" and v.head.pos_ == "NOUN" and not isinstance(self.tracker.referent(v.head), Person) \
+                    and any(t.dep_ == "prep" and not any(t.children) for t in v.subtree):
+                continue  # "a story the daughters ask to hear about": what they ask for is the noun's gap
             if _conditional(v) or self._inside_report(v):
                 continue  # "if he cries or says that he is hungry", "is told that ... says": not said now
             if lem not in _QUESTIONS and quote_after(v, quotes) is None and _tells_a_wh_clause(v):
