@@ -676,3 +676,31 @@ def test_a_request_with_its_object_missing_is_no_line() -> None:
                           "Jack and Annie tell the kids the story of how Lucy was born, a story the two daughters "
                           "asked to hear about earlier.")
     assert not any("hear about" in said for _, said in got)
+
+
+def test_a_possessive_after_the_one_told_begins_what_is_said() -> None:
+    # "reassure Stan his wife has ...": "his" had been taken as part of the listener, and the line
+    # read "Wife has no choice ..."
+    got, _ = adapted("Bo Dahl and Ivo Rask are friends. Bo is worried that his wife Alma will be angry. "
+                     "Ivo tries to reassure Bo his wife has no choice but to forgive him.")
+    assert any(said.startswith(("His wife", "Your wife", "My wife")) for _, said in got), got
+
+
+def test_a_try_whose_words_became_the_line_leaves_no_fragment() -> None:
+    _, action = adapted("Bo Dahl and Ivo Rask are friends. Bo is worried that his wife Alma will be angry. "
+                        "Ivo tries to reassure Bo his wife has no choice but to forgive him.")
+    assert "Ivo tries." not in action
+
+
+def test_what_came_of_it_after_the_words_is_action_of_its_own() -> None:
+    got, action = adapted('Bo Dahl and Ivo Rask are friends. Bo\'s wife Alma is angry. Bo tells Ivo that his wife '
+                          'is "only joking", only for her to throw a cup at his head.')
+    assert not any("throw" in said for _, said in got)
+    assert any(a.startswith("She throws a cup at his head") for a in action), action
+
+
+def test_confessing_a_deed_named_by_a_gerund_is_no_clause_said() -> None:
+    # "confesses them going to the fair" had given the line "Us going to the fair."
+    got, _ = adapted("Bo Dahl and Ivo Rask are friends. Their wives wait at home. After a long silence Bo "
+                     "breaks down and confesses them going to the fair.")
+    assert not any(said.lower().startswith("us going") for _, said in got)

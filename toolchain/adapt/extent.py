@@ -184,7 +184,8 @@ class SaidExtent(PersonShift):
         if k < len(toks):
             r = self.tracker.referent(toks[k])
             if r is not None and toks[k].lower_ not in ("he", "she", "they"):
-                while k < len(toks) and self.tracker.referent(toks[k]) == r:
+                while k < len(toks) and self.tracker.referent(toks[k]) == r and \
+                        not (obj_toks and toks[k].tag_ == "PRP$"):   # ("Stan his wife ...": hers begins)
                     obj_toks.append(toks[k])
                     k += 1
                 addr = r
@@ -201,8 +202,9 @@ class SaidExtent(PersonShift):
                 if t.is_punct or t.dep_ == "cc":
                     break   # "denies it, but agrees": the verb after the comma is not its own
                 near.append(t)
-            if not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in near):
-                return None
+            if not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in near) or \
+                    first.lower_ in ("him", "them", "me", "us") or (first.lower_ == "her" and first.tag_ == "PRP"):
+                return None   # (a clause has a subject and a verb of its own: not "confesses them going")
         else:
             return None
         toks = cut_at_next_speech(toks)

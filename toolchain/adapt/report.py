@@ -267,6 +267,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
             # (nor one before a verb with no subject of its own after it: "Priya refuses at first,
             # then agrees" - a fronted report has its teller after it: "..., he says")
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and \
+                    not (c.tag_ == "VBG" and not any(a.dep_ in ("aux", "auxpass") for a in c.children)) and \
                     not (c.i < v.i and (told_to or any(t.text == ";" for t in v.doc[c.i:v.i]) or
                                         not any(d.dep_ in ("nsubj", "nsubjpass") and d.i > c.i for d in v.children))):
                 clause = c
@@ -314,6 +315,10 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         """What is said without a closing participle that names the speaker (", causing Georges
         to break down in tears"): the narrator telling what the words did, left as action."""
         ids = {t.i for t in toks}
+        for k, t in enumerate(toks[:-2]):
+            if t.text == "," and toks[k + 1].lower_ == "only" and toks[k + 2].lower_ in ("to", "for"):
+                # ", only for her to chuck a bowl at him": what came of it, the narrator's irony
+                return toks[:k]
         for t in toks:
             if t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i - 1 in ids and \
                     t.doc[t.left_edge.i - 1].text == "," and \

@@ -894,6 +894,9 @@ class SpeechReader(ReportedSpeech):
             return ""
         if len(toks) > 1 and toks[0].tag_ == "RB" and toks[1].lower_ == "as" and toks[1].dep_ == "mark":
             return ""   # "just as his father had promised": a comparison left over, not an action
+        came = _what_came_of_it(toks, self.lemma)
+        if came:
+            return came
         words = [Word(t.text, t.whitespace_, t) for t in toks]
         if joined:
             # "Nora stares at the map, tears it in half": the "and" goes before the last deed kept
@@ -975,7 +978,35 @@ class SpeechReader(ReportedSpeech):
             body = prefix + " " + body
         if len(body.split()) < 2:
             return ""
+        kept_ids = {t.i for t in toks}
+        if any(c.dep_ == "xcomp" and c.i not in kept_ids for c in head.children) and \
+                all(t.i == head.i or t.dep_ in _SUBJ or t.is_punct or t.head.dep_ in _SUBJ or t.dep_ == "compound"
+                    for t in toks):
+            return ""   # "Oliver tries." with what he tries said as his line: no deed is left
         return _action_case(body)
+
+
+_SUBJECT_FORM = {"her": "she", "him": "he", "them": "they", "me": "I", "us": "we"}
+
+
+def _what_came_of_it(toks: list[Any], lemma: Callable[[Any], str]) -> str:
+    """", only for her to chuck a bowl at him" left over from what was said: the event as a
+    sentence of its own ("She chucks a bowl at him."), or "" when the words are not of that shape."""
+    k = 1 if toks and toks[0].lower_ == "only" else 0
+    if len(toks) < k + 4 or toks[k].lower_ != "for":
+        return ""
+    verb = next((t for t in toks[k + 1:] if t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux"
+                                                                 for a in t.children)), None)
+    if verb is None:
+        return ""
+    subj = [t for t in toks if k < toks.index(t) and t.i < verb.i - 1]
+    if not subj or toks[toks.index(verb) - 1].lower_ != "to":
+        return ""
+    who = " ".join(_SUBJECT_FORM.get(t.lower_, t.text) for t in subj)
+    plural = who.lower() in ("they", "we") or " and " in who
+    rest = render([Word(t.text, t.whitespace_, t) for t in toks[toks.index(verb) + 1:]])
+    said = lemma(verb) if plural else third_singular(lemma(verb))
+    return _action_case(f"{who} {said} {rest}".strip())
 
 
 #: Verbs (lemmas) by which one thing makes somebody do something ("causing him to cry").
