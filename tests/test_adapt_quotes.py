@@ -226,3 +226,11 @@ def test_a_marked_infinitive_is_nobodys_line() -> None:
     from .adapt_helpers import adapted
     got, _ = adapted('Milo hates the cold. He hides in the barn when the children are ordered to "line up".')
     assert not any("line up" in said.lower() for _, said in got)
+
+
+def test_a_word_marked_at_the_end_of_a_sentence_is_no_line() -> None:
+    # the sentence's stop inside the marks had made the marked word somebody's line
+    from .adapt_helpers import adapted
+    got, _ = adapted('Nell Hart nurses on the ward. The patients whisper that Joe was not sent home but taken '
+                     '"downstairs."')
+    assert not any("ownstairs" in said for _, said in got)

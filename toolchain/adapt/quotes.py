@@ -74,10 +74,15 @@ def is_scare(sent: Any, a: int, b: int) -> bool:
     stop, or are set off by a comma, colon or the start of the sentence."""
     doc = sent.doc
     inner = [t for t in doc[a + 1:b] if not t.is_punct]
-    if not inner or len(inner) > 4 or doc[b - 1].text in (".", "!", "?"):
+    if not inner or len(inner) > 4:
         return False
     if a == sent.start or doc[a - 1].text in (",", ":", ";"):
         return False
+    if doc[b - 1].text in (".", "!", "?"):
+        # the sentence's own stop set inside the marks around a word or two: 'being taken
+        # "upstairs."' is a word of the sentence (a phrase of more may be words somebody said)
+        return doc[b - 1].text == "." and len(inner) <= 2 and inner[0].is_lower and \
+            all(t.is_punct for t in doc[b + 1:sent.end]) and not any(t.tag_.startswith("VB") for t in inner)
     if doc[a - 1].lower_ == "to" and inner[0].is_lower:
         return True   # 'had been ordered to "take a shower"': the sentence's own infinitive, marked
     return not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in inner)
