@@ -704,3 +704,16 @@ def test_confessing_a_deed_named_by_a_gerund_is_no_clause_said() -> None:
     got, _ = adapted("Bo Dahl and Ivo Rask are friends. Their wives wait at home. After a long silence Bo "
                      "breaks down and confesses them going to the fair.")
     assert not any(said.lower().startswith("us going") for _, said in got)
+
+
+def test_where_or_when_a_telling_happens_does_not_hide_what_is_said() -> None:
+    got, _ = adapted("Bo Dahl farms with his brother Ivo. Ivo's wife, Alma, tells Bo over supper that Ivo has "
+                     "been gambling again.")
+    assert ("ALMA", "Ivo has been gambling again.") in got
+
+
+def test_walking_off_after_the_words_is_the_speakers_deed() -> None:
+    got, action = adapted("Alma Dahl keeps bees with her brother Ivo. Furious, Alma tells him she never wants to "
+                          "see him again and storms out.")
+    assert ("ALMA", "I never want to see you again.") in got
+    assert any("storms out" in a for a in action), action

@@ -17,9 +17,14 @@ from .cast import Person
 from .grammar import WH_WORDS, fix_i_capital, render, sentence_case
 from .lexicon import PERSON_NOUNS, PRON_GENDER, SPEECH_FORMS
 from .shift import PersonShift
+from .lexicons import entries
 from .written import WRITTEN_NOUNS
 
 _SUBJ = ("nsubj", "nsubjpass")
+
+
+#: Ways of going that only ever leave with a particle ("storms out", "stalks off").
+_LEAVING_MANNERS = frozenset("storm stomp stalk march stride dash race bolt slip".split())
 
 
 def take_rest(sent: Any, toks: list[Any], nxt: int) -> tuple[list[Any], int]:
@@ -190,6 +195,14 @@ class SaidExtent(PersonShift):
                     k += 1
                 addr = r
         toks = toks[k:]
+        if len(toks) > 2 and toks[0].dep_ == "prep" and toks[0].head.i == v.i:
+            # "tells Mara over dinner that ...": the where or when of the telling, then what is said
+            pobj = next((c for c in toks[0].children if c.dep_ == "pobj"), None)
+            j = next((n for n, t in enumerate(toks) if pobj is not None and t.i == pobj.i), None)
+            if j is not None and j + 2 < len(toks) and toks[j + 1].lower_ == "that" and \
+                    (toks[j + 1].dep_ == "mark" or toks[j + 1].tag_ == "IN" and toks[j + 2].dep_ in _SUBJ):
+                # (not "of their quarrel that needs ...": a relative, "that" its subject)
+                toks = toks[j + 1:]
         if not toks:
             return None
         first = toks[0]
@@ -215,11 +228,16 @@ class SaidExtent(PersonShift):
         """What is said without the speaker's (or both speakers') deeds that the parse hangs on its
         clause; each deed is kept in ``split_off`` with who does it."""
         # "says she is fine and thanks her": the second verb is the speaker's deed
-        for c in (clause.children if clause is not None else []):
+        # (and "tells him she never wants to see him again and storms out", the parse hanging the
+        # going on the infinitive inside what is said)
+        inner = [c for c in (clause.subtree if clause is not None else []) if c.dep_ == "conj" and
+                 c.head.i != clause.i and c.head.tag_ == "VB" and c.tag_ == v.tag_ and self._walks_off(c)]
+        for c in [*(clause.children if clause is not None else []), *inner]:
             if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in _SUBJ for x in c.children) \
                     and c.tag_ == v.tag_ and (self.lemma(clause) == "be" or clause.tag_ != c.tag_
-                                             or clause.lower_ in ("is", "'s", "are", "was")):
-                cc = [x.i for x in clause.children if x.dep_ == "cc" and x.i < c.i]
+                                             or clause.lower_ in ("is", "'s", "are", "was")
+                                             or self._walks_off(c)):
+                cc = [x.i for x in c.head.children if x.dep_ == "cc" and x.i < c.i]
                 start = cc[-1] if cc else c.left_edge.i
                 toks = [t for t in toks if t.i < start]   # the deed and all after it
                 self.split_off[c.i] = speaker
@@ -230,6 +248,14 @@ class SaidExtent(PersonShift):
                 toks = [t for t in toks if t.i < c.left_edge.i - 1]
                 self.split_off.setdefault(c.i, (speaker, listener))
         return toks
+
+    def _walks_off(self, c: Any) -> bool:
+        """A verb of going with its particle or direction ("storms out", "walks away", "leaves
+        the room"): what the speaker does on saying it, not more of what is said."""
+        going = set(entries("motion_verbs")) | _LEAVING_MANNERS
+        return self.lemma(c) in going and any(x.dep_ in ("prt", "advmod", "dobj") and
+                                               x.lower_ in ("out", "off", "away", "back", "home", "room", "house")
+                                               for x in c.children)
 
     def _without_meanwhile(self, toks: list[Any], speaker: Person, addressee: object) -> list[Any]:
         """What is said without ", while Mr. Gray stays with the car": what somebody else does
