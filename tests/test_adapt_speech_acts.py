@@ -717,3 +717,10 @@ def test_walking_off_after_the_words_is_the_speakers_deed() -> None:
                           "see him again and storms out.")
     assert ("ALMA", "I never want to see you again.") in got
     assert any("storms out" in a for a in action), action
+
+
+def test_what_is_learnt_from_somebody_is_theirs_to_say() -> None:
+    got, _ = adapted("Alma Dahl keeps bees. Her friend Sigrun runs the post office. Alma learns from Sigrun "
+                     "that the bridge has washed away.")
+    assert ("SIGRUN", "The bridge has washed away.") in got
+

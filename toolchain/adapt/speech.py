@@ -112,6 +112,9 @@ class SpeechReader(ReportedSpeech):
         reading, self._reading = self._reading, None
         for v in sent:
             lem = self._speech_lemma(v)
+            heard = self._heard_from(v) if lem is None and v.i not in inside else None
+            if heard is not None:
+                lem = "tell"   # "learns from Ada that ...": Ada tells it
             if lem is None or v.i in inside:
                 continue  # speech reported inside somebody's line stays in that line
             if v.tag_ == "VBN" and any(c.dep_ in ("auxpass",) for c in v.children):
@@ -133,6 +136,8 @@ class SpeechReader(ReportedSpeech):
                 continue  # "tells Jess who he is": what he says is not in the text
             speaker = self._own_listener(v, sent, self._speaker(v, sent, prior))
             voice, reader = None, None
+            if heard is not None:
+                speaker, reader = heard
             letter = written_by(v, self.lemma)
             writer = self.tracker.referent(letter[0]) if letter and letter[0] is not None else None
             if letter is not None and isinstance(writer, Person):
@@ -667,6 +672,22 @@ class SpeechReader(ReportedSpeech):
         return None
 
     # -- quotations --------------------------------------------------------------------
+    def _heard_from(self, v: Any) -> tuple[Person, Person] | None:
+        """(teller, hearer) for "learns from Ada that ..." / "hears from Ada that ...": the one it
+        is learnt from says it to the one who learns it; None for any other verb."""
+        if not v.tag_.startswith("VB") or self.lemma(v) not in ("learn", "hear"):
+            return None
+        if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   for c in v.children):
+            return None
+        source = next((g for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj"), None)
+        teller = self.tracker.referent(source) if source is not None else None
+        hearer = self.tracker.subject_of(v)
+        if isinstance(teller, Person) and isinstance(hearer, Person) and teller != hearer:
+            return teller, hearer
+        return None
+
     def _written_before(self, sent: Any, a: int) -> object:
         """For words after a colon that follows a written thing ("finds a note: ...", "a letter
         from Ada: ..."): the writer when known (named after "from", or the one who writes or
