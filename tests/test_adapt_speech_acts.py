@@ -724,3 +724,22 @@ def test_what_is_learnt_from_somebody_is_theirs_to_say() -> None:
                      "that the bridge has washed away.")
     assert ("SIGRUN", "The bridge has washed away.") in got
 
+
+
+def test_a_promise_one_makes_somebody_give_is_asked_and_given() -> None:
+    got, _ = adapted("Nora Lind and her husband Marek are retired teachers. After the surgery Nora is paralyzed. "
+                     "She makes Marek promise not to send her back to the hospital.")
+    assert ("NORA", "Promise me you won't send me back to the hospital.") in got
+    assert ("MAREK", "I promise.") in got
+
+
+def test_a_wish_another_answers_in_words_was_said() -> None:
+    got, _ = adapted("Nora Lind and her husband Marek are retired teachers. Their son, Jonas, wants his father to "
+                     "sell the house, but Marek says he will never leave it.")
+    assert ("JONAS", "I want my father to sell the house.") in got
+
+
+def test_a_wish_nobody_answers_stays_a_wish() -> None:
+    got, _ = adapted("Nora Lind and her husband Marek are retired teachers. Their son, Jonas, wants his father to "
+                     "sell the house.")
+    assert not any(cue == "JONAS" for cue, _ in got)

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from .cast import Person
 from .action import to_present
-from .grammar import WH_WORDS, Word, render, third_singular, verb_read_as_noun
+from .grammar import WH_WORDS, Word, fix_i_capital, render, sentence_case, third_singular, verb_read_as_noun
 from .lexicon import INTENT_VERBS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import PROPOSALS, RESPONSES, bare_line, performatives
 from .groups import speaking_group
@@ -115,6 +115,9 @@ class SpeechReader(ReportedSpeech):
             heard = self._heard_from(v) if lem is None and v.i not in inside else None
             if heard is not None:
                 lem = "tell"   # "learns from Ada that ...": Ada tells it
+            wish = self._voiced_wish(v) if lem is None and v.i not in inside else None
+            if wish is not None:
+                lem = "want"   # "wants her mother to go into care, but Georges says ...": said aloud
             if lem is None or v.i in inside:
                 continue  # speech reported inside somebody's line stays in that line
             if v.tag_ == "VBN" and any(c.dep_ in ("auxpass",) for c in v.children):
@@ -122,6 +125,15 @@ class SpeechReader(ReportedSpeech):
                 self._passive_act(sent, v, lem, quotes, events, out)
                 continue
             if v.dep_ in ("ccomp", "xcomp") and self.lemma(v.head) in ("make", "let", "have", "force", "want"):
+                exacted = self._promise_exacted(v, lem) if self.lemma(v.head) == "make" else None
+                if exacted is not None:
+                    # "makes Georges promise not to send her away": she asks it, he gives it
+                    out.events.append(SpeechEvent(v.head.idx, exacted[0].speaker, True, "R", exacted[0].text))
+                    out.events.append(SpeechEvent(v.idx, exacted[1].speaker, True, "R", exacted[1].text))
+                    taken = {t.i for t in v.head.subtree if t.i >= v.i or t.dep_ not in _SUBJ}
+                    events.append((v.head, exacted[0], taken, "R"))
+                    events.append((v.head, exacted[1], taken, "R"))
+                    inside |= taken
                 continue  # "makes him promise": the promise is not yet said
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.pos_ not in ("VERB", "AUX"):
                 continue  # "no one to tell her that...": nobody is telling anything
@@ -164,7 +176,11 @@ class SpeechReader(ReportedSpeech):
             line: Line | None = None
             extra: Line | None = None
             consumed: set[int] = set()
-            if q is not None and lem in QUOTE_VERBS:
+            if wish is not None and isinstance(speaker, Person):
+                words = self._shift(sorted(wish.subtree, key=lambda t: t.i), speaker, None, False)
+                kind, consumed = "R", {t.i for t in wish.subtree} | {v.i}
+                line = Line(speaker, sentence_case(fix_i_capital("I want " + render(words))), self._manner(v))
+            elif q is not None and lem in QUOTE_VERBS:
                 kind = "Q"
                 if not isinstance(speaker, Person):
                     cue = speaking_group(v, self._prev_sent)
@@ -672,6 +688,45 @@ class SpeechReader(ReportedSpeech):
         return None
 
     # -- quotations --------------------------------------------------------------------
+    def _promise_exacted(self, v: Any, lem: str) -> tuple[Line, Line] | None:
+        """"makes Georges promise not to send her back": the one who makes him asks it ("Promise me
+        you won't send me back."), and he gives it ("I promise."); None for any other shape."""
+        if lem not in ("promise", "swear", "vow"):
+            return None
+        asker = self.tracker.subject_of(v.head)
+        giver = next((self.tracker.referent(c) for c in v.children if c.dep_ in _SUBJ), None)
+        inf = next((c for c in v.children if c.dep_ == "xcomp" and c.tag_ == "VB" and
+                    any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if not (isinstance(asker, Person) and isinstance(giver, Person)) or asker == giver or inf is None:
+            return None
+        neg = any(c.dep_ == "neg" for c in v.children) or any(c.dep_ == "neg" for c in inf.children)
+        toks = [t for t in sorted(inf.subtree, key=lambda t: t.i)
+                if not (t.head.i == inf.i and (t.dep_ == "neg" or (t.dep_ == "aux" and t.lower_ == "to")))]
+        words = self._shift(toks, asker, giver, True)
+        body = render(words)
+        if not body:
+            return None
+        asked = sentence_case(fix_i_capital(f"Promise me you {'won' + chr(39) + 't' if neg else 'will'} {body}"))
+        return Line(asker, asked, None), Line(giver, "I promise.", None)
+
+    def _voiced_wish(self, v: Any) -> Any:
+        """The clause of a wish for somebody else that another answers in words ("Eva wants her
+        mother to go into care, but Georges says he will not ..."): a wish put to somebody, so said
+        aloud.  None unless the wish has its own subject and an answer by a verb of saying follows."""
+        if not v.tag_.startswith("VB") or self.lemma(v) not in ("want", "wish"):
+            return None
+        wished = next((c for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VB" and
+                       any(x.dep_ == "nsubj" for x in c.children) and
+                       any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
+        answer = next((c for c in v.children if c.dep_ == "conj" and c.i > v.i and
+                       self.lemma(c) in SPEECH_VERBS and any(x.dep_ in _SUBJ for x in c.children)), None)
+        if wished is None or answer is None or not any(
+                x.dep_ == "cc" and x.lower_ == "but" and x.i < answer.i for x in v.children):
+            return None
+        who = self.tracker.subject_of(v)
+        other = next((self.tracker.referent(x) for x in answer.children if x.dep_ in _SUBJ), None)
+        return wished if isinstance(who, Person) and isinstance(other, Person) and who != other else None
+
     def _heard_from(self, v: Any) -> tuple[Person, Person] | None:
         """(teller, hearer) for "learns from Ada that ..." / "hears from Ada that ...": the one it
         is learnt from says it to the one who learns it; None for any other verb."""
