@@ -474,3 +474,19 @@ def test_a_place_inside_a_known_building_is_a_part_of_it() -> None:
     assert heads[-1].startswith("INT. HOSPITAL - SUPPLY ROOM"), heads
     heads = _heads("Ruth Hale and Edward Vane meet at the fair.\n\nThey are married in the little chapel.\n")
     assert heads[-1].startswith("INT. CHAPEL"), heads
+
+
+def test_a_place_owned_by_a_building_is_its_part_and_a_kinsmans_boat_is_a_boat() -> None:
+    heads = _heads("Odile Marchetti sails with her cousin Bruno on a cargo ship.\n\n"
+                   "In the ship's galley, Odile washes the plates.\n\n"
+                   "That night, Bruno steals his grandfather's fishing boat and rows to the shore.\n\n"
+                   "The next morning, Odile waits in the town's bakery.\n")
+    assert "SHIP - GALLEY" in heads[1], heads                          # was INT. SHIP'S GALLEY
+    assert not any("GRANDFATHER" in h for h in heads), heads           # was GRANDFATHER'S FISHING BOAT
+    assert heads[-1].startswith("INT. BAKERY"), heads                 # was INT. TOWN'S BAKERY
+
+
+def test_a_room_somebody_owns_holds_no_other_room() -> None:
+    heads = _heads("Gus Tamber visits his aunt.\n\n"
+                   "In his aunt's kitchen, Gus drinks tea. In the sheriff's office, the deputy Rey Mott waits.\n")
+    assert heads[-1].startswith("INT. SHERIFF'S OFFICE"), heads

@@ -481,6 +481,9 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     if part is not None:
         return part
     at_home = current.location == home
+    if current.room is None and "'S " in current.location and current.location.split()[-1].lower() in ROOMS \
+            and p.location != current.location:
+        return p   # somebody's own room holds no other: after "her mother's kitchen", "the sheriff's office"
     # (a place named for a kind of building of its own, "the church hall", is no part of this one)
     own_building = len(p.location.split()) > 1 and p.location.split()[0].lower() in PLACES and \
         PLACES[p.location.split()[0].lower()][1] == "INT"

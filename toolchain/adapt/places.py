@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .lexicon import MONTHS_DAYS, PERSON_NOUNS
+from .lexicon import FEMALE_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS
 from .lexicons import entries
 
 if TYPE_CHECKING:
@@ -207,7 +207,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             hit = _known_place(t, key, prep, home)
         if hit is None:
             continue
-        whole = _whole_of(t, key, hit[0] if key not in ROOMS and key not in PLACES else None)
+        whole = _whole_of(t, key, hit[0] if key not in ROOMS and key not in PLACES else None) or \
+            _owned_by_place(t, hit[0], kinds or {})
         if whole is not None:
             hit = (whole, hit[1])
         going = prep.lower_ in _GOAL_PREPS or prep.lower_ == "upon" and _moving(prep.head) or \
@@ -267,6 +268,21 @@ def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | Non
     part = "ROOF" if key in ("roof", "rooftop") else ROOMS.get(key, key.upper())
     ie = "EXT" if key in _OPEN_PARTS or key == "entrance" or generic is not None else "INT"
     return Place(ie, name, part)
+
+
+def _owned_by_place(t: "Token", p: Place, kinds: dict[str, str]) -> Place | None:
+    """A place named as a building's own ("the station's laboratory", "the ship's galley"): a
+    part of that building, STATION - LABORATORY; as a settlement's ("the town's clinic") it is
+    in the town, so no part of the building the scene is in."""
+    owner = next((c for c in t.lefts if c.dep_ == "poss" and c.tag_ == "NN"), None)
+    if owner is None or p.room is not None or " - " in p.location:
+        return None
+    if owner.lower_ in _SETTLEMENT_WORDS:
+        return replace(p, site=False, part=False)
+    name = kinds.get(owner.lower_) or PLACES.get(owner.lower_, (None, ""))[0]
+    if not name or " - " in name or PLACES.get(owner.lower_, ("", "INT"))[1] != "INT":
+        return None
+    return Place(p.int_ext, name, p.location)
 
 
 def _fixture_room(t: "Token", home: str) -> Place | None:
@@ -774,12 +790,22 @@ def place_name(t: "Token", key: str, name: str) -> str:
         if _hyphenated(c):
             continue   # "a run-down hotel", "an upper-middle-class flat": what kind, not which
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
-                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN", "NNS")):
+                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN", "NNS") and not _no_owner_in_heading(c)):
             words = [w.text for w in c.subtree if (w.is_alpha or w.tag_ == "POS" or w.text == ".")
                      and w.tag_ not in ("DT", "PRP$")]
             mods.append(" ".join(words).replace(" 's", "'S").replace(" '", "'"))
     head = t.text if " " not in key else key
     return " ".join(mods + [head]).upper()
+
+
+def _no_owner_in_heading(c: "Token") -> bool:
+    """An owner a heading leaves out: a kinsman or -woman ("his uncle's boat" is the BOAT, a
+    character's, not a place called UNCLE'S) or a place the heading names as the whole ("the
+    station's lab" is STATION - LAB).  A post stays: the SHERIFF'S OFFICE; so does a kinsman's
+    room, which is no room of the characters' home (MOTHER'S KITCHEN)."""
+    kin = (c.lower_ in MALE_NOUNS or c.lower_ in FEMALE_NOUNS) and c.head.lower_ not in ROOMS
+    return kin or c.lower_ in PLACES or \
+        c.lower_ in _SETTLEMENT_WORDS
 
 
 def time_of(text: str) -> str | None:
