@@ -490,3 +490,26 @@ def test_a_room_somebody_owns_holds_no_other_room() -> None:
     heads = _heads("Gus Tamber visits his aunt.\n\n"
                    "In his aunt's kitchen, Gus drinks tea. In the sheriff's office, the deputy Rey Mott waits.\n")
     assert heads[-1].startswith("INT. SHERIFF'S OFFICE"), heads
+
+
+def test_a_name_with_its_kind_beside_it_is_a_place() -> None:
+    a = adapt_text("Ines Darrow, a pilot, lives in a flat in Lisbon.\n\n"
+                   "At Chez Bastien, a small café by the harbour, Ines meets her brother Tomas.\n\n"
+                   "The next day, Tomas drinks at the Red Lantern tavern.\n", load_model(), "t", "t.txt")
+    assert a.story is not None
+    heads = [sc.heading for sc in a.story.scenes]
+    assert heads[1].startswith("INT. CHEZ BASTIEN"), heads          # was INT. APARTMENT: a person's name?
+    assert heads[2].startswith("INT. RED LANTERN TAVERN"), heads
+    assert not any(p.key == "CHEZ BASTIEN" for p in a.cast), [p.key for p in a.cast]
+
+
+def test_a_part_of_a_building_in_a_city_is_the_part_not_the_city() -> None:
+    heads = _heads("Ines Darrow, a pilot, lives in a flat in Lisbon.\n\n"
+                   "On the roof of her office in Porto, Ines smokes a cigarette.\n")
+    assert heads[-1].startswith("EXT. OFFICE - ROOF"), heads           # was EXT. PORTO
+
+
+def test_a_name_and_the_kind_after_it_are_one_place() -> None:
+    heads = _heads("Tom Bale, a miner, lives in a cabin.\n\n"
+                   "At the Copper Bell saloon, the cattle dealer Ned Hale offers the farmers a loan.\n")
+    assert heads[-1].startswith("INT. COPPER BELL SALOON"), heads    # was EXT. COPPER BELL ("saloon" read as a verb)

@@ -831,8 +831,13 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
         # a verb whose object is where one gets to: "they reach Veracruz", "enters Rome"
         reached = t.dep_ == "dobj" and bool(_stems(t.head.lower_) & _ARRIVING) and not is_person(t) and t.i not in skip \
             and in_story_line(t.head) and not any(c.dep_ == "neg" for c in t.head.children)
-        if (t.dep_ != "pobj" and not reached) or not proper or is_person(t) or t.i in skip or \
-                (t.ent_type_ in _NOT_PLACE_ENTS and t.ent_type_ != "PERSON" and not (reached and t.ent_type_ == "ORG")):   # the recogniser may miss a town
+        # "At Chez Lulu, a small restaurant by the quay": the apposition says it is a place,
+        # whatever the recogniser takes the name for
+        kind = next((c.lower_ for c in t.children if c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PLACES
+                     and PLACES[c.lower_][0] and c.lower_ not in VEHICLES), None)
+        if (t.dep_ != "pobj" and not reached) or not proper or is_person(t) and kind is None or t.i in skip or \
+                (t.ent_type_ in _NOT_PLACE_ENTS and t.ent_type_ != "PERSON" and not (reached and t.ent_type_ == "ORG")
+                 and kind is None):   # the recogniser may miss a town
             continue
         if reached:
             return Place("EXT", t.text.upper(), None)
@@ -842,7 +847,7 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue   # "they did not go to Paris", "she wants to go to Paris"
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
             continue   # "meets a Dane named Jensen": someone, not somewhere
-        if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
+        if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PLACES or _whole_named(t.head.head)):
             continue   # "a nurse at a hospital in Accra": the hospital says where, the town holds it
         if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PERSON_NOUNS or is_person(t.head.head)):
             continue   # "sends it to her professor in Boston": where he is, not where the scene is
@@ -865,9 +870,21 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         name = " ".join(w.text for w in words).upper()
         low = name.lower()
-        indoor = any(k in low for k, (_, ie) in PLACES.items() if ie == "INT" and len(k) > 3)
+        nxt = t.doc[t.i + 1] if t.i + 1 < t.sent.end else None
+        if kind is None and nxt is not None and nxt.text.islower() and nxt.lower_ in PLACES and PLACES[nxt.lower_][0]:
+            # "at the Golden Hind saloon" (which the tagger may take for a verb): the kind is in the name
+            kind, name = nxt.lower_, name + " " + nxt.text.upper()
+        indoor = PLACES[kind][1] == "INT" if kind is not None else \
+            any(k in low for k, (_, ie) in PLACES.items() if ie == "INT" and len(k) > 3)
         return Place("INT" if indoor else "EXT", name, None)
     return None
+
+
+def _whole_named(n: "Token") -> bool:
+    """A noun named as the whole a part or room belongs to ("the roof of his building in
+    Soho"): a place, so a town after it holds it, and the part is where the scene is."""
+    return n.dep_ == "pobj" and n.head.lower_ == "of" and \
+        (n.head.head.lower_ in _PARTS or n.head.head.lower_ in ROOMS or n.head.head.lower_ in PLACES)
 
 
 def named_buildings(spans: list[Any]) -> dict[str, str]:
