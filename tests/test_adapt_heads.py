@@ -513,3 +513,21 @@ def test_a_name_and_the_kind_after_it_are_one_place() -> None:
     heads = _heads("Tom Bale, a miner, lives in a cabin.\n\n"
                    "At the Copper Bell saloon, the cattle dealer Ned Hale offers the farmers a loan.\n")
     assert heads[-1].startswith("INT. COPPER BELL SALOON"), heads    # was EXT. COPPER BELL ("saloon" read as a verb)
+
+
+def test_a_story_that_goes_back_to_an_earlier_year_is_in_a_flashback_until_it_returns() -> None:
+    heads = _heads("In 2015, Agnes Lund, a retired teacher, lives alone in a house in Uppsala. "
+                   "She opens a parcel from her cousin.\n\n"
+                   "In the spring of 1968, Agnes is nine and spends the holidays at her aunt's farm. "
+                   "She feeds the geese.\n\n"
+                   "One evening, a peddler arrives at the farm.\n\n"
+                   "Forty years later, in 2015, Agnes drives to the farm and finds it empty.\n")
+    assert not heads[0].endswith("(FLASHBACK)"), heads
+    assert all(h.endswith("(FLASHBACK)") for h in heads[1:-1]), heads   # was never marked
+    assert not heads[-1].endswith("(FLASHBACK)"), heads
+
+
+def test_days_later_in_the_same_place_is_a_new_day_not_later() -> None:
+    heads = _heads("At dusk, Pavel Roth and his son Emil repair a fence on the farm.\n\n"
+                   "Weeks later, Emil repairs the barn roof on the farm.\n")
+    assert heads[-1].endswith("- DAY"), heads                          # was FARM - LATER

@@ -134,6 +134,10 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     # the story opens, rather than a place it only gets to later
     ground = next((g for x in sents if x.paragraph == sents[0].paragraph
                    if (g := home_ground(x.span)) is not None), None) if sents else None
+    # a story that opens in a year and then goes back to an earlier one ("In 2004, ...", then
+    # "In the winter of 1944, ...") is in a flashback until a year as late comes back
+    now_year = _opening_year(sents[0].span) if sents else None
+    dated_past = False
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
@@ -180,7 +184,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             here = named   # "leads them to a fort, and then to New Mexico": where they end up
 
         cur = scenes[-1] if scenes else None
-        back = is_flashback(s.text)
+        year = _opening_year(s) if now_year is not None and idx > 0 else None
+        was_past, dated_past = dated_past, dated_past if year is None else year < (now_year or 0)
+        back = is_flashback(s.text) or dated_past
         # "Years earlier, Leon had been arrested ...": what happened before the story, told in
         # the past perfect, is a note for the writer in the scene it is told in, not a scene
         backstory = cur is not None and not back and is_backstory(s) and \
@@ -189,7 +195,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             here = hint = named = onward = None
             moves = []
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
-            (back and not cur.flashback)
+            (back and not cur.flashback) or was_past != dated_past
         if not new and cur is not None and _told(cur) and prev_led_by_person \
                 and _newcomer(s, cur, tracker, lemma, after_cut=prev_cut):
             new = True
@@ -235,7 +241,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                     and cur.place.location != hint.location and not new_day:
                 place = None   # waking up in a hospital ward is not the bedroom at home
             if place is None and new_day and has_home and cur is not None and \
-                    any(sc.place is not None and sc.place.location == home for sc in scenes):
+                    any(sc.place is not None and sc.place.location == home and sc.flashback == back for sc in scenes):
                 place = Place("INT", home, None)   # a new day with no place named: the home seen before
             if place is None and cur is not None and cur.place is not None and cur.place.int_ext == "INT" \
                     and outdoors(s):
@@ -249,7 +255,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 # a new time in an unnamed place: the same home, not the same room
                 place = last.place if continuous or not timed else _building_of(scenes, last.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken and not _of_a_post(t))
-            when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
+            # ("Days later", "Years later" is another day: the time of day, not LATER)
+            when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later and not new_day
+                                               else "DAY" if cue.later else None)
             if when in _DARK:
                 dark_para = sen.paragraph
             if when is None:
@@ -434,6 +442,20 @@ def _dated(s: "Span") -> bool:
     """The sentence names a date or a season ("in the spring", "The winter was long"): days pass
     in it, so the night it may follow is over."""
     return any(t.ent_type_ == "DATE" and time_of(t.text) is None for t in s)
+
+
+def _opening_year(s: "Span") -> int | None:
+    """The year a sentence opens in, before its subject ("In 1944, ...", "In the winter of
+    1944, ..."): a date the recogniser names, written as a year."""
+    root = s.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    stop = subj.left_edge.i if subj is not None else root.i
+    for t in s:
+        if t.i >= stop:
+            break
+        if t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) < 2200:
+            return int(t.text)
+    return None
 
 
 def _moves_on(s: "Span", leap: bool = False) -> bool:
