@@ -531,3 +531,16 @@ def test_days_later_in_the_same_place_is_a_new_day_not_later() -> None:
     heads = _heads("At dusk, Pavel Roth and his son Emil repair a fence on the farm.\n\n"
                    "Weeks later, Emil repairs the barn roof on the farm.\n")
     assert heads[-1].endswith("- DAY"), heads                          # was FARM - LATER
+
+
+def test_a_part_named_with_its_building_is_not_a_room_of_the_scene_before() -> None:
+    heads = _heads("Mabel Quist sings at the saloon.\n\n"
+                   "A month later, the noon train pulls into the station. Jed Farrow boards the train, and "
+                   "sits by the window as the train leaves. Mabel watches from the balcony of the saloon.\n")
+    assert heads[-1].startswith("EXT. SALOON - BALCONY"), heads      # was INT. TRAIN - BALCONY
+
+
+def test_a_city_where_somebodys_family_lives_is_not_where_the_scene_is() -> None:
+    heads = _heads("Ivo Marek and Lena Brandt hide in an old mill.\n\n"
+                   "That night, they huddle together while Ivo tells Lena about his family in Ghent.\n")
+    assert not any("GHENT" in h for h in heads), heads                # was EXT. GHENT - NIGHT

@@ -520,8 +520,10 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
         return p
     if current.int_ext != "INT":
         return p
-    if p.location == home and p.room and not _NEW_DAY.search(s.text):
-        # (a new day's breakfast in the kitchen is at home, not at last night's concert hall)
+    if p.location == home and p.room and not _NEW_DAY.search(s.text) and \
+            not re.search(rf"\b{re.escape(home.split()[-1])}\b", s.text, re.IGNORECASE):
+        # (a new day's breakfast in the kitchen is at home, not at last night's concert hall; "the
+        # balcony of the saloon" names its building, whatever building the scene was in)
         return Place("INT", current.location, p.room)
     if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
             and p.location != current.location and p.location.split()[0].lower() not in PLACES:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .lexicon import FEMALE_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS
+from .lexicon import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS
 from .lexicons import entries
 
 if TYPE_CHECKING:
@@ -849,8 +849,9 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue   # "meets a Dane named Jensen": someone, not somewhere
         if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PLACES or _whole_named(t.head.head)):
             continue   # "a nurse at a hospital in Accra": the hospital says where, the town holds it
-        if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PERSON_NOUNS or is_person(t.head.head)):
-            continue   # "sends it to her professor in Boston": where he is, not where the scene is
+        if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PERSON_NOUNS or t.head.head.lower_ in GROUP_NOUNS
+                                         or is_person(t.head.head)):
+            continue   # "sends it to her professor in Boston", "tells of his family in Ghent": where they are
         going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
         after = [w for w in t.doc[t.i + 1: t.i + 3] if w.text != ","]
         where = bool(after) and after[0].lower_ == "where"   # "to Phoenix, where she hides"
