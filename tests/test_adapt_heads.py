@@ -544,3 +544,11 @@ def test_a_city_where_somebodys_family_lives_is_not_where_the_scene_is() -> None
     heads = _heads("Ivo Marek and Lena Brandt hide in an old mill.\n\n"
                    "That night, they huddle together while Ivo tells Lena about his family in Ghent.\n")
     assert not any("GHENT" in h for h in heads), heads                # was EXT. GHENT - NIGHT
+
+
+def test_a_room_one_storms_into_is_where_the_scene_is_not_the_district_it_is_in() -> None:
+    heads = _heads("Ada Pike, a reporter, lives in a flat in Leeds.\n\n"
+                   "The next day, Ada storms into the newspaper's offices in Soho and demands her job back.\n\n"
+                   "That evening, Ada works at her family's bakery.\n")
+    assert heads[1].startswith("INT. NEWSPAPER'S OFFICES"), heads      # was EXT. SOHO
+    assert heads[2].startswith("INT. BAKERY"), heads                    # was FAMILY'S BAKERY

@@ -638,7 +638,8 @@ def _generic_place(t: "Token") -> Place | None:
     # inside it ("in a guard hut", "into the radio room") may be a part of where they are; at it
     # ("a job at the cannery") is a place of its own
     site = prep.lower_ in ("in", "inside", "into")
-    if t.lower_.endswith(_ROOM_ENDINGS):
+    if t.lower_.endswith(_ROOM_ENDINGS) or t.tag_ == "NNS" and t.lower_[:-1].endswith(_ROOM_ENDINGS):
+        # ("the firm's offices", "the council chambers": rooms, whatever is done in them)
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
     outdoor = _outdoor(t)
     if outdoor and prep.lower_ in _INSIDE:
@@ -701,7 +702,8 @@ def _plural_place(t: "Token") -> bool:
     """A plural noun that names one place ("the barracks", "the grounds", "the servants'
     quarters"): "the" before it, and a preposition of being in or at it."""
     return t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "into", "at", "on") and \
-        any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.lower_ not in PERSON_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and c.tag_ == "NN" for c in t.children) \
+        and t.lower_ not in PERSON_NOUNS and \
         t.lower_[:-1] not in entries("not_places")
 
 
@@ -799,11 +801,11 @@ def place_name(t: "Token", key: str, name: str) -> str:
 
 
 def _no_owner_in_heading(c: "Token") -> bool:
-    """An owner a heading leaves out: a kinsman or -woman ("his uncle's boat" is the BOAT, a
+    """An owner a heading leaves out: a kinsman or -woman or a family ("his uncle's boat" is the BOAT, a
     character's, not a place called UNCLE'S) or a place the heading names as the whole ("the
     station's lab" is STATION - LAB).  A post stays: the SHERIFF'S OFFICE; so does a kinsman's
     room, which is no room of the characters' home (MOTHER'S KITCHEN)."""
-    kin = (c.lower_ in MALE_NOUNS or c.lower_ in FEMALE_NOUNS) and c.head.lower_ not in ROOMS
+    kin = (c.lower_ in MALE_NOUNS or c.lower_ in FEMALE_NOUNS or c.lower_ in GROUP_NOUNS) and c.head.lower_ not in ROOMS
     return kin or c.lower_ in PLACES or \
         c.lower_ in _SETTLEMENT_WORDS
 
@@ -883,7 +885,12 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
 
 def _whole_named(n: "Token") -> bool:
     """A noun named as the whole a part or room belongs to ("the roof of his building in
-    Soho"): a place, so a town after it holds it, and the part is where the scene is."""
+    Soho"), or a room one is in or goes to: a place, so a town after it holds it, and the part
+    or room is where the scene is."""
+    one = n.lower_[:-1] if n.tag_ == "NNS" and n.lower_.endswith("s") else n.lower_
+    if n.dep_ == "pobj" and one in ROOMS and one not in WEAK and n.head.lower_ in _GOAL_OR_SITE and \
+            n.head.head.pos_ == "VERB":
+        return True   # "storms into the firm's offices in Leeds": the offices hold the scene
     return n.dep_ == "pobj" and n.head.lower_ == "of" and \
         (n.head.head.lower_ in _PARTS or n.head.head.lower_ in ROOMS or n.head.head.lower_ in PLACES)
 
