@@ -552,3 +552,23 @@ def test_a_room_one_storms_into_is_where_the_scene_is_not_the_district_it_is_in(
                    "That evening, Ada works at her family's bakery.\n")
     assert heads[1].startswith("INT. NEWSPAPER'S OFFICES"), heads      # was EXT. SOHO
     assert heads[2].startswith("INT. BAKERY"), heads                    # was FAMILY'S BAKERY
+
+
+def test_a_place_before_people_the_parse_hung_on_it_still_sets_the_scene() -> None:
+    from spacy.tokens import Doc
+    from toolchain.adapt.places import places_in
+    # the parse as the model gives it for such a sentence: the people made an apposition of the place
+    words = ["In", "the", "cargo", "bay", ",", "Okoro", "and", "Lind", "struggle", "."]
+    heads = [8, 3, 3, 0, 3, 3, 5, 5, 8, 8]
+    deps = ["prep", "det", "compound", "pobj", "punct", "appos", "cc", "conj", "ROOT", "punct"]
+    tags = ["IN", "DT", "NN", "NN", ",", "NNP", "CC", "NNP", "VBP", "."]
+    pos = ["ADP", "DET", "NOUN", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    found = places_in(doc[:], "HOUSE")
+    assert [p.location for p, _ in found] == ["CARGO BAY"], found       # was none: no subject, no scene
+
+
+def test_a_named_vessel_one_is_back_aboard_is_the_place() -> None:
+    heads = _heads("Captain Mira Osei and her pilot Teo Vance drink at a bar on the station.\n\n"
+                   "Back aboard the Corvina, Teo repairs the engine.\n")
+    assert heads[-1].startswith("INT. CORVINA"), heads                 # was INT. BAR

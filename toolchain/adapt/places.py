@@ -648,7 +648,9 @@ def _generic_place(t: "Token") -> Place | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "At the ferry terminal, Tomas learns ...", "In the barracks, Aron hides ...": a place put
     # before the subject sets the scene
-    fronted = prep.lower_ in ("at", "in", "inside") and subj is not None and prep.i < subj.left_edge.i \
+    # (the parse may lose the subject to the place: "In the cargo hold, Ana and Bo fight")
+    lost = subj is None and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)
+    fronted = prep.lower_ in ("at", "in", "inside") and (lost or subj is not None and prep.i < subj.left_edge.i) \
         and prep.i == prep.sent.start and prep.head.i == verb.i
     if over:
         return Place("EXT", place_name(t, t.lower_, t.text.upper()), None)
@@ -843,7 +845,7 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         if reached:
             return Place("EXT", t.text.upper(), None)
-        if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
+        if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over", "aboard"):
             continue
         if any(c.dep_ == "neg" for c in t.head.head.children) or not in_story_line(t.head.head):
             continue   # "they did not go to Paris", "she wants to go to Paris"
@@ -877,7 +879,7 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
         if kind is None and nxt is not None and nxt.text.islower() and nxt.lower_ in PLACES and PLACES[nxt.lower_][0]:
             # "at the Golden Hind saloon" (which the tagger may take for a verb): the kind is in the name
             kind, name = nxt.lower_, name + " " + nxt.text.upper()
-        indoor = PLACES[kind][1] == "INT" if kind is not None else \
+        indoor = PLACES[kind][1] == "INT" if kind is not None else t.head.lower_ == "aboard" or \
             any(k in low for k, (_, ie) in PLACES.items() if ie == "INT" and len(k) > 3)
         return Place("INT" if indoor else "EXT", name, None)
     return None
