@@ -572,3 +572,11 @@ def test_a_named_vessel_one_is_back_aboard_is_the_place() -> None:
     heads = _heads("Captain Mira Osei and her pilot Teo Vance drink at a bar on the station.\n\n"
                    "Back aboard the Corvina, Teo repairs the engine.\n")
     assert heads[-1].startswith("INT. CORVINA"), heads                 # was INT. BAR
+
+
+def test_a_house_named_for_another_family_is_not_the_heros_cabin() -> None:
+    heads = _heads("Oskar Lind, a widowed trapper, mends his nets at his cabin.\n\n"
+                   "The flood has ruined every house in the valley. Oskar rows to the village.\n\n"
+                   "At the Berglund house, the widow Signe Berglund gives him soup.\n")
+    assert heads[0].startswith("INT. CABIN"), heads                    # was INT. BERGLUND HOUSE
+    assert heads[-1].startswith("INT. BERGLUND HOUSE"), heads

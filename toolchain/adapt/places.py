@@ -141,9 +141,20 @@ def dwelling(text: str) -> str:
     """The characters' home, named by the word the synopsis uses most."""
     counts: Counter[str | None] = Counter()
     for w in ("apartment", "flat", "house", "mansion", "cabin"):
-        counts[PLACES[w][0]] += len(re.findall(rf"\b{w}s?\b", text, re.I))
+        counts[PLACES[w][0]] += len(re.findall(rf"\b{w}s?\b", text, re.I)) - len(_not_home(w, text))
     best, n = counts.most_common(1)[0]
     return best if n and best else "HOUSE"
+
+
+def _not_home(word: str, text: str) -> list[str]:
+    """Mentions of a dwelling word that are nobody's home in the story: "every house" (any
+    house), "the Anselm house" (a family's, by its name: the protagonists' home is said "their
+    house", "a cabin")."""
+    return re.findall(rf"\b(?:every|each|any|no) {word}\b", text, re.I) + \
+        [m for m in re.findall(rf"\b([A-Z][a-z]+) {word}\b", text) if m not in _DETERMINERS]
+
+
+_DETERMINERS = frozenset("The A An His Her Their Our My Its This That Your Whose".split())
 
 
 #: Settlements whose name before a room's makes a building of their own ("the town hall").
@@ -363,6 +374,8 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
             return Place("INT", home, _room_name(t, key)), True
         return None
     if key in ("apartment", "flat", "house", "mansion", "cabin"):
+        if PLACES[key][0] != home and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in t.lefts):
+            return Place("INT", place_name(t, key, t.text.upper())), weak   # "the Novak house", not home
         return Place("INT", home, None), weak
     if key in ROOMS and _whose(t) is not None:
         # "the sheriff's office": somebody's own place, not a room of the characters' home
