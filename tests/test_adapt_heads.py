@@ -580,3 +580,10 @@ def test_a_house_named_for_another_family_is_not_the_heros_cabin() -> None:
                    "At the Berglund house, the widow Signe Berglund gives him soup.\n")
     assert heads[0].startswith("INT. CABIN"), heads                    # was INT. BERGLUND HOUSE
     assert heads[-1].startswith("INT. BERGLUND HOUSE"), heads
+
+
+def test_a_place_named_with_its_kind_beside_it_keeps_its_name_when_met_by_kind() -> None:
+    heads = _heads("Ines Darrow, a pilot, lives in a flat in Lisbon.\n\n"
+                   "At Chez Bastien, a small café by the harbour, Ines meets her brother Tomas.\n\n"
+                   "The next day, Tomas flies to Porto. That evening, Ines returns to the café and waits.\n")
+    assert heads[-1].startswith("INT. CHEZ BASTIEN"), heads            # was INT. CAFÉ

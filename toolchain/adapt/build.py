@@ -29,7 +29,8 @@ from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full,
+    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, apposed_names, dwelling, home_in_full,
+    kinds_in_full,
     home_ground, named_buildings, named_kinds, named_place, outdoors, places_in, scenery, time_of,
 )
 from .refer import Tracker
@@ -798,6 +799,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     full_names = named_buildings(story_spans)
     for kind, name in named_kinds(story_spans).items():
         full_names.setdefault(kind.upper(), name)   # "the Larkspur Observatory", then "the observatory"
+    for kind, name in apposed_names(story_spans).items():
+        full_names.setdefault(kind, name)           # "Chez Lulu, a small café", then "the café"
     said_in_full = kinds_in_full(story_spans)
     said_in_full.update(_said_in_full([sc.place for sc in scenes]))
     said_in_full.update(home_in_full(story_spans, home))

@@ -937,6 +937,23 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
+def apposed_names(spans: list[Any]) -> dict[str, str]:
+    """Places the synopsis names and says the kind of beside the name: "Chez Lulu, a small
+    café" -> CAFE: CHEZ LULU, so "back at the café" is the same place.  Only when one name
+    is given for that kind."""
+    seen: dict[str, set[str]] = {}
+    for sp in spans:
+        for t in sp:
+            kind = next((c for c in t.children if c.dep_ == "appos" and c.tag_ == "NN" and
+                         c.lower_ in PLACES and c.lower_ not in VEHICLES), None)
+            if t.tag_ != "NNP" or kind is None or t.dep_ != "pobj" or " - " in (PLACES[kind.lower_][0] or " - "):
+                continue
+            run = [w for w in sp.doc[t.left_edge.i: t.i + 1] if w.tag_ == "NNP" and w.is_alpha]
+            for key in {PLACES[kind.lower_][0] or "", kind.text.upper()}:   # CAFE, and CAFÉ as written
+                seen.setdefault(key, set()).add(" ".join(w.text for w in run).upper())
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
 #: What the recogniser calls these is no building's name ("the Civil War"); it may call a
 #: shop's name a work of art, or a number.
 _NOT_KIND_ENTS = frozenset("PERSON NORP GPE EVENT DATE TIME LAW LANGUAGE".split())
