@@ -29,7 +29,8 @@ from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, dwelling, home_in_full, kinds_in_full,
+    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, apposed_names, dwelling, home_in_full,
+    kinds_in_full,
     home_ground, named_buildings, named_kinds, named_place, outdoors, places_in, scenery, time_of,
 )
 from .refer import Tracker
@@ -136,6 +137,10 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     # the story opens, rather than a place it only gets to later
     ground = next((g for x in sents if x.paragraph == sents[0].paragraph
                    if (g := home_ground(x.span)) is not None), None) if sents else None
+    # a story that opens in a year and then goes back to an earlier one ("In 2004, ...", then
+    # "In the winter of 1944, ...") is in a flashback until a year as late comes back
+    now_year = _opening_year(sents[0].span) if sents else None
+    dated_past = False
     scenes: list[SceneDraft] = []
     events: list[tuple[int, SpeechEvent]] = []
     line_log: list[tuple[int, Line]] = []
@@ -182,7 +187,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             here = named   # "leads them to a fort, and then to New Mexico": where they end up
 
         cur = scenes[-1] if scenes else None
-        back = is_flashback(s.text)
+        year = _opening_year(s) if now_year is not None and idx > 0 else None
+        was_past, dated_past = dated_past, dated_past if year is None else year < (now_year or 0)
+        back = is_flashback(s.text) or dated_past
         # "Years earlier, Leon had been arrested ...": what happened before the story, told in
         # the past perfect, is a note for the writer in the scene it is told in, not a scene
         backstory = cur is not None and not back and is_backstory(s) and \
@@ -191,7 +198,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             here = hint = named = onward = None
             moves = []
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
-            (back and not cur.flashback)
+            (back and not cur.flashback) or was_past != dated_past
         asked = cur is not None and bool(cur.items) and isinstance(cur.items[-1], Line) and \
             cur.items[-1].text.rstrip().endswith("?")
         there = here is not None and _adjoining(here, cur.place if cur is not None else None)
@@ -241,7 +248,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                     and cur.place.location != hint.location and not new_day:
                 place = None   # waking up in a hospital ward is not the bedroom at home
             if place is None and new_day and has_home and cur is not None and \
-                    any(sc.place is not None and sc.place.location == home for sc in scenes):
+                    any(sc.place is not None and sc.place.location == home and sc.flashback == back for sc in scenes):
                 place = Place("INT", home, None)   # a new day with no place named: the home seen before
             if place is None and cur is not None and cur.place is not None and cur.place.int_ext == "INT" \
                     and outdoors(s):
@@ -255,7 +262,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 # a new time in an unnamed place: the same home, not the same room
                 place = last.place if continuous or not timed else _building_of(scenes, last.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken and not _of_a_post(t))
-            when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later else None)
+            # ("Days later", "Years later" is another day: the time of day, not LATER)
+            when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later and not new_day
+                                               else "DAY" if cue.later else None)
             if when in _DARK:
                 dark_para = sen.paragraph
             if when is None:
@@ -442,6 +451,20 @@ def _dated(s: "Span") -> bool:
     return any(t.ent_type_ == "DATE" and time_of(t.text) is None for t in s)
 
 
+def _opening_year(s: "Span") -> int | None:
+    """The year a sentence opens in, before its subject ("In 1944, ...", "In the winter of
+    1944, ..."): a date the recogniser names, written as a year."""
+    root = s.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    stop = subj.left_edge.i if subj is not None else root.i
+    for t in s:
+        if t.i >= stop:
+            break
+        if t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) < 2200:
+            return int(t.text)
+    return None
+
+
 def _moves_on(s: "Span", leap: bool = False) -> bool:
     """The sentence opens, before its subject, with a shift in time: a date or a time word.
 
@@ -490,6 +513,9 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     if part is not None:
         return part
     at_home = current.location == home
+    if current.room is None and "'S " in current.location and current.location.split()[-1].lower() in ROOMS \
+            and p.location != current.location:
+        return p   # somebody's own room holds no other: after "her mother's kitchen", "the sheriff's office"
     # (a place named for a kind of building of its own, "the church hall", is no part of this one)
     own_building = len(p.location.split()) > 1 and p.location.split()[0].lower() in PLACES and \
         PLACES[p.location.split()[0].lower()][1] == "INT"
@@ -504,8 +530,10 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
         return p
     if current.int_ext != "INT":
         return p
-    if p.location == home and p.room and not _NEW_DAY.search(s.text):
-        # (a new day's breakfast in the kitchen is at home, not at last night's concert hall)
+    if p.location == home and p.room and not _NEW_DAY.search(s.text) and \
+            not re.search(rf"\b{re.escape(home.split()[-1])}\b", s.text, re.IGNORECASE):
+        # (a new day's breakfast in the kitchen is at home, not at last night's concert hall; "the
+        # balcony of the saloon" names its building, whatever building the scene was in)
         return Place("INT", current.location, p.room)
     if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
             and p.location != current.location and p.location.split()[0].lower() not in PLACES:
@@ -780,6 +808,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     full_names = named_buildings(story_spans)
     for kind, name in named_kinds(story_spans).items():
         full_names.setdefault(kind.upper(), name)   # "the Larkspur Observatory", then "the observatory"
+    for kind, name in apposed_names(story_spans).items():
+        full_names.setdefault(kind, name)           # "Chez Lulu, a small café", then "the café"
     said_in_full = kinds_in_full(story_spans)
     said_in_full.update(_said_in_full([sc.place for sc in scenes]))
     said_in_full.update(home_in_full(story_spans, home))

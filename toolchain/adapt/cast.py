@@ -28,6 +28,7 @@ from .lexicon import (
 )
 from .grammar import verb_read_as_noun
 from .lexicons import entries
+from .places import PLACES
 from .written import SAYING_THINGS
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
@@ -368,6 +369,9 @@ class Cast:
                     e["person"] += 2   # "the girl, Ama,", "a young Frenchwoman, Lauri,"
                 if any(c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PERSON_NOUNS for c in head.children):
                     e["person"] += 2   # "follows Eleni, a fisherman's widow": the role set beside the name
+                if any(c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PLACES for c in head.children):
+                    e["place"] += 2   # "At Chez Lulu, a small restaurant by the quay": the kind beside it
+                    e["kind"] += 1
                 if head.dep_ in ("dobj", "dative"):
                     e["object"] += 1
                     if head.head.pos_ in ("VERB", "AUX") and self.lemma(head.head) in SPEECH_VERBS:
@@ -425,7 +429,8 @@ class Cast:
         # (and a name only ever after "in", "at", "near" and the like, with nothing a person does:
         # "their street in Debrecen", whatever the recogniser calls it)
         self.placelike = {" ".join(w) for w, e in ev.items() if e["destination"] and e["place"] >= e["person"]
-                          or e["where"] == count[w] > 0 and e["person"] == 0 and w not in credited_names}
+                          or e["where"] == count[w] > 0 and e["person"] == 0 and w not in credited_names
+                          or e["kind"] and e["place"] > e["person"] and w not in credited_names}
         # a single name met once, as the topic of a question somebody asks, is talked of, not met:
         # "asks him what Edinburgh is like" names no one who can be "he" next
         talked_of = {w for w, e in ev.items() if len(w) == 1 and count[w] == 1 and e["told of"] == 1

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .lexicon import MONTHS_DAYS, PERSON_NOUNS
+from .lexicon import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS
 from .lexicons import entries
 
 if TYPE_CHECKING:
@@ -141,9 +141,20 @@ def dwelling(text: str) -> str:
     """The characters' home, named by the word the synopsis uses most."""
     counts: Counter[str | None] = Counter()
     for w in ("apartment", "flat", "house", "mansion", "cabin"):
-        counts[PLACES[w][0]] += len(re.findall(rf"\b{w}s?\b", text, re.I))
+        counts[PLACES[w][0]] += len(re.findall(rf"\b{w}s?\b", text, re.I)) - len(_not_home(w, text))
     best, n = counts.most_common(1)[0]
     return best if n and best else "HOUSE"
+
+
+def _not_home(word: str, text: str) -> list[str]:
+    """Mentions of a dwelling word that are nobody's home in the story: "every house" (any
+    house), "the Anselm house" (a family's, by its name: the protagonists' home is said "their
+    house", "a cabin")."""
+    return re.findall(rf"\b(?:every|each|any|no) {word}\b", text, re.I) + \
+        [m for m in re.findall(rf"\b([A-Z][a-z]+) {word}\b", text) if m not in _DETERMINERS]
+
+
+_DETERMINERS = frozenset("The A An His Her Their Our My Its This That Your Whose".split())
 
 
 #: Settlements whose name before a room's makes a building of their own ("the town hall").
@@ -207,7 +218,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             hit = _known_place(t, key, prep, home)
         if hit is None:
             continue
-        whole = _whole_of(t, key, hit[0] if key not in ROOMS and key not in PLACES else None)
+        whole = _whole_of(t, key, hit[0] if key not in ROOMS and key not in PLACES else None) or \
+            _owned_by_place(t, hit[0], kinds or {})
         if whole is not None:
             hit = (whole, hit[1])
         going = prep.lower_ in _GOAL_PREPS or prep.lower_ == "upon" and _moving(prep.head) or \
@@ -267,6 +279,21 @@ def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | Non
     part = "ROOF" if key in ("roof", "rooftop") else ROOMS.get(key, key.upper())
     ie = "EXT" if key in _OPEN_PARTS or key == "entrance" or generic is not None else "INT"
     return Place(ie, name, part)
+
+
+def _owned_by_place(t: "Token", p: Place, kinds: dict[str, str]) -> Place | None:
+    """A place named as a building's own ("the station's laboratory", "the ship's galley"): a
+    part of that building, STATION - LABORATORY; as a settlement's ("the town's clinic") it is
+    in the town, so no part of the building the scene is in."""
+    owner = next((c for c in t.lefts if c.dep_ == "poss" and c.tag_ == "NN"), None)
+    if owner is None or p.room is not None or " - " in p.location:
+        return None
+    if owner.lower_ in _SETTLEMENT_WORDS:
+        return replace(p, site=False, part=False)
+    name = kinds.get(owner.lower_) or PLACES.get(owner.lower_, (None, ""))[0]
+    if not name or " - " in name or PLACES.get(owner.lower_, ("", "INT"))[1] != "INT":
+        return None
+    return Place(p.int_ext, name, p.location)
 
 
 def _fixture_room(t: "Token", home: str) -> Place | None:
@@ -347,6 +374,8 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
             return Place("INT", home, _room_name(t, key)), True
         return None
     if key in ("apartment", "flat", "house", "mansion", "cabin"):
+        if PLACES[key][0] != home and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in t.lefts):
+            return Place("INT", place_name(t, key, t.text.upper())), weak   # "the Novak house", not home
         return Place("INT", home, None), weak
     if key in ROOMS and _whose(t) is not None:
         # "the sheriff's office": somebody's own place, not a room of the characters' home
@@ -622,7 +651,8 @@ def _generic_place(t: "Token") -> Place | None:
     # inside it ("in a guard hut", "into the radio room") may be a part of where they are; at it
     # ("a job at the cannery") is a place of its own
     site = prep.lower_ in ("in", "inside", "into")
-    if t.lower_.endswith(_ROOM_ENDINGS):
+    if t.lower_.endswith(_ROOM_ENDINGS) or t.tag_ == "NNS" and t.lower_[:-1].endswith(_ROOM_ENDINGS):
+        # ("the firm's offices", "the council chambers": rooms, whatever is done in them)
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
     outdoor = _outdoor(t)
     if outdoor and prep.lower_ in _INSIDE:
@@ -631,7 +661,9 @@ def _generic_place(t: "Token") -> Place | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "At the ferry terminal, Tomas learns ...", "In the barracks, Aron hides ...": a place put
     # before the subject sets the scene
-    fronted = prep.lower_ in ("at", "in", "inside") and subj is not None and prep.i < subj.left_edge.i \
+    # (the parse may lose the subject to the place: "In the cargo hold, Ana and Bo fight")
+    lost = subj is None and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)
+    fronted = prep.lower_ in ("at", "in", "inside") and (lost or subj is not None and prep.i < subj.left_edge.i) \
         and prep.i == prep.sent.start and prep.head.i == verb.i
     if over:
         return Place("EXT", place_name(t, t.lower_, t.text.upper()), None)
@@ -685,7 +717,8 @@ def _plural_place(t: "Token") -> bool:
     """A plural noun that names one place ("the barracks", "the grounds", "the servants'
     quarters"): "the" before it, and a preposition of being in or at it."""
     return t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "into", "at", "on") and \
-        any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.lower_ not in PERSON_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and c.tag_ == "NN" for c in t.children) \
+        and t.lower_ not in PERSON_NOUNS and \
         t.lower_[:-1] not in entries("not_places")
 
 
@@ -774,12 +807,22 @@ def place_name(t: "Token", key: str, name: str) -> str:
         if _hyphenated(c):
             continue   # "a run-down hotel", "an upper-middle-class flat": what kind, not which
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
-                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN", "NNS")):
+                (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN", "NNS") and not _no_owner_in_heading(c)):
             words = [w.text for w in c.subtree if (w.is_alpha or w.tag_ == "POS" or w.text == ".")
                      and w.tag_ not in ("DT", "PRP$")]
             mods.append(" ".join(words).replace(" 's", "'S").replace(" '", "'"))
     head = t.text if " " not in key else key
     return " ".join(mods + [head]).upper()
+
+
+def _no_owner_in_heading(c: "Token") -> bool:
+    """An owner a heading leaves out: a kinsman or -woman or a family ("his uncle's boat" is the BOAT, a
+    character's, not a place called UNCLE'S) or a place the heading names as the whole ("the
+    station's lab" is STATION - LAB).  A post stays: the SHERIFF'S OFFICE; so does a kinsman's
+    room, which is no room of the characters' home (MOTHER'S KITCHEN)."""
+    kin = (c.lower_ in MALE_NOUNS or c.lower_ in FEMALE_NOUNS or c.lower_ in GROUP_NOUNS) and c.head.lower_ not in ROOMS
+    return kin or c.lower_ in PLACES or \
+        c.lower_ in _SETTLEMENT_WORDS
 
 
 def time_of(text: str) -> str | None:
@@ -805,21 +848,27 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
         # a verb whose object is where one gets to: "they reach Veracruz", "enters Rome"
         reached = t.dep_ == "dobj" and bool(_stems(t.head.lower_) & _ARRIVING) and not is_person(t) and t.i not in skip \
             and in_story_line(t.head) and not any(c.dep_ == "neg" for c in t.head.children)
-        if (t.dep_ != "pobj" and not reached) or not proper or is_person(t) or t.i in skip or \
-                (t.ent_type_ in _NOT_PLACE_ENTS and t.ent_type_ != "PERSON" and not (reached and t.ent_type_ == "ORG")):   # the recogniser may miss a town
+        # "At Chez Lulu, a small restaurant by the quay": the apposition says it is a place,
+        # whatever the recogniser takes the name for
+        kind = next((c.lower_ for c in t.children if c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PLACES
+                     and PLACES[c.lower_][0] and c.lower_ not in VEHICLES), None)
+        if (t.dep_ != "pobj" and not reached) or not proper or is_person(t) and kind is None or t.i in skip or \
+                (t.ent_type_ in _NOT_PLACE_ENTS and t.ent_type_ != "PERSON" and not (reached and t.ent_type_ == "ORG")
+                 and kind is None):   # the recogniser may miss a town
             continue
         if reached:
             return Place("EXT", t.text.upper(), None)
-        if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over"):
+        if t.head.lower_ not in ("in", "at", "to", "across", "into", "through", "around", "over", "aboard"):
             continue
         if any(c.dep_ == "neg" for c in t.head.head.children) or not in_story_line(t.head.head):
             continue   # "they did not go to Paris", "she wants to go to Paris"
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
             continue   # "meets a Dane named Jensen": someone, not somewhere
-        if t.head.lower_ in _INSIDE and t.head.head.lower_ in PLACES:
+        if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PLACES or _whole_named(t.head.head)):
             continue   # "a nurse at a hospital in Accra": the hospital says where, the town holds it
-        if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PERSON_NOUNS or is_person(t.head.head)):
-            continue   # "sends it to her professor in Boston": where he is, not where the scene is
+        if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PERSON_NOUNS or t.head.head.lower_ in GROUP_NOUNS
+                                         or is_person(t.head.head)):
+            continue   # "sends it to her professor in Boston", "tells of his family in Ghent": where they are
         going = set(entries("motion_verbs")) | set(entries("placing_verbs"))
         after = [w for w in t.doc[t.i + 1: t.i + 3] if w.text != ","]
         where = bool(after) and after[0].lower_ == "where"   # "to Phoenix, where she hides"
@@ -839,9 +888,26 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         name = " ".join(w.text for w in words).upper()
         low = name.lower()
-        indoor = any(k in low for k, (_, ie) in PLACES.items() if ie == "INT" and len(k) > 3)
+        nxt = t.doc[t.i + 1] if t.i + 1 < t.sent.end else None
+        if kind is None and nxt is not None and nxt.text.islower() and nxt.lower_ in PLACES and PLACES[nxt.lower_][0]:
+            # "at the Golden Hind saloon" (which the tagger may take for a verb): the kind is in the name
+            kind, name = nxt.lower_, name + " " + nxt.text.upper()
+        indoor = PLACES[kind][1] == "INT" if kind is not None else t.head.lower_ == "aboard" or \
+            any(k in low for k, (_, ie) in PLACES.items() if ie == "INT" and len(k) > 3)
         return Place("INT" if indoor else "EXT", name, None)
     return None
+
+
+def _whole_named(n: "Token") -> bool:
+    """A noun named as the whole a part or room belongs to ("the roof of his building in
+    Soho"), or a room one is in or goes to: a place, so a town after it holds it, and the part
+    or room is where the scene is."""
+    one = n.lower_[:-1] if n.tag_ == "NNS" and n.lower_.endswith("s") else n.lower_
+    if n.dep_ == "pobj" and one in ROOMS and one not in WEAK and n.head.lower_ in _GOAL_OR_SITE and \
+            n.head.head.pos_ == "VERB":
+        return True   # "storms into the firm's offices in Leeds": the offices hold the scene
+    return n.dep_ == "pobj" and n.head.lower_ == "of" and \
+        (n.head.head.lower_ in _PARTS or n.head.head.lower_ in ROOMS or n.head.head.lower_ in PLACES)
 
 
 def named_buildings(spans: list[Any]) -> dict[str, str]:
@@ -868,6 +934,23 @@ def named_buildings(spans: list[Any]) -> dict[str, str]:
             general = PLACES[t.lower_][0] if t.lower_ in PLACES else ROOMS.get(t.lower_, t.text.upper())
             if general:
                 seen.setdefault(general, set()).add(name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def apposed_names(spans: list[Any]) -> dict[str, str]:
+    """Places the synopsis names and says the kind of beside the name: "Chez Lulu, a small
+    café" -> CAFE: CHEZ LULU, so "back at the café" is the same place.  Only when one name
+    is given for that kind."""
+    seen: dict[str, set[str]] = {}
+    for sp in spans:
+        for t in sp:
+            kind = next((c for c in t.children if c.dep_ == "appos" and c.tag_ == "NN" and
+                         c.lower_ in PLACES and c.lower_ not in VEHICLES), None)
+            if t.tag_ != "NNP" or kind is None or t.dep_ != "pobj" or " - " in (PLACES[kind.lower_][0] or " - "):
+                continue
+            run = [w for w in sp.doc[t.left_edge.i: t.i + 1] if w.tag_ == "NNP" and w.is_alpha]
+            for key in {PLACES[kind.lower_][0] or "", kind.text.upper()}:   # CAFE, and CAFÉ as written
+                seen.setdefault(key, set()).add(" ".join(w.text for w in run).upper())
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
