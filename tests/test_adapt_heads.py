@@ -594,3 +594,10 @@ def test_a_place_named_with_its_kind_beside_it_keeps_its_name_when_met_by_kind()
                    "At Chez Bastien, a small café by the harbour, Ines meets her brother Tomas.\n\n"
                    "The next day, Tomas flies to Porto. That evening, Ines returns to the café and waits.\n")
     assert heads[-1].startswith("INT. CHEZ BASTIEN"), heads            # was INT. CAFÉ
+
+
+def test_moments_or_minutes_later_are_a_cut_to_a_later_time() -> None:
+    from toolchain.adapt.segment import cue_of
+    assert cue_of("Moments later, the door opens.").later
+    assert cue_of("A few minutes later, Anton knocks.").later
+    assert cue_of("A few minutes later, Anton knocks.").time

@@ -16,7 +16,7 @@ _TIME_OPENERS = re.compile(
     r"^(?:(?:the )?(?:next|following) (?:day|morning|night|evening|afternoon|week|month|year)s?"
     r"|(?:that|this|one|the same|on(?:e)? \w+) (?:day|night|evening|morning|afternoon|weekend)"
     r"|later(?: that| on)?|one day|some time|sometime|meanwhile|(?:several|a few|some|many|two|three|four|five|six)"
-    r" (?:hours|days|weeks|months|years) (?:later|earlier|before|after)|(?:hours|days|weeks|months|years) (?:later|earlier)|after (?:breakfast|lunch|dinner|supper|the \w+|a \w+)"
+    r" (?:minutes|hours|days|weeks|months|years) (?:later|earlier|before|after)|(?:moments|minutes|hours|days|weeks|months|years) (?:later|earlier)|after (?:breakfast|lunch|dinner|supper|the \w+|a \w+)"
     r"|in the (?:next|following) (?:scene|shot|sequence)|next|afterwards|afterward|eventually|at (?:dawn|dusk|night|midnight)"
     r"|(?:at|over) (?:breakfast|lunch|dinner|supper)"
     r"|in the (?:morning|evening|afternoon|middle of the night)|that (?:night|evening|morning|afternoon)"
@@ -44,7 +44,7 @@ def cue_of(text: str) -> Cue:
     s = text.strip().lstrip('"').strip()
     cut = bool(_CUT.match(s))
     time = bool(_TIME_OPENERS.match(s)) or bool(_INNER.search(s[:80]))
-    later = bool(re.match(r"^(?:later|some time|sometime|(?:\w+ )?(?:hours|days|weeks|months|years) later|"
+    later = bool(re.match(r"^(?:later|some time|sometime|(?:\w+ ){0,2}(?:moments|minutes|hours|days|weeks|months|years) later|"
                           r"(?:some|much|a lot of) time)", s, re.IGNORECASE))
     return Cue(time, cut, later)
 
