@@ -601,3 +601,9 @@ def test_moments_or_minutes_later_are_a_cut_to_a_later_time() -> None:
     assert cue_of("Moments later, the door opens.").later
     assert cue_of("A few minutes later, Anton knocks.").later
     assert cue_of("A few minutes later, Anton knocks.").time
+
+
+def test_a_trial_is_held_in_a_courtroom() -> None:
+    heads = _heads("Ruth Hale is a lawyer in Atlanta. She defends Elijah Stone.\n\n"
+                   "At the trial, Ruth speaks to the jury. Elijah watches her.\n")
+    assert heads[-1].startswith("INT. COURTROOM"), heads

@@ -52,7 +52,8 @@ PLACES = {
     "path": ("PATH", "EXT"), "cliff path": ("CLIFF PATH", "EXT"), "trail": ("TRAIL", "EXT"),
     "coast road": ("COAST ROAD", "EXT"), "coast": ("COAST", "EXT"), "car park": ("CAR PARK", "EXT"),
     "terrace": ("TERRACE", "EXT"), "mine": ("MINE", "EXT"), "fields": ("FIELDS", "EXT"),
-    "courtroom": ("COURTROOM", "INT"), "court": ("COURTROOM", "INT"), "prison": ("PRISON", "INT"),
+    "courtroom": ("COURTROOM", "INT"), "court": ("COURTROOM", "INT"),
+    "trial": ("COURTROOM", "INT"), "prison": ("PRISON", "INT"),   # (a trial is held in one, as a concert in a hall)
     "jail": ("JAIL", "INT"), "cell": ("CELL", "INT"), "police station": ("POLICE STATION", "INT"),
     "station": ("STATION", "INT"), "airport": ("AIRPORT", "INT"), "factory": ("FACTORY", "INT"),
     "warehouse": ("WAREHOUSE", "INT"), "gym": ("GYM", "INT"),
