@@ -480,3 +480,24 @@ def test_a_name_met_once_inside_a_question_is_talked_of_not_met() -> None:
                          "letters to the mainland.")
     assert "EDINBURGH" not in sex
     assert not any(cue == "EDINBURGH" for cue, _ in lines)
+
+
+def test_a_nickname_quoted_inside_a_name_is_the_same_person() -> None:
+    text = ('In Lisbon, fixer Gus "the Owl" Ferreira (Tam Rudd) meets Lena Sosa at a bar. The Owl offers her a job. '
+            'Gus tells her, "It pays well." Ferreira leaves.')
+    lines, body, sex = _run(text)
+    people = {k for k in sex if "LENA" not in k}
+    assert len(people) == 1, sex
+    assert any('GUS "THE OWL" FERREIRA' in ln for ln in body)
+    assert lines and lines[0][0] in people
+
+
+def test_the_actor_credited_after_a_nicknamed_name_plays_that_person() -> None:
+    from toolchain.adapt import adapt, load_model
+    text = ('Trawler cook Hal Brandt (Ivo Lenz) sails with his daughter Mina "Minnow" Brandt (Zoe Kraft). '
+            'Minnow climbs the mast. Hal shouts at her, but she laughs.')
+    a, _ = adapt(text, "t", "t", load_model())
+    assert a.story is not None
+    actors = {e.id: e.actor for e in a.story.entities}
+    assert actors.get("MINNOW") == "Zoe Kraft", actors
+    assert "BRANDT" not in actors

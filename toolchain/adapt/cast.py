@@ -227,6 +227,9 @@ class Cast:
         self.form_to_key: dict[str, str] = {}
         self.role_alias: dict[str, str] = {}     # role key -> person key
         self.placelike: set[str] = set()
+        self.nicknames: Counter = Counter()   # names used in a full name with a quoted nickname, and how often
+        self.given_names: set[tuple[str, ...]] = set()   # the first names of those full names
+        self.nick_phrases: dict[tuple[str, ...], set[str]] = {}   # full name -> as written with its nickname
         self._kin_nouns: list[tuple[Any, Any]] | None = None   # kin nouns with his/her, read once
         self._mentions: dict[tuple[int, int], list[Mention]] = {}
         self._split = _told_apart(sents)
@@ -321,6 +324,40 @@ class Cast:
             return True  # "Corporal Will Schofield": a capitalised modal between names is a name
         return False
 
+    def _nicknamed(self, ev: Mapping[tuple[str, ...], Counter]) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+        """Full names with a quoted nickname inside ("Felix "the Weasel" Dunne", "Bonifacio "Uncle
+        Bo" Arteaga"): the full name (first name and surname) -> its first name, nickname (with and
+        without a title or "the") and surname.  Quoted capitalised words set between two names say
+        who the nickname is of; a nickname elsewhere is somebody's line."""
+        quotes = ('"', "\u201c", "\u201d")
+        out: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for s in self.sents:
+            spans = self.name_spans(s)
+            ends = {b: (a, b) for a, b in spans}
+            for a2, b2 in spans:
+                if a2 < 4 or s[a2 - 1].text not in quotes:
+                    continue
+                opening = next((k for k in range(a2 - 2, max(a2 - 6, 0), -1) if s[k].text in quotes), None)
+                if opening is None or opening not in ends:
+                    continue
+                inner = [t for t in s[opening + 1:a2 - 1]]
+                if inner and inner[0].lower_ == "the":
+                    inner = inner[1:]
+                if not inner or not all(_is_cap(t) and t.is_alpha for t in inner):
+                    continue
+                a1, b1 = ends[opening]
+                if a1 == 0 and b1 > 1 and s[0].text not in self.capwords:
+                    a1 = 1   # ("Pawnbroker Felix ...": capitalised by the sentence)
+                given = tuple(t.text for t in s[a1:b1])
+                surname = tuple(t.text for t in s[a2:b2])
+                nick = tuple(t.text for t in inner)
+                full = given + surname
+                out.setdefault(full, set()).update({given, surname, nick, _core(nick)})
+                self.nicknames.update((given, surname, nick))
+                self.given_names.add(given)
+                self.nick_phrases.setdefault(full, set()).add(s[a1:b2].text)   # capitalised whole when met
+        return out
+
     def _spouses(self) -> dict[str, set[str]]:
         """Names said to have a wife ("Pavel's wife") or a husband: such a man is not
         "Mrs. Novak" nor such a woman "Mr. Novak", whatever surname they share."""
@@ -406,6 +443,14 @@ class Cast:
                 # keep the name only: drop a leading sentence word such as "The"
                 while len(words) > 1 and words[0].lower() not in HONORIFICS and words not in count:
                     words = words[1:]
+                nick = re.search(r"((?:[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.\-]*\s)*[A-Z\u00c0-\u00de][\w'\u00c0-\u024f\-]*)"
+                                 r"\s+[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]\s+" + re.escape(" ".join(words)) + r"\W*$",
+                                 name_before)
+                if nick and len(words) == 1:
+                    given = tuple(nick.group(1).split())
+                    while len(given) > 1 and given not in count:
+                        given = given[1:]
+                    words = given + words   # "Briegel "Beeze" Dwyer (X)": X plays Briegel Dwyer
                 credited[" ".join(words)] = actor
                 ev[words]["person"] += 3
                 count[words] += 0
@@ -433,7 +478,21 @@ class Cast:
         # Group forms: "Ines" joins "Ines Marlowe", "Merry" joins "Mr. Merry", near-spellings merge.
         groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         owner: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # a nickname quoted inside a name is one person's: first name, nickname, surname and the
+        # whole ("Felix "the Weasel" Dunne" is Felix, the Weasel and Dunne)
+        nicknamed = self._nicknamed(ev)
+        for full, parts in nicknamed.items():
+            if any(full in g or parts & g for g in groups.values()):
+                continue
+            last = full[-1:]
+            shared = any(w != full and len(w) > 1 and w[-1:] == last for w in persons)
+            groups[full] = {full} | {p for p in parts if not (p == last and shared)}
+            first[full] = min(first.get(p, 10 ** 9) for p in parts)
+            for f in groups[full]:
+                owner[f] = full
         for w in sorted(persons, key=lambda w: (-len(w), first.get(w, 0))):
+            if w in owner or count[w] <= self.nicknames[w]:
+                continue   # (a surname met only in "Mina "Minnow" Brandt", shared with her father)
             target = None
             if len(w) == 1:
                 cands = [g for g in groups if w[0] in g and len(g) > 1]
@@ -472,12 +531,16 @@ class Cast:
             pool = [f for f in forms if len(f) == 1 or (len(f) == 2 and f[0].lower() in HONORIFICS)]
             cue_form: tuple[str, ...]
             if pool:
-                cue_form = max(pool, key=lambda f: (count[f], len(f), -first.get(f, 0)))
+                # (the parts of a full name with a nickname count from their second use, the name
+                # they were set in being the first; of those used as often, the first name)
+                cue_form = max(pool, key=lambda f: (count[f] - self.nicknames[f], f in self.given_names, len(f),
+                                                    -first.get(f, 0)))
             else:
                 longest = max(forms, key=len)
                 cue_form = _core(longest) if len(_core(longest)) > 1 else longest
             key = _cue(cue_form)
             p = Person(key, key, True)
+            p.forms.update(self.nick_phrases.get(g, ()))
             for f in forms:
                 p.forms.add(" ".join(f))
                 self.form_to_key[" ".join(f)] = key
