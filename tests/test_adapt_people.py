@@ -501,3 +501,16 @@ def test_the_actor_credited_after_a_nicknamed_name_plays_that_person() -> None:
     actors = {e.id: e.actor for e in a.story.entities}
     assert actors.get("MINNOW") == "Zoe Kraft", actors
     assert "BRANDT" not in actors
+
+
+def test_roles_written_with_capitals_are_characters() -> None:
+    text = ('The Shepherd lived on the fell with his only child, the Girl. One winter evening a Stranger knocked '
+            'at the door. He was a ragged young man, and he asked for bread. The Girl gave him a loaf. Later the '
+            'Parson, a stern man, came to the cottage. He told the Shepherd that a thief was loose in the parish. '
+            'The Shepherd feared for his daughter.')
+    lines, body, sex = _run(text)
+    assert {"SHEPHERD", "GIRL", "STRANGER", "PARSON"} <= set(sex), sex
+    assert not {"CHILD", "MAN", "DAUGHTER"} & set(sex), sex
+    assert [c for c, _ in lines] == ["STRANGER", "PARSON"], lines
+    assert body[body.index("FADE IN:") + 2].startswith("The SHEPHERD lives"), body
+    assert any("a STRANGER knocks" in ln for ln in body) and any("the PARSON, a stern man" in ln for ln in body)

@@ -761,7 +761,9 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
     tp.append(TitleField("Source", [text_of("Adapted from a synopsis")]))
     # a group that speaks is introduced like a role ("hundreds of STRIKERS")
-    intro = Introducer(names, {p.key: p.cue.lower() for p in cast.ordered() + (groups or []) if not p.named and p.cue})
+    # (a role the text writes with a capital is found as written: "the Squire")
+    intro = Introducer(names, {p.key: p.cue.title() if p.cue.title() in p.forms else p.cue.lower()
+                               for p in cast.ordered() + (groups or []) if not p.named and p.cue})
     # a title such as "Nurse" or "Chief" is also a common noun the synopsis writes in lower case:
     # it may stay in a heading ("NURSES' STATION"); a name may not
     common = set(re.findall(r"\b[a-z][a-z'-]+\b", src.text)) | {"mr", "mrs", "ms", "dr"}

@@ -105,7 +105,19 @@ def in_quotes(tok: Any) -> bool:
 def _role_head(tok: Any) -> bool:
     """A singular common noun that could name one person."""
     # (a lower-case word tagged as a proper noun is a common noun the tagger slipped on)
-    return (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
+    return (tok.tag_ == "NN" or tok.tag_ == "NNP" and (tok.is_lower or _capital_role(tok))) \
+        and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
+
+
+def _capital_role(tok: Any) -> bool:
+    """A word for a person written with a capital, as old scenarios and fables name their
+    characters ("the Squire", "a Stranger"): a person noun after an article, not a title
+    before a name ("the Reverend Amos Pell") nor the end of one ("the Prime Minister")."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.is_title and tok.lower_ in PERSON_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) and \
+        not any(c.dep_ == "compound" and _is_cap(c) for c in tok.lefts) and \
+        not (nxt is not None and _is_cap(nxt) and nxt.tag_ in ("NNP", "NNPS"))
 
 
 #: Nouns that say only a person's sex (and age): "the old woman" may be anybody of hers.
@@ -301,6 +313,8 @@ class Cast:
             return False
         if t.lower_ in HONORIFICS and i + 1 < len(sent) and _is_cap(sent[i + 1]):
             return True
+        if _capital_role(t):
+            return False   # "the Squire": a role, however it is written
         if t.text in self.form_to_key and (i > 0 or t.text in self.capwords or t.tag_ in ("NNP", "NNPS")):
             return True   # a known name, whatever tag the tagger gave it (opening a sentence: tagged as one)
         if i == 0 and t.tag_ in ("NNP", "NNPS") and self.people and t.text in self._by_first_word():
@@ -565,6 +579,21 @@ class Cast:
             for t in s:
                 if not _role_head(t) or in_quotes(t):
                     continue   # ("Your grandmother will worry," he says: somebody talked of)
+                named_as = next((c for c in t.children if c.dep_ == "appos" and _role_head(c) and _capital_role(c)),
+                                None)
+                if named_as is not None and not _capital_role(t):
+                    # "his only child, the Girl,": the capitalised role is the name the text gives her
+                    key, _ = _role_key(t, self._split)
+                    as_key, as_cue = _role_key(named_as, self._split)
+                    if key not in self.people and key not in self.role_alias and as_key != key:
+                        if as_key not in self.people:
+                            self.people[as_key] = Person(as_key, as_cue, False, {named_as.text}, first=si)
+                        self.role_alias[key] = as_key
+                        for noun in (t, named_as):
+                            sex = "F" if noun.lower_ in FEMALE_NOUNS else "M" if noun.lower_ in MALE_NOUNS else None
+                            if sex:
+                                self.people[as_key].votes[sex] += 3
+                        continue
                 # apposition with a name: "his daughter Lena", "the caretaker, Mr. Merry,", "a woman named Ines"
                 personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or \
                     t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)   # "the constable, Ida Berg,"
@@ -618,6 +647,10 @@ class Cast:
                 kin = _CHILD_KIN.get(key)
                 if key not in self.role_alias and kin in self.role_alias and key not in self.people:
                     self.role_alias[key] = self.role_alias[kin]   # "the boy" of a story with a son
+                child = next((c for c, k in _CHILD_KIN.items() if k == key), None)
+                if child in self.people and key not in self.people and key not in self.role_alias and \
+                        child.title() in self.people[child].forms:
+                    self.role_alias[key] = child   # "his daughter" of a story whose "Girl" is a character
                 if key in self.role_alias:
                     continue
                 same = self._generic_for_known(t)
@@ -641,6 +674,11 @@ class Cast:
                         p.votes["M"] += 5
                     self.people[key] = p
                 p = self.people[key]
+                if _capital_role(t):
+                    # "the Vicar, a kindly man,": the noun set beside the role says the sex
+                    for c in t.children:
+                        if c.dep_ == "appos" and c.lower_ in _GENERIC_PEOPLE:
+                            p.votes["F" if c.lower_ in FEMALE_NOUNS else "M"] += 3
                 if speechy and cue != p.cue and not getattr(p, "_spoke", False):
                     p.cue = cue  # the form used when the person first speaks
                 if speechy:
@@ -983,6 +1021,9 @@ class Cast:
             rel = t.i - s.start
             if rel in taken or not _role_head(t):
                 continue
+            if t.lower_ in _GENERIC_PEOPLE and (t.dep_ == "attr" or t.dep_ == "appos" and (
+                    t.head.i - s.start in taken or _role_head(t.head))):
+                continue   # "the Vicar, a kindly man,", "he is a young man": said of somebody, nobody new
             role, _ = _role_key(t, self._split)   # (not ``key``: that names this sentence's cache entry)
             pkey = self.role_alias.get(role, role)
             if pkey not in self.people:
