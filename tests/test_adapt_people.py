@@ -514,3 +514,11 @@ def test_roles_written_with_capitals_are_characters() -> None:
     assert [c for c, _ in lines] == ["STRANGER", "PARSON"], lines
     assert body[body.index("FADE IN:") + 2].startswith("The SHEPHERD lives"), body
     assert any("a STRANGER knocks" in ln for ln in body) and any("the PARSON, a stern man" in ln for ln in body)
+
+
+def test_a_word_moving_the_story_on_does_not_open_a_name() -> None:
+    text = ('Tamsin Reyes joins the school choir. Her rival, Odile, mocks her voice. '
+            'Afterward Tamsin finds Odile in the corridor and says, "I forgive you."')
+    lines, body, sex = _run(text)
+    assert not any("AFTERWARD" in k for k in sex), sex
+    assert lines and lines[0][0] == "TAMSIN", lines

@@ -37,6 +37,8 @@ _WHERE_PREPS = frozenset("in at near into across through toward towards outside 
 _GOING = frozenset(entries("motion_verbs"))
 #: Verbs (lemmas) whose object is the place one gets to ("they reach Faro").
 _REACHING = frozenset("reach enter".split())
+#: Words that open a sentence to move the story on in time ("Afterward", "Meanwhile").
+_TIME_SHIFTS = frozenset(entries("time_shifts"))
 _ORDINALS = {"second": "SECOND", "new": "SECOND", "another": "SECOND", "other": "SECOND",
              "third": "THIRD", "fourth": "FOURTH"}
 _SUBJ = ("nsubj", "nsubjpass")
@@ -315,6 +317,8 @@ class Cast:
             return True
         if _capital_role(t):
             return False   # "the Squire": a role, however it is written
+        if i == 0 and t.lower_ in _TIME_SHIFTS:
+            return False   # "Afterward Brooke finds ...": the word that moves the story on, not a name's
         if t.text in self.form_to_key and (i > 0 or t.text in self.capwords or t.tag_ in ("NNP", "NNPS")):
             return True   # a known name, whatever tag the tagger gave it (opening a sentence: tagged as one)
         if i == 0 and t.tag_ in ("NNP", "NNPS") and self.people and t.text in self._by_first_word():
