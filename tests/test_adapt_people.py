@@ -522,3 +522,20 @@ def test_a_word_moving_the_story_on_does_not_open_a_name() -> None:
     lines, body, sex = _run(text)
     assert not any("AFTERWARD" in k for k in sex), sex
     assert lines and lines[0][0] == "TAMSIN", lines
+
+
+def test_a_name_after_and_is_not_set_beside_the_role_before_it() -> None:
+    from toolchain.adapt import adapt, load_model
+    text = ('Inspector Ana Ruiz (Mei Tan) guards the witness. At dawn Kessler kills Falk\'s driver and wounds Ruiz. '
+            'Ruiz survives.')
+    a, _ = adapt(text, "t", "t", load_model())
+    assert a.story is not None
+    aliases = {e.id: e.aliases for e in a.story.entities}
+    assert not any("driver" in f for f in aliases["RUIZ"]), aliases
+
+
+def test_a_pronoun_opening_the_next_sentence_tells_the_sex_of_whom_nothing_else_did() -> None:
+    text = ('Lorna Pike runs the ferry with her uncle. Inspector Marlo Quist (Ben Hale) has been watching the '
+            'harbour for weeks. She notices that a crate is missing. Quist tells the ferryman, "Somebody took it."')
+    _, _, sex = _run(text)
+    assert sex.get("QUIST") == "F", sex

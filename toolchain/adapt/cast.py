@@ -805,8 +805,9 @@ class Cast:
             head = s[b - 1]
             if a == rel + 1 and (t.dep_ == "compound" or head.dep_ in ("appos",) or t.head.i == head.i):
                 return self.people[key]
-            if head.dep_ == "appos" and head.head.i == t.i:
-                return self.people[key]
+            if head.dep_ == "appos" and head.head.i == t.i and \
+                    not any(x.lower_ in ("and", "or", "but") for x in s[rel + 1:a]):
+                return self.people[key]   # (not past "and": "kills Ilse's guard and wounds Ruiz" misparsed)
             if t.dep_ == "appos" and t.head.i == head.i:
                 return self.people[key]
             if a >= 1 and s[a - 1].lower_ in ("named", "called") and rel in (a - 2, a - 3, a - 4) \
@@ -877,6 +878,7 @@ class Cast:
             seqs.append(seq)
         for _round in range(4):
             votes: dict[str, Counter] = defaultdict(Counter)
+            fallback: dict[str, Counter] = defaultdict(Counter)   # only a sentence's opening pronoun
             window: list[list[Person]] = []
             heard: list[set[str]] = []   # the sexes of the pronouns of each sentence so far
             prev_main: Person | None = None   # the main subject of the sentence before
@@ -936,6 +938,15 @@ class Cast:
                                 own = self.person_for_token(s, c)
                                 if own is not None:
                                     cands.discard(own)
+                    last = window[-1] if window else []
+                    if t.dep_ in _SUBJ and t.i == s.start and prev_main is not None and prev_main.named and \
+                            prev_main.gender is None and not any(p.gender == g or p is _SOMEONE for p in last) \
+                            and not current and not (len(heard) > 1 and g in heard[-2]):
+                        # "Harriet Vole watches the docks. She notices ...": a sentence opening with a
+                        # pronoun takes up the last one's subject, when nobody of that sex was in it
+                        # (whoever of that sex came two sentences back; not after "asks him ...": he is)
+                        fallback[prev_main.key][g] += 1
+                        continue
                     if any(p.gender == g for p in cands):
                         continue
                     speaker = self._reporting_subject(s, t)
@@ -962,6 +973,11 @@ class Cast:
                     changed = True
             if not changed:
                 break
+        # whom nothing else told the sex of takes it from the pronouns that open the sentence after
+        # theirs, when all agree
+        for key, v in fallback.items():
+            if self.people[key].gender is None and len(v) == 1:
+                self.people[key].gender = next(iter(v))
 
     def _reporting_subject(self, s: Any, t: Any) -> "Person | None":
         """For "X says (that) he ...": X, when the pronoun opens what X says."""
