@@ -113,3 +113,19 @@ def test_a_blurb_opening_and_an_age_after_the_name() -> None:
     body = [ln for ln in fountain.splitlines() if ln and not ln.startswith(("=", "/*"))]
     assert not any("debut" in ln for ln in body), body
     assert any(ln.startswith("RITA PAZ (19), a lifeguard who dreams of leaving") for ln in body), body
+
+
+def test_an_age_told_by_decade_or_by_of_goes_in_brackets_after_the_name() -> None:
+    from toolchain.adapt.craft import Introducer
+    intro = Introducer({"N": ["Nadia Kern"], "O": ["Oskar"], "P": ["Pia"]})
+    assert intro.apply("Nadia Kern, a weary nurse in her late forties, works nights.") == \
+        "NADIA KERN (late 40s), a weary nurse, works nights."
+    assert intro.apply("Oskar, in his twenties, drives.") == "OSKAR (20s) drives."
+    assert intro.apply("Pia, a quiet girl of twelve, reads.") == "PIA (12), a quiet girl, reads."
+
+
+def test_a_family_named_by_its_surname_introduces_nobody() -> None:
+    from toolchain.adapt.craft import Introducer
+    intro = Introducer({"V": ["Vera Lind", "Lind"]})
+    assert intro.apply("The Lind family runs a bakery.") == "The Lind family runs a bakery."
+    assert intro.apply("Vera Lind bakes bread.") == "VERA LIND bakes bread."
