@@ -539,3 +539,13 @@ def test_a_pronoun_opening_the_next_sentence_tells_the_sex_of_whom_nothing_else_
             'harbour for weeks. She notices that a crate is missing. Quist tells the ferryman, "Somebody took it."')
     _, _, sex = _run(text)
     assert sex.get("QUIST") == "F", sex
+
+
+def test_places_named_by_their_kind_are_nobody() -> None:
+    text = ('The film follows the Novak family over twenty years in a port town on the coast of Dalmatia. '
+            'Vesna Novak, a young widow, runs Chez Bastien, a small French restaurant by the harbour. By spring, '
+            'Chez Bastien has a queue around the block. In the final scene, Vesna and her son Ivo walk along the '
+            'river Krka, and she tells him about his father.')
+    _, body, sex = _run(text)
+    assert not {"CHEZ BASTIEN", "KRKA", "DALMATIA"} & set(sex), sex
+    assert not any(w in ln for ln in body for w in ("BASTIEN", "KRKA", "DALMATIA"))

@@ -734,7 +734,8 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
                 votes[(txt, e.label_ == "PERSON")] += 1
     for (txt, is_person), n in votes.items():
         if not is_person or n <= votes[(txt, False)] or not txt[:1].isupper() or len(txt) < 2 \
-                or not txt.split()[-1][:1].isupper() or txt in cast.placelike:   # "Vera sighs" read as one person: a name ends in a name
+                or not txt.split()[-1][:1].isupper() or txt in cast.placelike or txt in cast.thinglike:
+            # ("Vera sighs" read as one person: a name ends in a name; "the coast of Galicia" is nobody)
             continue
         words = set(re.findall(r"[\w.'-]+", txt))
         owner = next((k for k, fs in names.items() if txt in fs or any(f in words for f in fs)), None)

@@ -27,6 +27,7 @@ from .lexicon import (
     PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
 from .lexicons import entries
+from .places import PLACES
 from .written import SAYING_THINGS
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
@@ -37,6 +38,10 @@ _WHERE_PREPS = frozenset("in at near into across through toward towards outside 
 _GOING = frozenset(entries("motion_verbs"))
 #: Verbs (lemmas) whose object is the place one gets to ("they reach Faro").
 _REACHING = frozenset("reach enter".split())
+#: Kinds of place and vessel whose name follows the word ("the river Weser", "the ship Arcadia").
+_NAMED_KINDS = frozenset("river lake sea ocean bay island mountain valley moon planet star comet asteroid galaxy "
+                         "ship boat vessel yacht liner steamer freighter tanker submarine spaceship starship station "
+                         "town city village county province region state country street avenue road square".split())
 #: Words that open a sentence to move the story on in time ("Afterward", "Meanwhile").
 _TIME_SHIFTS = frozenset(entries("time_shifts"))
 _ORDINALS = {"second": "SECOND", "new": "SECOND", "another": "SECOND", "other": "SECOND",
@@ -241,6 +246,7 @@ class Cast:
         self.form_to_key: dict[str, str] = {}
         self.role_alias: dict[str, str] = {}     # role key -> person key
         self.placelike: set[str] = set()
+        self.thinglike: set[str] = set()   # names the text only ever uses as places or things
         self.nicknames: Counter = Counter()   # names used in a full name with a quoted nickname, and how often
         self.given_names: set[tuple[str, ...]] = set()   # the first names of those full names
         self.nick_phrases: dict[tuple[str, ...], set[str]] = {}   # full name -> as written with its nickname
@@ -416,8 +422,12 @@ class Cast:
                 if s[a].lower_ in HONORIFICS:
                     e["person"] += 2
                 if head.dep_ == "appos" and (head.head.lower_ in PERSON_NOUNS or
-                                             head.head.tag_ in ("NN", "NNP") and head.head.lower_.endswith(ROLE_SUFFIXES)):
-                    e["person"] += 2   # "the girl, Ama,", "a young Frenchwoman, Lauri,"
+                                             head.head.tag_ in ("NN", "NNP") and head.head.lower_.endswith(ROLE_SUFFIXES)
+                                             and head.head.lower_ not in PLACES):
+                    e["person"] += 2   # "the girl, Ama,", "a young Frenchwoman, Lauri," (not "a restaurant")
+                if any(c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PLACES for c in head.children):
+                    e["place"] += 3   # "at Chez Amélie, a small French restaurant,": a place by its name
+                    e["kind"] += 1
                 if any(c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PERSON_NOUNS for c in head.children):
                     e["person"] += 2   # "follows Eleni, a fisherman's widow": the role set beside the name
                 if head.dep_ in ("dobj", "dative"):
@@ -446,6 +456,9 @@ class Cast:
                 if head.dep_ == "dobj" and self.lemma(head.head) in _REACHING:
                     e["place"] += 2   # "they reach Faro": where one gets to
                     e["destination"] += 1
+                if a > 0 and s[a - 1].tag_ == "NN" and s[a - 1].is_lower and (prev in PLACES or prev in _NAMED_KINDS):
+                    e["place"] += 2   # "the river Weser", "the ice moon Veyra", "the mining ship Kestrel Dawn"
+                    e["kind"] += 1
                 if prev == "the":
                     e["place"] += 2
                 elif prev in _PLACE_PREPS and not (nxt is not None and nxt.tag_ == "POS"):
@@ -491,6 +504,10 @@ class Cast:
         talked_of = {w for w, e in ev.items() if len(w) == 1 and count[w] == 1 and e["told of"] == 1
                      and w not in credited_names}
         persons = [w for w in persons if w not in talked_of]
+        # names the text uses as places or things and never as anybody ("the ice moon Veyra ... aboard
+        # the Veyra"): no entity recogniser's PERSON makes them somebody
+        self.thinglike = {" ".join(w) for w, e in ev.items() if w not in persons and w not in credited_names
+                          and (e["place"] > e["person"] or e["kind"] or len(w) > 1 and w[-1].lower() in PLACES)}
         self.placelike |= {" ".join(w) for w in talked_of}
         spouses = self._spouses()
         # Group forms: "Ines" joins "Ines Marlowe", "Merry" joins "Mr. Merry", near-spellings merge.
