@@ -549,3 +549,11 @@ def test_places_named_by_their_kind_are_nobody() -> None:
     _, body, sex = _run(text)
     assert not {"CHEZ BASTIEN", "KRKA", "DALMATIA"} & set(sex), sex
     assert not any(w in ln for ln in body for w in ("BASTIEN", "KRKA", "DALMATIA"))
+
+
+def test_an_organisation_that_orders_is_no_character() -> None:
+    text = ('Agent Mara Vells guards the archive. One night the agency orders her to burn the files. '
+            'Mara refuses and tells her partner, "I will not do it."')
+    lines, body, sex = _run(text)
+    assert "AGENCY" not in sex, sex
+    assert all(c != "AGENCY" for c, _ in lines) and not any("AGENCY" in ln for ln in body)

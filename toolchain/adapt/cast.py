@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
-    PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
+    ORGANISATION_NOUNS, PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
 from .lexicons import entries
 from .places import PLACES
@@ -113,7 +113,7 @@ def _role_head(tok: Any) -> bool:
     """A singular common noun that could name one person."""
     # (a lower-case word tagged as a proper noun is a common noun the tagger slipped on)
     return (tok.tag_ == "NN" or tok.tag_ == "NNP" and (tok.is_lower or _capital_role(tok))) \
-        and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
+        and tok.lower_ not in GROUP_NOUNS and tok.lower_ not in ORGANISATION_NOUNS and tok.is_alpha
 
 
 def _capital_role(tok: Any) -> bool:

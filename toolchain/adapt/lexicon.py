@@ -71,6 +71,10 @@ GROUP_NOUNS = frozenset("""brigade crowd team group family couple people police 
 audience class gang band choir orchestra ensemble committee council jury public men women children
 kids guests students soldiers officers neighbors neighbours parents friends firemen firefighters
 """.split())
+#: Organisations: a body that "orders" or "decides" is never a character.
+ORGANISATION_NOUNS = frozenset("""company firm corporation government agency ministry bureau department authority
+administration bank network union party senate parliament congress cartel syndicate
+""".split())
 
 MONTHS_DAYS = frozenset("""january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday christmas easter""".split())
