@@ -557,3 +557,15 @@ def test_an_organisation_that_orders_is_no_character() -> None:
     lines, body, sex = _run(text)
     assert "AGENCY" not in sex, sex
     assert all(c != "AGENCY" for c, _ in lines) and not any("AGENCY" in ln for ln in body)
+
+
+def test_a_name_set_after_a_thing_of_a_person_is_the_persons_and_one_entity() -> None:
+    from toolchain.adapt import adapt, load_model
+    text = ('In the lab, Tariq finds the notebook of the lead chemist, Dr. Ines Vargo, which describes a spore. '
+            'Later Tariq finds Dr. Vargo in the clinic. Vargo, home at last, tells him, "Burn it."')
+    a, _ = adapt(text, "t", "t", load_model())
+    assert a.story is not None
+    ents = {e.id: e.aliases for e in a.story.entities}
+    vargo = [k for k in ents if "VARGO" in k]
+    assert len(vargo) == 1, ents
+    assert not {"notebook", "home"} & set(ents[vargo[0]]), ents

@@ -741,7 +741,9 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
         owner = next((k for k, fs in names.items() if txt in fs or any(f in words for f in fs)), None)
         if owner is None:   # "Nell" when the cast knows "Eleanor Vance"? only whole-word matches join
             # (a name, not a role phrase: "the Lindqvists' daughter" does not make "Lindqvists" hers)
-            owner = next((k for k, fs in names.items() if any(txt in f.split() for f in fs if _is_name(f))), None)
+            # ("Elsa Morrow" is "Dr. Elsa Morrow": the words of a longer name)
+            owner = next((k for k, fs in names.items() if any(txt in f.split() or f" {txt} " in f" {f} "
+                                                              for f in fs if _is_name(f))), None)
         if owner is not None:
             names[owner].add(txt)
         else:

@@ -616,8 +616,9 @@ class Cast:
                                 self.people[as_key].votes[sex] += 3
                         continue
                 # apposition with a name: "his daughter Lena", "the caretaker, Mr. Merry,", "a woman named Ines"
-                personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or \
-                    t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)   # "the constable, Ida Berg,"
+                personal = (t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or
+                            t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)) and \
+                    t.lower_ not in PLACES and t.lower_ not in _NAMED_KINDS   # "the constable, Ida Berg," (not "home")
                 linked = self._apposed_name(s, t, spans, index) if personal else None
                 if linked is None and personal:
                     # "its captain, a gruff man named Silas Cobb,": the name of the apposed role is his
@@ -823,7 +824,9 @@ class Cast:
             if a == rel + 1 and (t.dep_ == "compound" or head.dep_ in ("appos",) or t.head.i == head.i):
                 return self.people[key]
             if head.dep_ == "appos" and head.head.i == t.i and \
-                    not any(x.lower_ in ("and", "or", "but") for x in s[rel + 1:a]):
+                    not any(x.lower_ in ("and", "or", "but") or x.tag_ == "NN" and x.lower_ in PERSON_NOUNS
+                            for x in s[rel + 1:a]):
+                # (nor past a nearer person: "the journal of the chief scientist, Dr. Ilse Roth" is hers)
                 return self.people[key]   # (not past "and": "kills Ilse's guard and wounds Ruiz" misparsed)
             if t.dep_ == "appos" and t.head.i == head.i:
                 return self.people[key]
