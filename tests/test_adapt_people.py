@@ -569,3 +569,12 @@ def test_a_name_set_after_a_thing_of_a_person_is_the_persons_and_one_entity() ->
     vargo = [k for k in ents if "VARGO" in k]
     assert len(vargo) == 1, ents
     assert not {"notebook", "home"} & set(ents[vargo[0]]), ents
+
+
+def test_a_title_before_a_name_makes_the_role_that_person_and_either_man_is_nobody() -> None:
+    text = ('Sheriff Noah Tell keeps the peace in Elm Creek. One night Ada Rusk rides into town to fetch the '
+            'sheriff. The sheriff listens to her and saddles his horse. At dawn Tell faces the gunman Jed Crane in '
+            'the street. Before either man draws, Ada shouts, "Stop!"')
+    _, body, sex = _run(text)
+    assert not {"SHERIFF", "MAN"} & set(sex), sex
+    assert not any("the SHERIFF" in ln or "either MAN" in ln for ln in body), body

@@ -42,6 +42,8 @@ _REACHING = frozenset("reach enter".split())
 _NAMED_KINDS = frozenset("river lake sea ocean bay island mountain valley moon planet star comet asteroid galaxy "
                          "ship boat vessel yacht liner steamer freighter tanker submarine spaceship starship station "
                          "town city village county province region state country street avenue road square".split())
+#: Determiners that name nobody in particular ("either man", "each guest", "no doctor").
+_NOBODY_IN_PARTICULAR = frozenset("either neither each every any no".split())
 #: Words that open a sentence to move the story on in time ("Afterward", "Meanwhile").
 _TIME_SHIFTS = frozenset(entries("time_shifts"))
 _ORDINALS = {"second": "SECOND", "new": "SECOND", "another": "SECOND", "other": "SECOND",
@@ -593,13 +595,39 @@ class Cast:
             self.people[key] = p
 
     # -- roles --------------------------------------------------------------
+    def _titles(self) -> None:
+        """"Sheriff Amos Pryce" is the sheriff, "Detective Sergeant Harriet Vole" the sergeant: a
+        word for a person set as a title before the one name that has it makes the role his or hers."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for s in self.sents:
+            toks = list(s)
+            for a, b in self.name_spans(s):
+                words = [t.text for t in toks[a:b]]
+                key = next((self.form_to_key[" ".join(words[k:])] for k in range(len(words))
+                            if " ".join(words[k:]) in self.form_to_key), None)
+                if key is None:
+                    continue
+                k = a - 1   # (a title the sentence's opening kept out of the name: "Sheriff Amos Pryce")
+                while k >= 0 and _is_cap(toks[k]) and toks[k].lower_ in PERSON_NOUNS:
+                    k -= 1
+                for w in [t.text for t in toks[k + 1:a]] + words[:-1]:
+                    if not w[:1].isupper() or w.lower() not in PERSON_NOUNS:
+                        break
+                    holders[w.upper()].add(key)
+        for role, keys in holders.items():
+            if len(keys) == 1 and role not in self.people:
+                self.role_alias.setdefault(role, next(iter(keys)))
+
     def _discover_roles(self) -> None:
+        self._titles()
         for si, s in enumerate(self.sents):
             spans = self.name_spans(s)
             index = self._span_index(s, spans)
             for t in s:
                 if not _role_head(t) or in_quotes(t):
                     continue   # ("Your grandmother will worry," he says: somebody talked of)
+                if any(c.dep_ == "det" and c.lower_ in _NOBODY_IN_PARTICULAR for c in t.children):
+                    continue   # "before either man draws": one of those met, or anyone
                 named_as = next((c for c in t.children if c.dep_ == "appos" and _role_head(c) and _capital_role(c)),
                                 None)
                 if named_as is not None and not _capital_role(t):
