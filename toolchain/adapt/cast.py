@@ -989,10 +989,12 @@ class Cast:
                     last = window[-1] if window else []
                     if t.dep_ in _SUBJ and t.i == s.start and prev_main is not None and prev_main.named and \
                             prev_main.gender is None and not any(p.gender == g or p is _SOMEONE for p in last) \
-                            and not current and not (len(heard) > 1 and g in heard[-2]):
+                            and not current and not (len(heard) > 1 and g in heard[-2]) \
+                            and all(p is prev_main or p.gender is not None for p in last):
                         # "Harriet Vole watches the docks. She notices ...": a sentence opening with a
                         # pronoun takes up the last one's subject, when nobody of that sex was in it
-                        # (whoever of that sex came two sentences back; not after "asks him ...": he is)
+                        # (whoever of that sex came two sentences back; not after "asks him ...": he is;
+                        # nor when another there is of unknown sex: "Tom kisses Lena. She cries.")
                         fallback[prev_main.key][g] += 1
                         continue
                     if any(p.gender == g for p in cands):
