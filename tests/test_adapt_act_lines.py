@@ -86,6 +86,7 @@ def test_a_role_phrase_possessor_is_not_the_persons_name() -> None:
 
     class _Cast:
         placelike: set[str] = set()
+        thinglike: set[str] = set()
 
         def ordered(self) -> list[Person]:
             return [Person("LAURIE", "LAURIE", True, {"Laurie", "Hendersons ' daughter"})]

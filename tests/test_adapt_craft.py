@@ -129,3 +129,19 @@ def test_a_part_marker_is_a_section_not_action() -> None:
     for k, el in enumerate(body):
         if isinstance(el, Section):
             assert isinstance(body[k + 1], SceneHeading)   # a part opens with a scene
+
+
+def test_an_age_told_by_decade_or_by_of_goes_in_brackets_after_the_name() -> None:
+    from toolchain.adapt.craft import Introducer
+    intro = Introducer({"N": ["Nadia Kern"], "O": ["Oskar"], "P": ["Pia"]})
+    assert intro.apply("Nadia Kern, a weary nurse in her late forties, works nights.") == \
+        "NADIA KERN (late 40s), a weary nurse, works nights."
+    assert intro.apply("Oskar, in his twenties, drives.") == "OSKAR (20s) drives."
+    assert intro.apply("Pia, a quiet girl of twelve, reads.") == "PIA (12), a quiet girl, reads."
+
+
+def test_a_family_named_by_its_surname_introduces_nobody() -> None:
+    from toolchain.adapt.craft import Introducer
+    intro = Introducer({"V": ["Vera Lind", "Lind"]})
+    assert intro.apply("The Lind family runs a bakery.") == "The Lind family runs a bakery."
+    assert intro.apply("Vera Lind bakes bread.") == "VERA LIND bakes bread."

@@ -771,13 +771,16 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
                 votes[(txt, e.label_ == "PERSON")] += 1
     for (txt, is_person), n in votes.items():
         if not is_person or n <= votes[(txt, False)] or not txt[:1].isupper() or len(txt) < 2 \
-                or not txt.split()[-1][:1].isupper() or txt in cast.placelike:   # "Vera sighs" read as one person: a name ends in a name
+                or not txt.split()[-1][:1].isupper() or txt in cast.placelike or txt in cast.thinglike:
+            # ("Vera sighs" read as one person: a name ends in a name; "the coast of Galicia" is nobody)
             continue
         words = set(re.findall(r"[\w.'-]+", txt))
         owner = next((k for k, fs in names.items() if txt in fs or any(f in words for f in fs)), None)
         if owner is None:   # "Nell" when the cast knows "Eleanor Vance"? only whole-word matches join
             # (a name, not a role phrase: "the Lindqvists' daughter" does not make "Lindqvists" hers)
-            owner = next((k for k, fs in names.items() if any(txt in f.split() for f in fs if _is_name(f))), None)
+            # ("Elsa Morrow" is "Dr. Elsa Morrow": the words of a longer name)
+            owner = next((k for k, fs in names.items() if any(txt in f.split() or f" {txt} " in f" {f} "
+                                                              for f in fs if _is_name(f))), None)
         if owner is not None:
             names[owner].add(txt)
         else:
@@ -798,7 +801,9 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
     tp.append(TitleField("Source", [text_of("Adapted from a synopsis")]))
     # a group that speaks is introduced like a role ("hundreds of STRIKERS")
-    intro = Introducer(names, {p.key: p.cue.lower() for p in cast.ordered() + (groups or []) if not p.named and p.cue})
+    # (a role the text writes with a capital is found as written: "the Squire")
+    intro = Introducer(names, {p.key: p.cue.title() if p.cue.title() in p.forms else p.cue.lower()
+                               for p in cast.ordered() + (groups or []) if not p.named and p.cue})
     # a title such as "Nurse" or "Chief" is also a common noun the synopsis writes in lower case:
     # it may stay in a heading ("NURSES' STATION"); a name may not
     common = set(re.findall(r"\b[a-z][a-z'-]+\b", src.text)) | {"mr", "mrs", "ms", "dr"}

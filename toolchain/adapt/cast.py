@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
-    PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
+    ORGANISATION_NOUNS, PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
 from .grammar import verb_read_as_noun
 from .lexicons import entries
@@ -39,6 +39,14 @@ _WHERE_PREPS = frozenset("in at near into across through toward towards outside 
 _GOING = frozenset(entries("motion_verbs"))
 #: Verbs (lemmas) whose object is the place one gets to ("they reach Faro").
 _REACHING = frozenset("reach enter".split())
+#: Kinds of place and vessel whose name follows the word ("the river Weser", "the ship Arcadia").
+_NAMED_KINDS = frozenset("river lake sea ocean bay island mountain valley moon planet star comet asteroid galaxy "
+                         "ship boat vessel yacht liner steamer freighter tanker submarine spaceship starship station "
+                         "town city village county province region state country street avenue road square".split())
+#: Determiners that name nobody in particular ("either man", "each guest", "no doctor").
+_NOBODY_IN_PARTICULAR = frozenset("either neither each every any no".split())
+#: Words that open a sentence to move the story on in time ("Afterward", "Meanwhile").
+_TIME_SHIFTS = frozenset(entries("time_shifts"))
 _ORDINALS = {"second": "SECOND", "new": "SECOND", "another": "SECOND", "other": "SECOND",
              "third": "THIRD", "fourth": "FOURTH"}
 _SUBJ = ("nsubj", "nsubjpass")
@@ -107,7 +115,19 @@ def in_quotes(tok: Any) -> bool:
 def _role_head(tok: Any) -> bool:
     """A singular common noun that could name one person."""
     # (a lower-case word tagged as a proper noun is a common noun the tagger slipped on)
-    return (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) and tok.lower_ not in GROUP_NOUNS and tok.is_alpha
+    return (tok.tag_ == "NN" or tok.tag_ == "NNP" and (tok.is_lower or _capital_role(tok))) \
+        and tok.lower_ not in GROUP_NOUNS and tok.lower_ not in ORGANISATION_NOUNS and tok.is_alpha
+
+
+def _capital_role(tok: Any) -> bool:
+    """A word for a person written with a capital, as old scenarios and fables name their
+    characters ("the Squire", "a Stranger"): a person noun after an article, not a title
+    before a name ("the Reverend Amos Pell") nor the end of one ("the Prime Minister")."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.is_title and tok.lower_ in PERSON_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) and \
+        not any(c.dep_ == "compound" and _is_cap(c) for c in tok.lefts) and \
+        not (nxt is not None and _is_cap(nxt) and nxt.tag_ in ("NNP", "NNPS"))
 
 
 #: Nouns that say only a person's sex (and age): "the old woman" may be anybody of hers.
@@ -229,6 +249,10 @@ class Cast:
         self.form_to_key: dict[str, str] = {}
         self.role_alias: dict[str, str] = {}     # role key -> person key
         self.placelike: set[str] = set()
+        self.thinglike: set[str] = set()   # names the text only ever uses as places or things
+        self.nicknames: Counter = Counter()   # names used in a full name with a quoted nickname, and how often
+        self.given_names: set[tuple[str, ...]] = set()   # the first names of those full names
+        self.nick_phrases: dict[tuple[str, ...], set[str]] = {}   # full name -> as written with its nickname
         self._kin_nouns: list[tuple[Any, Any]] | None = None   # kin nouns with his/her, read once
         self._mentions: dict[tuple[int, int], list[Mention]] = {}
         self._split = _told_apart(sents)
@@ -300,6 +324,10 @@ class Cast:
             return False
         if t.lower_ in HONORIFICS and i + 1 < len(sent) and _is_cap(sent[i + 1]):
             return True
+        if _capital_role(t):
+            return False   # "the Squire": a role, however it is written
+        if i == 0 and t.lower_ in _TIME_SHIFTS:
+            return False   # "Afterward Brooke finds ...": the word that moves the story on, not a name's
         if t.text in self.form_to_key and (i > 0 or t.text in self.capwords or t.tag_ in ("NNP", "NNPS")):
             return True   # a known name, whatever tag the tagger gave it (opening a sentence: tagged as one)
         if i == 0 and t.tag_ in ("NNP", "NNPS") and self.people and t.text in self._by_first_word():
@@ -322,6 +350,40 @@ class Cast:
                 and sent[i + 1].tag_ in ("NNP", "NNPS") and _is_cap(sent[i + 1]):
             return True  # "Corporal Will Schofield": a capitalised modal between names is a name
         return False
+
+    def _nicknamed(self, ev: Mapping[tuple[str, ...], Counter]) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+        """Full names with a quoted nickname inside ("Felix "the Weasel" Dunne", "Bonifacio "Uncle
+        Bo" Arteaga"): the full name (first name and surname) -> its first name, nickname (with and
+        without a title or "the") and surname.  Quoted capitalised words set between two names say
+        who the nickname is of; a nickname elsewhere is somebody's line."""
+        quotes = ('"', "\u201c", "\u201d")
+        out: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for s in self.sents:
+            spans = self.name_spans(s)
+            ends = {b: (a, b) for a, b in spans}
+            for a2, b2 in spans:
+                if a2 < 4 or s[a2 - 1].text not in quotes:
+                    continue
+                opening = next((k for k in range(a2 - 2, max(a2 - 6, 0), -1) if s[k].text in quotes), None)
+                if opening is None or opening not in ends:
+                    continue
+                inner = [t for t in s[opening + 1:a2 - 1]]
+                if inner and inner[0].lower_ == "the":
+                    inner = inner[1:]
+                if not inner or not all(_is_cap(t) and t.is_alpha for t in inner):
+                    continue
+                a1, b1 = ends[opening]
+                if a1 == 0 and b1 > 1 and s[0].text not in self.capwords:
+                    a1 = 1   # ("Pawnbroker Felix ...": capitalised by the sentence)
+                given = tuple(t.text for t in s[a1:b1])
+                surname = tuple(t.text for t in s[a2:b2])
+                nick = tuple(t.text for t in inner)
+                full = given + surname
+                out.setdefault(full, set()).update({given, surname, nick, _core(nick)})
+                self.nicknames.update((given, surname, nick))
+                self.given_names.add(given)
+                self.nick_phrases.setdefault(full, set()).add(s[a1:b2].text)   # capitalised whole when met
+        return out
 
     def _spouses(self) -> dict[str, set[str]]:
         """Names said to have a wife ("Pavel's wife") or a husband: such a man is not
@@ -365,8 +427,12 @@ class Cast:
                 if s[a].lower_ in HONORIFICS:
                     e["person"] += 2
                 if head.dep_ == "appos" and (head.head.lower_ in PERSON_NOUNS or
-                                             head.head.tag_ in ("NN", "NNP") and head.head.lower_.endswith(ROLE_SUFFIXES)):
-                    e["person"] += 2   # "the girl, Ama,", "a young Frenchwoman, Lauri,"
+                                             head.head.tag_ in ("NN", "NNP") and head.head.lower_.endswith(ROLE_SUFFIXES)
+                                             and head.head.lower_ not in PLACES):
+                    e["person"] += 2   # "the girl, Ama,", "a young Frenchwoman, Lauri," (not "a restaurant")
+                if any(c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PLACES for c in head.children):
+                    e["place"] += 3   # "at Chez Amélie, a small French restaurant,": a place by its name
+                    e["kind"] += 1
                 if any(c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PERSON_NOUNS for c in head.children):
                     e["person"] += 2   # "follows Eleni, a fisherman's widow": the role set beside the name
                 if any(c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PLACES for c in head.children):
@@ -398,6 +464,9 @@ class Cast:
                 if head.dep_ == "dobj" and self.lemma(head.head) in _REACHING:
                     e["place"] += 2   # "they reach Faro": where one gets to
                     e["destination"] += 1
+                if a > 0 and s[a - 1].tag_ == "NN" and s[a - 1].is_lower and (prev in PLACES or prev in _NAMED_KINDS):
+                    e["place"] += 2   # "the river Weser", "the ice moon Veyra", "the mining ship Kestrel Dawn"
+                    e["kind"] += 1
                 if prev == "the":
                     e["place"] += 2
                 elif prev in _PLACE_PREPS and not (nxt is not None and nxt.tag_ == "POS"):
@@ -413,6 +482,14 @@ class Cast:
                 # keep the name only: drop a leading sentence word such as "The"
                 while len(words) > 1 and words[0].lower() not in HONORIFICS and words not in count:
                     words = words[1:]
+                nick = re.search(r"((?:[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.\-]*\s)*[A-Z\u00c0-\u00de][\w'\u00c0-\u024f\-]*)"
+                                 r"\s+[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]\s+" + re.escape(" ".join(words)) + r"\W*$",
+                                 name_before)
+                if nick and len(words) == 1:
+                    given = tuple(nick.group(1).split())
+                    while len(given) > 1 and given not in count:
+                        given = given[1:]
+                    words = given + words   # "Briegel "Beeze" Dwyer (X)": X plays Briegel Dwyer
                 credited[" ".join(words)] = actor
                 ev[words]["person"] += 3
                 count[words] += 0
@@ -436,12 +513,30 @@ class Cast:
         talked_of = {w for w, e in ev.items() if len(w) == 1 and count[w] == 1 and e["told of"] == 1
                      and w not in credited_names}
         persons = [w for w in persons if w not in talked_of]
+        # names the text uses as places or things and never as anybody ("the ice moon Veyra ... aboard
+        # the Veyra"): no entity recogniser's PERSON makes them somebody
+        self.thinglike = {" ".join(w) for w, e in ev.items() if w not in persons and w not in credited_names
+                          and (e["place"] > e["person"] or e["kind"] or len(w) > 1 and w[-1].lower() in PLACES)}
         self.placelike |= {" ".join(w) for w in talked_of}
         spouses = self._spouses()
         # Group forms: "Ines" joins "Ines Marlowe", "Merry" joins "Mr. Merry", near-spellings merge.
         groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         owner: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # a nickname quoted inside a name is one person's: first name, nickname, surname and the
+        # whole ("Felix "the Weasel" Dunne" is Felix, the Weasel and Dunne)
+        nicknamed = self._nicknamed(ev)
+        for full, parts in nicknamed.items():
+            if any(full in g or parts & g for g in groups.values()):
+                continue
+            last = full[-1:]
+            shared = any(w != full and len(w) > 1 and w[-1:] == last for w in persons)
+            groups[full] = {full} | {p for p in parts if not (p == last and shared)}
+            first[full] = min(first.get(p, 10 ** 9) for p in parts)
+            for f in groups[full]:
+                owner[f] = full
         for w in sorted(persons, key=lambda w: (-len(w), first.get(w, 0))):
+            if w in owner or count[w] <= self.nicknames[w]:
+                continue   # (a surname met only in "Mina "Minnow" Brandt", shared with her father)
             target = None
             if len(w) == 1:
                 cands = [g for g in groups if w[0] in g and len(g) > 1]
@@ -480,12 +575,16 @@ class Cast:
             pool = [f for f in forms if len(f) == 1 or (len(f) == 2 and f[0].lower() in HONORIFICS)]
             cue_form: tuple[str, ...]
             if pool:
-                cue_form = max(pool, key=lambda f: (count[f], len(f), -first.get(f, 0)))
+                # (the parts of a full name with a nickname count from their second use, the name
+                # they were set in being the first; of those used as often, the first name)
+                cue_form = max(pool, key=lambda f: (count[f] - self.nicknames[f], f in self.given_names, len(f),
+                                                    -first.get(f, 0)))
             else:
                 longest = max(forms, key=len)
                 cue_form = _core(longest) if len(_core(longest)) > 1 else longest
             key = _cue(cue_form)
             p = Person(key, key, True)
+            p.forms.update(self.nick_phrases.get(g, ()))
             for f in forms:
                 p.forms.add(" ".join(f))
                 self.form_to_key[" ".join(f)] = key
@@ -503,16 +602,58 @@ class Cast:
             self.people[key] = p
 
     # -- roles --------------------------------------------------------------
+    def _titles(self) -> None:
+        """"Sheriff Amos Pryce" is the sheriff, "Detective Sergeant Harriet Vole" the sergeant: a
+        word for a person set as a title before the one name that has it makes the role his or hers."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for s in self.sents:
+            toks = list(s)
+            for a, b in self.name_spans(s):
+                words = [t.text for t in toks[a:b]]
+                key = next((self.form_to_key[" ".join(words[k:])] for k in range(len(words))
+                            if " ".join(words[k:]) in self.form_to_key), None)
+                if key is None:
+                    continue
+                k = a - 1   # (a title the sentence's opening kept out of the name: "Sheriff Amos Pryce")
+                while k >= 0 and _is_cap(toks[k]) and toks[k].lower_ in PERSON_NOUNS:
+                    k -= 1
+                for w in [t.text for t in toks[k + 1:a]] + words[:-1]:
+                    if not w[:1].isupper() or w.lower() not in PERSON_NOUNS:
+                        break
+                    holders[w.upper()].add(key)
+        for role, keys in holders.items():
+            if len(keys) == 1 and role not in self.people:
+                self.role_alias.setdefault(role, next(iter(keys)))
+
     def _discover_roles(self) -> None:
+        self._titles()
         for si, s in enumerate(self.sents):
             spans = self.name_spans(s)
             index = self._span_index(s, spans)
             for t in s:
                 if not _role_head(t) or in_quotes(t):
                     continue   # ("Your grandmother will worry," he says: somebody talked of)
+                if any(c.dep_ == "det" and c.lower_ in _NOBODY_IN_PARTICULAR for c in t.children):
+                    continue   # "before either man draws": one of those met, or anyone
+                named_as = next((c for c in t.children if c.dep_ == "appos" and _role_head(c) and _capital_role(c)),
+                                None)
+                if named_as is not None and not _capital_role(t):
+                    # "his only child, the Girl,": the capitalised role is the name the text gives her
+                    key, _ = _role_key(t, self._split)
+                    as_key, as_cue = _role_key(named_as, self._split)
+                    if key not in self.people and key not in self.role_alias and as_key != key:
+                        if as_key not in self.people:
+                            self.people[as_key] = Person(as_key, as_cue, False, {named_as.text}, first=si)
+                        self.role_alias[key] = as_key
+                        for noun in (t, named_as):
+                            sex = "F" if noun.lower_ in FEMALE_NOUNS else "M" if noun.lower_ in MALE_NOUNS else None
+                            if sex:
+                                self.people[as_key].votes[sex] += 3
+                        continue
                 # apposition with a name: "his daughter Lena", "the caretaker, Mr. Merry,", "a woman named Ines"
-                personal = t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or \
-                    t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)   # "the constable, Ida Berg,"
+                personal = (t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES) or
+                            t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children)) and \
+                    t.lower_ not in PLACES and t.lower_ not in _NAMED_KINDS   # "the constable, Ida Berg," (not "home")
                 linked = self._apposed_name(s, t, spans, index) if personal else None
                 if linked is None and personal:
                     # "its captain, a gruff man named Silas Cobb,": the name of the apposed role is his
@@ -563,6 +704,10 @@ class Cast:
                 kin = _CHILD_KIN.get(key)
                 if key not in self.role_alias and kin in self.role_alias and key not in self.people:
                     self.role_alias[key] = self.role_alias[kin]   # "the boy" of a story with a son
+                child = next((c for c, k in _CHILD_KIN.items() if k == key), None)
+                if child in self.people and key not in self.people and key not in self.role_alias and \
+                        child.title() in self.people[child].forms:
+                    self.role_alias[key] = child   # "his daughter" of a story whose "Girl" is a character
                 if key in self.role_alias:
                     continue
                 same = self._generic_for_known(t)
@@ -586,6 +731,11 @@ class Cast:
                         p.votes["M"] += 5
                     self.people[key] = p
                 p = self.people[key]
+                if _capital_role(t):
+                    # "the Vicar, a kindly man,": the noun set beside the role says the sex
+                    for c in t.children:
+                        if c.dep_ == "appos" and c.lower_ in _GENERIC_PEOPLE:
+                            p.votes["F" if c.lower_ in FEMALE_NOUNS else "M"] += 3
                 if speechy and cue != p.cue and not getattr(p, "_spoke", False):
                     p.cue = cue  # the form used when the person first speaks
                 if speechy:
@@ -708,8 +858,11 @@ class Cast:
             head = s[b - 1]
             if a == rel + 1 and (t.dep_ == "compound" or head.dep_ in ("appos",) or t.head.i == head.i):
                 return self.people[key]
-            if head.dep_ == "appos" and head.head.i == t.i:
-                return self.people[key]
+            if head.dep_ == "appos" and head.head.i == t.i and \
+                    not any(x.lower_ in ("and", "or", "but") or x.tag_ == "NN" and x.lower_ in PERSON_NOUNS
+                            for x in s[rel + 1:a]):
+                # (nor past a nearer person: "the journal of the chief scientist, Dr. Ilse Roth" is hers)
+                return self.people[key]   # (not past "and": "kills Ilse's guard and wounds Ruiz" misparsed)
             if t.dep_ == "appos" and t.head.i == head.i:
                 return self.people[key]
             if a >= 1 and s[a - 1].lower_ in ("named", "called") and rel in (a - 2, a - 3, a - 4) \
@@ -780,6 +933,7 @@ class Cast:
             seqs.append(seq)
         for _round in range(4):
             votes: dict[str, Counter] = defaultdict(Counter)
+            fallback: dict[str, Counter] = defaultdict(Counter)   # only a sentence's opening pronoun
             window: list[list[Person]] = []
             heard: list[set[str]] = []   # the sexes of the pronouns of each sentence so far
             prev_main: Person | None = None   # the main subject of the sentence before
@@ -839,6 +993,17 @@ class Cast:
                                 own = self.person_for_token(s, c)
                                 if own is not None:
                                     cands.discard(own)
+                    last = window[-1] if window else []
+                    if t.dep_ in _SUBJ and t.i == s.start and prev_main is not None and prev_main.named and \
+                            prev_main.gender is None and not any(p.gender == g or p is _SOMEONE for p in last) \
+                            and not current and not (len(heard) > 1 and g in heard[-2]) \
+                            and all(p is prev_main or p.gender is not None for p in last):
+                        # "Harriet Vole watches the docks. She notices ...": a sentence opening with a
+                        # pronoun takes up the last one's subject, when nobody of that sex was in it
+                        # (whoever of that sex came two sentences back; not after "asks him ...": he is;
+                        # nor when another there is of unknown sex: "Tom kisses Lena. She cries.")
+                        fallback[prev_main.key][g] += 1
+                        continue
                     if any(p.gender == g for p in cands):
                         continue
                     speaker = self._reporting_subject(s, t)
@@ -865,6 +1030,11 @@ class Cast:
                     changed = True
             if not changed:
                 break
+        # whom nothing else told the sex of takes it from the pronouns that open the sentence after
+        # theirs, when all agree
+        for key, v in fallback.items():
+            if self.people[key].gender is None and len(v) == 1:
+                self.people[key].gender = next(iter(v))
 
     def _reporting_subject(self, s: Any, t: Any) -> "Person | None":
         """For "X says (that) he ...": X, when the pronoun opens what X says."""
@@ -928,6 +1098,9 @@ class Cast:
             rel = t.i - s.start
             if rel in taken or not _role_head(t):
                 continue
+            if t.lower_ in _GENERIC_PEOPLE and (t.dep_ == "attr" or t.dep_ == "appos" and (
+                    t.head.i - s.start in taken or _role_head(t.head))):
+                continue   # "the Vicar, a kindly man,", "he is a young man": said of somebody, nobody new
             role, _ = _role_key(t, self._split)   # (not ``key``: that names this sentence's cache entry)
             pkey = self.role_alias.get(role, role)
             if pkey not in self.people:

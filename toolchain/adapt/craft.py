@@ -108,7 +108,9 @@ class Introducer:
         for key, forms in self.pending.items():
             best: tuple[int, int] | None = None
             for f in forms:
-                m = re.search(r"(?<![\w'])" + re.escape(f) + r"(?![\w])", text)
+                # (not a family's name: "the Ferrán family", "the Quill brothers" is nobody yet)
+                m = next((m for m in re.finditer(r"(?<![\w'])" + re.escape(f) + r"(?![\w])", text)
+                          if not _FAMILY_AFTER.match(text[m.end():])), None)
                 if m and (best is None or m.start() < best[0] or
                           (m.start() == best[0] and m.end() > best[1])):
                     best = (m.start(), m.end())
@@ -131,9 +133,24 @@ class Introducer:
             age = _number(m.group(1)) if m else None
             after = _AGE_AFTER.match(text[b:])
             after_age = _number(after.group(2)) if after else None
+            decade = _DECADE_AFTER.match(text[b:]) if not (m and age is not None) else None
+            aged = _AGE_OF_AFTER.match(text[b:]) if not (m and age is not None) and decade is None else None
+            if aged is not None and _number(aged.group(2)) is None:
+                aged = None
             if m and age is not None:   # "seventeen-year-old Nora" -> "NORA (17)"
                 lead = re.sub(r"\b(?:an?|the)\s+$", "", text[:m.start()], flags=re.IGNORECASE)
                 text = lead + name + f" ({age})" + text[b:]
+            elif decade is not None:
+                # "Rosalía, a fierce woman in her fifties," -> "ROSALÍA (50s), a fierce woman,"
+                said = decade.group(1).rstrip()
+                rest = text[b + decade.end():]
+                age_note = f" ({(decade.group(2) or '').strip().rstrip('-') + ' ' if decade.group(2) else ''}" \
+                           f"{_DECADES.index(decade.group(3).lower()) * 10 + 20}s)"
+                text = text[:a] + name + age_note + (said if said != "," else "") + \
+                    (rest.lstrip(",") if said == "," else rest)
+            elif aged is not None:
+                # "Tomás, a shy boy of nineteen," -> "TOMÁS (19), a shy boy,"
+                text = text[:a] + name + f" ({_number(aged.group(2))})" + aged.group(1) + text[b + aged.end():]
             elif after is not None and after_age is not None:
                 # "Nora, a seventeen-year-old nurse" -> "NORA (17), a nurse"
                 text = text[:a] + name + f" ({after_age})" + after.group(1) + text[b + after.end():]
@@ -145,6 +162,14 @@ class Introducer:
 #: A capitalised title right before a name ("Dr. ", "Captain ").
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?)\s+$")
 _AGE_AFTER = re.compile(r"(,\s+an?\s+)([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+(?=[a-z])")
+#: An age told by its decade after a name: ", a fierce woman in her fifties", ", in his early thirties".
+_DECADES = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+_DECADE_AFTER = re.compile(r"(,\s+(?:an?\s+[^,.;()\"]{1,60}?\s+)?)in\s+(?:his|her|their)\s+(early\s+|mid-?\s*|late\s+)?("
+                           + "|".join(_DECADES) + r")\b", re.IGNORECASE)
+#: An age told after a description: ", a shy boy of nineteen", ", an old man of 80".
+_AGE_OF_AFTER = re.compile(r"(,\s+an?\s+[^,.;()\"]{1,40}?)\s+of\s+([A-Za-z]+(?:-[a-z]+)?|\d{1,3})(?=[,.;])")
+#: Words after a surname that make it a family's ("the Ferrán family", "the Quill brothers").
+_FAMILY_AFTER = re.compile(r"\s+(?:family|families|brothers|sisters|twins|siblings|clan|household|gang|dynasty)\b")
 _AGE_BEFORE = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+$")
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
          "sixteen seventeen eighteen nineteen".split()

@@ -43,7 +43,7 @@ HONORIFICS = HONORIFICS_M | HONORIFICS_F | HONORIFICS_N
 
 #: Nouns that say a person's sex (for pronoun resolution).
 MALE_NOUNS = frozenset("""man men boy husband father dad son brother uncle nephew grandfather grandson
-king prince gentleman guy boyfriend widower monk priest waiter actor steward fiancé fiance
+king prince gentleman guy boyfriend widower monk priest waiter actor steward fiancé fiance squire
 fellow lad bachelor groom bridegroom stepfather stepson godfather duke lord emperor sultan
 """.split())
 FEMALE_NOUNS = frozenset("""woman women girl wife mother mom mum daughter sister aunt niece grandmother
@@ -68,11 +68,16 @@ mechanic engineer scientist professor principal counselor counsellor nanny babys
 housekeeper gardener courier messenger mailman postman shopkeeper bartender barman customer
 passenger traveler traveller tourist stranger villager mother father inspector paramedic
 firefighter fireman medic receptionist administrator official minister senator governor chief
+squire vicar curate parson rector bishop constable innkeeper blacksmith shepherd peddler tramp hermit
 """.split())
 #: Collective nouns: a group is never a character.
 GROUP_NOUNS = frozenset("""brigade crowd team group family couple people police army crew staff
 audience class gang band choir orchestra ensemble committee council jury public men women children
 kids guests students soldiers officers neighbors neighbours parents friends firemen firefighters
+""".split())
+#: Organisations: a body that "orders" or "decides" is never a character.
+ORGANISATION_NOUNS = frozenset("""company firm corporation government agency ministry bureau department authority
+administration bank network union party senate parliament congress cartel syndicate
 """.split())
 
 MONTHS_DAYS = frozenset("""january february march april may june july august september october
