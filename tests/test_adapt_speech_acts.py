@@ -743,3 +743,22 @@ def test_a_wish_nobody_answers_stays_a_wish() -> None:
     got, _ = adapted("Nora Lind and her husband Marek are retired teachers. Their son, Jonas, wants his father to "
                      "sell the house.")
     assert not any(cue == "JONAS" for cue, _ in got)
+
+
+def test_pleading_for_somebody_is_no_request_to_have_them() -> None:
+    got, _ = adapted("A Stranger came to the door of the farm. The Farmer would have turned him away, but his "
+                     "daughter Nell pleaded for him.")
+    assert not any("Can I have" in said for _, said in got)
+
+
+def test_the_one_told_to_follow_him_is_not_him() -> None:
+    # the one told does what is asked: "him" is somebody else ("Please follow you." before)
+    got, _ = adapted("Detective Ada Venn watches the docks. Ada notices that Felix has started visiting a garage "
+                     "and asks her partner, Detective Omar Lind, to follow him.")
+    assert ("ADA", "Please follow him.") in got or ("ADA VENN", "Please follow him.") in got, got
+
+
+def test_a_telling_the_parse_joined_to_the_clause_noticed_is_the_noticers() -> None:
+    got, _ = adapted("Detective Ada Venn watches the docks. Ada notices that Felix has started visiting a garage "
+                     "and asks her partner, Detective Omar Lind, to follow him.")
+    assert not any(cue == "FELIX" for cue, _ in got), got

@@ -298,6 +298,9 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ == "for" and (obj is None or isinstance(self.tracker.referent(obj), Person)):
                 pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]   # "for his help (getting up)"
+                if pobj and (pobj[0].lower_ in ("him", "her", "them", "me", "us") or
+                             isinstance(self.tracker.referent(pobj[0]), Person)):
+                    return None   # "pleads for him": on somebody's behalf, not asking to have them
                 if pobj:
                     toks = sorted(pobj[0].subtree, key=lambda t: t.i)
                     # the phrases right after it are the request's too ("for work in exchange for food")
@@ -519,7 +522,12 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
                t.dep_ not in ("mark", "aux") and
                (t.i + 1 not in ids or t.doc[t.i + 1].tag_ in ("RB", "RBR", "IN")) for t in toks):
             return ""   # "a story they asked to hear about": what it is about is the sentence's gap
-        words = self._shift(toks, speaker, addressee, explicit)
+        told_to_do = obj is not None and (lem in _IMPERATIVE_VERBS or lem in _REQUEST_VERBS)
+        self._listener_does = clause if told_to_do else None
+        try:
+            words = self._shift(toks, speaker, addressee, explicit)
+        finally:
+            self._listener_does = None
         neg = False
         kept: list[Word] = []
         for w in words:

@@ -40,6 +40,7 @@ class PersonShift:
     _reporting_past: bool = False
     _mutual: bool = False                 # two people telling each other: "they" are those two
     _both: tuple[Person, Person] | None = None   # two saying it at once: "they" that are those two
+    _listener_does: Any = None            # the verb of an order the one told is to do ("to follow him")
     _drop: set[int]                       # token ids left out of what is said (quotation marks)
     _prev_sent: Any                       # the sentence before, for what "they" may mean
 
@@ -118,6 +119,11 @@ class PersonShift:
             third_same = {g for g, at in third_at.items() if at < t.i and not _bound_away(t, thirds.get(g, set()), tr)}
             if low in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
                 g = PRON_GENDER[low]
+                if form == "obj" and t.dep_ in ("dobj", "dative") and self._listener_does is not None \
+                        and t.head.i == self._listener_does.i and listener is not None and you_gender in (g, None):
+                    # "asks Ortega to follow him": the one told does it, so "him" is somebody else
+                    words.append(Word(t.text, t.whitespace_, t))
+                    continue
                 own_clause = t.tag_ == "PRP$" and isinstance(r, Person) and r not in (speaker, listener) and \
                     any(c.dep_ in _SUBJ and c.pos_ == "PROPN" and tr.referent(c) == r and c.i < t.i
                         for c in subject_verb(_clause_of(t)).children)

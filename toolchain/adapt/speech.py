@@ -379,6 +379,15 @@ class SpeechReader(ReportedSpeech):
         answer = self._answerer(v)
         if answer is not None:
             return answer
+        inner = v.head
+        if v.dep_ == "conj" and inner.dep_ == "ccomp" and inner.head.i != inner.i and v.tag_ in ("VBZ", "VBD") \
+                and inner.head.tag_ == v.tag_ and inner.tag_ != v.tag_ and \
+                not any(c.dep_ in _SUBJ for c in v.children):
+            # "She notices that Eddie has started ... and asks her partner ...": the parse joins the
+            # telling to the clause noticed; in the tense of the noticing, it is hers
+            teller = self.tracker.subject_of(inner.head)
+            if isinstance(teller, Person):
+                return teller
         k = v.i - 1
         while k >= sent.start and (sent.doc[k].tag_ in ("RB", "RBR") or sent.doc[k].lower_ in ("then", "also")):
             k -= 1
