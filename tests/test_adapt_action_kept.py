@@ -176,3 +176,11 @@ def test_a_clause_whose_verb_the_parse_made_a_participle_below_stays() -> None:
                             "and the old man, seeing that his daughter would go with or without his blessing, "
                             "at last consented.")
     assert any(a.startswith("The old man, seeing that") and a.endswith("at last consents.") for a in action), action
+
+
+def test_a_state_set_off_with_an_adverb_keeps_its_commas() -> None:
+    # ", now frail, calls ..." had become "now frail and calls"
+    from .adapt_helpers import adapted
+    _, action = adapted("Marta Cruz runs the cannery. Her mother Rosalia, now frail, calls Marta to her bedside "
+                        "and tells her that the cannery must stay in the family.")
+    assert not any("frail and calls" in a for a in action), action

@@ -991,6 +991,8 @@ class SpeechReader(ReportedSpeech):
                       not any(a.dep_ in ("appos", "relcl", "acl") or a.dep_ == "advcl" and a.tag_ in ("VBN", "VBG")
                               for a in [toks[k - 1], *toks[k - 1].ancestors])
                       and not (k >= 2 and toks[k - 2].text == "," and toks[k - 1].tag_ in ("VBD", "VBN", "JJ"))
+                      and not (k >= 3 and toks[k - 3].text == "," and toks[k - 2].tag_ == "RB" and
+                               toks[k - 1].tag_ in ("VBN", "JJ", "VBP"))   # (", now frail, calls": "frail" read as a verb)
                       and not (k + 2 < len(toks) and toks[k + 2].text == "," and toks[k + 1].tag_ == "VBD")]
             # (nor the comma closing a participle set off: "Crouch, seen by a boy, was taken",
             # "Lady Vane, ashamed, came")
