@@ -74,7 +74,10 @@ def reread(nlp: Any, docs: list[Any], coarse: Any) -> list[Any]:
         patches.setdefault(di, []).append((sent, k, v, alt))
     out = list(docs)
     for di, fixes in patches.items():
-        out[di] = _laid_over(docs[di], fixes, Doc)
+        try:
+            out[di] = _laid_over(docs[di], fixes, Doc)
+        except ValueError:
+            pass   # spaCy refused the laid-over tree: the first reading stands, as it would have
     return out
 
 
