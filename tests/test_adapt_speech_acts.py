@@ -762,3 +762,9 @@ def test_a_telling_the_parse_joined_to_the_clause_noticed_is_the_noticers() -> N
     got, _ = adapted("Detective Ada Venn watches the docks. Ada notices that Felix has started visiting a garage "
                      "and asks her partner, Detective Omar Lind, to follow him.")
     assert not any(cue == "FELIX" for cue, _ in got), got
+
+
+def test_making_somebody_promise_stays_in_the_action_with_its_time() -> None:
+    _, action = adapted("Nora Lind and her husband Marek are retired teachers. After the surgery, Nora makes Marek "
+                        "promise not to send her back to the hospital.")
+    assert any(a.startswith("After the surgery, Nora makes Marek promise") for a in action), action

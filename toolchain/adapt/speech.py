@@ -130,7 +130,9 @@ class SpeechReader(ReportedSpeech):
                     # "makes Georges promise not to send her away": she asks it, he gives it
                     out.events.append(SpeechEvent(v.head.idx, exacted[0].speaker, True, "R", exacted[0].text))
                     out.events.append(SpeechEvent(v.idx, exacted[1].speaker, True, "R", exacted[1].text))
-                    taken = {t.i for t in v.head.subtree if t.i >= v.i or t.dep_ not in _SUBJ}
+                    # the action keeps the making ("After the surgery, Nora makes Marek promise."): only
+                    # what is promised goes into the lines
+                    taken = {t.i for c in v.children if c.dep_ in ("xcomp", "neg") for t in c.subtree}
                     events.append((v.head, exacted[0], taken, "R"))
                     events.append((v.head, exacted[1], taken, "R"))
                     inside |= taken
