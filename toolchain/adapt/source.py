@@ -225,7 +225,7 @@ def split_source(text: str) -> Source:
                 units[-1].section, section = section, None
                 group = []
     if not units:
-        raise InputError("the synopsis has no story text (only a preface)")
+        raise InputError("the synopsis has no story text (only a preface or part headings)")
     one_per_line = sum(1 for u in units if u.line) and multi > 0 and \
         sum(1 for u in units if u.text.count(". ") == 0) >= 0.7 * len(units)
     return Source(text, units, prefaces, bool(one_per_line))
