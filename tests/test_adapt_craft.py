@@ -30,6 +30,17 @@ def test_name_inside_another_word_is_not_a_name() -> None:
     assert intro.apply("Annabel sings; Ann listens.") == "Annabel sings; ANN listens."
 
 
+def test_where_the_film_opens_stays_the_setting_of_what_happens() -> None:
+    # "opens in PLACE as CLAUSE": the place was the clause's setting, not a fragment before it
+    assert drop_meta("The film opens in Lyon as a tram derails near the river.") == \
+        "In Lyon, a tram derails near the river."
+    assert drop_meta("The movie begins at dawn, when the ferry docks.") == "At dawn, the ferry docks."
+    # only narration about the film is rewritten; a person who opens something is left alone
+    assert drop_meta("Mara opens in Lyon as a tram derails.") == "Mara opens in Lyon as a tram derails."
+    # a year alone is no action
+    assert drop_meta("The film opens in 1953.") == ""
+
+
 def test_narration_about_the_film_is_cut_and_what_it_told_stays() -> None:
     assert drop_meta("The film opens with Mara asleep on a train.") == "Mara asleep on a train."
     assert drop_meta("We later learn that Otto lied.") == "Otto lied."

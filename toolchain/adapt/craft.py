@@ -56,8 +56,16 @@ def film_words(span: Any) -> set[int]:
 _FILM_RE = re.compile(r"\b(?:" + "|".join(sorted(_FILM_WORDS)) + r")\b", re.IGNORECASE)
 
 
+#: "The film opens in Lyon as a tram derails": where it opens is the clause's setting, kept
+#: ("In Lyon, a tram derails"), not a fragment left behind ("Lyon as a tram derails").
+_OPENS_WHERE = re.compile(r"^(?:the\s+)?(?:film|movie|story|picture)\s+(?:opens|begins|starts)\s+"
+                          r"((?:in|at|on)\s+[^,.;]{1,60}?)(?:\s*,)?\s+(?:as|when|while|where)\s+(?=\w)",
+                          re.IGNORECASE)
+
+
 def drop_meta(text: str) -> str:
     """Action without narration about the film: what it narrated stands on its own."""
+    text = _OPENS_WHERE.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + ", ", text)
     out = text
     for pat in _meta():
         out = pat.sub("", out)
@@ -66,7 +74,9 @@ def drop_meta(text: str) -> str:
     out = re.sub(r"\s{2,}", " ", out).strip(" ,;")
     out = re.sub(r"\s+([.!?,;])", r"\1", out)
     out = _finite(out)
-    return out[:1].upper() + out[1:] if out else ""
+    if not re.search(r"[^\W\d_]", out):
+        return ""   # "The film opens in 1953.": a year alone is no action (the heading and `= ` line keep it)
+    return out[:1].upper() + out[1:]
 
 
 _ING_CLAUSE = re.compile(r"^((?:(?:the|a|an|his|her|their)\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}\s+)"
