@@ -46,3 +46,21 @@ def test_empty_and_preface_only_refused() -> None:
         split_source(" \n\t\n")
     with pytest.raises(InputError, match="no story"):
         split_source("Note: this is only a preface.\n")
+
+
+def test_misspelt_its_before_an_article_or_no_reads_as_it_is() -> None:
+    src = split_source("Tom tells her its no big deal. Its a trap. The dog wags its tail.\n")
+    u = src.units[0]
+    assert u.text == "Tom tells her it's no big deal. It's a trap. The dog wags its tail."
+    # the mended apostrophe points into the original; the rest still point at themselves
+    assert len(u.origin) == len(u.text)
+    assert all(src.text[u.origin[i]] == c for i, c in enumerate(u.text) if c != "'")
+
+
+def test_misspelt_its_becomes_the_line_it_reports() -> None:
+    from toolchain.adapt import adapt, load_model
+    from screenplay.model import Dialogue, Speech
+    a, _ = adapt("Anne and Georges are at home.\n\nGeorges tells Anne its no big deal.\n", "t", "t", load_model())
+    said = [" ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))
+            for el in a.doc.body if isinstance(el, Speech)]
+    assert said == ["It's no big deal."]

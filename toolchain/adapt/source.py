@@ -256,4 +256,26 @@ def _make_unit(text: str, lines: list[str], offsets: list[int], group: list[int]
         origin = [o for o, k in zip(origin, keep) if k]
         joined = "".join(c for c, k in zip(joined, keep) if k)
     cleaned, cmap, asides = _lift_parentheticals(joined, 0)
+    cleaned, cmap = _mend_its(cleaned, cmap)
     return Unit(cleaned, [origin[c] for c in cmap], pno, group[0] + 1, asides)
+
+
+#: "tells her its no big deal": a possessive "its" never stands before an article, "no", "not",
+#: "been" or "going", so there it is "it's" misspelt, and the parser needs the verb to see a clause
+_ITS_TYPO = re.compile(r"\b([Ii]t)s(?= (?:a|an|the|no|not|been|going|gonna)\b)")
+
+
+def _mend_its(text: str, cmap: list[int]) -> tuple[str, list[int]]:
+    """The text with a misspelt "it's" mended; the apostrophe points where the "s" was."""
+    out, omap, last = [], [], 0
+    for m in _ITS_TYPO.finditer(text):
+        out.append(text[last:m.end(1)])
+        omap.extend(cmap[last:m.end(1)])
+        out.append("'")
+        omap.append(cmap[m.end(1)])
+        last = m.end(1)
+    if not out:
+        return text, cmap
+    out.append(text[last:])
+    omap.extend(cmap[last:])
+    return "".join(out), omap
