@@ -262,3 +262,19 @@ def test_an_event_the_synopsis_also_uses_as_a_time_is_no_place() -> None:
     heads = _heads("The four friends meet at a noodle bar before the planned robbery. "
                    "After they agree on the shares, they go to the robbery.\n")
     assert "ROBBERY" not in heads, heads
+
+
+def test_the_thing_people_sit_or_lie_on_names_the_place_it_stands_in() -> None:
+    heads = _heads("Nadia waits at a bus depot.\n\nThat afternoon, Nadia sits on a park bench and reads a letter.\n")
+    assert heads.split(" | ")[0] == "INT. BUS DEPOT - DAY"      # (not on a bus)
+    assert "EXT. PARK" in heads
+    heads = _heads("Omar is driving through the city.\n\nThe next day, Omar lies in a hospital bed.\n")
+    assert "INT. HOSPITAL - DAY" in heads and "BED" not in heads
+    heads = _heads("Mara and Tom live in a flat in Leeds.\n\nThe next morning, Tom sits at the kitchen table.\n")
+    assert "KITCHEN" in heads and "TABLE" not in heads
+
+
+def test_common_ground_out_of_doors_is_exterior() -> None:
+    heads = _heads("The next morning, Omar drives to a quarry outside the city.\n\n"
+                   "At dawn, a guard stops their truck at the border crossing.\n")
+    assert "EXT. QUARRY" in heads and "EXT. BORDER CROSSING" in heads

@@ -93,6 +93,20 @@ PLACES = {
     "island": ("ISLAND", "EXT"), "jungle": ("JUNGLE", "EXT"), "shore": ("SHORE", "EXT"),
     "pier": ("PIER", "EXT"), "town": ("TOWN", "EXT"), "city": ("CITY", "EXT"), "market": ("MARKET", "EXT"),
     "stadium": ("STADIUM", "EXT"), "racetrack": ("RACETRACK", "EXT"), "valley": ("VALLEY", "EXT"),
+    # more ground out of doors: the common settings of a story, whatever the story
+    "quarry": ("QUARRY", "EXT"), "pasture": ("PASTURE", "EXT"), "lawn": ("LAWN", "EXT"), "coastline": ("COASTLINE", "EXT"),
+    "seashore": ("SEASHORE", "EXT"), "seafront": ("SEAFRONT", "EXT"), "lakeside": ("LAKESIDE", "EXT"), "riverside": ("RIVERSIDE", "EXT"), "roadside": ("ROADSIDE", "EXT"),
+    "hilltop": ("HILLTOP", "EXT"), "mountainside": ("MOUNTAINSIDE", "EXT"), "ravine": ("RAVINE", "EXT"), "gorge": ("GORGE", "EXT"), "waterfall": ("WATERFALL", "EXT"),
+    "cornfield": ("CORNFIELD", "EXT"), "airfield": ("AIRFIELD", "EXT"), "runway": ("RUNWAY", "EXT"), "tarmac": ("TARMAC", "EXT"), "racecourse": ("RACECOURSE", "EXT"),
+    "fairground": ("FAIRGROUND", "EXT"), "zoo": ("ZOO", "EXT"), "ruins": ("RUINS", "EXT"), "checkpoint": ("CHECKPOINT", "EXT"), "intersection": ("INTERSECTION", "EXT"),
+    "junction": ("JUNCTION", "EXT"), "avenue": ("AVENUE", "EXT"), "boulevard": ("BOULEVARD", "EXT"), "countryside": ("COUNTRYSIDE", "EXT"),
+    "woodland": ("WOODLAND", "EXT"), "grove": ("GROVE", "EXT"), "oasis": ("OASIS", "EXT"), "volcano": ("VOLCANO", "EXT"), "junkyard": ("JUNKYARD", "EXT"),
+    "scrapyard": ("SCRAPYARD", "EXT"), "savanna": ("SAVANNA", "EXT"), "steppe": ("STEPPE", "EXT"), "plains": ("PLAINS", "EXT"), "outback": ("OUTBACK", "EXT"),
+    "promenade": ("PROMENADE", "EXT"), "esplanade": ("ESPLANADE", "EXT"), "crossing": ("CROSSING", "EXT"), "ridge": ("RIDGE", "EXT"),
+    "slope": ("SLOPE", "EXT"), "riverbed": ("RIVERBED", "EXT"), "shoreline": ("SHORELINE", "EXT"), "estuary": ("ESTUARY", "EXT"), "lagoon": ("LAGOON", "EXT"),
+    "reef": ("REEF", "EXT"),
+    "bus stop": ("BUS STOP", "EXT"), "gas station": ("GAS STATION", "EXT"), "petrol station": ("PETROL STATION", "EXT"),
+    "construction site": ("CONSTRUCTION SITE", "EXT"), "building site": ("BUILDING SITE", "EXT"),
 }
 #: Vehicles: one that people board, drive or take is where they are ("steals a bus").
 VEHICLES = frozenset("car bus train taxi cab plane ship boat truck van".split())
@@ -186,7 +200,7 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
                 not (t.dep_ == "pobj" and t.lower_ in PLACES) or t.i in skip:
             continue   # (a place word the tagger read as an adjective is still one: "at the flat")
         if t.dep_ in ("compound", "amod"):
-            fixture = _fixture_room(t, home)
+            fixture = _fixture_room(t, home) or _fixture_place(t, home)
             if fixture is not None:
                 found.append((fixture, False))
             continue   # "a home attendant", "the kitchen table": a modifier, not a place
@@ -205,6 +219,12 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             # "the church hall", "the hotel kitchen": a building's room named with it, not the home's
             # ("the town hall": a settlement's building)
             hit = (Place("INT", (toks[k - 1].text + " " + t.text).upper(), None), False)
+            if key in WEAK:
+                # "lies in a hospital bed": a thing of the building names the building, not a room
+                # ("the car door" is seen from outside the car)
+                building = PLACES.get(toks[k - 1].lower_, (None, ""))[0]
+                hit = (Place("INT", building, None), False) \
+                    if building and toks[k - 1].lower_ not in VEHICLES and key not in _OPENINGS else None
         elif (key in ROOMS or key in _PARTS) and kinds and k > 0 and toks[k - 1].lower_ in kinds \
                 and toks[k - 1].dep_ in ("compound", "amod") and toks[k - 1].head.i == t.i and prep is not None \
                 and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
@@ -317,6 +337,32 @@ def _fixture_room(t: "Token", home: str) -> Place | None:
 
 #: What stands between a room and the next, so is handled from either side.
 _OPENINGS = frozenset("door doors doorway window windows gate wall walls".split())
+
+
+def _fixture_place(t: "Token", home: str) -> Place | None:
+    """A place named by the thing people sit, stand or lie on or at there: "sits on a park
+    bench" is in the park, "sits at the kitchen table" in the kitchen of the home.  Only a
+    place word right before the thing, on a verb of posture or rest in the story's own clause
+    (at a thing, only a room's: "waits at a bus depot" is at the depot, not on a bus)."""
+    thing = t.head
+    prep = thing.head
+    room = t.lower_ in ROOMS and t.lower_ not in WEAK
+    if t.dep_ != "compound" or not (room or t.lower_ in PLACES) or thing.i != t.i + 1 or thing.dep_ != "pobj" or \
+            thing.lower_ in PLACES or thing.lower_ in ROOMS or thing.lower_ in _OPENINGS or \
+            thing.lower_ in PERSON_NOUNS or thing.tag_ != "NN" or \
+            prep.lower_ not in (("on", "at") if room else ("on",)):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or not _stems(verb.lower_) & (_POSTURE | _RESTING) or not in_story_line(verb):
+        return None
+    if room:
+        return Place("INT", home, ROOMS[t.lower_])
+    name, ie = PLACES[t.lower_]
+    return Place(ie, name, None) if name else None
+
+
+#: Verbs of staying put somewhere (with sitting and standing, what one does on a bench or a bed).
+_RESTING = frozenset("lie wait sleep rest read doze nap kneel".split())
 
 
 #: Verbs of taking something away: the place it is taken from is where the taker is.
