@@ -156,3 +156,34 @@ def test_a_family_named_by_its_surname_introduces_nobody() -> None:
     intro = Introducer({"V": ["Vera Lind", "Lind"]})
     assert intro.apply("The Lind family runs a bakery.") == "The Lind family runs a bakery."
     assert intro.apply("Vera Lind bakes bread.") == "VERA LIND bakes bread."
+
+
+def test_a_treatment_s_front_matter_and_its_narrating_scenes_are_cut() -> None:
+    # the subtitle and label lines a pasted treatment opens with are no action
+    assert drop_meta("A Comedy of the Great War, in Six Reels") == ""
+    assert drop_meta("Treatment") == ""
+    assert drop_meta("THE LONG ROAD – story summary.") == ""
+    # what "the scene shows" is what happens, as a sentence
+    assert drop_meta("The scene showed the ticket clerk counting his coins.") == "The ticket clerk is counting his coins."
+    assert drop_meta("The final scene showed him waving from the deck.") == "He is waving from the deck."
+    assert drop_meta("A title explained that the ferry was late.") == "The ferry was late."
+    assert drop_meta('He walked off, in the words of the title, "Never again."') == 'He walked off, "Never again."'
+    assert drop_meta("The storm at sea made up the middle of the picture.") == ""
+    # a person who shows something is no part of the film
+    assert drop_meta("Mara showed the clerk her ticket.") == "Mara showed the clerk her ticket."
+    assert drop_meta("The men standing at the gate are guards.") == "The men standing at the gate are guards."
+
+
+def test_a_part_of_the_film_is_nobody_and_whom_it_shows_speaks() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Mara and Tom are at the ferry.\n\nA title explained that Tom had lost the tickets. "
+                       'The scene showed Mara at the rail, furious: "You lost them again!"\n')
+    assert [cue for cue, _ in lines] == ["MARA"]
+    assert lines[0][1] == "You lost them again!"
+
+
+def test_there_agrees_with_what_there_is() -> None:
+    from .adapt_helpers import adapted
+    _, action = adapted("There were two dogs in the yard. There was a cat on the wall. Mara walked home.\n")
+    text = " ".join(action)
+    assert "There are two dogs" in text and "There is a cat" in text

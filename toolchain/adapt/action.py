@@ -86,6 +86,9 @@ def _number(verb: Any) -> str:
     v = verb
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None and subj.dep_ == "expl":
+            # "there were two loves": the number is the noun's that follows
+            subj = next((c for c in v.children if c.dep_ in ("attr", "nsubj")), subj)
         if subj is not None:
             if subj.lower_ == "i":
                 return "1"

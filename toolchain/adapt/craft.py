@@ -83,13 +83,34 @@ _ING_CLAUSE = re.compile(r"^((?:(?:the|a|an|his|her|their)\s+)?[A-Z][\w'’-]*(?
                          r"((?:\w+ly\s+)?)(\w{2,}ing)\b")
 
 
+#: "(The scene shows) a train steaming into the station": a noun phrase and the -ing word that
+#: is its verb, known by what follows it (a preposition, an object, a particle), so that the
+#: -ing word of a compound ("the recruiting officer") is passed over.
+_NP_ING = re.compile(r"^((?:the|a|an|his|her|their|its|two|three|several|some)\s+[^.;:!?\"]{0,70}?\s+)((?:\w+ly\s+)?)"
+                     r"(\w{2,}ing)(?=\s+(?:into|in|on|onto|at|to|from|with|his|her|their|its|the|a|an|him|her|them|"
+                     r"up|down|out|off|away|back|through|across|along|toward|towards|by|over|under|alone|past)\b|[,.])",
+                     re.IGNORECASE)
+
+
 def _finite(text: str) -> str:
     """"(The film ends with) Mara quietly watching the sea" is no sentence: "Mara is quietly watching"."""
     m = _ING_CLAUSE.match(text)
-    if m is None:
-        return text
-    be = "are" if re.search(r"\band\b", m.group(1)) else "is"
-    return f"{m.group(1)}{be} {m.group(2)}{m.group(3)}{text[m.end():]}"
+    if m is not None:
+        be = "are" if re.search(r"\band\b", m.group(1)) else "is"
+        return f"{m.group(1)}{be} {m.group(2)}{m.group(3)}{text[m.end():]}"
+    m = re.match(r"^(him|her|them)\s+((?:\w+ly\s+)?)(\w{2,}ing)\b", text, re.IGNORECASE)
+    if m is not None:   # "(The last scene shows) him sitting ...": he is sitting
+        who = {"him": "He is", "her": "She is", "them": "They are"}[m.group(1).lower()]
+        return f"{who} {m.group(2)}{m.group(3)}{text[m.end():]}"
+    m = _NP_ING.match(text)
+    if m is None or re.search(r"\b(?:is|are|was|were|has|have|had)\b", m.group(1)) or \
+            re.search(r"\w{2,}ing\b.*\band\s+(?:the|a|an|his|her|their)\s", m.group(1), re.IGNORECASE):
+        return text   # ("the bridge giving way and the engine plunging": two clauses, left as they are)
+    # the phrase's head is its last word before any "of" ("a locomotive of the railroad")
+    head = re.split(r"\s+(?:of|with|from|in)\s+", m.group(1).strip(), maxsplit=1)[0]
+    last = head.split()[-1].lower()
+    many = " and " in f" {head} " or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+    return f"{m.group(1)}{'are' if many else 'is'} {m.group(2)}{m.group(3)}{text[m.end():]}"
 
 
 class Introducer:

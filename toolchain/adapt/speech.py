@@ -24,7 +24,7 @@ from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quo
     quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
-from .written import SENDING_VERBS, WRITING_VERBS, WRITTEN_NOUNS, sender_of, written_by
+from .written import FILM_PARTS, SENDING_VERBS, WRITING_VERBS, WRITTEN_NOUNS, sender_of, written_by
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_MANNER = frozenset("only also finally really nearly early simply certainly probably "
@@ -782,6 +782,9 @@ class SpeechReader(ReportedSpeech):
         for _ in range(8):
             # the quoted words' own subject ("Honesty is ...") is not who says them
             if v.pos_ in ("VERB", "AUX") and not a < v.i < b:
+                shown = _shown_person(v)
+                if shown is not None and isinstance(self.tracker.referent(shown), Person):
+                    return self.tracker.referent(shown)   # 'The scene shows Ann at her door: "..."'
                 r = self.tracker.subject_of(v)
                 if r is None and v.dep_ == "relcl":
                     r = self.tracker.referent(v.head)   # "Betty, who passes on the saying"
@@ -794,7 +797,8 @@ class SpeechReader(ReportedSpeech):
         before = [t for t in sent if t.i < a and t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")]
         if before and sent.doc[a - 1].text in (",", ":"):
             last = before[-1]
-            r = self.tracker.subject_of(last)
+            shown = _shown_person(last)
+            r = self.tracker.referent(shown) if shown is not None else self.tracker.subject_of(last)
             if r is None and last.dep_ == "relcl":
                 r = self.tracker.referent(last.head)
             if isinstance(r, Person):
@@ -1313,3 +1317,11 @@ def _action_case(s: str) -> str:
     if s[-1] not in ".!?" and not (s[-1] == '"' and s[-2:-1] in (".", "!", "?")):
         s += "."
     return s
+
+
+def _shown_person(v: Any) -> Any:
+    """The one a part of the film shows, when the verb's subject is that part, not a person."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in FILM_PARTS:
+        return None
+    return next((c for c in v.children if c.dep_ == "dobj"), None)

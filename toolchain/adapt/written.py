@@ -15,7 +15,11 @@ WRITTEN_NOUNS = frozenset("letter note message telegram postcard card email e-ma
 #: only says he is missing", "the sign says closed").
 SAYING_THINGS = WRITTEN_NOUNS | frozenset(
     "sign notice poster headline newspaper article report label inscription caption plaque banner "
-    "billboard radio television tv screen recording tape voicemail document contract will".split())
+    "billboard radio television tv screen recording tape voicemail document contract will "
+    # a silent film's titles narrate ("A title explains that ...") and are nobody
+    "title intertitle".split())
+#: The film's own parts, which narrate ("The scene shows Ann at her door: ...") and are nobody.
+FILM_PARTS = frozenset("scene scenes shot shots camera picture film movie reel sequence frame title intertitle".split())
 SENDING_VERBS = frozenset("write send leave mail post".split())
 #: Verbs of sending written words (lemmas): what they say is read, heard in the writer's voice.
 WRITING_VERBS = frozenset("write text email e-mail message telegraph cable wire fax".split())
