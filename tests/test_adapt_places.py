@@ -278,3 +278,16 @@ def test_common_ground_out_of_doors_is_exterior() -> None:
     heads = _heads("The next morning, Omar drives to a quarry outside the city.\n\n"
                    "At dawn, a guard stops their truck at the border crossing.\n")
     assert "EXT. QUARRY" in heads and "EXT. BORDER CROSSING" in heads
+
+
+def test_waking_up_away_from_home_is_no_bedroom() -> None:
+    heads = _heads("Nora and Ivo work at a field hospital.\n\nThat night, Ivo is carried into the infirmary.\n\n"
+                   "The next morning, Ivo wakes up in pain.\n")
+    assert "BEDROOM" not in heads
+
+
+def test_a_home_the_story_names_is_that_place_not_a_house() -> None:
+    heads = _heads("Two otters, Pip and his sister Moss, admire their new home in a hollow log beside the river.\n\n"
+                   "The next morning, Pip wakes up and swims off.\n")
+    assert "HOUSE" not in heads and "BEDROOM" not in heads
+    assert heads.split(" | ")[0].endswith("LOG - DAY")

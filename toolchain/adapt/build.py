@@ -29,7 +29,7 @@ from .ir import Mention as MentionIR
 from .nlp import lemma as _lemma
 from .nlp import parse_all
 from .places import (
-    PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, apposed_names, dwelling, home_in_full,
+    LODGINGS, PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, apposed_names, dwelling, home_in_full,
     kinds_in_full,
     home_ground, named_buildings, named_kinds, named_place, outdoors, places_in, scenery, time_of,
 )
@@ -125,6 +125,8 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     has_home = bool(re.search(r"\b(?:home|apartment|flat|house)\b", text, re.IGNORECASE))
     lived_in = _lived_in([s.span for s in sents], home, lemma)
     told_building: str | None = None   # the building a story with no home is about
+    if lived_in is None:
+        lived_in = _home_named([s.span for s in sents])
     if lived_in is not None and not re.search(r"\b(?:apartment|flat|house|mansion|cabin)s?\b", text, re.IGNORECASE):
         home, has_home = lived_in, True   # "lives on a houseboat": home is the houseboat
     elif not has_home and not re.search(r"\b(?:mansion|cabin)s?\b", text, re.IGNORECASE):
@@ -501,6 +503,10 @@ def _lemma_of(t: "Token") -> str:
 _HOME_WORDS = re.compile(r"\b(?:home|house|apartment|flat)\b", re.IGNORECASE)
 
 
+#: The rooms people sleep in, which only a building people live or lodge in has.
+_LIVING_ROOMS = frozenset(["BEDROOM", "NURSERY", "GUEST ROOM"])
+
+
 def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Place | None:
     """A room is a room of the building the scene is in, unless the sentence says home.
 
@@ -534,6 +540,8 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
             not re.search(rf"\b{re.escape(home.split()[-1])}\b", s.text, re.IGNORECASE):
         # (a new day's breakfast in the kitchen is at home, not at last night's concert hall; "the
         # balcony of the saloon" names its building, whatever building the scene was in)
+        if p.room in _LIVING_ROOMS and current.location.split()[-1] not in LODGINGS:
+            return current   # waking up in the infirmary is no bedroom of it: they stay where they are
         return Place("INT", current.location, p.room)
     if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
             and p.location != current.location and p.location.split()[0].lower() not in PLACES:
@@ -730,6 +738,25 @@ def _lived_in(spans: list[Any], home: str, lemma: Callable[[Any], str]) -> str |
                 continue
             if any(lemma(t) == "live" and t.pos_ == "VERB" for t in sp):
                 return place.location
+    return None
+
+
+def _home_named(spans: list[Any]) -> str | None:
+    """The place the story first calls its people's home ("their new home in a sea anemone",
+    "her home aboard a barge"): what it is, not a house it never mentions."""
+    for sp in spans[:3]:
+        for t in sp:
+            if t.lower_ != "home" or t.pos_ != "NOUN":
+                continue
+            # (the parse may hang the phrase on the verb: "admiring [their home] [in a sea anemone]")
+            after = [c for c in t.head.children if c.i == t.i + 1] if t.dep_ == "dobj" else []
+            for prep in list(t.children) + after:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "on", "aboard", "under"):
+                    continue
+                obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+                if obj is not None and any(c.dep_ == "det" for c in obj.children) and obj.lower_ not in PERSON_NOUNS:
+                    words = [c.text for c in obj.lefts if c.dep_ == "compound"] + [obj.text]
+                    return " ".join(words).upper()
     return None
 
 

@@ -260,7 +260,7 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
     out = firm + [f for f in found if f[1]] if firm else found
     text = sent.text.lower()
     for pat, room in _ACTIVITIES:
-        if re.search(pat, text):
+        if re.search(pat, text) and (room != "BEDROOM" or home.split()[-1] in LODGINGS):   # (a fish wakes in no bedroom)
             out.append((Place("INT", home, room), True))
             break
     return out
@@ -628,6 +628,9 @@ def _describes_a_place(prep: "Token") -> bool:
 
 
 #: What people do in one room only: hints for a heading, never a cut.
+#: Buildings people live or lodge in: only they have a bedroom to wake in.
+LODGINGS = frozenset("HOTEL MOTEL INN HOSTEL LODGE MANSION CASTLE PALACE CABIN COTTAGE VILLA HOUSE FARMHOUSE "
+                     "APARTMENT FLAT RANCH FARM HOME".split())
 _ACTIVITIES = [
     (r"\b(?:brush(?:es|ing)? (?:his|her|their) teeth|shav(?:es|ing)\b|takes? a (?:shower|bath))", "BATHROOM"),
     (r"\b(?:cook(?:s|ing)? (?:dinner|lunch|breakfast)|eats? (?:dinner|lunch|breakfast)|having (?:dinner|lunch))",
