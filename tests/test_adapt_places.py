@@ -291,3 +291,11 @@ def test_a_home_the_story_names_is_that_place_not_a_house() -> None:
                    "The next morning, Pip wakes up and swims off.\n")
     assert "HOUSE" not in heads and "BEDROOM" not in heads
     assert heads.split(" | ")[0].endswith("LOG - DAY")
+
+
+def test_an_office_of_a_kind_is_a_place_and_a_state_is_none() -> None:
+    heads = _heads("Tom and Ada are at home in their house.\n\nThe next day, Tom races to the recruiting office.\n")
+    assert "INT. RECRUITING OFFICE" in heads and "HOUSE - OFFICE" not in heads
+    heads = _heads("The night train leaves Vienna.\n\nAt midnight the train comes to a stop. "
+                   "In his hurry, Tom runs into the corridor.\n")
+    assert "STOP" not in heads and "HURRY" not in heads

@@ -424,6 +424,10 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
         if PLACES[key][0] != home and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in t.lefts):
             return Place("INT", place_name(t, key, t.text.upper())), weak   # "the Novak house", not home
         return Place("INT", home, None), weak
+    if key == "office" and any(c.dep_ in ("compound", "amod") and c.i == t.i - 1 and c.lower_ not in ROOMS
+                               and c.lower_ != "home" and c.pos_ in ("NOUN", "VERB") for c in t.children):
+        # "the recruiting office", "the ticket office": an office of a kind is a place of its own
+        return Place("INT", place_name(t, key, t.text.upper())), weak
     if key in ROOMS and _whose(t) is not None:
         # "the sheriff's office": somebody's own place, not a room of the characters' home
         return Place("INT", place_name(t, key, t.text.upper())), weak
