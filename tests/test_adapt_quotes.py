@@ -234,3 +234,18 @@ def test_a_word_marked_at_the_end_of_a_sentence_is_no_line() -> None:
     got, _ = adapted('Nell Hart nurses on the ward. The patients whisper that Joe was not sent home but taken '
                      '"downstairs."')
     assert not any("ownstairs" in said for _, said in got)
+
+
+def test_words_that_call_a_man_by_name_are_not_his_own() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Sam Kane visits Martin Howe, his old teacher, but Howe shows him his hands and tells him "
+                       'that he cannot hold a gun. "It is no use, Sam," he says.\n')
+    assert ("KANE", "It is no use, Sam.") not in lines
+    assert any(cue == "HOWE" and "It is no use, Sam." in said for cue, said in lines)
+
+
+def test_a_speaker_who_names_herself_still_speaks() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Ripley reaches the shuttle with the cat. She records a last entry in the log. "
+                       '"This is Ripley, last of the crew, signing off."\n')
+    assert lines and lines[-1] == ("RIPLEY", "This is Ripley, last of the crew, signing off.")

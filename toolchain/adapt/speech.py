@@ -191,6 +191,7 @@ class SpeechReader(ReportedSpeech):
                     run = quote_run(sent, q, quotes)
                     self._more = self._more_after(sent, run[-1][1] + 1) if run[-1][1] > v.i else []
                     said = " ".join(quote_text(sent, x) for x in run)
+                    speaker = self._not_the_one_called(v, speaker, said)
                     who = quoted_predicate_subject(sent, q)
                     if who:   # 'Tomas "fits the description"': the subject is part of what is said
                         said = " ".join(t.text for t in who) + " " + said[:1].lower() + said[1:]
@@ -295,7 +296,7 @@ class SpeechReader(ReportedSpeech):
                 # alone after a sentence about somebody are theirs (not of one they call by name)
                 said = quote_text(sent, (a, b))
                 who = self.tracker.last_main_subject()
-                if who is not None and not any(re.search(r"\b" + re.escape(f.split()[-1]) + r"\b", said)
+                if who is not None and not any(_called(said, f.split()[-1])
                                                for f in who.forms | {who.cue.title()} if f.split()):
                     speaker = who
             if isinstance(speaker, Person):
@@ -375,6 +376,21 @@ class SpeechReader(ReportedSpeech):
             return None
         r = self.tracker.referent(t)
         return r if isinstance(r, (Person, tuple)) else None
+
+    def _not_the_one_called(self, v: Any, speaker: Person, said: str) -> Person:
+        """'"It's all for nothing, Will," he says': when "he" was read as the one the words call
+        by name, the speaker is the other one about (the one who spoke last, or the sentence
+        before's subject)."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.tag_ != "PRP" or not _calls(said, speaker):
+            return speaker
+        for other in list(reversed(self.speakers)) + [self.tracker.last_main_subject()] + \
+                self.tracker.recent_people():
+            unlike = {"he": "F", "she": "M"}.get(subj.lower_, "")
+            if isinstance(other, Person) and other != speaker and other.gender != unlike and \
+                    not _calls(said, other):
+                return other
+        return speaker
 
     def _speaker(self, v: Any, sent: Any, prior: list[object]) -> object:
         """Who utters a verb of saying, by position first and the parse second."""
@@ -1325,3 +1341,20 @@ def _shown_person(v: Any) -> Any:
     if subj is None or subj.lower_ not in FILM_PARTS:
         return None
     return next((c for c in v.children if c.dep_ == "dobj"), None)
+
+
+def _called(said: str, name: str) -> bool:
+    """Whether words call somebody by ``name`` (so they are not that person's own), which they
+    do not when the speaker names themself ("This is Ripley, signing off", "I'm Tom")."""
+    for m in re.finditer(r"\b" + re.escape(name) + r"\b", said):
+        if not re.search(r"\b(?:this is|I am|I'm|it's|it is|my name is|name's)\s+(?:\w+\s+){0,2}$",
+                         said[:m.start()], re.IGNORECASE):
+            return True
+    return False
+
+
+def _calls(said: str, who: Person) -> bool:
+    """Whether words call ``who`` by any of their names ("Will", "Kane", "Will Kane")."""
+    names = {w for f in who.forms | {who.cue.title()} for w in f.split()
+             if w[:1].isupper() and len(w) > 2 and not w.endswith(".")}
+    return any(_called(said, n) for n in names)
