@@ -249,3 +249,17 @@ def test_a_speaker_who_names_herself_still_speaks() -> None:
     lines, _ = adapted("Ripley reaches the shuttle with the cat. She records a last entry in the log. "
                        '"This is Ripley, last of the crew, signing off."\n')
     assert lines and lines[-1] == ("RIPLEY", "This is Ripley, last of the crew, signing off.")
+
+
+def test_a_quotation_broken_by_its_verb_is_one_line() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted('Helen laughs at Hal. "You are a fine boy," she says, "you have broad shoulders. '
+                            'But he is a man."\n')
+    assert lines == [("HELEN", "You are a fine boy, you have broad shoulders. But he is a man.")]
+    assert not any("fine boy" in a for a in action)
+
+
+def test_an_answer_after_a_question_is_the_answerer_s() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted('"Why would a man marry a man?" Joe asks. "Security!" Jerry answers.\n')
+    assert lines == [("JOE", "Why would a man marry a man?"), ("JERRY", "Security!")]

@@ -30,7 +30,25 @@ def keep_quotes_whole(doc: Any) -> Any:
                 doc[k].is_sent_start = False
             if b + 1 < len(doc) and doc[b + 1].is_lower and doc[b + 1].is_alpha:
                 doc[b + 1].is_sent_start = False   # '"No war!" until dawn': the sentence goes on
+            elif _said_by_after(doc, b + 1):
+                doc[b + 1].is_sent_start = False   # '"Security!" Jerry answers.': whose words they are
     return doc
+
+
+def _said_by_after(doc: Any, k: int) -> bool:
+    """Whether a quotation's close is followed by who said it and a verb of saying ("Jerry
+    answers.", "he says,"): one sentence with it, though the tokenizer saw an end inside."""
+    from .lexicon import QUOTE_VERBS
+    n = 0
+    while k + n < len(doc) and n < 3 and (doc[k + n].tag_ in ("NNP", "PRP") and doc[k + n].text[:1].isupper()
+                                          or n == 0 and doc[k].lower_ in ("he", "she", "they", "i", "we")):
+        n += 1
+    if n == 0 or k + n >= len(doc):
+        return False
+    verb = doc[k + n].lower_
+    stems = {verb, verb[:-1], verb[:-2], verb[:-1] if verb.endswith("ed") else verb, re.sub(r"ies$", "y", verb)}
+    return (doc[k + n].tag_.startswith("VB") or doc[k + n].tag_ == "NNS") and bool(stems & QUOTE_VERBS) and \
+        (k + n + 1 >= len(doc) or doc[k + n + 1].is_punct)
 
 
 def quote_spans(sent: Any) -> list[tuple[int, int]]:
@@ -47,8 +65,12 @@ def quote_after(v: Any, quotes: list[tuple[int, int]]) -> tuple[int, int] | None
         if 0 <= a - v.i <= 4 and all(t.is_punct or t.dep_ in ("dobj", "dative", "prep", "pobj") or
                                      t.pos_ in ("PRON", "PROPN") for t in gap):
             return (a, b)
+    return quote_before(v, quotes)
+
+
+def quote_before(v: Any, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quotation right before its verb: '"Let's go home," he says.' (only its speaker between)."""
     for a, b in quotes:
-        # a quotation before its verb: '"Let's go home," he says.' (only its speaker between)
         between = [t for t in v.doc[b + 1:v.i]]
         if 0 < v.i - b <= 4 and all(t.is_punct or t.dep_ in ("nsubj", "compound") or t.pos_ in ("PRON", "PROPN")
                                     for t in between):

@@ -20,7 +20,7 @@ from .grammar import WH_WORDS, Word, fix_i_capital, render, sentence_case, third
 from .lexicon import INTENT_VERBS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import PROPOSALS, RESPONSES, bare_line, performatives
 from .groups import speaking_group
-from .quotes import is_scare, is_title, quote_after, quote_run, quote_spans, quote_text, \
+from .quotes import is_scare, is_title, quote_after, quote_before, quote_run, quote_spans, quote_text, \
     quoted_predicate_subject
 from .refer import Tracker
 from .report import ReportedSpeech
@@ -189,13 +189,21 @@ class SpeechReader(ReportedSpeech):
                     speaker = self._group(cue) if cue else speaker
                 if isinstance(speaker, Person):
                     run = quote_run(sent, q, quotes)
+                    pre = quote_before(v, quotes)
+                    if pre is not None and pre[1] < v.i < q[0]:
+                        run = [pre] + run   # '"You're a fine boy," she says, "you have broad shoulders."'
                     self._more = self._more_after(sent, run[-1][1] + 1) if run[-1][1] > v.i else []
                     said = " ".join(quote_text(sent, x) for x in run)
+                    if len(run) > 1 and run[0] == pre and sent.doc[pre[1] - 1].text == "," and \
+                            sent.doc[run[1][0] + 1].is_lower:
+                        # one sentence broken by "she says": it goes on after the comma
+                        rest = " ".join(quote_text(sent, x) for x in run[1:])
+                        said = quote_text(sent, pre)[:-1] + ", " + rest[:1].lower() + rest[1:]
                     speaker = self._not_the_one_called(v, speaker, said)
                     who = quoted_predicate_subject(sent, q)
                     if who:   # 'Tomas "fits the description"': the subject is part of what is said
                         said = " ".join(t.text for t in who) + " " + said[:1].lower() + said[1:]
-                    text, consumed = self._with_more(said, set(range(q[0], run[-1][1] + 1)) | {t.i for t in who},
+                    text, consumed = self._with_more(said, set(range(run[0][0], run[-1][1] + 1)) | {t.i for t in who},
                                                      speaker, None, False)
                     line = Line(speaker, text, self._manner(v), voice)
                     if any(c.tag_ in ("WP", "WDT") for c in v.children):
