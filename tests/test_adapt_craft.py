@@ -169,6 +169,8 @@ def test_a_treatment_s_front_matter_and_its_narrating_scenes_are_cut() -> None:
     assert drop_meta("A title explained that the ferry was late.") == "The ferry was late."
     assert drop_meta('He walked off, in the words of the title, "Never again."') == 'He walked off, "Never again."'
     assert drop_meta("The storm at sea made up the middle of the picture.") == ""
+    assert drop_meta("He begins to record a confession, which makes up most of the story.") == \
+        "He begins to record a confession."
     # a person who shows something is no part of the film
     assert drop_meta("Mara showed the clerk her ticket.") == "Mara showed the clerk her ticket."
     assert drop_meta("The men standing at the gate are guards.") == "The men standing at the gate are guards."

@@ -768,3 +768,12 @@ def test_making_somebody_promise_stays_in_the_action_with_its_time() -> None:
     _, action = adapted("Nora Lind and her husband Marek are retired teachers. After the surgery, Nora makes Marek "
                         "promise not to send her back to the hospital.")
     assert any(a.startswith("After the surgery, Nora makes Marek promise") for a in action), action
+
+
+def test_a_state_told_in_the_past_is_the_speaker_s_present() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Mara lived with Tom in a flat. They worked at a mill.\n\n"
+                       "Mara told Tom that she was tired and that she wanted to go home. "
+                       "Tom said that he saw a fox in the yard.\n")
+    assert ("MARA", "I am tired and I want to go home.") in lines
+    assert ("TOM", "I saw a fox in the yard.") in lines   # an event stays past

@@ -93,6 +93,7 @@ def _number(verb: Any) -> str:
             if subj.lower_ == "i":
                 return "1"
             if subj.lower_ in _PLURAL_SUBJ or subj.tag_ in ("NNS", "NNPS") or \
+                    subj.tag_ == "CD" and subj.lower_ not in ("one", "1") or \
                     any(c.dep_ == "conj" for c in subj.children):
                 return "p"
             return "3"

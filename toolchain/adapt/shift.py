@@ -18,6 +18,7 @@ from typing import Any
 from .action import present_form
 from .cast import Person, subject_verb
 from .grammar import FIRST, SECOND, Word, agree, base_from_3sg
+from .lexicons import entries
 from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, PERSON_NOUNS, PRON_GENDER, ROLE_SUFFIXES, SPEECH_FORMS, SPEECH_VERBS,
 )
@@ -210,7 +211,10 @@ class PersonShift:
                     c.dep_ == "mark" and c.lower_ in ("after", "before", "until", "when", "if", "unless", "once")
                     for c in t.children)
                 perfect = t.lower_ == "had" and t.dep_ == "aux" and t.head.tag_ == "VBN"   # "had seen": "have seen"
-                if t.lower_ in ("was", "were", "could", "would") or timed or perfect:
+                # ("said she wanted to leave": a state then is hers still when she says it)
+                stative = t.tag_ == "VBD" and t.dep_ not in ("aux", "auxpass") and \
+                    self.lemma(t) in entries("stative_verbs")
+                if t.lower_ in ("was", "were", "could", "would") or timed or perfect or stative:
                     present = present_form(t, self.lemma)
                     if present:
                         w.text = present
@@ -333,8 +337,11 @@ def _agree_surface(words: list[Word]) -> None:
                 if x.tok is not None and (x.tok.tag_.startswith("VB") or x.tok.tag_ == "MD" or
                                           x.text.lower() in AUX):
                     if x.text != x.tok.text:   # already put in the present ("had seen" -> "has seen")
-                        x.text = {"has": "have", "does": "do", "is": "am" if person == "1" else "are"}.get(
-                            x.text.lower(), x.text)
+                        fixed = {"has": "have", "does": "do", "is": "am" if person == "1" else "are"}.get(
+                            x.text.lower())
+                        # ("wanted" put in the present as "wants": "I want")
+                        x.text = fixed if fixed else base_from_3sg(x.text) if x.tok.tag_ == "VBD" and \
+                            x.text.endswith("s") else x.text
                     elif x.tok.tag_ != "MD":
                         x.text = agree(x.tok, person)
                     # "was in London and now wishes": coordinated verbs agree too
@@ -347,6 +354,10 @@ def _agree_surface(words: list[Word]) -> None:
                                 n += 1
                             if n < len(words) and words[n].tok is not None and words[n].tok.tag_ == "VBZ":
                                 words[n].text = agree(words[n].tok, person)
+                            elif n < len(words) and words[n].tok is not None and words[n].tok.tag_ == "VBD" and \
+                                    words[n].text != words[n].tok.text and words[n].text.endswith("s") and \
+                                    words[n].text.lower() not in ("is", "was", "has", "does"):
+                                words[n].text = base_from_3sg(words[n].text)   # ("... and believed": "believe")
                             break
                         if words[m].tok is not None and words[m].tok.dep_ in _SUBJ:
                             break
