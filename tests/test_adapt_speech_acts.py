@@ -777,3 +777,12 @@ def test_a_state_told_in_the_past_is_the_speaker_s_present() -> None:
                        "Tom said that he saw a fox in the yard.\n")
     assert ("MARA", "I am tired and I want to go home.") in lines
     assert ("TOM", "I saw a fox in the yard.") in lines   # an event stays past
+
+
+def test_phrases_of_a_joined_clause_that_became_a_line_go_with_it() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("Mara lived with Tom in a flat. They worked at a mill.\n\n"
+                            "The two flirted, and on a second visit Mara asked him, in a roundabout way, "
+                            "whether the mill could be sold.\n")
+    assert any(cue == "MARA" and "Can the mill be sold?" in said for cue, said in lines)
+    assert "The two flirt." in action and not any("roundabout" in a for a in action)

@@ -1004,6 +1004,17 @@ class SpeechReader(ReportedSpeech):
                         toks[-1].lower_ in ("and", "but", "while", "when", "as", "though", "although", "by")):
             joined = joined or toks[-1].lower_ == "and"
             toks = toks[:-1]
+        # "The two flirted, and on a second visit [she asked ...]": the phrases of a joined clause
+        # whose verb became a line hang on nothing; they go with it
+        cc = next((k for k in range(len(toks) - 1, 0, -1) if toks[k].dep_ == "cc" and toks[k].lower_ in ("and", "but")),
+                  None)
+        if cc is not None:
+            tail = toks[cc + 1:]
+            if tail and not any(t.pos_ in ("VERB", "AUX") for t in tail) and \
+                    any(t.head.i not in kept and t.head.pos_ in ("VERB", "AUX") for t in tail):
+                toks = toks[:cc]
+                while toks and toks[-1].is_punct:
+                    toks = toks[:-1]
         verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") or verb_read_as_noun(t)]
         if not toks or not verbs:
             return ""
