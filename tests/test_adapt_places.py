@@ -299,3 +299,14 @@ def test_an_office_of_a_kind_is_a_place_and_a_state_is_none() -> None:
     heads = _heads("The night train leaves Vienna.\n\nAt midnight the train comes to a stop. "
                    "In his hurry, Tom runs into the corridor.\n")
     assert "STOP" not in heads and "HURRY" not in heads
+
+
+def test_a_story_aboard_a_craft_opens_aboard_it_and_lands_out_of_doors() -> None:
+    heads = _heads("The spaceship Calypso is on its way back to Earth with a crew of six.\n\n"
+                   "The next day, the freighter lands roughly on the ice moon, damaging its hull. "
+                   "Ines and Bo walk out and find a derelict spacecraft.\n\n"
+                   "That night, Bo finds a chamber filled with strange eggs.\n")
+    first = heads.split(" | ")[0]
+    assert first.startswith("INT. CALYPSO")
+    assert "EXT. ICE MOON" in heads or "EXT. MOON" in heads
+    assert "CHAMBER" in heads

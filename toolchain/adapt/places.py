@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from .grammar import verb_read_as_noun
 from .lexicon import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS
 from .lexicons import entries
 
@@ -107,9 +108,15 @@ PLACES = {
     "reef": ("REEF", "EXT"),
     "bus stop": ("BUS STOP", "EXT"), "gas station": ("GAS STATION", "EXT"), "petrol station": ("PETROL STATION", "EXT"),
     "construction site": ("CONSTRUCTION SITE", "EXT"), "building site": ("BUILDING SITE", "EXT"),
+    # craft people are aboard, as a ship
+    "spaceship": ("SPACESHIP", "INT"), "spacecraft": ("SPACECRAFT", "INT"), "starship": ("STARSHIP", "INT"),
+    "warship": ("WARSHIP", "INT"), "steamship": ("STEAMSHIP", "INT"), "submarine": ("SUBMARINE", "INT"),
+    "yacht": ("YACHT", "INT"), "ferry": ("FERRY", "INT"), "airship": ("AIRSHIP", "INT"),
+    "helicopter": ("HELICOPTER", "INT"), "airliner": ("AIRLINER", "INT"), "freighter": ("FREIGHTER", "INT"),
 }
 #: Vehicles: one that people board, drive or take is where they are ("steals a bus").
-VEHICLES = frozenset("car bus train taxi cab plane ship boat truck van".split())
+VEHICLES = frozenset("car bus train taxi cab plane ship boat truck van spaceship spacecraft starship warship steamship "
+                     "submarine yacht ferry airship helicopter airliner freighter".split())
 _BOARDING = frozenset("board steal hijack commandeer drive ride catch take".split())
 _LOC_PREPS = frozenset("in at into inside on onto to toward towards outside near by across through from around "
                        "throughout along up down over beside past upon".split())
@@ -644,7 +651,7 @@ _ACTIVITIES = [
 
 
 _GOAL_OR_SITE = frozenset("in at into inside onto to toward towards upon".split())
-_DWELL_ON = frozenset("live stay settle sleep remain hide".split())   # not "arrives on a tractor"
+_DWELL_ON = frozenset("live stay settle sleep remain hide land".split())   # not "arrives on a tractor"
 
 
 def _generic_place(t: "Token") -> Place | None:
@@ -669,6 +676,10 @@ def _generic_place(t: "Token") -> Place | None:
                                                                  for c in t.children):
         # "reaches a trading post": a place of a kind ("reaches a decision" is none: no kind said)
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, goal=True)
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & (_FINDING | _ARRIVING) and \
+            t.lower_.endswith(_ROOM_ENDINGS) and any(c.dep_ == "det" for c in t.children) and in_story_line(t.head):
+        # "finds a chamber filled with eggs": a room come upon is where they now are, a part of the place
+        return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=True)
     if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _CLIMBING and t.tag_ == "NN" \
             and in_story_line(t.head) and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         # "climbs the tower": a part of the building the scene is in that one goes up
@@ -678,7 +689,7 @@ def _generic_place(t: "Token") -> Place | None:
     prep = t.head
     # "lives on a houseboat", "lands on an island": "on" places people only after a verb of
     # dwelling or arriving ("works on a novel", "waits on tables" are not places)
-    on_site = prep.lower_ == "on" and prep.head.pos_ == "VERB" and \
+    on_site = prep.lower_ == "on" and (prep.head.pos_ == "VERB" or verb_read_as_noun(prep.head)) and \
         (bool(_stems(prep.head.lower_) & _DWELL_ON) or _outdoor(t))   # "plays cards on the grounds"
     # "rides across the plain", "walks along the embankment": ground they go over, out of doors
     over = prep.lower_ in ("across", "along") and prep.head.pos_ == "VERB" and _moving(prep.head) and \
@@ -700,8 +711,8 @@ def _generic_place(t: "Token") -> Place | None:
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=True, part=True, beside=True)
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
         verb = verb.head   # "hides the cub in the hayloft": the parse hangs the place on the object
-    if verb.pos_ not in ("VERB", "AUX") or not in_story_line(verb):
-        return None
+    if verb.pos_ not in ("VERB", "AUX") and not verb_read_as_noun(verb) or not in_story_line(verb):
+        return None   # ("Ana and Rui chase the dog into a barn": the verb the tagger read as a noun)
     # inside it ("in a guard hut", "into the radio room") may be a part of where they are; at it
     # ("a job at the cannery") is a place of its own
     site = prep.lower_ in ("in", "inside", "into")
@@ -722,7 +733,8 @@ def _generic_place(t: "Token") -> Place | None:
     if over:
         return Place("EXT", place_name(t, t.lower_, t.text.upper()), None)
     # "come upon a burial ground", "swim in the rooftop pool": out of doors
-    ie = "EXT" if t.ent_type_ == "LOC" or outdoor or \
+    # ("lands on the planetoid": ground one lands on is out of doors)
+    ie = "EXT" if t.ent_type_ == "LOC" or outdoor or prep.lower_ in ("on", "onto") and bool(_stems(verb.lower_) & {"land"}) or \
         any(c.dep_ == "compound" and c.lower_ in _OPEN_PARTS for c in t.children) else "INT"
     if not fronted and not _stems(verb.lower_) & known and not _moving(verb):
         if site and t.tag_ == "NN" and _done_there(t, verb):
@@ -1057,6 +1069,14 @@ def home_ground(sent: Any) -> Place | None:
     """
     root = sent.root
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is not None and root.lower_ in ("is", "are", "was", "were"):
+        # "The spaceship Nostromo is on its way back to Earth": the story opens aboard it
+        kind = next((c for c in subj.lefts if c.dep_ == "compound" and c.lower_ in VEHICLES), None)
+        vessel = PLACES.get(subj.lower_, (None, ""))[0] if subj.lower_ in VEHICLES else None
+        if vessel:
+            return Place("INT", vessel)
+        if kind is not None and (subj.pos_ == "PROPN" or subj.text[:1].isupper() and subj.i > sent.start):
+            return Place("INT", subj.text.upper())
     if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSON_NOUNS):
         return None
     living = bool(_stems(root.lower_) & _LIVING) and root.pos_ == "VERB"
