@@ -189,3 +189,22 @@ def test_there_agrees_with_what_there_is() -> None:
     _, action = adapted("There were two dogs in the yard. There was a cat on the wall. Mara walked home.\n")
     text = " ".join(action)
     assert "There are two dogs" in text and "There is a cat" in text
+
+
+def test_a_festival_blurb_s_credits_and_notes_make_no_scene() -> None:
+    assert drop_meta("Director: Ana Ruiz.") == "" and drop_meta("Starring Tom Vale.") == ""
+    assert drop_meta("With Ana Ruiz, Tom Vale, Ed Kerr.") == ""
+    assert drop_meta("Newly restored.") == "" and drop_meta("Screens with an introduction.") == ""
+    assert drop_meta("With Mara, Tom walks home.") == "With Mara, Tom walks home."
+    a, fountain = adapt("LANTERN (Chile, 1961). Director: Ana Ruiz. With Ana Ruiz, Tom Vale.\n\n"
+                        "Mara falls asleep on a park bench. The next morning Tom finds her.\n\n"
+                        "Newly restored. Screens with an introduction.\n", "t", "t", load_model())
+    heads = [ln for ln in fountain.splitlines() if ln.startswith(("INT.", "EXT."))]
+    assert heads[0] == "EXT. PARK - DAY" and len(heads) == 2, heads
+    assert "Director" not in " ".join(ln for ln in fountain.splitlines() if not ln.startswith("="))
+
+
+def test_what_is_told_is_nobody() -> None:
+    a, fountain = adapt("Ann and Joe meet in Rome. By nightfall, neither of them wants the story told.\n",
+                        "t", "t", load_model())
+    assert "STORY" not in fountain

@@ -876,11 +876,21 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     body.append(Action(text_of("FADE IN:")))
     was_flashback = False
     for sc, nxt in zip(scenes, scenes[1:]):
-        if sc.items and all(_told_of_the_film(it) for it in sc.items):
-            # a title and "A photoplay in five reels" make no scene: their lines go with the next
-            nxt.sentences[:0], sc.sentences, sc.items = sc.sentences, [], []
+        if _shows_nothing(sc):
+            # a title and "A photoplay in five reels" make no scene: their lines (and the notes
+            # with them) go with the next
+            nxt.sentences[:0], sc.sentences = sc.sentences, []
+            nxt.items[:0], sc.items = [it for it in sc.items if isinstance(it, tuple)], []
             if nxt.time in ("LATER", "CONTINUOUS"):
                 nxt.time = sc.time   # (no earlier moment of that place is shown)
+    shown = [sc for sc in scenes if sc.sentences]
+    for sc, prior in zip(reversed(shown), reversed(shown[:-1])):
+        if not _shows_nothing(sc):
+            break
+        # "Newly restored. Screens with an introduction.": a festival's note after the story
+        prior.sentences += sc.sentences
+        prior.items += [it for it in sc.items if isinstance(it, tuple)]
+        sc.sentences, sc.items = [], []
     for si, sc in enumerate(scenes):
         if not sc.items and not sc.sentences:
             continue
@@ -939,6 +949,12 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                     body.append(Action(text_of(action)))
     body.append(Transition(text_of("FADE OUT."), forced=True))
     return Document(tp, body)
+
+
+def _shows_nothing(sc: SceneDraft) -> bool:
+    """Whether a scene holds only narration about the film (and notes): no scene of its own."""
+    return any(not isinstance(it, tuple) for it in sc.items) and \
+        all(isinstance(it, tuple) or _told_of_the_film(it) for it in sc.items)
 
 
 def _told_of_the_film(item: object) -> bool:

@@ -29,7 +29,7 @@ from .lexicon import (
 from .grammar import verb_read_as_noun
 from .lexicons import entries
 from .places import PLACES
-from .written import FILM_PARTS, SAYING_THINGS
+from .written import FILM_PARTS, SAYING_THINGS, TOLD_THINGS
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
                          "of on onto by via".split())
@@ -688,6 +688,7 @@ class Cast:
                 # only an active subject speaks: "her sanity is questioned" names nobody
                 # (a verb joined to its verb shares the subject: "the leader grabs her and orders ...")
                 speechy = t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in SAYING_THINGS | FILM_PARTS and \
+                    t.head.tag_ != "VBN" and t.lower_ not in TOLD_THINGS and \
                     any(self.lemma(v) in SPEECH_VERBS for v in _shared_subject_verbs(t.head)) and \
                     any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and \

@@ -360,7 +360,8 @@ def _fixture_place(t: "Token", home: str) -> Place | None:
             prep.lower_ not in (("on", "at") if room else ("on",)):
         return None
     verb = prep.head
-    if verb.pos_ != "VERB" or not _stems(verb.lower_) & (_POSTURE | _RESTING) or not in_story_line(verb):
+    asleep = bool(_stems(verb.lower_) & {"fall"}) and any(c.lower_ == "asleep" for c in verb.children)
+    if verb.pos_ != "VERB" or not (_stems(verb.lower_) & (_POSTURE | _RESTING) or asleep) or not in_story_line(verb):
         return None
     if room:
         return Place("INT", home, ROOMS[t.lower_])

@@ -20,6 +20,8 @@ SAYING_THINGS = WRITTEN_NOUNS | frozenset(
     "title intertitle".split())
 #: The film's own parts, which narrate ("The scene shows Ann at her door: ...") and are nobody.
 FILM_PARTS = frozenset("scene scenes shot shots camera picture film movie reel sequence frame title intertitle".split())
+#: What is told, never who tells it ("wants the story told", "the news spreads").
+TOLD_THINGS = frozenset("story tale news rumour rumor truth secret lie joke gossip word".split())
 SENDING_VERBS = frozenset("write send leave mail post".split())
 #: Verbs of sending written words (lemmas): what they say is read, heard in the writer's voice.
 WRITING_VERBS = frozenset("write text email e-mail message telegraph cable wire fax".split())
