@@ -310,3 +310,12 @@ def test_a_story_aboard_a_craft_opens_aboard_it_and_lands_out_of_doors() -> None
     assert first.startswith("INT. CALYPSO")
     assert "EXT. ICE MOON" in heads or "EXT. MOON" in heads
     assert "CHAMBER" in heads
+
+
+def test_a_workplace_office_a_round_of_doors_and_a_past_deed_place_nobody() -> None:
+    heads = _heads("Kane and Amy live in a house on Main Street.\n\nThe next day, Kane goes back to his office.\n\n"
+                   "That afternoon, Kane goes from door to door looking for help.\n\n"
+                   "That night, a messenger brings a telegram: Miller, whom Kane sent to prison five years ago, "
+                   "is arriving on the twelve o'clock train.\n")
+    assert "HOUSE - OFFICE" not in heads and "INT. OFFICE" in heads
+    assert "ENTRANCE HALL" not in heads and "PRISON" not in heads and "TWELVE" not in heads

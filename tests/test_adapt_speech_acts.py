@@ -786,3 +786,10 @@ def test_phrases_of_a_joined_clause_that_became_a_line_go_with_it() -> None:
                             "whether the mill could be sold.\n")
     assert any(cue == "MARA" and "Can the mill be sold?" in said for cue, said in lines)
     assert "The two flirt." in action and not any("roundabout" in a for a in action)
+
+
+def test_a_list_of_that_clauses_loses_every_that() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Amy marries Kane in the morning.\n\n"
+                       "Amy tells Kane that she is tired, that she wants to sleep, and that he must go.\n")
+    assert ("AMY", "I am tired, I want to sleep, and you must go.") in lines

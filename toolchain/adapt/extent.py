@@ -69,7 +69,10 @@ def cut_new_clause(toks: list[Any]) -> list[Any]:
 
 def drop_conj_that(toks: list[Any]) -> list[Any]:
     """Without the "that" of a second clause ("says she is tired and that he is late")."""
-    return [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
+    # (also a "that" of a list of clauses: "that she is tired, that she wants to sleep")
+    return [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and
+                                    (t.head.dep_ == "conj" or t.i > 0 and t.doc[t.i - 1].text in (",", ";", "and", "but")
+                                     and t is not toks[0])
                                     and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "being")]
 
 

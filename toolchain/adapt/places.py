@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .grammar import verb_read_as_noun
 from .lexicon import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS
 from .lexicons import entries
+from .written import SAYING_THINGS, TOLD_THINGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -211,6 +212,9 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             if fixture is not None:
                 found.append((fixture, False))
             continue   # "a home attendant", "the kitchen table": a modifier, not a place
+        if not any(c.dep_ in ("det", "poss") for c in t.children) and \
+                re.search(rf"\bfrom {re.escape(t.lower_)} to {re.escape(t.lower_)}\b", sent.text, re.IGNORECASE):
+            continue   # "goes from door to door", "from house to house": a round, no one place
         two = (toks[k - 1].lower_ + " " + t.lower_) if k > 0 else ""
         key = two if two in ROOMS or two in PLACES else t.lower_
         if key not in PLACES and key not in ROOMS and _open_plural(t):
@@ -439,6 +443,9 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
     if key in ROOMS and _whose(t) is not None:
         # "the sheriff's office": somebody's own place, not a room of the characters' home
         return Place("INT", place_name(t, key, t.text.upper())), weak
+    if key == "office" and not re.search(r"\b(?:home|house|apartment|flat)\b", t.sent.text, re.IGNORECASE):
+        # "back in his office", "the office of the judge": a workplace, no room of the home
+        return Place("INT", "OFFICE"), weak
     if key in ROOMS:
         return Place("INT", home, _room_name(t, key)), weak
     name, ie = PLACES[key]
@@ -561,6 +568,12 @@ def in_story_line(head: "Token") -> bool:
     if any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in cur.children) and \
             cur.lower_ in ("is", "was", "'s"):
         return False   # "it is far to the town": distance talked about, nobody goes there
+    if any(c.lower_ == "ago" and c.dep_ == "advmod" for v in {head, cur} for c in v.children):
+        return False   # "a killer Kane sent to prison five years ago": before the story, not in it
+    colon = next((t for t in head.sent if t.text == ":" and t.i < head.i), None)
+    if colon is not None and colon.i > head.sent.start and \
+            colon.nbor(-1).lower_ in SAYING_THINGS | TOLD_THINGS:
+        return False   # "bursts in with a telegram: Miller is arriving on the noon train": what it says
     if cur.dep_ == "ROOT" or _paratactic(cur):
         return True
     if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and (cur.head.lower_ in _WHEN_PREPS or cur.head.lower_ == "with"
@@ -876,7 +889,9 @@ def place_name(t: "Token", key: str, name: str) -> str:
         if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in skip and c.is_alpha) or \
                 (c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS", "NN", "NNS") and not _no_owner_in_heading(c)):
             words = [w.text for w in c.subtree if (w.is_alpha or w.tag_ == "POS" or w.text == ".")
-                     and w.tag_ not in ("DT", "PRP$")]
+                     and w.tag_ not in ("DT", "PRP$", "CD")]
+            if any(w.tag_ == "CD" or w.like_num for w in c.subtree):
+                continue   # "the twelve o'clock train": when it runs, not which place; headings hold no numbers
             mods.append(" ".join(words).replace(" 's", "'S").replace(" '", "'"))
     head = t.text if " " not in key else key
     return " ".join(mods + [head]).upper()
