@@ -587,3 +587,11 @@ def test_a_title_before_a_name_makes_the_role_that_person_and_either_man_is_nobo
     _, body, sex = _run(text)
     assert not {"SHERIFF", "MAN"} & set(sex), sex
     assert not any("the SHERIFF" in ln or "either MAN" in ln for ln in body), body
+
+
+def test_no_name_is_made_of_a_verb_or_a_sentence_s_opening_word() -> None:
+    from .adapt_helpers import adapted
+    _, action = adapted("Joe and Jerry meet Osgood at the hotel. Osgood waits.\n\n"
+                        "Onshore, Jerry and Osgood tango until dawn.\n")
+    text = " ".join(action)
+    assert "MEET" not in text and "ONSHORE" not in text

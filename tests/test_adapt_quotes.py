@@ -263,3 +263,10 @@ def test_an_answer_after_a_question_is_the_answerer_s() -> None:
     from .adapt_helpers import adapted
     lines, action = adapted('"Why would a man marry a man?" Joe asks. "Security!" Jerry answers.\n')
     assert lines == [("JOE", "Why would a man marry a man?"), ("JERRY", "Security!")]
+
+
+def test_a_quoted_name_told_is_the_listener_not_the_line() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted('Joe calls himself Josephine. Sugar meets him on the train.\n\n'
+                       'Sugar tells "Josephine" that she joined the band to get away from saxophone players.\n')
+    assert lines == [("SUGAR", "I joined the band to get away from saxophone players.")]

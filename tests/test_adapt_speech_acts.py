@@ -793,3 +793,11 @@ def test_a_list_of_that_clauses_loses_every_that() -> None:
     lines, _ = adapted("Amy marries Kane in the morning.\n\n"
                        "Amy tells Kane that she is tired, that she wants to sleep, and that he must go.\n")
     assert ("AMY", "I am tired, I want to sleep, and you must go.") in lines
+
+
+def test_what_somebody_named_does_the_while_is_the_narrator_s() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("Joe and Jerry meet Osgood and Sugar at the hotel.\n\n"
+                            "Jerry agrees to stay at the hotel, while Joe takes Sugar out to the yacht.\n")
+    assert ("JERRY", "I'll stay at the hotel.") in lines
+    assert any("Joe takes Sugar out to the yacht" in a for a in action)

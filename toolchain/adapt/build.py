@@ -769,6 +769,10 @@ def _cues(scenes: list[SceneDraft]) -> list[str]:
     return out
 
 
+#: Lower-case words that belong inside names ("Vincent van Gogh", "Leonardo da Vinci").
+_NAME_PARTICLES = frozenset("de da di del della du van von der den ter le la bin bint al el y dos das".split())
+
+
 def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
     """Every named character's names: the cast's, and the entity recogniser's PERSONs.
 
@@ -788,6 +792,11 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
                 while end < sp.end and (doc[end].text in ('"', "'") or doc[end].ent_type_ == "PERSON"):
                     end += 1
             txt = re.sub(r"(?:'s|')$", "", doc[e.start:end].text.strip(" \"',.;:")).strip(" \"'")
+            if any(w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in txt.split()):
+                continue   # "Jerry meet Osgood": the recogniser ran two names and a verb together
+            if end - e.start == 1 and e.start == sp.start and end < sp.end and doc[end].text == "," and \
+                    not any(t.text == doc[e.start].text and t.i != e.start for s2 in spans for t in s2):
+                continue   # "Onshore, Jerry and Osgood tango": a word opening the sentence, no one named
             j = e.start - 1
             while j >= sp.start and doc[j].tag_ in ("JJ", "JJR", "JJS"):
                 j -= 1

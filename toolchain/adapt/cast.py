@@ -1153,7 +1153,11 @@ def listed_names(sents: Iterable[Any], known: set[str]) -> list[str]:
             hits = sum(1 for f in forms if f in known or f.split()[-1] in known)
             beside_noun = t.tag_ in ("NN", "NNS") or (t.dep_ == "appos" and t.head.tag_ in ("NN", "NNS"))
             if (beside_noun and hits >= 1) or (len(names) >= 3 and 2 * hits > len(names)):
-                out.extend(f for f in forms if f not in out)
+                # ("Onshore, Jerry and Osgood tango": a word opening the sentence before its comma is
+                # no name of the list unless the recogniser or the story says so)
+                opener = {f for x, f in zip(names, forms) if x.i == s.start and x.i + 1 < len(x.doc) and
+                          x.doc[x.i + 1].text == "," and x.ent_type_ != "PERSON" and f not in known}
+                out.extend(f for f in forms if f not in out and f not in opener)
     return out
 
 

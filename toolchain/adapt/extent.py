@@ -288,8 +288,11 @@ class SaidExtent(PersonShift):
             purpose = len(rest) > 1 and rest[0].lower_ == "so" and rest[1].lower_ == "that"
             if rest and (rest[0].lower_ in ("while", "when", "because", "since", "though", "although", "as",
                                             "after", "before", "until", "unless", "if") or purpose) \
-                    and not any(t.lower_ in SPEECH_FORMS for t in rest):
+                    and not any(t.lower_ in SPEECH_FORMS for t in rest) \
+                    and not (rest[0].lower_ in ("while", "whereas", "though", "although") and
+                             any(t.dep_ in _SUBJ and t.tag_ in ("NNP", "NNPS") for t in rest[1:4])):
                 # "...chose Paris and while he was in his hotel he thought he'd drop by": still his account
+                # (not "agrees to go dancing, while Joe takes Sugar out": somebody named, the narrator's)
                 # (and "asks her to come, so that he may see her": what the asking is for)
                 toks, nxt = take_rest(sent, toks, nxt)
         if clause is not None and nxt < sent.end - 2 and sent.doc[nxt].text == "," and \

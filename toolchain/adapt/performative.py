@@ -354,6 +354,10 @@ def _we(words: list[Word], speaker: object, who: Referent) -> list[Word] | None:
     return words
 
 
+#: Marks of a clause that runs beside another ("while", "whereas"): somebody else's doing.
+_MEANWHILE = frozenset("while whilst whereas although though".split())
+
+
 def _clip(toks: list[Any], head: Any) -> tuple[list[Any], set[int]]:
     """The words of a slot without a clause hanging on them, and the clause's tokens.
 
@@ -367,6 +371,11 @@ def _clip(toks: list[Any], head: Any) -> tuple[list[Any], set[int]]:
         if t.i == head.i or t.i in cut or t.i in later:
             continue
         if t.dep_ == "relcl" or (t.dep_ == "appos" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].is_punct):
+            cut |= {x.i for x in t.subtree}
+        elif t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _MEANWHILE for m in t.children) and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "agrees to go dancing with Osgood, while Joe takes Sugar out": what happens the
+            # while is the narrator's, not the speaker's
             cut |= {x.i for x in t.subtree}
         elif t.dep_ == "conj" and t.tag_.startswith("VB"):
             # a second act, left for its own line or the action

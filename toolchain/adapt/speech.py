@@ -174,6 +174,9 @@ class SpeechReader(ReportedSpeech):
             q = quote_after(v, quotes)
             if q is not None and lem == "call" and any(c.dep_ in ("dobj", "oprd") and c.i < q[0] for c in v.children):
                 q = None   # "call him "the ghost"": a name given, not words said
+            if q is not None and q[0] > v.i and _quoted_name(sent.doc, q) and \
+                    any(c.dep_ == "ccomp" and c.i > q[1] for c in v.children):
+                q = None   # 'tells "Josephine" that she ...': the one told, by the name she goes by
             kind = "N"
             line: Line | None = None
             extra: Line | None = None
@@ -1377,3 +1380,9 @@ def _calls(said: str, who: Person) -> bool:
     names = {w for f in who.forms | {who.cue.title()} for w in f.split()
              if w[:1].isupper() and len(w) > 2 and not w.endswith(".")}
     return any(_called(said, n) for n in names)
+
+
+def _quoted_name(doc: Any, q: tuple[int, int]) -> bool:
+    """Whether a quotation holds only a name (one to three capitalised words, no stop)."""
+    inner = [t for t in doc[q[0] + 1:q[1]]]
+    return 0 < len(inner) <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in inner)
