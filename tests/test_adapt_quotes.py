@@ -270,3 +270,10 @@ def test_a_quoted_name_told_is_the_listener_not_the_line() -> None:
     lines, _ = adapted('Joe calls himself Josephine. Sugar meets him on the train.\n\n'
                        'Sugar tells "Josephine" that she joined the band to get away from saxophone players.\n')
     assert lines == [("SUGAR", "I joined the band to get away from saxophone players.")]
+
+
+def test_a_quotation_asking_what_leaves_no_verb_behind() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted('Bloat and Gill live in a tank.\n\nThe plan works. "Now what?" asks Bloat.\n')
+    assert lines == [("BLOAT", "Now what?")]
+    assert not any("asks" in a for a in action)

@@ -801,3 +801,25 @@ def test_what_somebody_named_does_the_while_is_the_narrator_s() -> None:
                             "Jerry agrees to stay at the hotel, while Joe takes Sugar out to the yacht.\n")
     assert ("JERRY", "I'll stay at the hotel.") in lines
     assert any("Joe takes Sugar out to the yacht" in a for a in action)
+
+
+def test_telling_leaves_the_rest_of_the_sentence_joined_and_whole() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("Marlin and Dory meet in the sea.\n\n"
+                            "Marlin sadly says goodbye to Dory and swims away, and she forgets everything.\n")
+    assert ("MARLIN", "Goodbye.") in lines
+    assert "Marlin swims away, and she forgets everything." in action
+
+
+def test_told_the_way_somewhere_is_said_as_the_way() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Marlin and Dory meet in the sea.\n\n"
+                       "An old turtle tells Dory how to reach Sydney and warns her to swim through the trench.\n")
+    assert any("Here's how to reach Sydney." in said for _, said in lines), lines
+
+
+def test_writing_on_a_thing_is_nobody_s_words() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Marlin and Dory meet in the sea.\n\n"
+                       "Marlin finds the diver's mask, which has writing on it that neither fish can read.\n")
+    assert lines == []

@@ -518,6 +518,10 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
     def _infinitive(self, lem: str, clause: Any, toks: list[Any], speaker: Person,
                     addressee: object, explicit: bool, obj: Any) -> str:
         ids = {t.i for t in toks}
+        if toks and toks[0].lower_ in ("how", "where", "when", "what", "which") and len(toks) > 2 and \
+                toks[1].lower_ == "to" and toks[1].tag_ == "TO":
+            # "tells Dory how to reach Sydney": the way is shown, then said ("Swim through the trench")
+            return sentence_case("Here's " + render(self._shift(toks, speaker, addressee, explicit)))
         if any((t.tag_ == "IN" or t.lower_ in _STRANDABLE) and t.tag_ != "TO" and not any(t.children) and
                t.dep_ not in ("mark", "aux") and
                (t.i + 1 not in ids or t.doc[t.i + 1].tag_ in ("RB", "RBR", "IN")) for t in toks):

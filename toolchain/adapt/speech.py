@@ -17,7 +17,7 @@ from typing import Any, Callable
 from .cast import Person
 from .action import to_present
 from .grammar import WH_WORDS, Word, fix_i_capital, render, sentence_case, third_singular, verb_read_as_noun
-from .lexicon import INTENT_VERBS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
+from .lexicon import INTENT_VERBS, PERSON_NOUNS, PRON_GENDER, QUOTE_VERBS, RESPONSE_VERBS, SPEECH_CONTENT, SPEECH_FORMS, SPEECH_VERBS
 from .performative import PROPOSALS, RESPONSES, bare_line, performatives
 from .groups import speaking_group
 from .quotes import is_scare, is_title, quote_after, quote_before, quote_run, quote_spans, quote_text, \
@@ -209,7 +209,7 @@ class SpeechReader(ReportedSpeech):
                     text, consumed = self._with_more(said, set(range(run[0][0], run[-1][1] + 1)) | {t.i for t in who},
                                                      speaker, None, False)
                     line = Line(speaker, text, self._manner(v), voice)
-                    if any(c.tag_ in ("WP", "WDT") for c in v.children):
+                    if any(c.tag_ in ("WP", "WDT") and not run[0][0] <= c.i <= run[-1][1] for c in v.children):
                         self._keep_clause.add(v.i)   # "interprets what they chant": still action
                     else:
                         consumed.add(v.i)
@@ -871,6 +871,9 @@ class SpeechReader(ReportedSpeech):
             for c in v.children:
                 if c.dep_ in _SUBJ and _deed_as_subject(c):
                     continue   # "Oskar nods, then asks": a verb is no subject, its clause is a deed
+                if (c.dep_ == "cc" or c.text in (",", ";")) and c.i > reach and \
+                        not all(sent.doc[i].is_punct or sent.doc[i].dep_ == "cc" for i in range(reach + 1, c.i)):
+                    continue   # "says goodbye and swims away, and she forgets": the later joint joins what stays
                 if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod") \
                         or (c.dep_ == "prep" and c.lower_ == "to" and c.i < reach) \
                         or (kind == "Q" and c.dep_ in ("dobj", "dative", "iobj") and
@@ -1330,7 +1333,10 @@ def _tells_a_wh_clause(v: Any) -> bool:
 
 
 def _writes_that(v: Any, lem: str) -> bool:
-    """ "writes that ...": what a letter says, in its writer's words."""
+    """ "writes that ...": what a letter says, in its writer's words (not a thing's: "a mask,
+    which has writing on it that nobody can read")."""
+    if v.dep_ == "relcl" and v.head.pos_ == "NOUN" and v.head.lower_ not in PERSON_NOUNS:
+        return False
     return lem == "write" and any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children)
 
