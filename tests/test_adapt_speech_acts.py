@@ -823,3 +823,10 @@ def test_writing_on_a_thing_is_nobody_s_words() -> None:
     lines, _ = adapted("Marlin and Dory meet in the sea.\n\n"
                        "Marlin finds the diver's mask, which has writing on it that neither fish can read.\n")
     assert lines == []
+
+
+def test_his_standing_alone_is_mine() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Poirot and Bianchi sit in the dining car.\n\n"
+                       "Poirot says that the choice is his. Poirot says that his car is red.\n")
+    assert lines == [("POIROT", "The choice is mine. My car is red.")]

@@ -387,6 +387,8 @@ def _pron_role(t: Any) -> str:
     if low == "her" and t.head.lower_ == "home" and t.head.i == t.i + 1 and \
             (base_from_3sg(v.lower_) if v.tag_ == "VBZ" else v.lower_) in _SEE_HOME:
         return "obj"    # "offers to drive her home": her, taken home, not her home
+    if low == "his" and t.dep_ != "poss" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("NOUN", "ADJ")):
+        return "pposs"   # "the choice is his": mine, not my
     if t.tag_ == "PRP$" or low == "his" or t.dep_ == "poss":   # ("her ex-husband" tagged PRP)
         return "poss"
     if low in ("he", "she", "they"):
