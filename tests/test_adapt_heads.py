@@ -607,3 +607,11 @@ def test_a_trial_is_held_in_a_courtroom() -> None:
     heads = _heads("Ruth Hale is a lawyer in Atlanta. She defends Elijah Stone.\n\n"
                    "At the trial, Ruth speaks to the jury. Elijah watches her.\n")
     assert heads[-1].startswith("INT. COURTROOM"), heads
+
+
+def test_soon_after_and_before_long_move_the_story_on() -> None:
+    from toolchain.adapt.segment import cue_of
+    for text in ("Soon after, three strangers arrive.", "Shortly afterwards, Tom leaves.",
+                 "After that, they sleep.", "Before long the police arrive."):
+        assert cue_of(text).time, text
+    assert not cue_of("Soon Tom leaves the room.").time   # ("soon" alone is no cut)

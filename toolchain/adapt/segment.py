@@ -15,7 +15,8 @@ from typing import Any
 _TIME_OPENERS = re.compile(
     r"^(?:(?:the )?(?:next|following) (?:day|morning|night|evening|afternoon|week|month|year)s?"
     r"|(?:that|this|one|the same|on(?:e)? \w+) (?:day|night|evening|morning|afternoon|weekend)"
-    r"|later(?: that| on)?|one day|some time|sometime|meanwhile|(?:several|a few|some|many|two|three|four|five|six)"
+    r"|later(?: that| on)?|one day|some time|sometime|meanwhile|(?:soon|shortly|not long|a while|some time) after(?:wards?)?"
+    r"|before long|after that|(?:several|a few|some|many|two|three|four|five|six)"
     r" (?:minutes|hours|days|weeks|months|years) (?:later|earlier|before|after)|(?:moments|minutes|hours|days|weeks|months|years) (?:later|earlier)|after (?:breakfast|lunch|dinner|supper|the \w+|a \w+)"
     r"|in the (?:next|following) (?:scene|shot|sequence)|next|afterwards|afterward|eventually|at (?:dawn|dusk|night|midnight)"
     r"|(?:at|over) (?:breakfast|lunch|dinner|supper)"
