@@ -208,3 +208,14 @@ def test_what_is_told_is_nobody() -> None:
     a, fountain = adapt("Ann and Joe meet in Rome. By nightfall, neither of them wants the story told.\n",
                         "t", "t", load_model())
     assert "STORY" not in fountain
+
+
+def test_a_surname_ending_in_s_is_one_person_and_a_participle_keeps_its_form() -> None:
+    from .adapt_helpers import adapted
+    _, action = adapted("Keyes and Neff worked at an insurance office. Dietrichson lived in a house.\n\n"
+                        "Keyes thought about it. Why had Dietrichson never claimed on his policy? "
+                        "The Americans arrived. Keyes brought Jackson to the office.\n")
+    text = " ".join(action)
+    assert "Keyes thinks about it." in text and "Keyes brings" in text
+    assert "Why has Dietrichson never claimed on his policy?" in text
+    assert "The Americans arrive." in text

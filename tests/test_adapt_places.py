@@ -319,3 +319,9 @@ def test_a_workplace_office_a_round_of_doors_and_a_past_deed_place_nobody() -> N
                    "is arriving on the twelve o'clock train.\n")
     assert "HOUSE - OFFICE" not in heads and "INT. OFFICE" in heads
     assert "ENTRANCE HALL" not in heads and "PRISON" not in heads and "TWELVE" not in heads
+
+
+def test_the_offices_of_a_company_are_its_building() -> None:
+    heads = _heads("Late one night, insurance salesman Walter Neff staggers into the downtown offices of "
+                   "the Pacific All Risk Insurance Company with a bullet wound in his shoulder.\n")
+    assert heads.startswith("INT. PACIFIC ALL RISK INSURANCE COMPANY - NIGHT"), heads

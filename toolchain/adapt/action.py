@@ -92,6 +92,11 @@ def _number(verb: Any) -> str:
         if subj is not None:
             if subj.lower_ == "i":
                 return "1"
+            if subj.tag_ in ("NNPS", "NNS") and subj.text[:1].isupper() and \
+                    not any(c.dep_ in ("det", "conj") for c in subj.children) and \
+                    (subj.ent_type_ == "PERSON" or any(t.text == subj.text and t.i != subj.i and
+                                                       (t.ent_type_ == "PERSON" or t.tag_ == "NNP") for t in subj.doc)):
+                return "3"   # "Keyes thought": a surname ending in s, one person
             if subj.lower_ in _PLURAL_SUBJ or subj.tag_ in ("NNS", "NNPS") or \
                     subj.tag_ == "CD" and subj.lower_ not in ("one", "1") or \
                     any(c.dep_ == "conj" for c in subj.children):
@@ -109,6 +114,9 @@ def present_form(tok: Any, lemma: Callable[[Any], str]) -> str | None:
     low = tok.lower_
     if tok.tag_ != "VBD" and not (low in _MODAL_PAST and tok.tag_ == "MD"):
         return None
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "'d", "was", "were", "be", "been")
+           for c in tok.children):
+        return None   # "Why had he never claimed?": a participle the tagger read as past, its auxiliary carries the tense
     doc = tok.doc
     if 0 < tok.i < len(doc) - 2 and doc[tok.i - 1].text == "," and doc[tok.i + 1].text == "," and (
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or

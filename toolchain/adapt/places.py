@@ -714,8 +714,18 @@ def _generic_place(t: "Token") -> Place | None:
         return None    # "rides to the doctor": a person, not a place
     if time_of(t.lower_) is not None or t.lower_ in _SEASONS:
         return None    # "In the autumn, ...", "at dinner": when, not where
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) and not _outdoor(t):
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "FAC")), None) \
+        if of is not None else None
+    if of is not None and not _outdoor(t) and owner is None:
         return None    # "the middle of the street": the street says where ("the grounds of the fort" do too)
+    if owner is not None and t.lower_.rstrip("s") in ("office", "headquarter", "premise", "building", "factory",
+                                                       "warehouse", "studio", "lab", "laboratory"):
+        # "the offices of the Pacific Insurance Company": the company's building, named by it
+        ent = next((e for e in owner.doc.ents if e.start <= owner.i < e.end), None)
+        words = list(ent) if ent is not None else list(owner.subtree)
+        name = " ".join(w.text for w in words if w.is_alpha and w.lower_ != "the").upper()
+        return Place("INT", name, None, goal=prep.lower_ in ("into", "to", "toward", "towards"))
     if not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
         return None
     verb = prep.head
