@@ -219,3 +219,16 @@ def test_a_surname_ending_in_s_is_one_person_and_a_participle_keeps_its_form() -
     assert "Keyes thinks about it." in text and "Keyes brings" in text
     assert "Why has Dietrichson never claimed on his policy?" in text
     assert "The Americans arrive." in text
+
+
+def test_a_list_of_things_seen_becomes_a_series_of_shots() -> None:
+    from toolchain.adapt.craft import series_of_shots
+    assert series_of_shots("He shows her the city: a haircut, a scooter ride, the old bridge, a dance on a barge.") \
+        == ("He shows her the city.", ["A haircut.", "A scooter ride.", "The old bridge.", "A dance on a barge."])
+    # a cast, a clause or a quotation after a colon is no series
+    assert series_of_shots("Its crew are asleep: Captain Dallas, Officer Kane, Ripley and Parker.") is None
+    assert series_of_shots("The town has it all: the church is old, the mill is new, the bridge is long.") is None
+    assert series_of_shots('She writes three words: "Come", "home", "now".') is None
+    a, fountain = adapt("Joe meets Ann in Rome.\n\nHe shows her the city: a haircut, a scooter ride, the old bridge, "
+                        "a dance on a barge.\n", "t", "t", load_model())
+    assert "SERIES OF SHOTS:" in fountain and "-- A scooter ride." in fountain

@@ -325,3 +325,12 @@ def test_the_offices_of_a_company_are_its_building() -> None:
     heads = _heads("Late one night, insurance salesman Walter Neff staggers into the downtown offices of "
                    "the Pacific All Risk Insurance Company with a bullet wound in his shoulder.\n")
     assert heads.startswith("INT. PACIFIC ALL RISK INSURANCE COMPANY - NIGHT"), heads
+
+
+def test_other_people_altogether_after_a_long_scene_start_another() -> None:
+    heads = _heads("Ann and Tom sit in the kitchen. Ann pours the tea. Tom reads the paper. "
+                   "Ivo and Lena load a truck with crates.\n")
+    assert len(heads.split(" | ")) == 2
+    heads = _heads("Ann and Tom sit in the kitchen. Ann pours the tea. Tom reads the paper. "
+                   "Ann tells Tom that Ivo is coming.\n")
+    assert len(heads.split(" | ")) == 1   # (the same people: the same scene)

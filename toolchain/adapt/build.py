@@ -19,7 +19,8 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person, listed_names
-from .craft import Introducer, clean_heading_place, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name
+from .craft import Introducer, clean_heading_place, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name, \
+    series_of_shots
 from .events import events_of
 from .grammar import sentence_case
 from .lexicon import PERSON_NOUNS, RESPONSE_VERBS
@@ -210,6 +211,11 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             # when the newcomer is in the same building: "Abe stands at the ring" of the gym)
         # a long scene is cut where the story moves on in time ("Later, ...", "After the trial, ...")
         if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
+            new = True
+        # a scene of three sentences or more is cut where the next one is about other people
+        # altogether, none of whom the sentence before had in it ("Vito sends Brasi to spy ...")
+        if not new and cur is not None and len(cur.sentences) >= _CROWDED_SCENE and cur.items and \
+                sen.paragraph == prev_para and _others_altogether(s, tracker, cur.people):
             new = True
         # a shorter one only by a marked leap: a date or time named, or people coming back or arriving
         if not new and cur is not None and _told(cur) and cur.items and _moves_on(s, leap=True):
@@ -432,6 +438,19 @@ def _day_part(scenes: list["SceneDraft"]) -> str:
 
 #: Sentences a scene holds before a shift in time may cut it.
 _LONG_SCENE = 2
+#: Sentences a scene holds before a sentence about other people altogether starts another.
+_CROWDED_SCENE = 3
+
+
+def _others_altogether(s: "Span", tracker: Any, in_scene: set) -> bool:
+    """The sentence's subject is somebody the scene so far did not have in it, and so is
+    everybody else it names."""
+    root = s.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not (isinstance(tracker.referent(subj), (Person, tuple)) or subj.tag_ in ("NNP", "NNPS")):
+        return False
+    present = set(tracker.in_sentence())
+    return bool(present) and bool(in_scene) and not present & in_scene
 
 
 def _of_a_post(t: "Token") -> bool:
@@ -954,7 +973,13 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                 body.append(Note(it[1]))
             elif isinstance(it, str) and it.strip():
                 action = intro.apply(drop_meta(it))
-                if action.strip():
+                shots = series_of_shots(action)
+                if shots is not None:
+                    # what a camera shows of a span of time: a series of short shots
+                    body.append(Action(text_of(shots[0])))
+                    body.append(Action(text_of("SERIES OF SHOTS:")))
+                    body.extend(Action(text_of("-- " + shot)) for shot in shots[1])
+                elif action.strip():
                     body.append(Action(text_of(action)))
     body.append(Transition(text_of("FADE OUT."), forced=True))
     return Document(tp, body)

@@ -297,3 +297,24 @@ def clean_heading_place(place: str, person_words: set[str]) -> str:
         if words:
             parts.append(" ".join(words))
     return " - ".join(parts)
+
+
+#: "he shows her the city: a haircut, a scooter ride, the Mouth of Truth, a dance on a barge":
+#: the things listed after a colon, each short and none a clause of its own.
+_SHOT_LIST = re.compile(r"^(?P<lead>[^:]{8,240}?):\s+(?P<items>[^:;]+?)\.?$")
+_SHOT_START = re.compile(r"^(?:a|an|the|his|her|their|its|some|two|three)\s")   # (not names: a cast is no series)
+_SHOT_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|did|he|she|they|we|I|who|which)\b")
+
+
+def series_of_shots(action: str) -> tuple[str, list[str]] | None:
+    """An action that ends in a list of things seen (three or more) split into the action and
+    the shots of a SERIES OF SHOTS, which is how a script shows time passing over many
+    places; None when the colon introduces anything else (a clause, a quotation, a name)."""
+    m = _SHOT_LIST.match(action.strip())
+    if m is None or '"' in m.group("items"):
+        return None
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("items")) if p.strip()]
+    if len(parts) < 3 or any(len(p.split()) > 8 or not _SHOT_START.match(p) or _SHOT_CLAUSE.search(p)
+                             for p in parts):
+        return None
+    return m.group("lead").strip() + ".", [p[:1].upper() + p[1:] + "." for p in parts]
