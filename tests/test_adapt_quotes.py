@@ -277,3 +277,13 @@ def test_a_quotation_asking_what_leaves_no_verb_behind() -> None:
     lines, action = adapted('Bloat and Gill live in a tank.\n\nThe plan works. "Now what?" asks Bloat.\n')
     assert lines == [("BLOAT", "Now what?")]
     assert not any("asks" in a for a in action)
+
+
+def test_a_quotation_shrieked_or_said_by_a_name_after_the_verb_is_a_line_once() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted('Shane and Wilson meet on the porch.\n\n"Prove it," said Wilson, smiling, and when '
+                            'Torrey reached for his gun, Wilson shot him dead in the mud.\n')
+    assert lines == [("WILSON", "Prove it.")]
+    assert any(a.startswith("When Torrey reached for his gun") for a in action), action
+    lines, action = adapted('Mara and Tom sit by the fire.\n\nTom drops the kettle. "My hand!" he shrieks.\n')
+    assert lines == [("TOM", "My hand!")] and not any("My hand" in a for a in action)

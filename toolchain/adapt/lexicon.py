@@ -23,7 +23,10 @@ insult apologize apologise question interrogate console comfort reassure
 SPEECH_VERBS = SPEECH_CONTENT | SPEECH_ACTS
 
 #: Verbs after which a quotation is what was said (besides SPEECH_VERBS).
-QUOTE_VERBS = SPEECH_VERBS | frozenset("sing read write text shout sob stammer stutter cry call chant cheer".split())
+QUOTE_VERBS = SPEECH_VERBS | frozenset("sing read write text shout sob stammer stutter cry call chant cheer".split()) | \
+    frozenset(  # verbs of the manner of speaking: '"I'm melting!" she shrieks'
+        "shriek boom bellow roar growl hiss gasp sigh laugh snarl mumble whimper wail squeal croak rasp chuckle "
+        "grunt blurt howl thunder sneer scoff giggle muse quip tease counter bark".split())
 
 #: Verbs that ask somebody to do something ("invites Pim to escape") and verbs that
 #: answer such a request ("he declines"): the one who answers is the one asked.

@@ -408,6 +408,15 @@ class SpeechReader(ReportedSpeech):
         answer = self._answerer(v)
         if answer is not None:
             return answer
+        if v.i > sent.start and sent.doc[v.i - 1].text == '"' and v.i + 1 < sent.end and \
+                not any(c.dep_ in _SUBJ for c in v.children):
+            # '"Prove it," said Wilson, smiling': the speaker after the verb, which the parse
+            # may give to the next verb
+            after = sent.doc[v.i + 1]
+            if after.tag_ in ("NNP", "NNPS") or after.lower_ in ("he", "she", "they"):
+                r = self._subjectlike(after)
+                if isinstance(r, Person):
+                    return r
         inner = v.head
         if v.dep_ == "conj" and inner.dep_ == "ccomp" and inner.head.i != inner.i and v.tag_ in ("VBZ", "VBD") \
                 and inner.head.tag_ == v.tag_ and inner.tag_ != v.tag_ and \
@@ -989,6 +998,12 @@ class SpeechReader(ReportedSpeech):
         done = self._participle_deed(toks, kept)
         if done is not None:
             return done
+        if len(toks) > 4 and toks[0].tag_ in ("NNP", "PRP") and toks[1].text == "," and toks[2].tag_ == "VBG" and \
+                toks[3].text == "," and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].i not in kept and \
+                toks[0].doc[toks[0].i - 1].tag_.startswith("VB"):
+            # '"Prove it," said Wilson, smiling, and when ...': the speaker and his manner went
+            # with the line; what follows is the action
+            toks = toks[4:]
         # "and when the lamp fails, she tells herself ...": with the telling gone the clause is
         # no longer subordinate to anything left; its "when" would leave it hanging
         toks = [t for t in toks if not (t.dep_ in ("mark", "advmod") and t.lower_ in _SUBORDINATORS
