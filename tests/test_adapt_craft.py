@@ -232,3 +232,11 @@ def test_a_list_of_things_seen_becomes_a_series_of_shots() -> None:
     a, fountain = adapt("Joe meets Ann in Rome.\n\nHe shows her the city: a haircut, a scooter ride, the old bridge, "
                         "a dance on a barge.\n", "t", "t", load_model())
     assert "SERIES OF SHOTS:" in fountain and "-- A scooter ride." in fountain
+
+
+def test_a_blurb_s_credit_line_and_restoration_note_are_cut_and_a_setting_stays() -> None:
+    assert drop_meta("USA, 1982, 115 min. Director: Ana Ruiz.") == ""
+    assert drop_meta("Screenplay: Ana Ruiz.") == ""
+    assert drop_meta("The director's luminous fairy tale returns in a new restoration for its anniversary.") == ""
+    assert drop_meta("Paris, 1940.") == "Paris, 1940."
+    assert drop_meta("Tom returns to the screening room.") == "Tom returns to the screening room."

@@ -64,3 +64,11 @@ def test_misspelt_its_becomes_the_line_it_reports() -> None:
     said = [" ".join(p.text[0].text for p in el.parts if isinstance(p, Dialogue))
             for el in a.doc.body if isinstance(el, Speech)]
     assert said == ["It's no big deal."]
+
+
+def test_a_title_in_capitals_over_the_credits_is_a_line_of_its_own() -> None:
+    src = split_source("THE LONG NIGHT\nFrance, 1961, 98 min. Director: Ana Ruiz.\n\nMara waits for the bus.\n")
+    assert src.units[0].text == "THE LONG NIGHT"
+    assert src.units[1].text.startswith("France, 1961")
+    # a sentence in capitals that runs on is no title
+    assert split_source("MARA WAITS\nfor the bus.\n").units[0].text == "MARA WAITS for the bus."

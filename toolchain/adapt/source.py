@@ -216,6 +216,14 @@ def split_source(text: str) -> Source:
                              para[0] + 1)
         if len(para) > 1:
             multi += 1
+        if not units and len(para) > 1 and _title_line(lines[para[0]]) and \
+                not lines[para[1]].lstrip()[:1].islower():
+            # "E.T. THE EXTRA-TERRESTRIAL" over the credits: the title is a line of its own, not
+            # the start of the sentence below it
+            units.append(_make_unit(text, lines, offsets, [para[0]], 0))
+            units[-1].paragraph = pno
+            units[-1].section, section = section, None
+            para = para[1:]
         group: list[int] = []
         for k, idx in enumerate(para):
             group.append(idx)
@@ -229,6 +237,14 @@ def split_source(text: str) -> Source:
     one_per_line = sum(1 for u in units if u.line) and multi > 0 and \
         sum(1 for u in units if u.text.count(". ") == 0) >= 0.7 * len(units)
     return Source(text, units, prefaces, bool(one_per_line))
+
+
+def _title_line(line: str) -> bool:
+    """A title set in capitals on a line of its own (a few words, no sentence's end)."""
+    words = line.split()
+    letters = [c for c in line if c.isalpha()]
+    return 0 < len(words) <= 8 and len(letters) >= 2 and all(c.isupper() for c in letters) and \
+        not line.rstrip().endswith(("!", "?", ",", ";"))
 
 
 def _make_unit(text: str, lines: list[str], offsets: list[int], group: list[int], pno: int) -> Unit:
