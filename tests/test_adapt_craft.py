@@ -240,3 +240,8 @@ def test_a_blurb_s_credit_line_and_restoration_note_are_cut_and_a_setting_stays(
     assert drop_meta("The director's luminous fairy tale returns in a new restoration for its anniversary.") == ""
     assert drop_meta("Paris, 1940.") == "Paris, 1940."
     assert drop_meta("Tom returns to the screening room.") == "Tom returns to the screening room."
+
+
+def test_how_the_film_is_put_together_is_no_action() -> None:
+    assert drop_meta("The film is broken up by short interviews with elderly couples.") == ""
+    assert drop_meta("The story is told in flashback by the old man.") == ""

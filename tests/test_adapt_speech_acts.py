@@ -830,3 +830,18 @@ def test_his_standing_alone_is_mine() -> None:
     lines, _ = adapted("Poirot and Bianchi sit in the dining car.\n\n"
                        "Poirot says that the choice is his. Poirot says that his car is red.\n")
     assert lines == [("POIROT", "The choice is mine. My car is red.")]
+
+
+def test_a_clause_set_between_the_telling_and_its_that_stays_action() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("Harry and Sally meet. Jess is Harry's friend.\n\n"
+                            "At the same time, Harry tells his friend Jess, as they watch a football game in an "
+                            "empty stadium, that Helen has left him for another man.\n")
+    assert ("HARRY", "Helen has left me for another man.") in lines
+    assert any("they watch a football game" in a for a in action) and not any(" as they" in a for a in action)
+
+
+def test_for_a_while_keeps_its_while() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Harry and Sally meet on a plane.\n\nHarry asks Sally whether she has been happy for a while.\n")
+    assert any(said.endswith("for a while?") for _, said in lines), lines

@@ -109,7 +109,8 @@ def sentence_case(s: str, end: str = ".") -> str:
     s = s.replace(" ,", ",").replace(" .", ".").replace("s ' ", "s' ")
     s = s.strip().strip(",;: -")
     while True:
-        stripped = re.sub(r"(?:,?\s+(?:and|but|or|so|because|while|when))+$", "", s)
+        # (a dangling joint, not "for a while", "for once", "ever so")
+        stripped = re.sub(r"(?:,?\s+(?<!\ba )(?<!\bthe )(?<!\bever )(?:and|but|or|because|while|when))+$", "", s)
         if stripped == s:
             break
         s = stripped.strip(",;: -")

@@ -152,6 +152,11 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
             obj_toks = []
             if mode == "to":
                 toks += _bare_infinitive_after(v, clause)
+            mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("that", "if", "whether")), None)
+            if mark is not None:
+                # "tells Jess, as they watch the game, that Helen has left him": the clause set
+                # between the telling and its "that" is the narrator's, and stays in the action
+                toks = [t for t in toks if t.i >= mark.i]
         # a conjunct verb of the speech verb is not part of what is said
         toks = [t for t in toks if t.i > v.i or clause.i < v.i]
         toks = self._without_deeds(v, clause, sent, toks, speaker, listener)

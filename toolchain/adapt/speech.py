@@ -1009,6 +1009,11 @@ class SpeechReader(ReportedSpeech):
         toks = [t for t in toks if not (t.dep_ in ("mark", "advmod") and t.lower_ in _SUBORDINATORS
                                         and t.head.dep_ == "advcl" and t.head.i in kept
                                         and t.head.head.i not in kept)]
+        # (and ", as they watch the game," once the telling it was set in is gone: a clause of its own)
+        toks = [t for t in toks if not (t.lower_ == "as" and t.dep_ == "mark" and t.head.dep_ == "advcl"
+                                        and t.head.i in kept and t.head.head.i not in kept
+                                        and any(c.dep_ == "nsubj" for c in t.head.children)
+                                        and not (t.i > 0 and t.doc[t.i - 1].tag_ in ("RB", "JJ")))]
         # "..., and that her visit surprised him": with the telling gone, a second "that" of
         # what was told subordinates the clause to nothing
         toks = [t for t in toks if not (t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj"
