@@ -334,3 +334,9 @@ def test_other_people_altogether_after_a_long_scene_start_another() -> None:
     heads = _heads("Ann and Tom sit in the kitchen. Ann pours the tea. Tom reads the paper. "
                    "Ann tells Tom that Ivo is coming.\n")
     assert len(heads.split(" | ")) == 1   # (the same people: the same scene)
+
+
+def test_a_shop_is_no_part_of_the_plane_the_last_scene_was_on() -> None:
+    heads = _heads("Harry and Sally sit together on the plane.\n\n"
+                   "Years later, Harry and Sally run into each other in a bookshop.\n")
+    assert "INT. BOOKSHOP" in heads and "PLANE - BOOKSHOP" not in heads

@@ -522,6 +522,9 @@ def _lemma_of(t: "Token") -> str:
 _HOME_WORDS = re.compile(r"\b(?:home|house|apartment|flat)\b", re.IGNORECASE)
 
 
+#: Parts of a craft people are aboard: where they are on it.
+_CRAFT_PARTS = frozenset("CABIN COCKPIT DECK HOLD GALLEY COMPARTMENT CORRIDOR BRIDGE BERTH BUNK AISLE LAVATORY "
+                         "AIRLOCK HATCH CAR COACH ENGINE BAY".split())
 #: The rooms people sleep in, which only a building people live or lodge in has.
 _LIVING_ROOMS = frozenset(["BEDROOM", "NURSERY", "GUEST ROOM"])
 
@@ -534,6 +537,9 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     """
     if p is None or current is None or _HOME_WORDS.search(s.text):
         return p
+    if current.location.split()[-1].lower() in VEHICLES and p.room is None and \
+            not any(w in _CRAFT_PARTS for w in p.location.split()):
+        return p   # a bookshop is no part of the plane the last scene was on
     part = _part_of(p, current)
     if part is not None:
         return part
