@@ -845,3 +845,10 @@ def test_for_a_while_keeps_its_while() -> None:
     from .adapt_helpers import adapted
     lines, _ = adapted("Harry and Sally meet on a plane.\n\nHarry asks Sally whether she has been happy for a while.\n")
     assert any(said.endswith("for a while?") for _, said in lines), lines
+
+
+def test_words_quoted_inside_a_report_keep_their_pronouns() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Vito and Johnny meet in the study.\n\n"
+                       "Vito promises to make the studio head \"an offer he can't refuse.\"\n")
+    assert lines == [("VITO", "I'll make the studio head an offer he can't refuse.")]

@@ -110,8 +110,15 @@ class PersonShift:
             isinstance(tr.referent(w), Person) and tr.referent(w) != speaker
             and tr.referent(w) not in (told if explicit else {None}) | {listener}
             and w.lower_ not in PRON_GENDER for w in toks[0].sent if w.i <= toks[-1].i)   # (not one named after)
+        # words the text quotes inside the report are the speaker's own, pronouns and all
+        # ('promises to make him "an offer he can't refuse"')
+        marks = [t.i for t in toks[0].sent if t.text == '"'] if toks else []
+        verbatim = {i for a, b in zip(marks[::2], marks[1::2]) for i in range(a, b + 1)}
         for t in toks:
             low = t.lower_
+            if t.i in verbatim:
+                words.append(Word(t.text, t.whitespace_, t))
+                continue
             r = tr.referent(t)
             target = None
             form = _pron_role(t)
