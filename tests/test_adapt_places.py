@@ -340,3 +340,9 @@ def test_a_shop_is_no_part_of_the_plane_the_last_scene_was_on() -> None:
     heads = _heads("Harry and Sally sit together on the plane.\n\n"
                    "Years later, Harry and Sally run into each other in a bookshop.\n")
     assert "INT. BOOKSHOP" in heads and "PLANE - BOOKSHOP" not in heads
+
+
+def test_a_craft_boarded_by_its_name_is_where_they_are() -> None:
+    heads = _heads("Marshall and Korshunov meet in Moscow.\n\n"
+                   "The next day, Marshall boards Air Force One for the flight home with his wife.\n")
+    assert heads.endswith("INT. AIR FORCE ONE - DAY"), heads

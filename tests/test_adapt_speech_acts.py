@@ -852,3 +852,12 @@ def test_words_quoted_inside_a_report_keep_their_pronouns() -> None:
     lines, _ = adapted("Vito and Johnny meet in the study.\n\n"
                        "Vito promises to make the studio head \"an offer he can't refuse.\"\n")
     assert lines == [("VITO", "I'll make the studio head an offer he can't refuse.")]
+
+
+def test_a_person_another_report_was_about_keeps_his_he_and_the_one_told_his_yourself() -> None:
+    from .adapt_helpers import adapted
+    pre = "Marshall and Korshunov are on the plane. Grace is Marshall's wife.\n\n"
+    lines, _ = adapted(pre + "Bennett asks whether the president is alive, and Korshunov tells her that he has gone.\n")
+    assert ("KORSHUNOV", "He has gone.") in lines
+    lines, _ = adapted(pre + "Korshunov tells Marshall to look after himself.\n")
+    assert lines == [("KORSHUNOV", "Look after yourself.")]

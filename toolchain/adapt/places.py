@@ -200,6 +200,12 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
     containers: list[tuple[Place, bool]] = []
     toks = list(sent)
     for k, t in enumerate(toks):
+        if t.pos_ == "PROPN" and t.dep_ == "dobj" and t.i not in skip and t.head.pos_ == "VERB" and \
+                _stems(t.head.lower_) & {"board"} and in_story_line(t.head):
+            # "boards Air Force One": a craft by its name, where they now are
+            name = " ".join(w.text for w in t.subtree if w.i <= t.i and w.pos_ == "PROPN").upper()
+            found.append((Place("INT", name, None, goal=True), False))
+            continue
         source = _taken_from(t) if t.i not in skip else None
         if source is not None:
             found.append((source, False))

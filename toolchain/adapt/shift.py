@@ -79,6 +79,13 @@ class PersonShift:
                         and r.named and t.lower_ not in PRON_GENDER and t.dep_ not in _SUBJ \
                         and not (t.dep_ == "poss" and tr.referent(t.head) == speaker):
                     third_at[r.gender] = -1
+                elif t.dep_ in _SUBJ and t.tag_ == "NN" and t.lower_ in PERSON_NOUNS and r != speaker and \
+                        r not in told and t.head.dep_ == "ccomp" and t.head.i != toks[0].head.i and \
+                        any(c.dep_ in _SUBJ and tr.referent(c) not in (speaker, None) for c in t.head.head.children):
+                    # "asks whether the president is alive, and he tells her that he has gone": a
+                    # person another report before was about makes "he" doubtful
+                    for g in (("F",) if t.lower_ in FEMALE_NOUNS else ("M",) if t.lower_ in MALE_NOUNS else ("F", "M")):
+                        third_at[g] = -1
         toks = [t for t in toks if t.i not in self._drop]
         tok_ids = {t.i for t in toks}
         subject_i = False
@@ -127,6 +134,11 @@ class PersonShift:
             third_same = {g for g, at in third_at.items() if at < t.i and not _bound_away(t, thirds.get(g, set()), tr)}
             if low in PRON_GENDER and t.tag_ in ("PRP", "PRP$"):
                 g = PRON_GENDER[low]
+                if form == "refl" and self._listener_does is not None and listener is not None and \
+                        _verb_of(t).i == self._listener_does.i and you_gender in (g, None):
+                    # "orders Marshall to give himself up": the one told does it to himself
+                    words.append(Word("yourself", t.whitespace_, t))
+                    continue
                 if form == "obj" and t.dep_ in ("dobj", "dative") and self._listener_does is not None \
                         and t.head.i == self._listener_does.i and listener is not None and you_gender in (g, None):
                     # "asks Ortega to follow him": the one told does it, so "him" is somebody else
@@ -407,5 +419,13 @@ def _clause_of(t: Any) -> Any:
     """The verb a word's phrase hangs on (up through prepositions and objects)."""
     v = t.head
     while v.dep_ in ("prep", "pobj", "dative", "dobj", "attr", "poss") and v.head.i != v.i:
+        v = v.head
+    return v
+
+
+def _verb_of(t: Any) -> Any:
+    """The verb a word's phrase hangs on ("look after himself": "look")."""
+    v = t.head
+    while v.dep_ in ("prep", "pobj", "dobj", "dative", "prt") and v.head.i != v.i and not v.tag_.startswith("VB"):
         v = v.head
     return v
