@@ -346,3 +346,9 @@ def test_a_craft_boarded_by_its_name_is_where_they_are() -> None:
     heads = _heads("Marshall and Korshunov meet in Moscow.\n\n"
                    "The next day, Marshall boards Air Force One for the flight home with his wife.\n")
     assert heads.endswith("INT. AIR FORCE ONE - DAY"), heads
+
+
+def test_a_country_a_victory_was_over_is_no_place() -> None:
+    heads = _heads("Nicholson and Saito meet at the camp.\n\n"
+                   "Using the anniversary of Japan's victory over Russia as an excuse, Saito releases Nicholson.\n")
+    assert "RUSSIA" not in heads

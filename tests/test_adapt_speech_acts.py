@@ -861,3 +861,11 @@ def test_a_person_another_report_was_about_keeps_his_he_and_the_one_told_his_you
     assert ("KORSHUNOV", "He has gone.") in lines
     lines, _ = adapted(pre + "Korshunov tells Marshall to look after himself.\n")
     assert lines == [("KORSHUNOV", "Look after yourself.")]
+
+
+def test_a_deed_that_cannot_be_the_clause_s_is_the_speaker_s() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("Nicholson and Saito meet at the camp.\n\nNicholson insists that the Geneva Conventions "
+                            "exempt officers from manual labour and offers him a copy of the rules.\n")
+    assert lines == [("NICHOLSON", "The Geneva Conventions exempt officers from manual labour.")]
+    assert "Nicholson offers him a copy of the rules." in action

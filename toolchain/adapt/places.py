@@ -960,6 +960,8 @@ def named_place(sent: Any, is_person: Any, skip: set[int] | frozenset = frozense
             continue
         if any(c.dep_ == "neg" for c in t.head.head.children) or not in_story_line(t.head.head):
             continue   # "they did not go to Paris", "she wants to go to Paris"
+        if t.head.lower_ in ("over", "across", "through", "around") and t.head.head.pos_ in ("NOUN", "PROPN"):
+            continue   # "Japan's victory over Russia": what a thing is over, nobody is there
         if any(c.dep_ == "acl" and c.lower_ in ("named", "called") for c in t.children):
             continue   # "meets a Dane named Jensen": someone, not somewhere
         if t.head.lower_ in _INSIDE and (t.head.head.lower_ in PLACES or _whole_named(t.head.head)):

@@ -160,6 +160,7 @@ class ReportedSpeech(SaidExtent, IndirectQuestion):
         # a conjunct verb of the speech verb is not part of what is said
         toks = [t for t in toks if t.i > v.i or clause.i < v.i]
         toks = self._without_deeds(v, clause, sent, toks, speaker, listener)
+        toks = _without_the_speakers_deed(toks)
         toks = self._without_aftermath(cut_at_next_speech(toks), speaker)
         if not toks:
             return None
@@ -605,3 +606,22 @@ def _bare_infinitive_after(v: Any, inf: Any) -> list[Any]:
                 v.doc[end + 1].text == "," and not any(a.dep_ == "aux" for a in c.children):
             return [v.doc[end + 1]] + sorted(c.subtree, key=lambda t: t.i)
     return []
+
+
+def _without_the_speakers_deed(toks: list[Any]) -> list[Any]:
+    """What is said without a verb the parse joined to it that cannot be its subject's: "insists
+    that the Conventions exempt officers and offers him a copy": "offers" does not agree with
+    "the Conventions", so it is the speaker's own deed, and stays in the action."""
+    ids = {t.i for t in toks}
+    for k, t in enumerate(toks):
+        if t.dep_ != "conj" or t.tag_ != "VBZ" or t.head.i not in ids or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            continue
+        subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we", "you")
+                                 or any(c.dep_ == "conj" for c in subj.children)):
+            cut = toks[:k]
+            while cut and (cut[-1].is_punct or cut[-1].lower_ in ("and", "but", "then")):
+                cut = cut[:-1]
+            return cut
+    return toks
