@@ -245,3 +245,10 @@ def test_a_blurb_s_credit_line_and_restoration_note_are_cut_and_a_setting_stays(
 def test_how_the_film_is_put_together_is_no_action() -> None:
     assert drop_meta("The film is broken up by short interviews with elderly couples.") == ""
     assert drop_meta("The story is told in flashback by the old man.") == ""
+
+
+def test_were_says_plural_when_the_parse_loses_the_subject() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Ryker and Shane met in the town. Starrett lived on a farm.\n\n"
+                       "Ryker declared that from then on the gloves were off.\n")
+    assert lines == [("RYKER", "From then on the gloves are off.")]

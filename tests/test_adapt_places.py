@@ -352,3 +352,9 @@ def test_a_country_a_victory_was_over_is_no_place() -> None:
     heads = _heads("Nicholson and Saito meet at the camp.\n\n"
                    "Using the anniversary of Japan's victory over Russia as an excuse, Saito releases Nicholson.\n")
     assert "RUSSIA" not in heads
+
+
+def test_taken_to_a_place_is_there_and_coming_to_one_s_aid_is_nowhere() -> None:
+    heads = _heads("Salieri lives in Vienna.\n\nThe next day, Salieri is taken to an asylum.\n\n"
+                   "That night, Starrett comes to his aid in the fight.\n")
+    assert "INT. ASYLUM" in heads and "AID" not in heads

@@ -81,6 +81,12 @@ def is_past_narrative(sents: list[Any]) -> bool:
     return past > 2 * present and past >= 2
 
 
+def _has_subject(tok: Any) -> bool:
+    """Whether the parse gives the verb (or the verb it helps) a subject."""
+    v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in list(v.children) + list(tok.children))
+
+
 def _number(verb: Any) -> str:
     """'3' for a singular third-person subject, 'p' for plural (or I/you)."""
     v = verb
@@ -124,6 +130,8 @@ def present_form(tok: Any, lemma: Callable[[Any], str]) -> str | None:
             not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in tok.children)):
         return None   # "Lady Vane, ashamed, came": a participle set off by commas, no verb of its own
     num = _number(tok if tok.dep_ not in ("aux", "auxpass") else tok.head)
+    if low == "were" and num == "3" and not _has_subject(tok):
+        num = "p"   # "from then on the gloves were off", its subject lost in the parse: "were" says plural
     if low in _BE_PAST:
         form = {"3": "is", "p": "are", "1": "am"}[num]
     elif low in _MODAL_PAST:

@@ -862,7 +862,10 @@ def _stems(word: str) -> set[str]:
                 out.add(base[:-1])
     irregular = {"went": "go", "came": "come", "ran": "run", "took": "take", "brought": "bring", "sent": "send",
                  "fled": "flee", "rode": "ride", "drove": "drive", "flew": "fly", "sat": "sit", "stood": "stand",
-                 "met": "meet", "slept": "sleep", "woke": "wake", "left": "leave", "hid": "hide"}
+                 "met": "meet", "slept": "sleep", "woke": "wake", "left": "leave", "hid": "hide",
+                 # past participles ("is taken to an asylum")
+                 "taken": "take", "led": "lead", "driven": "drive", "flown": "fly", "ridden": "ride",
+                 "hidden": "hide", "gone": "go", "come": "come", "woken": "wake", "risen": "rise"}
     if word in irregular:
         out.add(irregular[word])
     return out
