@@ -287,3 +287,14 @@ def test_a_quotation_shrieked_or_said_by_a_name_after_the_verb_is_a_line_once() 
     assert any(a.startswith("When Torrey reached for his gun") for a in action), action
     lines, action = adapted('Mara and Tom sit by the fire.\n\nTom drops the kettle. "My hand!" he shrieks.\n')
     assert lines == [("TOM", "My hand!")] and not any("My hand" in a for a in action)
+
+
+def test_words_called_out_or_repeated_by_name_are_lines_and_a_song_title_is_not() -> None:
+    from .adapt_helpers import adapted
+    pre = "Don and Kathy meet at the studio. Cosmo is Don's friend.\n\n"
+    lines, _ = adapted(pre + 'Don calls out, "Ladies and gentlemen, stop that girl!"\n')
+    assert lines == [("DON", "Ladies and gentlemen, stop that girl!")]
+    lines, action = adapted(pre + 'Don tells the gossip his life story, repeating the motto "Dignity, always dignity."\n')
+    assert lines == [("DON", "Dignity, always dignity.")] and "Don tells the gossip his life story." in action
+    lines, action = adapted(pre + 'Kathy turns back as Don sings "You Are My Lucky Star" to her from the stage.\n')
+    assert lines == [] and any('"You Are My Lucky Star"' in a for a in action)

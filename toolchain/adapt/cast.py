@@ -291,8 +291,10 @@ class Cast:
                         and sent[0].text not in getattr(self, "capwords", ()) and not self._said_again(sent[0]):
                     i = 1   # "Old Tom Reed lives ...": a word capitalised by the sentence, not of the name
                     # (not one the text names elsewhere too: "Ilona Bartok hides ... Ilona cries")
-                # a title alone is not a name
-                if not (j - i == 1 and sent[i].lower_ in HONORIFICS):
+                # a title alone is not a name, unless it is somebody's: "Don calls out" (no article,
+                # the subject of a verb, which the recogniser calls a person)
+                if not (j - i == 1 and sent[i].lower_ in HONORIFICS) or \
+                        (sent[i].dep_ in ("nsubj", "nsubjpass") and sent[i].ent_type_ == "PERSON"):
                     out.append((i, j))
                 i = j
             else:

@@ -62,7 +62,9 @@ def quote_after(v: Any, quotes: list[tuple[int, int]]) -> tuple[int, int] | None
     or right before it with only the speaker between."""
     for a, b in quotes:
         gap = [t for t in v.doc[v.i + 1:a]]
-        if 0 <= a - v.i <= 4 and all(t.is_punct or t.dep_ in ("dobj", "dative", "prep", "pobj") or
+        # (a particle, or an object named before its words: 'calls out, "..."', 'repeating the motto "..."')
+        if 0 <= a - v.i <= 4 and all(t.is_punct or t.dep_ in ("dobj", "dative", "prep", "pobj", "prt") or
+                                     t.dep_ in ("det", "amod", "compound", "poss") and t.head.dep_ == "dobj" or
                                      t.pos_ in ("PRON", "PROPN") for t in gap):
             return (a, b)
     return quote_before(v, quotes)

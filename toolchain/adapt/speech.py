@@ -174,6 +174,8 @@ class SpeechReader(ReportedSpeech):
             q = quote_after(v, quotes)
             if q is not None and lem == "call" and any(c.dep_ in ("dobj", "oprd") and c.i < q[0] for c in v.children):
                 q = None   # "call him "the ghost"": a name given, not words said
+            if q is not None and lem in _PERFORMING and is_title(sent, q[0], q[1]):
+                q = None   # 'sings "You Are My Lucky Star"': a song's title, not words said
             if q is not None and q[0] > v.i and _quoted_name(sent.doc, q) and \
                     any(c.dep_ == "ccomp" and c.i > q[1] for c in v.children):
                 q = None   # 'tells "Josephine" that she ...': the one told, by the name she goes by
@@ -886,7 +888,10 @@ class SpeechReader(ReportedSpeech):
                 if c.dep_ in _SUBJ or c.dep_ in ("advmod", "aux", "neg", "punct", "cc", "mark", "prt", "npadvmod") \
                         or (c.dep_ == "prep" and c.lower_ == "to" and c.i < reach) \
                         or (kind == "Q" and c.dep_ in ("dobj", "dative", "iobj") and
-                            (c.i < reach or c.left_edge.i == v.i + 1) and self.tracker.referent(c) is not None):
+                            (c.i < reach or c.left_edge.i == v.i + 1) and self.tracker.referent(c) is not None) \
+                        or (kind == "Q" and c.dep_ == "dobj" and c.i + 1 < len(sent.doc) and
+                            sent.doc[c.i + 1].text == '"' and c.i + 1 in consumed):
+                    # ('repeating the motto "Dignity, always dignity."': the words' name goes with them)
                     # (the one told goes with the telling: "and he tells Ruth, "...", and after the
                     # words: '"...," Tobias tells her, but ...')
                     consumed |= _singular_subject(c, v) if c.dep_ in _SUBJ else \
@@ -1412,3 +1417,7 @@ def _quoted_name(doc: Any, q: tuple[int, int]) -> bool:
     """Whether a quotation holds only a name (one to three capitalised words, no stop)."""
     inner = [t for t in doc[q[0] + 1:q[1]]]
     return 0 < len(inner) <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in inner)
+
+
+#: Verbs of performing a work, whose quotation may be its title.
+_PERFORMING = frozenset("sing hum whistle play perform read record recite".split())
