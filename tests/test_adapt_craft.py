@@ -252,3 +252,8 @@ def test_were_says_plural_when_the_parse_loses_the_subject() -> None:
     lines, _ = adapted("Ryker and Shane met in the town. Starrett lived on a farm.\n\n"
                        "Ryker declared that from then on the gloves were off.\n")
     assert lines == [("RYKER", "From then on the gloves are off.")]
+
+
+def test_what_the_story_closes_on_is_the_last_thing_seen() -> None:
+    assert drop_meta("Kathy turns back, and the story closes with the couple standing in front of a billboard.") == \
+        "Kathy turns back. The couple is standing in front of a billboard."
