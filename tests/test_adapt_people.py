@@ -595,3 +595,12 @@ def test_no_name_is_made_of_a_verb_or_a_sentence_s_opening_word() -> None:
                         "Onshore, Jerry and Osgood tango until dawn.\n")
     text = " ".join(action)
     assert "MEET" not in text and "ONSHORE" not in text
+
+
+def test_a_role_with_its_number_is_a_name_and_its_verb_is_no_group() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Twelve jurors sit in a hot room. Juror 8 votes not guilty.\n\n"
+                       'Juror 3 lunges at him screaming "I\'ll kill him!" and has to be held back. '
+                       "Juror 8 tells the others that the boy may be innocent.\n")
+    cues = [cue for cue, _ in lines]
+    assert "JUROR 8" in cues and "LUNGES" not in cues

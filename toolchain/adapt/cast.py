@@ -322,6 +322,12 @@ class Cast:
 
     def _namey(self, sent: Any, i: int) -> bool:
         t = sent[i]
+        if t.text.isdigit() and len(t.text) <= 3 and i > 0 and sent[i - 1].is_alpha and _is_cap(sent[i - 1]) \
+                and sent[i - 1].tag_ in ("NNP", "NN") and self._namey(sent, i - 1):
+            return True   # "Juror 8", "Agent 47": a number that is part of the name
+        if _is_cap(t) and t.tag_ in ("NN", "NNP") and i + 1 < len(sent) and sent[i + 1].text.isdigit() and \
+                len(sent[i + 1].text) <= 3 and (t.lower_ in PERSON_NOUNS or t.lower_.endswith(ROLE_SUFFIXES)):
+            return True   # "Juror 8": a role with its number is somebody's name
         if not _is_cap(t) or t.lower_ in MONTHS_DAYS or t.text in ("I", "I'm", "I'll"):
             return False
         if t.lower_ in HONORIFICS and i + 1 < len(sent) and _is_cap(sent[i + 1]):

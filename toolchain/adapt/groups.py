@@ -31,6 +31,10 @@ def _groupish(t: Any) -> bool:
     """A common noun that can name a body of people: plural, or a collective noun."""
     if not t.is_alpha or not t.is_lower:
         return False
+    if t.tag_ == "NNS" and not any(c.dep_ == "det" for c in t.children) and \
+            any(c.dep_ in ("nmod", "compound") and c.text[:1].isupper() and c.i == t.i - 1 - sum(
+                1 for x in c.children if x.dep_ == "nummod") for c in t.children):
+        return False   # "Juror 3 lunges at him": a name and its verb the tagger read as a plural noun
     return t.tag_ == "NNS" or (t.tag_ == "NN" and t.lower_ in GROUP_NOUNS)
 
 
