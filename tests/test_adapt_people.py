@@ -604,3 +604,12 @@ def test_a_role_with_its_number_is_a_name_and_its_verb_is_no_group() -> None:
                        "Juror 8 tells the others that the boy may be innocent.\n")
     cues = [cue for cue, _ in lines]
     assert "JUROR 8" in cues and "LUNGES" not in cues
+
+
+def test_a_numbered_name_is_introduced_and_keeps_the_story_line() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("The jurors are locked into a small room. Only Juror 8, a quiet architect, votes not guilty.\n\n"
+                            "Juror 8 says that he does not know whether the boy is innocent. "
+                            "\"We're talking about somebody's life here,\" he tells them.\n")
+    assert any(a.startswith("Only JUROR 8, a quiet architect") for a in action), action
+    assert [cue for cue, _ in lines] == ["JUROR 8"]

@@ -1100,7 +1100,8 @@ class Cast:
                     taken.update(range(a, b + 2))
                     continue
             subj = head.dep_ in _SUBJ or (head.dep_ == "conj" and head.head.dep_ in _SUBJ) or \
-                (head.dep_ == "compound" and head.head.dep_ in _SUBJ and head.head.tag_ == "NNP")
+                (head.dep_ == "compound" and head.head.dep_ in _SUBJ and head.head.tag_ == "NNP") or \
+                (head.dep_ == "nummod" and head.head.dep_ in _SUBJ and a <= head.head.i - s.start < b)   # "Juror 8"
             out.append(Mention(self.people[pkey], a, b, subj))
             taken.update(range(a, b))
         for t in s:

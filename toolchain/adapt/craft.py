@@ -237,7 +237,9 @@ def is_name(form: str) -> bool:
     sentence, "Her neighbour": a name begins and ends with a capitalised word
     ("Ines Marlowe", "Ludwig van Beethoven")."""
     words = form.split()
-    return bool(words) and len(form) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
+    # (a name may end in its number: "Juror 8", "Agent 47")
+    last = words[-2] if len(words) > 1 and words[-1].isdigit() else words[-1] if words else ""
+    return bool(words) and len(form) > 1 and words[0][:1].isupper() and last[:1].isupper()
 
 
 #: A sentence that says it is a flashback: "In a flashback, ...", "A flashback shows ...".

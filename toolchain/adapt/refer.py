@@ -98,6 +98,8 @@ class Tracker:
     @staticmethod
     def _main(t: Any) -> bool:
         """A subject of the sentence's own story line, not of something said or thought."""
+        if t.dep_ in ("nummod", "compound") and t.head.i != t.i:
+            t = t.head       # "Juror 8 says": the name's last word is its number
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head       # "Lena and Geoff": as main as the first of them
         v = t.head
