@@ -213,7 +213,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
             new = True
         # a scene of three sentences or more is cut where the next one is about other people
-        # altogether, none of whom the sentence before had in it ("Vito sends Brasi to spy ...")
+        # altogether, none of whom the scene has had in it ("Ivo and Lena load a truck ...")
         if not new and cur is not None and len(cur.sentences) >= _CROWDED_SCENE and cur.items and \
                 sen.paragraph == prev_para and _others_altogether(s, tracker, cur.people):
             new = True
