@@ -257,3 +257,11 @@ def test_were_says_plural_when_the_parse_loses_the_subject() -> None:
 def test_what_the_story_closes_on_is_the_last_thing_seen() -> None:
     assert drop_meta("Kathy turns back, and the story closes with the couple standing in front of a billboard.") == \
         "Kathy turns back. The couple is standing in front of a billboard."
+
+
+def test_a_synopsis_of_a_title_and_credits_only_is_refused() -> None:
+    import pytest
+
+    from screenplay.errors import InputError
+    with pytest.raises(InputError, match="no story text"):
+        adapt("THE LONG NIGHT\nFrance, 1961, 98 min. Director: Ana Ruiz.\n", "t", "t", load_model())

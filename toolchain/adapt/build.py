@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 
+from screenplay.errors import InputError
 from screenplay.model import (
     Action, Boneyard, Character, Dialogue, Document, Element, Note, Parenthetical, SceneHeading, Section,
     Speech, Synopsis, TitleField, Transition, text_of,
@@ -857,6 +858,11 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
 def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author: str | None,
               home: str, loose_actors: list[tuple[str, str]], names: dict[str, set[str]],
               story: Story, story_spans: list[Any], groups: list[Person] | None = None) -> Document:
+    letters = [c for c in src.text if c.isalpha()]
+    shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)   # (warned of already)
+    if not shouted and not any(isinstance(it, Line) or isinstance(it, str) and drop_meta(it).strip()
+                               for sc in scenes for it in sc.items):
+        raise InputError("the synopsis has no story text (only a title, credits or narration about the film)")
     tp = [TitleField("Title", [text_of(title)])]
     if author:
         tp += [TitleField("Credit", [text_of("Written by")]), TitleField("Author", [text_of(author)])]
