@@ -265,3 +265,9 @@ def test_a_synopsis_of_a_title_and_credits_only_is_refused() -> None:
     from screenplay.errors import InputError
     with pytest.raises(InputError, match="no story text"):
         adapt("THE LONG NIGHT\nFrance, 1961, 98 min. Director: Ana Ruiz.\n", "t", "t", load_model())
+
+
+def test_a_synopsis_in_capitals_keeps_its_story() -> None:
+    a, fountain = adapt("ANNA OPENS THE DOOR OF THE BAKERY. BOB WAITS OUTSIDE IN THE RAIN.\n", "t", "t", load_model())
+    action = [ln for ln in fountain.splitlines() if ln and not ln.startswith(("=", "INT.", "EXT."))]
+    assert "ANNA OPENS THE DOOR OF THE BAKERY." in action and "BOB WAITS OUTSIDE IN THE RAIN." in action

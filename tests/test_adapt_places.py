@@ -327,15 +327,6 @@ def test_the_offices_of_a_company_are_its_building() -> None:
     assert heads.startswith("INT. PACIFIC ALL RISK INSURANCE COMPANY - NIGHT"), heads
 
 
-def test_other_people_altogether_after_a_long_scene_start_another() -> None:
-    heads = _heads("Ann and Tom sit in the kitchen. Ann pours the tea. Tom reads the paper. "
-                   "Ivo and Lena load a truck with crates.\n")
-    assert len(heads.split(" | ")) == 2
-    heads = _heads("Ann and Tom sit in the kitchen. Ann pours the tea. Tom reads the paper. "
-                   "Ann tells Tom that Ivo is coming.\n")
-    assert len(heads.split(" | ")) == 1   # (the same people: the same scene)
-
-
 def test_a_shop_is_no_part_of_the_plane_the_last_scene_was_on() -> None:
     heads = _heads("Harry and Sally sit together on the plane.\n\n"
                    "Years later, Harry and Sally run into each other in a bookshop.\n")

@@ -213,11 +213,6 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         # a long scene is cut where the story moves on in time ("Later, ...", "After the trial, ...")
         if not new and cur is not None and len(cur.sentences) >= _LONG_SCENE and cur.items and _moves_on(s):
             new = True
-        # a scene of three sentences or more is cut where the next one is about other people
-        # altogether, none of whom the scene has had in it ("Ivo and Lena load a truck ...")
-        if not new and cur is not None and len(cur.sentences) >= _CROWDED_SCENE and cur.items and \
-                sen.paragraph == prev_para and _others_altogether(s, tracker, cur.people):
-            new = True
         # a shorter one only by a marked leap: a date or time named, or people coming back or arriving
         if not new and cur is not None and _told(cur) and cur.items and _moves_on(s, leap=True):
             new = True
@@ -439,19 +434,6 @@ def _day_part(scenes: list["SceneDraft"]) -> str:
 
 #: Sentences a scene holds before a shift in time may cut it.
 _LONG_SCENE = 2
-#: Sentences a scene holds before a sentence about other people altogether starts another.
-_CROWDED_SCENE = 3
-
-
-def _others_altogether(s: "Span", tracker: Any, in_scene: set) -> bool:
-    """The sentence's subject is somebody the scene so far did not have in it, and so is
-    everybody else it names."""
-    root = s.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not (isinstance(tracker.referent(subj), (Person, tuple)) or subj.tag_ in ("NNP", "NNPS")):
-        return False
-    present = set(tracker.in_sentence())
-    return bool(present) and bool(in_scene) and not present & in_scene
 
 
 def _of_a_post(t: "Token") -> bool:
@@ -860,8 +842,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
               story: Story, story_spans: list[Any], groups: list[Person] | None = None) -> Document:
     letters = [c for c in src.text if c.isalpha()]
     shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)   # (warned of already)
-    if not shouted and not any(isinstance(it, Line) or isinstance(it, str) and drop_meta(it).strip()
-                               for sc in scenes for it in sc.items):
+    if not any(isinstance(it, Line) or isinstance(it, str) and drop_meta(it, shouted).strip()
+               for sc in scenes for it in sc.items):
         raise InputError("the synopsis has no story text (only a title, credits or narration about the film)")
     tp = [TitleField("Title", [text_of(title)])]
     if author:
@@ -916,7 +898,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     body.append(Action(text_of("FADE IN:")))
     was_flashback = False
     for sc, nxt in zip(scenes, scenes[1:]):
-        if _shows_nothing(sc):
+        if _shows_nothing(sc, shouted):
             # a title and "A photoplay in five reels" make no scene: their lines (and the notes
             # with them) go with the next
             nxt.sentences[:0], sc.sentences = sc.sentences, []
@@ -925,7 +907,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
                 nxt.time = sc.time   # (no earlier moment of that place is shown)
     shown = [sc for sc in scenes if sc.sentences]
     for sc, prior in zip(reversed(shown), reversed(shown[:-1])):
-        if not _shows_nothing(sc):
+        if not _shows_nothing(sc, shouted):
             break
         # "Newly restored. Screens with an introduction.": a festival's note after the story
         prior.sentences += sc.sentences
@@ -959,7 +941,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         pending: Speech | None = None
         for it in sc.items:
             if isinstance(it, Line):
-                said = drop_meta(it.text)
+                said = drop_meta(it.text, shouted)
                 if not said:
                     continue
                 voice = (it.voice,) if it.voice else ()
@@ -984,7 +966,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
             if isinstance(it, tuple):
                 body.append(Note(it[1]))
             elif isinstance(it, str) and it.strip():
-                action = intro.apply(drop_meta(it))
+                action = intro.apply(drop_meta(it, shouted))
                 shots = series_of_shots(action)
                 if shots is not None:
                     # what a camera shows of a span of time: a series of short shots
@@ -997,17 +979,17 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     return Document(tp, body)
 
 
-def _shows_nothing(sc: SceneDraft) -> bool:
+def _shows_nothing(sc: SceneDraft, shouted: bool = False) -> bool:
     """Whether a scene holds only narration about the film (and notes): no scene of its own."""
     return any(not isinstance(it, tuple) for it in sc.items) and \
-        all(isinstance(it, tuple) or _told_of_the_film(it) for it in sc.items)
+        all(isinstance(it, tuple) or _told_of_the_film(it, shouted) for it in sc.items)
 
 
-def _told_of_the_film(item: object) -> bool:
+def _told_of_the_film(item: object, shouted: bool = False) -> bool:
     """Whether an item of a scene is narration about the film alone, which leaves nothing."""
     if isinstance(item, Line):
-        return not drop_meta(item.text)
-    return isinstance(item, str) and not drop_meta(item).strip()
+        return not drop_meta(item.text, shouted)
+    return isinstance(item, str) and not drop_meta(item, shouted).strip()
 
 
 __all__ = ["Adaptation", "adapt_text", "Boneyard"]

@@ -63,18 +63,24 @@ _OPENS_WHERE = re.compile(r"^(?:the\s+)?(?:film|movie|story|picture)\s+(?:opens|
                           re.IGNORECASE)
 
 
+#: How the lexicon's "title line in capitals" pattern begins (see lexicons/meta_narration.txt).
+_CAPITALS_LINE = "^(?-i:(?=[^a-z]*$)"
 _CLOSES_ON = re.compile(r",?\s+and\s+the\s+(?:film|movie|story|picture)\s+(?:closes|ends|concludes|finishes)\s+"
                         r"(?:with|on)\s+(\w.*)$", re.IGNORECASE)
 
 
-def drop_meta(text: str) -> str:
-    """Action without narration about the film: what it narrated stands on its own."""
+def drop_meta(text: str, shouted: bool = False) -> str:
+    """Action without narration about the film: what it narrated stands on its own.
+
+    ``shouted``: the whole synopsis is in capitals, so a line in capitals is no title."""
     text = _OPENS_WHERE.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + ", ", text)
     # "..., and the story closes with the couple standing before a billboard": what it closes on
     # is the last thing seen, a sentence of its own
     text = _CLOSES_ON.sub(lambda m: ". " + _finite(m.group(1)[:1].upper() + m.group(1)[1:]), text)
     out = text
     for pat in _meta():
+        if shouted and pat.pattern.startswith(_CAPITALS_LINE):
+            continue
         out = pat.sub("", out)
     if out == text:
         return text
