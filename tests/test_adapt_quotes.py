@@ -298,3 +298,25 @@ def test_words_called_out_or_repeated_by_name_are_lines_and_a_song_title_is_not(
     assert lines == [("DON", "Dignity, always dignity.")] and "Don tells the gossip his life story." in action
     lines, action = adapted(pre + 'Kathy turns back as Don sings "You Are My Lucky Star" to her from the stage.\n')
     assert lines == [] and any('"You Are My Lucky Star"' in a for a in action)
+
+
+def test_a_quotation_before_its_speaker_with_article_or_manner_is_a_line() -> None:
+    lines, body = _adapt('Marco waits at the station. "Not guilty," he finally says, and Lena helps him. '
+                         '"Good shot," the old guard says, as another car goes past.')
+    assert ("MARCO", "Not guilty.") in lines
+    assert ("GUARD", "Good shot.") in lines
+    assert not any('"Good shot' in ln or '"Not guilty' in ln for ln in body)   # said once, not also in action
+    assert any(ln.startswith("Another car goes past") for ln in body)
+
+
+def test_an_exclamation_then_its_speaker_and_listener_is_one_sentence() -> None:
+    lines, body = _adapt('The driver fills the van. "You were only supposed to fill the tank!" '
+                         'Marco yells at him. Lena laughs.')
+    assert ("MARCO", "You were only supposed to fill the tank!") in lines
+    assert not any('tank!"' in ln for ln in body)
+
+
+def test_she_after_a_sentence_about_a_trade_of_unknown_sex_is_that_one() -> None:
+    lines, _ = _adapt('Lena waits at the station. Marco calls the bank. The operator thinks it is a joke. '
+                      '"Please hold," she says, and she leaves him waiting.')
+    assert ("OPERATOR", "Please hold.") in lines

@@ -701,6 +701,10 @@ class Cast:
                     any(c.dep_ in ("det", "poss") for c in t.children)
                 personish = t.lower_ in PERSON_NOUNS and \
                     (t.dep_ in _SUBJ or t.dep_ == "pobj" and t.head.dep_ == "agent")   # "... by the sheriff"
+                # a noun of a trade whose mind is at work is somebody: "the operator thinks it is a prank"
+                personish = personish or t.lower_.endswith(ROLE_SUFFIXES) and t.dep_ == "nsubj" and \
+                    t.head.pos_ == "VERB" and self.lemma(t.head) in entries("mind_verbs") and \
+                    any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children)
                 # individuals the text tells apart by an adjective are characters, whatever the
                 # noun ("a hollow tree and a younger tree ... the hollow tree retaliates")
                 personish = personish or (t.lower_ in self._split and _telling_adjective(t, self._split) is not None

@@ -48,7 +48,18 @@ def _said_by_after(doc: Any, k: int) -> bool:
     verb = doc[k + n].lower_
     stems = {verb, verb[:-1], verb[:-2], verb[:-1] if verb.endswith("ed") else verb, re.sub(r"ies$", "y", verb)}
     return (doc[k + n].tag_.startswith("VB") or doc[k + n].tag_ == "NNS") and bool(stems & QUOTE_VERBS) and \
-        (k + n + 1 >= len(doc) or doc[k + n + 1].is_punct)
+        _short_tail(doc, k + n + 1)
+
+
+def _short_tail(doc: Any, k: int) -> bool:
+    """Whether what follows a verb of saying up to the next stop is at most its listener or manner
+    ("at him", "to the crowd", "angrily"): no clause of its own."""
+    n = 0
+    while k + n < len(doc) and not doc[k + n].is_punct:
+        if n == 4 or doc[k + n].tag_.startswith(("VB", "MD")) or doc[k + n].lower_ in ("that", "and", "but"):
+            return False
+        n += 1
+    return True
 
 
 def quote_spans(sent: Any) -> list[tuple[int, int]]:
@@ -74,7 +85,11 @@ def quote_before(v: Any, quotes: list[tuple[int, int]]) -> tuple[int, int] | Non
     """A quotation right before its verb: '"Let's go home," he says.' (only its speaker between)."""
     for a, b in quotes:
         between = [t for t in v.doc[b + 1:v.i]]
-        if 0 < v.i - b <= 4 and all(t.is_punct or t.dep_ in ("nsubj", "compound") or t.pos_ in ("PRON", "PROPN")
+        # (the speaker may come with its article and a manner: '"Not guilty," he finally says',
+        # '"Good shot," the old sheriff says')
+        if 0 < v.i - b <= 5 and all(t.is_punct or t.dep_ in ("nsubj", "compound") or t.pos_ in ("PRON", "PROPN") or
+                                    t.dep_ in ("det", "amod", "poss") and t.head.dep_ == "nsubj" or
+                                    t.dep_ == "advmod" and t.pos_ == "ADV" and t.head.i == v.i
                                     for t in between):
             return (a, b)
     return None

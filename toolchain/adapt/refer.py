@@ -253,12 +253,16 @@ class Tracker:
             mine = self._resolved.get(own.i - self._sent.start) if own is not None else None
             if isinstance(mine, Person) and mine.gender in (g, None) and mine.named:
                 return mine
-        for tier in tiers:
+        # "The clerk thinks it is a joke. "Hold," she says": the one the last sentence was about, of
+        # unknown sex, before anybody further back - when nobody of that sex is nearer
+        near = [p for p, _ in cur] + [p for p, _ in prev]
+        topic = [p for p, s in reversed(prev) if s] if subject and not any(p.gender == g for p in near) else []
+        for k, tier in enumerate(tiers):
             for p in tier:
                 if p != own_subj and p not in doers and p.gender == g:
                     return p
             for p in tier:
-                if p != own_subj and p not in doers and p.gender is None and p.named:
+                if p != own_subj and p not in doers and p.gender is None and (p.named or tier == topic and k <= 1):
                     return p
         for p in order:
             if p != own_subj and p not in doers and p.gender is None:
