@@ -320,3 +320,10 @@ def test_she_after_a_sentence_about_a_trade_of_unknown_sex_is_that_one() -> None
     lines, _ = _adapt('Lena waits at the station. Marco calls the bank. The operator thinks it is a joke. '
                       '"Please hold," she says, and she leaves him waiting.')
     assert ("OPERATOR", "Please hold.") in lines
+
+
+def test_a_bare_man_or_woman_keeps_the_adjective_that_describes_them_in_the_cue() -> None:
+    lines, body = _adapt('Harry and Sally eat lunch. An older woman at a nearby table gives the waiter her order. '
+                         '"I will have the soup," she says. The same woman leaves.')
+    assert ("OLDER WOMAN", "I will have the soup.") in lines
+    assert any("An OLDER WOMAN at a nearby table" in ln for ln in body)

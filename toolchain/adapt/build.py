@@ -851,7 +851,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     tp.append(TitleField("Source", [text_of("Adapted from a synopsis")]))
     # a group that speaks is introduced like a role ("hundreds of STRIKERS")
     # (a role the text writes with a capital is found as written: "the Squire")
-    intro = Introducer(names, {p.key: p.cue.title() if p.cue.title() in p.forms else p.cue.lower()
+    intro = Introducer(names, {p.key: next((f for f in p.forms if f.upper() == p.cue), None) or
+                               (p.cue.title() if p.cue.title() in p.forms else p.cue.lower())
                                for p in cast.ordered() + (groups or []) if not p.named and p.cue})
     # a title such as "Nurse" or "Chief" is also a common noun the synopsis writes in lower case:
     # it may stay in a heading ("NURSES' STATION"); a name may not

@@ -214,6 +214,21 @@ def _telling_adjectives(tok: Any) -> list[str]:
     return out
 
 
+#: Adjectives that only point or count ("the other man", "the same woman"): no description.
+_POINTING_ADJECTIVES = frozenset("other another same only certain such own whole next last first".split())
+
+
+def _described(tok: Any, cue: str) -> tuple[str, str | None]:
+    """The cue of a person met as a bare man or woman, with the adjective the text first gives
+    ("an older woman at a nearby table" -> OLDER WOMAN), as scripts tell such people apart;
+    and that phrase as written, or None when the cue stays as it was."""
+    if tok.lower_ not in _GENERIC_PEOPLE or cue != tok.text.upper():
+        return cue, None
+    adj = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "amod" and c.tag_ in ("JJ", "JJR")
+                and c.is_alpha and c.lower_ not in _POINTING_ADJECTIVES), None)
+    return (f"{adj.text.upper()} {cue}", f"{adj.text} {tok.text}") if adj is not None else (cue, None)
+
+
 def _told_apart(sents: list[Any]) -> dict[str, Counter]:
     """Nouns the text uses for two individuals told apart by adjectives in one sentence
     ("a hollow tree and a younger tree", "an old man and a young man"), each with how often
@@ -736,7 +751,9 @@ class Cast:
                         if f"{adj.upper()} {t.text.upper()}" != key:
                             self.role_alias.setdefault(f"{adj.upper()} {t.text.upper()}", key)
                 if key not in self.people:
-                    p = Person(key, cue, False, {t.text})
+                    described = _described(t, cue)
+                    # (the described form as written: "a Mexican man" is introduced as a MEXICAN MAN)
+                    p = Person(key, described[0], False, {t.text} | ({described[1]} if described[1] else set()))
                     p.first = si
                     if t.lower_ in FEMALE_NOUNS:
                         p.votes["F"] += 5
