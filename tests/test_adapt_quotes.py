@@ -327,3 +327,11 @@ def test_a_bare_man_or_woman_keeps_the_adjective_that_describes_them_in_the_cue(
                          '"I will have the soup," she says. The same woman leaves.')
     assert ("OLDER WOMAN", "I will have the soup.") in lines
     assert any("An OLDER WOMAN at a nearby table" in ln for ln in body)
+
+
+def test_she_is_the_story_lines_subject_not_one_in_a_condition() -> None:
+    lines, _ = _adapt('Lina learns that Kathy sang her songs. She tells Simpson that her contract lets her control '
+                      'her publicity and threatens to sue the studio unless Kathy goes on singing for her. '
+                      '"What do they think I am?" she snaps. Simpson gives in.')
+    assert any(cue == "LINA" and said.endswith("What do they think I am?") for cue, said in lines)
+    assert all(cue != "KATHY" for cue, _ in lines)

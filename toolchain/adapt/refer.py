@@ -105,6 +105,8 @@ class Tracker:
         v = t.head
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _NOT_HAPPENING for c in v.children):
+            return False     # "threatens to sue unless Kathy sings": what may be, not what happens
         return v.dep_ in ("ROOT", "advcl")
 
     def end(self) -> None:
@@ -268,6 +270,11 @@ class Tracker:
             if p != own_subj and p not in doers and p.gender is None:
                 return p
         return None
+
+
+#: Subordinators of a clause that tells a condition, a cause or a concession, not the story's
+#: next event: its subject is not who the story line is about.
+_NOT_HAPPENING = frozenset("unless if because although though whether lest".split())
 
 
 def _object_read_as_subject(v: Any, subj: Any) -> bool:
