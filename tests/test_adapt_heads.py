@@ -615,3 +615,25 @@ def test_soon_after_and_before_long_move_the_story_on() -> None:
                  "After that, they sleep.", "Before long the police arrive."):
         assert cue_of(text).time, text
     assert not cue_of("Soon Tom leaves the room.").time   # ("soon" alone is no cut)
+
+
+def test_a_things_container_is_no_place_and_a_feeling_is_nowhere() -> None:
+    heads = _heads("Mara Lind lives in a flat in Oslo.\n\n"
+                   "The next morning Mara leaves a pie in the oven and tucks a letter into her handbag.\n")
+    assert not any("OVEN" in h or "HANDBAG" in h for h in heads), heads
+    heads = _heads("Mara Lind waits in the courtroom.\n\n"
+                   "Later the heat rises and, to everyone's relief, the old fan starts.\n")
+    assert not any("RELIEF" in h for h in heads), heads
+    heads = _heads("Mara Lind waits in the cinema.\n\nThe lights go up and Mara walks toward the exit.\n")
+    assert not any("EXIT" in h for h in heads), heads
+    # where one hides a thing or goes with what one chases, one is
+    heads = _heads("Mara Lind lives on a farm.\n\nThe next day Mara hides the kitten in the hayloft.\n")
+    assert any("HAYLOFT" in h for h in heads), heads
+
+
+def test_a_church_hall_told_of_in_passing_is_no_room_of_the_home() -> None:
+    from toolchain.adapt.nlp import parse_all
+    from toolchain.adapt.places import places_in
+    doc = next(iter(parse_all(load_model(), ["Mara Lind is a singer who earns a few pounds a night in a church hall."])))
+    found = [p for s in doc.sents for p, _ in places_in(s, "HOUSE")]
+    assert found and all(p.location == "CHURCH HALL" and p.room is None for p in found), found

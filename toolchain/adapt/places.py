@@ -232,10 +232,11 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             hit: tuple[Place, bool] | None = (Place("EXT", toks[k - 1].text.upper() + " ENTRANCE", None), False)
         elif key in ROOMS and k > 0 and toks[k - 1].dep_ == "compound" and toks[k - 1].head.i == t.i \
                 and (PLACES.get(toks[k - 1].lower_, (None, ""))[1] == "INT" or toks[k - 1].lower_ in _SETTLEMENT_WORDS) \
-                and prep is not None and prep.lower_ in _LOC_PREPS and in_story_line(prep.head):
+                and prep is not None and prep.lower_ in _LOC_PREPS:
             # "the church hall", "the hotel kitchen": a building's room named with it, not the home's
-            # ("the town hall": a settlement's building)
-            hit = (Place("INT", (toks[k - 1].text + " " + t.text).upper(), None), False)
+            # ("the town hall": a settlement's building); a hint only, off the story line ("a
+            # fighter who earns a few dollars in a church hall")
+            hit = (Place("INT", (toks[k - 1].text + " " + t.text).upper(), None), not in_story_line(prep.head))
             if key in WEAK:
                 # "lies in a hospital bed": a thing of the building names the building, not a room
                 # ("the car door" is seen from outside the car)
@@ -743,12 +744,25 @@ def _generic_place(t: "Token") -> Place | None:
         verb = verb.head   # "hides the cub in the hayloft": the parse hangs the place on the object
     if verb.pos_ not in ("VERB", "AUX") and not verb_read_as_noun(verb) or not in_story_line(verb):
         return None   # ("Ana and Rui chase the dog into a barn": the verb the tagger read as a noun)
+    if prep.lower_ in ("in", "into", "inside", "onto") and _thing_put(verb, t) and \
+            (any(c.dep_ == "poss" for c in t.children) or not _stems(verb.lower_) & _HIDING and (
+                prep.lower_ in ("in", "inside") or   # (where a thing is left: "leaves a casserole in ...")
+                not _stems(verb.lower_) & set(entries("motion_verbs")) and not _moving(verb))):
+        return None   # "leaves a casserole in the microwave", "hides a microphone in her corsage": a
+        # thing's container, which no word list knows as a place, is no place people are in
+        # (one hides a thing where one goes, "hides the cub in the hayloft", and goes with what one
+        # chases or carries: "chase the mask into the trench")
     # inside it ("in a guard hut", "into the radio room") may be a part of where they are; at it
     # ("a job at the cannery") is a place of its own
     site = prep.lower_ in ("in", "inside", "into")
     if t.lower_.endswith(_ROOM_ENDINGS) or t.tag_ == "NNS" and t.lower_[:-1].endswith(_ROOM_ENDINGS):
         # ("the firm's offices", "the council chambers": rooms, whatever is done in them)
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
+    if prep.lower_ in ("to", "toward", "towards") and not _moving(verb) and \
+            not _stems(verb.lower_) & (set(entries("motion_verbs")) | _SENDING):
+        return None   # "to everyone's relief, the fan works": a verb of staying goes nowhere
+    if prep.lower_ in ("toward", "towards"):
+        return None   # "runs toward the exit": not there yet, and no place a word list knows
     outdoor = _outdoor(t)
     if outdoor and prep.lower_ in _INSIDE:
         return Place("EXT", place_name(t, t.lower_, t.text.upper()), None, site=True)
@@ -777,6 +791,22 @@ def _generic_place(t: "Token") -> Place | None:
 
 
 _SEASONS = frozenset("spring summer autumn fall winter".split())
+
+
+def _thing_put(verb: "Token", t: "Token") -> bool:
+    """Whether ``verb`` puts a thing (its object, no person nor group) into ``t``."""
+    for c in verb.children:
+        one = c.lower_[:-1] if c.tag_ == "NNS" and c.lower_.endswith("s") else c.lower_
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < t.i and one not in PERSON_NOUNS and \
+                c.lower_ not in GROUP_NOUNS and one not in GROUP_NOUNS and c.ent_type_ not in ("PERSON", "NORP") and not c.lower_.endswith(_PEOPLE_ENDS):
+            return True
+    return False
+
+
+#: Verbs that take or send somebody to a place ("is transferred to a mental institution").
+_SENDING = frozenset("take bring transfer send admit lead guide return".split())
+#: Endings of nouns for people of a trade, whom a verb may take somewhere with it ("the driver").
+_PEOPLE_ENDS = ("er", "or", "ist", "ant", "ian")
 
 
 def _done_there(t: "Token", verb: "Token") -> bool:
