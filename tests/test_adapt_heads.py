@@ -637,3 +637,12 @@ def test_a_church_hall_told_of_in_passing_is_no_room_of_the_home() -> None:
     doc = next(iter(parse_all(load_model(), ["Mara Lind is a singer who earns a few pounds a night in a church hall."])))
     found = [p for s in doc.sents for p, _ in places_in(s, "HOUSE")]
     assert found and all(p.location == "CHURCH HALL" and p.room is None for p in found), found
+
+
+def test_outside_or_inside_opening_a_sentence_turns_to_the_other_side_of_the_building() -> None:
+    heads = _heads("Don Rocco receives visitors in the study of his villa. Outside, the guests dance on the lawn. "
+                   "His son Carlo arrives with Nina and tells her about the family. Inside, Rocco listens to a "
+                   "baker.\n")
+    assert heads[:3] == ["INT. VILLA - STUDY - DAY", "EXT. VILLA - LAWN - DAY", "INT. VILLA - DAY"], heads
+    heads = _heads("Don Rocco receives visitors in the study of his villa. Outside, the guests dance.\n")
+    assert heads == ["INT. VILLA - STUDY - DAY", "EXT. VILLA - DAY"], heads

@@ -191,6 +191,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             here = named   # "leads them to a fort, and then to New Mexico": where they end up
 
         cur = scenes[-1] if scenes else None
+        if cur is not None and cur.place is not None and not is_backstory(s):
+            side = _other_side(s, cur.place, scenes)   # "Outside, the reception fills the garden"
+            if side is not None and here is not None and here.int_ext == "EXT" and here.room is None and \
+                    here.location.lower() in _GROUNDS and side.int_ext == "EXT":
+                here = Place("EXT", side.location, here.location)   # the house's own garden
+            elif here is None:
+                here = side
         year = _opening_year(s) if now_year is not None and idx > 0 else None
         was_past, dated_past = dated_past, dated_past if year is None else year < (now_year or 0)
         back = is_flashback(s.text) or dated_past
@@ -703,6 +710,25 @@ _NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|on
                       r"(?:days?|weeks?|months?|years?) (?:later|pass)|the day after)\b", re.IGNORECASE)
 _ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush run hurry burst knock "
                        "ring".split())
+
+
+#: A building's own ground out of doors, named alone after "Outside,": the garden is the house's.
+_GROUNDS = frozenset("garden gardens lawn yard grounds driveway porch terrace courtyard patio".split())
+
+
+def _other_side(s: Any, place: Place, scenes: list["SceneDraft"]) -> Place | None:
+    """The same building seen from its other side, when the sentence opens with a bare
+    "Outside," or "Inside," ("Outside, the guests dance": EXT. of the house the scene was in;
+    "Inside," after the lawn: back in the building the story was last inside)."""
+    first = s[0] if len(s) > 1 else None
+    if first is None or s[1].text != "," or first.lower_ not in ("outside", "inside") or first.pos_ == "ADP":
+        return None
+    if place.int_ext == "INT" and first.lower_ == "outside":
+        return Place("EXT", place.location, None)
+    if place.int_ext == "EXT" and first.lower_ == "inside":
+        return next((Place("INT", sc.place.location, None) for sc in reversed(scenes)
+                     if sc.place is not None and sc.place.int_ext == "INT"), None)
+    return None
 
 
 def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut: bool = False) -> bool:
