@@ -335,3 +335,12 @@ def test_she_is_the_story_lines_subject_not_one_in_a_condition() -> None:
                       '"What do they think I am?" she snaps. Simpson gives in.')
     assert any(cue == "LINA" and said.endswith("What do they think I am?") for cue, said in lines)
     assert all(cue != "KATHY" for cue, _ in lines)
+
+
+def test_he_as_subject_is_the_story_lines_subject_not_the_one_thrown_out() -> None:
+    lines, _ = _adapt("Charlie corners Bridger in his cell. Bridger is outraged and has him thrown out, but then "
+                      "he agrees to pay for the job.")
+    assert [cue for cue, _ in lines] == ["BRIDGER"], lines
+    # the one asked still answers: sex tells them apart
+    lines, _ = _adapt("Tom tells Ana to come down, but she refuses.")
+    assert ("ANA", "No.") in lines

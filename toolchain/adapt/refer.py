@@ -65,7 +65,8 @@ class Tracker:
                 if p is not None:
                     self._pron_sex[rel] = (p, PRON_GENDER[low])
                 if p is not None:
-                    self._cur.append((rel, p, t.dep_ in _SUBJ and self._main(t)))
+                    # ("has him thrown out": a "him" the parse makes a subject is one done to)
+                    self._cur.append((rel, p, t.dep_ in _SUBJ and low not in ("him", "her") and self._main(t)))
             elif low in ("they", "them", "their") or (t.lower_ == "couple" and t.tag_ == "NN"):
                 self._resolved[rel] = self.last_group
 
@@ -245,6 +246,13 @@ class Tracker:
             between = [q for r, q, _ in self._cur if at < r < rel and r not in self._pron_sex
                        and q != p and q.gender in (g, None)]
             if sex == g and p != own_subj and p.gender in (g, None) and not between:
+                # "Bridger has him thrown out, but then he agrees": a subject "he" is the story line's
+                # subject of that sex before one the sentence did something to
+                # (when their sexes, known or not, cannot tell the two apart)
+                main = [q for q, sb in cur if sb and q.gender in (g, None) and q.gender == p.gender and q != own_subj]
+                if subject and main and p not in main and \
+                        (self._sent[at].dep_ not in _SUBJ or self._sent[at].lower_ in ("him", "her")):
+                    return main[0]
                 return p
         if possessive:
             # "Eddie is on his way": a possessive is first its own clause's subject's
