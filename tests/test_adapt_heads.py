@@ -646,3 +646,13 @@ def test_outside_or_inside_opening_a_sentence_turns_to_the_other_side_of_the_bui
     assert heads[:3] == ["INT. VILLA - STUDY - DAY", "EXT. VILLA - LAWN - DAY", "INT. VILLA - DAY"], heads
     heads = _heads("Don Rocco receives visitors in the study of his villa. Outside, the guests dance.\n")
     assert heads == ["INT. VILLA - STUDY - DAY", "EXT. VILLA - DAY"], heads
+
+
+def test_going_toward_a_place_and_hiding_a_car_in_a_buildings_garage_are_still_places() -> None:
+    from toolchain.adapt.nlp import parse_all
+    from toolchain.adapt.places import places_in
+    texts = ["As he walked out toward the pool, Nora shot him.",
+             "Joe swung into the drive, hiding his car in its empty garage."]
+    for doc, word in zip(parse_all(load_model(), texts), ("POOL", "GARAGE")):
+        found = [p for s in doc.sents for p, _ in places_in(s, "HOUSE")]
+        assert any(word in (p.location, p.room) for p in found), (word, found)

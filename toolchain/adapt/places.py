@@ -745,7 +745,7 @@ def _generic_place(t: "Token") -> Place | None:
     if verb.pos_ not in ("VERB", "AUX") and not verb_read_as_noun(verb) or not in_story_line(verb):
         return None   # ("Ana and Rui chase the dog into a barn": the verb the tagger read as a noun)
     if prep.lower_ in ("in", "into", "inside", "onto") and _thing_put(verb, t) and \
-            (any(c.dep_ == "poss" for c in t.children) or not _stems(verb.lower_) & _HIDING and (
+            (any(c.dep_ == "poss" and c.lower_ in _PERSONAL for c in t.children) or not _stems(verb.lower_) & _HIDING and (
                 prep.lower_ in ("in", "inside") or   # (where a thing is left: "leaves a casserole in ...")
                 not _stems(verb.lower_) & set(entries("motion_verbs")) and not _moving(verb))):
         return None   # "leaves a casserole in the microwave", "hides a microphone in her corsage": a
@@ -761,8 +761,8 @@ def _generic_place(t: "Token") -> Place | None:
     if prep.lower_ in ("to", "toward", "towards") and not _moving(verb) and \
             not _stems(verb.lower_) & (set(entries("motion_verbs")) | _SENDING):
         return None   # "to everyone's relief, the fan works": a verb of staying goes nowhere
-    if prep.lower_ in ("toward", "towards"):
-        return None   # "runs toward the exit": not there yet, and no place a word list knows
+    if prep.lower_ in ("toward", "towards") and (t.lower_ in _OPENINGS or t.lower_ in ("exit", "exits")):
+        return None   # "runs toward the exit": a way out of where they are, not a place
     outdoor = _outdoor(t)
     if outdoor and prep.lower_ in _INSIDE:
         return Place("EXT", place_name(t, t.lower_, t.text.upper()), None, site=True)
@@ -803,6 +803,8 @@ def _thing_put(verb: "Token", t: "Token") -> bool:
     return False
 
 
+#: Possessives of people: what is "her corsage" or "his pocket" is worn or carried, no place.
+_PERSONAL = frozenset("his her their my your our".split())
 #: Verbs that take or send somebody to a place ("is transferred to a mental institution").
 _SENDING = frozenset("take bring transfer send admit lead guide return".split())
 #: Endings of nouns for people of a trade, whom a verb may take somewhere with it ("the driver").
