@@ -344,3 +344,10 @@ def test_he_as_subject_is_the_story_lines_subject_not_the_one_thrown_out() -> No
     # the one asked still answers: sex tells them apart
     lines, _ = _adapt("Tom tells Ana to come down, but she refuses.")
     assert ("ANA", "No.") in lines
+
+
+def test_a_role_right_before_a_name_is_that_persons_whatever_the_parse_hangs_it_on() -> None:
+    lines, _ = _adapt('Lime smiles. He meets Kurtz, and Kurtz explains that Lime asked them to take care of Martins '
+                      'and of his girlfriend, the actress Anna Schmidt. Anna weeps. Lime laughs. '
+                      '"Nobody cares," he says.')
+    assert ("LIME", "Nobody cares.") in lines   # (the actress is Anna: Lime is no "she")

@@ -881,7 +881,9 @@ class Cast:
             cand.update(by_start.get(a, ()))
         for ch in t.children:
             cand.update(by_head.get(ch.i, ()))
-        for n in sorted(cand):
+        # the name right after the role first: "the actress Anna Schmidt" is hers, however the
+        # parse hangs the role
+        for n in sorted(cand, key=lambda n: (spans[n][0] != rel + 1, n)):
             a, b = spans[n]
             key = keys[n]
             assert key is not None  # only spans naming someone are indexed
