@@ -350,4 +350,9 @@ def test_a_role_right_before_a_name_is_that_persons_whatever_the_parse_hangs_it_
     lines, _ = _adapt('Lime smiles. He meets Kurtz, and Kurtz explains that Lime asked them to take care of Martins '
                       'and of his girlfriend, the actress Anna Schmidt. Anna weeps. Lime laughs. '
                       '"Nobody cares," he says.')
-    assert ("LIME", "Nobody cares.") in lines   # (the actress is Anna: Lime is no "she")
+    assert ("LIME", "Nobody cares.") in lines
+    a, _ = adapt("Lime smiles. Kurtz explains that Lime asked them to take care of his girlfriend, the actress "
+                 "Anna Schmidt. Anna weeps.", "t", "t", load_model())
+    assert a.story is not None
+    sex = {e.id: e.gender for e in a.story.entities}
+    assert sex.get("LIME") != "F" and sex.get("ANNA SCHMIDT", sex.get("ANNA")) == "F", sex
