@@ -356,3 +356,11 @@ def test_a_role_right_before_a_name_is_that_persons_whatever_the_parse_hangs_it_
     assert a.story is not None
     sex = {e.id: e.gender for e in a.story.entities}
     assert sex.get("LIME") != "F" and sex.get("ANNA SCHMIDT", sex.get("ANNA")) == "F", sex
+
+
+def test_words_after_a_question_between_two_men_are_not_taken_for_the_answer() -> None:
+    text = ('Emil loses his hat on the ferry. Vogel meets Emil on the upper deck. High above the harbour, Vogel '
+            'shows no regret. Pointing at the crowd below, he asks Emil whether he would miss any of them. '
+            '"Nobody misses anybody. Why should we?" he says coolly.')
+    lines, _ = _adapt(text)
+    assert lines[-1] == ("VOGEL", "Nobody misses anybody. Why should we?"), lines

@@ -119,12 +119,19 @@ def _role_head(tok: Any) -> bool:
         and tok.lower_ not in GROUP_NOUNS and tok.lower_ not in ORGANISATION_NOUNS and tok.is_alpha
 
 
+#: Titles that are also a rank one is called by alone ("the Count", "the Baroness"), unlike
+#: forms of address ("Mr.", "Señora") that only ever stand before a name.
+_RANKS = frozenset(w for w in HONORIFICS if not w.endswith(".") and w not in frozenset(
+    "mr mrs ms miss monsieur sir señor senor herr signor don madame mme mademoiselle señora senora frau "
+    "signora dr prof capt sgt rev lance staff".split()))
+
+
 def _capital_role(tok: Any) -> bool:
     """A word for a person written with a capital, as old scenarios and fables name their
     characters ("the Squire", "a Stranger"): a person noun after an article, not a title
     before a name ("the Reverend Amos Pell") nor the end of one ("the Prime Minister")."""
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return tok.is_title and tok.lower_ in PERSON_NOUNS and \
+    return tok.is_title and (tok.lower_ in PERSON_NOUNS or tok.lower_ in _RANKS) and \
         any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) and \
         not any(c.dep_ == "compound" and _is_cap(c) for c in tok.lefts) and \
         not (nxt is not None and _is_cap(nxt) and nxt.tag_ in ("NNP", "NNPS"))
@@ -638,10 +645,10 @@ class Cast:
                 if key is None:
                     continue
                 k = a - 1   # (a title the sentence's opening kept out of the name: "Sheriff Amos Pryce")
-                while k >= 0 and _is_cap(toks[k]) and toks[k].lower_ in PERSON_NOUNS:
+                while k >= 0 and _is_cap(toks[k]) and (toks[k].lower_ in PERSON_NOUNS or toks[k].lower_ in _RANKS):
                     k -= 1
                 for w in [t.text for t in toks[k + 1:a]] + words[:-1]:
-                    if not w[:1].isupper() or w.lower() not in PERSON_NOUNS:
+                    if not w[:1].isupper() or w.lower() not in PERSON_NOUNS and w.lower() not in _RANKS:
                         break
                     holders[w.upper()].add(key)
         for role, keys in holders.items():

@@ -88,6 +88,7 @@ class SpeechReader(ReportedSpeech):
         self._found: set[str] = set()
         self._loose: set[int] = set()             # tokens of quotations no verb claimed, now lines
         self._asked: tuple[Person, Person] | None = None   # (asked, asker) of the last question
+        self._asker_sex: str | None = None
         self._groups: dict[str, Person] = {}     # cue -> the group speaking under it
         self._keep_clause: set[int] = set()      # quoting verbs whose clause stays action
         # a verb whose subject the parse lost -> the tokens of the name set off before it
@@ -266,6 +267,9 @@ class SpeechReader(ReportedSpeech):
             if (lem in _QUESTIONS or lem in PROPOSALS) and isinstance(speaker, Person):
                 listener = self._addressee(v)[1]
                 self._asked = (listener, speaker) if isinstance(listener, Person) and listener != speaker else None
+                # (the asker's sex as the text said it here, when the cast does not know it: "he asks")
+                own = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                self._asker_sex = PRON_GENDER.get(own.lower_) if own is not None and own.tag_ == "PRP" else None
             elif isinstance(speaker, Person) and kind != "N":
                 self._asked = None   # somebody answered, or spoke of something else
             out.events.append(SpeechEvent(v.idx, speaker, line is not None, kind,
@@ -687,7 +691,8 @@ class SpeechReader(ReportedSpeech):
         listener, asker = asked
         # "invites Pim to come; he declines": a refusal is the one invited's, even between two men
         reply = self.lemma(v) in RESPONSES
-        if listener.gender != PRON_GENDER[subj.lower_] or (asker.gender == listener.gender and not reply):
+        if listener.gender != PRON_GENDER[subj.lower_] or \
+                ((asker.gender or self._asker_sex) == listener.gender and not reply):
             return None
         return listener
 
