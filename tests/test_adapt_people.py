@@ -613,3 +613,21 @@ def test_a_numbered_name_is_introduced_and_keeps_the_story_line() -> None:
                             "\"We're talking about somebody's life here,\" he tells them.\n")
     assert any(a.startswith("Only JUROR 8, a quiet architect") for a in action), action
     assert [cue for cue, _ in lines] == ["JUROR 8"]
+
+
+def test_a_rank_said_alone_is_the_one_person_who_holds_it() -> None:
+    a, _ = adapt('Hutter travels to the castle of Count Orlok. The Count greets him at the door. '
+                 '"Welcome," the Count says. Anna meets Baron Kurtz at a cafe. "Sit down," the Baron says.',
+                 "t", "t", load_model())
+    from screenplay.model import Speech
+    cues = [el.character.name for el in a.doc.body if isinstance(el, Speech)]
+    assert cues == ["COUNT ORLOK", "BARON KURTZ"], cues
+    a, _ = adapt("The votes are in. The count begins at noon.", "t", "t", load_model())
+    assert a.story is not None and not a.story.entities   # a count of votes is nobody
+
+
+def test_a_word_opening_quoted_words_is_no_name() -> None:
+    a, _ = adapt('Vogel meets Emil on the deck. "Nobody misses anybody. Why should we?" Vogel says. Emil laughs. '
+                 '"Where are we? Nobody knows," Emil says.', "t", "t", load_model())
+    assert a.story is not None
+    assert sorted(e.id for e in a.story.entities) == ["EMIL", "VOGEL"]

@@ -292,7 +292,7 @@ class Cast:
                 if not t.is_alpha:
                     continue
                 if t.text[0].isupper():
-                    if i > 0 and s[i - 1].text not in ('"', "'", ":"):
+                    if i > 0 and s[i - 1].text not in ('"', "'", ":", ".", "!", "?", "\u201c"):
                         caps[t.text] += 1
                 else:
                     lows[t.text.lower()] += 1
@@ -370,6 +370,12 @@ class Cast:
             # (the first word of a text is capitalised anyway: "Clara Bell is a teacher" is one
             # name when the entity recogniser reads the two words as one person)
             # "Vera Holm waits": a sentence opening with two proper nouns opens with a full name
+            # (a word opening quoted words is capitalised anyway: '"Nobody misses anybody. Why ..."')
+            # (not a nickname set in a name: Ellis "Red" Redding, their friend "Charley")
+            opens = i > 0 and in_quotes(t) and (sent[i - 1].text in ('"', "\u201c", "``") and
+                                                (i == 1 or sent[i - 2].is_punct) or sent[i - 1].text in (".", "!", "?"))
+            if opens and t.text not in self.capwords:
+                return False
             return i > 0 or t.text in self.capwords or (j < len(sent) and sent[j].tag_.startswith("VB")) or \
                 (i == 0 and len(sent) > 1 and sent[1].tag_ in ("NNP", "NNPS") and _is_cap(sent[1])) or \
                 (t.ent_type_ == "PERSON" and i + 1 < len(sent) and sent[i + 1].ent_iob_ == "I")
