@@ -54,6 +54,8 @@ def test_narration_about_the_film_is_cut_and_what_it_told_stays() -> None:
     # a treatment's title line and its length in reels
     assert drop_meta("THE FERRYMAN'S WIFE.") == ""
     assert drop_meta("A photoplay in six reels.") == ""
+    assert drop_meta("Treatment for a photoplay in five acts") == ""
+    assert drop_meta("Treatment for a friend in need of five acts of kindness.") != ""
     # a festival blurb: the director's feature, the performances, the film's last image
     assert drop_meta("Set in a port town, Ana Ruiz's assured debut follows Tomas, a docker.") == "Tomas, a docker."
     assert drop_meta("Ruiz draws fine performances from Eva Lind, and the film's final image lingers.") == ""
