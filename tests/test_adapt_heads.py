@@ -656,3 +656,17 @@ def test_going_toward_a_place_and_hiding_a_car_in_a_buildings_garage_are_still_p
     for doc, word in zip(parse_all(load_model(), texts), ("POOL", "GARAGE")):
         found = [p for s in doc.sents for p, _ in places_in(s, "HOUSE")]
         assert any(word in (p.location, p.room) for p in found), (word, found)
+
+
+def test_there_opening_a_sentence_is_the_place_the_sentence_before_named() -> None:
+    heads = _heads("Mara Lind waits at the station.\n\n"
+                   "That evening a coach comes out of the fog to carry her to the castle. There she is received "
+                   "by the old steward.\n")
+    assert heads[-1].startswith("INT. CASTLE"), heads
+    heads = _heads("Mara Lind waits at the station.\n\n"
+                   "That evening Mara and Tom go back to the apartment building. There the porter says that "
+                   "nobody came.\n")
+    assert heads[-1].startswith("INT. APARTMENT BUILDING"), heads
+    # the "there" of "there is" points nowhere
+    heads = _heads("Mara Lind waits at the station. That evening there is a knock on the door of the castle.\n")
+    assert not any("CASTLE" in h for h in heads[:1]), heads

@@ -33,7 +33,8 @@ from .nlp import parse_all
 from .places import (
     LODGINGS, PLACES, ROOMS, VEHICLES, WEAK, Place, _moving, _stems, a_part, apposed_names, dwelling, home_in_full,
     kinds_in_full,
-    home_ground, named_buildings, named_kinds, named_place, outdoors, places_in, scenery, time_of,
+    home_ground, last_place_word, named_buildings, named_kinds, named_place, outdoors, places_in, scenery,
+    there_opens, time_of,
 )
 from .refer import Tracker
 from .segment import Move, continues, cue_of, move_in, split_action
@@ -154,6 +155,7 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
     prev_cut = False
     prev_unit = -1
     onward: Place | None = None   # where the last sentence ended up, when it went on from its scene
+    pointed: Place | None = None  # the last place the sentence before named, in any clause
     for idx, sen in enumerate(sents):
         s = sen.span
         tracker.begin(s)
@@ -191,6 +193,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
             here = named   # "leads them to a fort, and then to New Mexico": where they end up
 
         cur = scenes[-1] if scenes else None
+        if here is None and there_opens(s) and pointed is not None:
+            here = pointed   # "... to carry him to the castle. There he is received by the Count"
+        pointed = last_place_word(s)
         if cur is not None and cur.place is not None and not is_backstory(s):
             side = _other_side(s, cur.place, scenes)   # "Outside, the reception fills the garden"
             if side is not None and here is not None and here.int_ext == "EXT" and here.room is None and \

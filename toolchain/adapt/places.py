@@ -1199,6 +1199,31 @@ def scenery(text: str) -> Place | None:
     return Place("EXT", best) if n else None
 
 
+def last_place_word(sent: Any) -> Place | None:
+    """The last place a word list knows that the sentence names after a preposition of place,
+    in any clause ("a coach comes to carry him to the castle"): what a following "There" means."""
+    for t in reversed(list(sent)):
+        if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.head.lower_ not in _GOAL_OR_SITE:
+            continue
+        kind = next((c for c in t.lefts if c.dep_ == "compound" and c.lower_ in PLACES), None)
+        if kind is not None and t.lower_ not in PLACES:
+            # "the apartment building": a place of a kind the list knows, named as written
+            return Place(PLACES[kind.lower_][1], place_name(t, t.lower_, t.text.upper()), None)
+        if t.lower_ not in PLACES:
+            continue
+        name, ie = PLACES[t.lower_]
+        if name is None:
+            return None   # ("home": whose, this sentence does not say)
+        return Place(ie, place_name(t, t.lower_, name), None)
+    return None
+
+
+def there_opens(sent: Any) -> bool:
+    """The sentence opens with a "There" that points back to a place ("There he is received by
+    the Count"), not the "there" of "There is a knock"."""
+    return len(sent) > 2 and sent[0].lower_ == "there" and sent[0].dep_ == "advmod"
+
+
 def outdoors(sent: Any) -> bool:
     """The sentence is about things that stand out of doors ("the grafted trees blossom"):
     its subject is one of the scenery words."""
