@@ -55,6 +55,10 @@ def test_narration_about_the_film_is_cut_and_what_it_told_stays() -> None:
     assert drop_meta("THE FERRYMAN'S WIFE.") == ""
     assert drop_meta("A photoplay in six reels.") == ""
     assert drop_meta("Treatment for a photoplay in five acts") == ""
+    # a blurb's verdict on the film is about the film; where it is set is the story's
+    assert drop_meta("The first hand-drawn feature film remains as fresh as it was in 1951.") == ""
+    assert drop_meta("The film is set in Lisbon.") == "The film is set in Lisbon."
+    assert drop_meta("The film crew arrives at dawn.") == "The film crew arrives at dawn."
     assert drop_meta("Treatment for a friend in need of five acts of kindness.") != ""
     # a festival blurb: the director's feature, the performances, the film's last image
     assert drop_meta("Set in a port town, Ana Ruiz's assured debut follows Tomas, a docker.") == "Tomas, a docker."

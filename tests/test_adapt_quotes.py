@@ -364,3 +364,10 @@ def test_words_after_a_question_between_two_men_are_not_taken_for_the_answer() -
             '"Nobody misses anybody. Why should we?" he says coolly.')
     lines, _ = _adapt(text)
     assert lines[-1] == ("VOGEL", "Nobody misses anybody. Why should we?"), lines
+
+
+def test_a_name_the_tagger_took_for_a_noun_after_a_quotation_is_its_speaker() -> None:
+    lines, body = _adapt('A space ranger named Buzz Lightyear lands on the bed. "To the stars and back!" Buzz '
+                         'proclaims, and the other toys are smitten.')
+    assert ("BUZZ", "To the stars and back!") in lines
+    assert "The other toys are smitten." in body

@@ -13,7 +13,7 @@ warn confess suggest shout whisper yell scream mutter murmur wonder inquire enqu
 order urge plead respond repeat argue threaten assure reassure inform remind concede confirm
 deny exclaim admit comment promise describe recall recount protest apologize apologise
 swear vow joke lie retort snap propose request instruct advise beg
-testify declare state maintain boast brag confide
+testify declare state maintain boast brag confide proclaim
 """.split())
 #: Speech acts whose object is a person and which carry no words of their own.
 SPEECH_ACTS = frozenset("""

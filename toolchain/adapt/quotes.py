@@ -40,7 +40,9 @@ def _said_by_after(doc: Any, k: int) -> bool:
     answers.", "he says,"): one sentence with it, though the tokenizer saw an end inside."""
     from .lexicon import QUOTE_VERBS
     n = 0
-    while k + n < len(doc) and n < 3 and (doc[k + n].tag_ in ("NNP", "PRP") and doc[k + n].text[:1].isupper()
+    # (a name the tagger took for a common noun: '"To the stars!" Buzz proclaims')
+    while k + n < len(doc) and n < 3 and (doc[k + n].tag_ in ("NNP", "NNPS", "NN", "PRP") and
+                                          doc[k + n].text[:1].isupper() and doc[k + n].is_alpha
                                           or n == 0 and doc[k].lower_ in ("he", "she", "they", "i", "we")):
         n += 1
     if n == 0 or k + n >= len(doc):
