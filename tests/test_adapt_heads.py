@@ -670,3 +670,24 @@ def test_there_opening_a_sentence_is_the_place_the_sentence_before_named() -> No
     # the "there" of "there is" points nowhere
     heads = _heads("Mara Lind waits at the station. That evening there is a knock on the door of the castle.\n")
     assert not any("CASTLE" in h for h in heads[:1]), heads
+
+
+def test_a_place_named_kind_first_is_no_person_and_the_bare_kind_is_it() -> None:
+    a = adapt_text("Most nights the sailors drink at Nico's Bar Oriental, a smoky den run by Nico Marr. "
+                   "One evening a smuggler named Vasco asks Nico to hide a parcel. Later Vasco walks into the bar "
+                   "with his wife.\n", load_model(), "t", "t.txt")
+    assert a.story is not None
+    assert not any("ORIENTAL" in e.id for e in a.story.entities), [e.id for e in a.story.entities]
+    heads = [sc.heading for sc in a.story.scenes]
+    assert heads and all(h.startswith("INT. BAR ORIENTAL") for h in heads), heads
+    # a name that only looks like a place's ("Camp Otto", who handles the money) is still somebody's
+    a = adapt_text("Nico needs a crew. Camp Otto, a fussy old friend, handles the money. Otto smiles.\n",
+                   load_model(), "t", "t.txt")
+    assert a.story is not None and any("OTTO" in e.id for e in a.story.entities)
+
+
+def test_a_place_remembered_is_not_where_the_scene_is() -> None:
+    heads = _heads("Nico Marr sits alone in his bar with a bottle.\n\n"
+                   "He remembers the summer he spent with Ines in Lisbon, and the rainy morning at the harbour "
+                   "when she failed to come. Ines returns that night to explain.\n")
+    assert not any("HARBOUR" in h or "LISBON" in h for h in heads), heads

@@ -462,6 +462,11 @@ class Cast:
                     e["person"] += 1   # "offers Tom Hale a ride": a full name the recogniser calls a person
                 if s[a].lower_ in HONORIFICS:
                     e["person"] += 2
+                elif b - a >= 2 and s[a].lower_ in PLACES and s[a].lower_ not in PERSON_NOUNS and a > 0 and \
+                        (s[a - 1].tag_ == "POS" or s[a - 1].lower_ in _PLACE_PREPS):
+                    # "at Rick's Café Américain", "in the Hotel Sacher": a place named by its kind first
+                    # ("Camp Freddie handles the money" is somebody)
+                    e["place"] += 3
                 if head.dep_ == "appos" and (head.head.lower_ in PERSON_NOUNS or
                                              head.head.tag_ in ("NN", "NNP") and head.head.lower_.endswith(ROLE_SUFFIXES)
                                              and head.head.lower_ not in PLACES):

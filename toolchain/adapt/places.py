@@ -556,6 +556,10 @@ _PHRASAL = frozenset("prep pobj advmod dobj attr appos compound npadvmod agent a
                      "nsubj nsubjpass oprd".split())
 
 
+#: Verbs of calling up the past or the unreal: a place in what they take is in the mind.
+_RECALLING = frozenset("remember recall recollect dream imagine reminisce".split())
+
+
 def in_story_line(head: "Token") -> bool:
     """Whether a phrase hanging on ``head`` tells where the story's people are now.
 
@@ -568,6 +572,11 @@ def in_story_line(head: "Token") -> bool:
     """
     cur = head
     for _ in range(64):   # a conjoined verb is the kind of clause its first conjunct is
+        # (a noun the parse joins to the verb itself is one more thing recalled)
+        if (cur.dep_ in ("dobj", "ccomp", "xcomp", "pobj") or cur.dep_ == "conj" and cur.pos_ == "NOUN") and \
+                cur.head.i != cur.i and _stems(cur.head.lower_) & _RECALLING and \
+                any(c.dep_ == "nsubj" for c in cur.head.children):   # (not a quoted "Remember who you are")
+            return False   # "remembers the afternoon at the railway station": a memory, not where he is
         if cur.dep_ not in _PHRASAL and cur.dep_ != "conj" and not _state(cur) and not _achieved(cur) \
                 or cur.head.i == cur.i:
             break
@@ -1105,6 +1114,13 @@ def named_kinds(spans: list[Any]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for sp in spans:
         for t in sp:
+            if t.tag_ == "NNP" and t.dep_ == "compound" and t.lower_ in common and t.lower_ in PLACES and \
+                    t.lower_ not in VEHICLES and \
+                    t.head.i > t.i and t.head.tag_ == "NNP" and t.lower_ not in entries("not_places") and \
+                    all(w.tag_ == "NNP" and w.text[:1].isupper() for w in t.doc[t.i:t.head.i + 1]):
+                # "Rick's Café Américain", then "the café": the kind first, the name after it
+                seen.setdefault(t.lower_, set()).add(" ".join(w.text for w in t.doc[t.i:t.head.i + 1]).upper())
+                continue
             if t.tag_ != "NNP" or t.lower_ not in common or t.ent_type_ in _NOT_KIND_ENTS or \
                     t.lower_ in entries("not_places") or t.dep_ == "compound" or t.i == sp.start:
                 continue
