@@ -691,3 +691,9 @@ def test_a_place_remembered_is_not_where_the_scene_is() -> None:
                    "He remembers the summer he spent with Ines in Lisbon, and the rainy morning at the harbour "
                    "when she failed to come. Ines returns that night to explain.\n")
     assert not any("HARBOUR" in h or "LISBON" in h for h in heads), heads
+
+
+def test_an_office_at_a_building_is_that_buildings_office() -> None:
+    heads = _heads("Nico Marr sits alone in his bar.\n\n"
+                   "The next morning the major summons Nico and Ines to the captain's office at the prefecture.\n")
+    assert heads[-1].startswith("INT. PREFECTURE - OFFICE"), heads

@@ -308,6 +308,9 @@ def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | Non
     elif key not in _PARTS and key not in ROOMS or key in WEAK:
         return None
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and key in ROOMS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "at" and \
+            t.doc[t.i + 1].dep_ == "prep":
+        of = t.doc[t.i + 1]   # "Renault's office at the prefecture": the building it is in, however parsed
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if whole is None or whole.pos_ != "NOUN" or whole.tag_ == "NNS" or whole.lower_ in PERSON_NOUNS or \
             whole.lower_ in entries("not_places") or whole.ent_type_ in _NOT_PLACE_ENTS or \
