@@ -697,3 +697,11 @@ def test_an_office_at_a_building_is_that_buildings_office() -> None:
     heads = _heads("Nico Marr sits alone in his bar.\n\n"
                    "The next morning the major summons Nico and Ines to the captain's office at the prefecture.\n")
     assert heads[-1].startswith("INT. PREFECTURE - OFFICE"), heads
+
+
+def test_swinging_into_a_driveway_reaches_the_building_and_a_room_there_is_one_of_its() -> None:
+    heads = _heads("Nico Marr lives in a cheap flat.\n\n"
+                   "Fleeing the bailiffs, Nico swung into the driveway of an old villa and hid his car in its "
+                   "garage. The owner hires him. Her butler moves Nico into a room over the garage.\n")
+    assert any(h.startswith("EXT. VILLA - DRIVEWAY") for h in heads), heads
+    assert heads[-1].startswith("INT. VILLA - ROOM"), heads

@@ -184,6 +184,13 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         going = any(p.goal for p in strong)   # (kept before a room is put into its building)
         if scenes:
             here, hint = _within(here, scenes[-1].place, s, home), _within(hint, scenes[-1].place, s, home)
+        if here is not None and here.location == "ROOM" and here.room is None and \
+                any(t.lower_ == "room" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                    for t in s):   # (not "his room", "the room": which one, the text knows)
+            # "moves him into a room over the garage": a room of the building the story was last in
+            last = next((sc.place for sc in reversed(scenes) if sc.place is not None), None)
+            if last is not None and last.location != "ROOM":
+                here = Place("INT", last.location, "ROOM")
         # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
         named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
         if here is None:
@@ -547,15 +554,22 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
         PLACES[p.location.split()[0].lower()][1] == "INT"
     if (p.site and not (at_home and p.goal) or a_part(p) and (at_home or not p.goal)) and p.room is None and \
             current.location != p.location and not own_building and \
-            (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS):
+            (current.int_ext == "INT" or current.location.split()[-1].lower() in _SETTLEMENTS or
+             current.room is not None and p.int_ext == "INT"):   # (its garage, from its driveway)
         # "in biology class" at a school, "in a gas chamber" at a camp, "in a secret passage" at
         # the mansion: a part of where they are (climbing into a culvert leaves the house); the
         # roof they go up to is their building's
         return Place(p.int_ext, current.location, p.location)
+    if current.int_ext == "INT" and p.location == "ROOM":
+        return Place("INT", current.location, p.location)   # "moves him into a room over the garage": one of its
     if current.location == home:
         return p
     if current.int_ext != "INT":
         return p
+    if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
+            and p.location != current.location and p.location.split()[0].lower() not in PLACES:
+        # (a "church hall" or "town hall" is a building of its own, not a room of this one)
+        return Place("INT", current.location, p.location)
     if p.location == home and p.room and not _NEW_DAY.search(s.text) and \
             not re.search(rf"\b{re.escape(home.split()[-1])}\b", s.text, re.IGNORECASE):
         # (a new day's breakfast in the kitchen is at home, not at last night's concert hall; "the
@@ -563,10 +577,6 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
         if p.room in _LIVING_ROOMS and current.location.split()[-1] not in LODGINGS:
             return current   # waking up in the infirmary is no bedroom of it: they stay where they are
         return Place("INT", current.location, p.room)
-    if p.room is None and p.int_ext == "INT" and re.search(r"\b(?:ROOM|OFFICE|WARD|CELL|HALL)$", p.location) \
-            and p.location != current.location and p.location.split()[0].lower() not in PLACES:
-        # (a "church hall" or "town hall" is a building of its own, not a room of this one)
-        return Place("INT", current.location, p.location)
     return p
 
 

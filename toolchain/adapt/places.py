@@ -268,6 +268,10 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             t.dep_ == "dobj" and (t.head.lower_ in _MOTION or bool(_stems(t.head.lower_) & set(entries("motion_verbs"))))
         if going:
             hit = (replace(hit[0], goal=True), hit[1])
+        if found and hit[0].room is None and any(c.dep_ == "poss" and c.lower_ == "its" for c in t.children) and \
+                found[-1][0].location != hit[0].location:
+            # "swung into the driveway of an old villa and hid his car in its garage": the villa's garage
+            hit = (replace(hit[0], location=found[-1][0].location, room=hit[0].location), hit[1])
         found.append(hit)
         if prep is not None and prep.lower_ in _INSIDE and prep.head.pos_ in ("NOUN", "PROPN") \
                 and prep.head.dep_ != "ROOT" and not (prep.head.dep_ == "dobj" and
@@ -909,7 +913,8 @@ def _stems(word: str) -> set[str]:
                  "met": "meet", "slept": "sleep", "woke": "wake", "left": "leave", "hid": "hide",
                  # past participles ("is taken to an asylum")
                  "taken": "take", "led": "lead", "driven": "drive", "flown": "fly", "ridden": "ride",
-                 "hidden": "hide", "gone": "go", "come": "come", "woken": "wake", "risen": "rise"}
+                 "hidden": "hide", "gone": "go", "come": "come", "woken": "wake", "risen": "rise",
+                 "swung": "swing", "strode": "stride", "crept": "creep"}
     if word in irregular:
         out.add(irregular[word])
     return out
