@@ -188,9 +188,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
                 any(t.lower_ == "room" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
                     for t in s):   # (not "his room", "the room": which one, the text knows)
             # "moves him into a room over the garage": a room of the building the story was last in
-            last = next((sc.place for sc in reversed(scenes) if sc.place is not None), None)
-            if last is not None and last.location != "ROOM":
-                here = Place("INT", last.location, "ROOM")
+            seen = next((sc.place for sc in reversed(scenes) if sc.place is not None), None)
+            if seen is not None and seen.location != "ROOM":
+                here = Place("INT", seen.location, "ROOM")
         # a named place: "flies to Amsterdam", "At the Rijksmuseum", "Back in London"
         named = named_place(s, lambda t: cast.person_for_token(s, t) is not None, beats.spoken)
         if here is None:
