@@ -705,3 +705,10 @@ def test_swinging_into_a_driveway_reaches_the_building_and_a_room_there_is_one_o
                    "garage. The owner hires him. Her butler moves Nico into a room over the garage.\n")
     assert any(h.startswith("EXT. VILLA - DRIVEWAY") for h in heads), heads
     assert heads[-1].startswith("INT. VILLA - ROOM"), heads
+
+
+def test_a_place_that_is_the_subject_of_how_it_looks_is_where_the_scene_is() -> None:
+    heads = _heads("Nico Marr waits on the pier.\n\nBy morning the bar is full of police officers.\n")
+    assert heads[-1].startswith("INT. BAR"), heads
+    heads = _heads("Nico Marr waits on the pier.\n\nBy morning the bar is a memory.\n")
+    assert not heads[-1].startswith("INT. BAR"), heads

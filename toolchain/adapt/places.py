@@ -206,6 +206,14 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             name = " ".join(w.text for w in t.subtree if w.i <= t.i and w.pos_ == "PROPN").upper()
             found.append((Place("INT", name, None, goal=True), False))
             continue
+        if t.dep_ == "nsubj" and t.i not in skip and t.lower_ in PLACES and t.head.lemma_ in ("", "be") and \
+                t.head.lower_ in ("is", "was", "are", "were") and t.head.dep_ == "ROOT" and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and \
+                any(c.dep_ == "acomp" for c in t.head.children) and PLACES[t.lower_][0]:
+            # "By morning the house is full of police": the scene is where it shows
+            name, ie = PLACES[t.lower_]
+            found.append((Place(ie, place_name(t, t.lower_, name or t.text.upper()), None), False))
+            continue
         source = _taken_from(t) if t.i not in skip else None
         if source is not None:
             found.append((source, False))
