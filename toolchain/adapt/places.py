@@ -211,8 +211,8 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
                 any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and \
                 any(c.dep_ == "acomp" for c in t.head.children) and PLACES[t.lower_][0]:
             # "By morning the house is full of police": the scene is where it shows
-            name, ie = PLACES[t.lower_]
-            found.append((Place(ie, place_name(t, t.lower_, name or t.text.upper()), None), False))
+            kind, side = PLACES[t.lower_]
+            found.append((Place(side, place_name(t, t.lower_, kind or t.text.upper()), None), False))
             continue
         source = _taken_from(t) if t.i not in skip else None
         if source is not None:
