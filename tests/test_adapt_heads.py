@@ -712,3 +712,8 @@ def test_a_place_that_is_the_subject_of_how_it_looks_is_where_the_scene_is() -> 
     assert heads[-1].startswith("INT. BAR"), heads
     heads = _heads("Nico Marr waits on the pier.\n\nBy morning the bar is a memory.\n")
     assert not heads[-1].startswith("INT. BAR"), heads
+
+
+def test_a_room_at_a_building_is_that_buildings_room_indoors() -> None:
+    heads = _heads("Nico Marr waits on the pier.\n\nYears later, he dies alone in his room at a boarding house.\n")
+    assert heads[-1].startswith("INT. BOARDING HOUSE - ROOM"), heads

@@ -317,10 +317,10 @@ def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | Non
     list knows ("the parade ground of the fort")."""
     if generic is not None and generic.int_ext == "EXT" and generic.room is None and _outdoor(t):
         key = generic.location.lower()
-    elif key not in _PARTS and key not in ROOMS or key in WEAK:
+    elif key not in _PARTS and key not in ROOMS and key != "room" or key in WEAK:
         return None
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is None and key in ROOMS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "at" and \
+    if of is None and (key in ROOMS or key == "room") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "at" and \
             t.doc[t.i + 1].dep_ == "prep":
         of = t.doc[t.i + 1]   # "Renault's office at the prefecture": the building it is in, however parsed
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -331,7 +331,7 @@ def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | Non
     known = PLACES.get(whole.lower_)
     name = place_name(whole, whole.lower_, known[0] if known and known[0] else whole.text.upper())
     part = "ROOF" if key in ("roof", "rooftop") else ROOMS.get(key, key.upper())
-    ie = "EXT" if key in _OPEN_PARTS or key == "entrance" or generic is not None else "INT"
+    ie = "EXT" if key in _OPEN_PARTS or key == "entrance" or generic is not None and generic.int_ext == "EXT" else "INT"
     return Place(ie, name, part)
 
 
