@@ -717,3 +717,13 @@ def test_a_place_that_is_the_subject_of_how_it_looks_is_where_the_scene_is() -> 
 def test_a_room_at_a_building_is_that_buildings_room_indoors() -> None:
     heads = _heads("Nico Marr waits on the pier.\n\nYears later, he dies alone in his room at a boarding house.\n")
     assert heads[-1].startswith("INT. BOARDING HOUSE - ROOM"), heads
+
+
+def test_a_request_a_role_and_the_sky_are_no_rooms() -> None:
+    heads = _heads("Nico Marr waits at the town hall.\n\nThat night a young doctor arrives at Nico's request.\n")
+    assert not any("REQUEST" in h for h in heads), heads
+    heads = _heads("Nico Marr waits at the pier.\n\nThe inspector finds the body of Ivo Brandt, a hospital orderly "
+                   "who sold the drugs. Later the inspector drives Nico to a children's hospital.\n")
+    assert not any("IVO" in h or "BRANDT" in h for h in heads), heads
+    heads = _heads("Nico Marr waits at the pier.\n\nThat night Nico and Ada fly into the sky in a balloon.\n")
+    assert not any(h.startswith("INT. SKY") for h in heads), heads

@@ -96,7 +96,7 @@ PLACES = {
     "pier": ("PIER", "EXT"), "town": ("TOWN", "EXT"), "city": ("CITY", "EXT"), "market": ("MARKET", "EXT"),
     "stadium": ("STADIUM", "EXT"), "racetrack": ("RACETRACK", "EXT"), "valley": ("VALLEY", "EXT"),
     # more ground out of doors: the common settings of a story, whatever the story
-    "quarry": ("QUARRY", "EXT"), "pasture": ("PASTURE", "EXT"), "lawn": ("LAWN", "EXT"), "coastline": ("COASTLINE", "EXT"),
+    "quarry": ("QUARRY", "EXT"), "sky": ("SKY", "EXT"), "pasture": ("PASTURE", "EXT"), "lawn": ("LAWN", "EXT"), "coastline": ("COASTLINE", "EXT"),
     "seashore": ("SEASHORE", "EXT"), "seafront": ("SEAFRONT", "EXT"), "lakeside": ("LAKESIDE", "EXT"), "riverside": ("RIVERSIDE", "EXT"), "roadside": ("ROADSIDE", "EXT"),
     "hilltop": ("HILLTOP", "EXT"), "mountainside": ("MOUNTAINSIDE", "EXT"), "ravine": ("RAVINE", "EXT"), "gorge": ("GORGE", "EXT"), "waterfall": ("WATERFALL", "EXT"),
     "cornfield": ("CORNFIELD", "EXT"), "airfield": ("AIRFIELD", "EXT"), "runway": ("RUNWAY", "EXT"), "tarmac": ("TARMAC", "EXT"), "racecourse": ("RACECOURSE", "EXT"),
@@ -1108,6 +1108,9 @@ def apposed_names(spans: list[Any]) -> dict[str, str]:
                          c.lower_ in PLACES and c.lower_ not in VEHICLES), None)
             if t.tag_ != "NNP" or kind is None or t.dep_ != "pobj" or " - " in (PLACES[kind.lower_][0] or " - "):
                 continue
+            after = sp.doc[kind.i + 1] if kind.i + 1 < len(sp.doc) else None
+            if after is not None and after.is_alpha and after.pos_ not in ("ADP", "VERB", "CCONJ", "PRON", "SCONJ"):
+                continue   # "Joseph Harbin, a hospital orderly": the kind is a word of the person's role
             run = [w for w in sp.doc[t.left_edge.i: t.i + 1] if w.tag_ == "NNP" and w.is_alpha]
             for key in {PLACES[kind.lower_][0] or "", kind.text.upper()}:   # CAFE, and CAFÉ as written
                 seen.setdefault(key, set()).add(" ".join(w.text for w in run).upper())
