@@ -38,3 +38,12 @@ def test_thanks_and_a_promise_after_a_misread_name_are_both_said() -> None:
     got, _ = adapted("Mara Quinn is a pilot. She lives with her brother Tobias, and he fixes her plane. "
                      "Tobias thanks Mara for the money and promises to pay her back.")
     assert ("TOBIAS", "Thank you for the money. I'll pay you back.") in got
+
+
+def test_a_name_spelt_like_a_modal_before_a_verb_that_agrees_is_a_name() -> None:
+    got = _tokens("Will tells her that he must stay.")
+    assert ("Will", "NNP", "nsubj") in got and ("tells", "VBZ", "ROOT") in got
+    got = _tokens("Will you stay with me?")
+    assert ("Will", "MD", "aux") in got   # a real question keeps its modal
+    lines, _ = adapted("Marshal Will Kane marries Amy Fowler. Will tells her that he must stay.")
+    assert ("WILL", "I must stay.") in lines

@@ -29,6 +29,12 @@ def _candidates(doc: Any) -> list[tuple[Any, int, int]]:
     out = []
     for sent in doc.sents:
         for t in sent:
+            if t.tag_ == "MD" and t.is_title and t.i + 1 < sent.end and doc[t.i + 1].tag_ in ("VBZ", "VBD") and \
+                    (t.i == sent.start or doc[t.i - 1].lower_ in _CLAUSE_OPENERS):
+                # "Will tells her ...": no modal stands before a verb that agrees with a subject,
+                # so the capitalised word is a name ("Will", "May")
+                out.append((sent, t.i, t.i + 1))
+                break
             if not (t.tag_ == "NNS" and t.is_lower and t.lower_.endswith("s") and t.i > sent.start):
                 continue
             k = t.i
