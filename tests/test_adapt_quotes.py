@@ -371,3 +371,9 @@ def test_a_name_the_tagger_took_for_a_noun_after_a_quotation_is_its_speaker() ->
                          'proclaims, and the other toys are smitten.')
     assert ("BUZZ", "To the stars and back!") in lines
     assert "The other toys are smitten." in body
+
+
+def test_words_standing_alone_after_a_newcomers_quotation_are_still_theirs() -> None:
+    lines, body = _adapt('Ana knocks at the door. "Come in," Tom says. "Sit down." Ana sits.')
+    assert ("TOM", "Come in. Sit down.") in lines
+    assert not any('"Sit down."' in ln for ln in body)

@@ -97,6 +97,7 @@ class SpeechReader(ReportedSpeech):
     # -- public ------------------------------------------------------------------
     def read(self, sent: Any) -> Beats:
         """What a sentence becomes: action texts and lines in order, and its speech events."""
+        self._at_start = (len(self.speakers), self._asked)
         quotes = quote_spans(sent)
         # quotation marks around words go when the words become a line; around a title they stay
         self._drop = {i for a, b in quotes if not is_title(sent, a, b) for i in (a, b)}
@@ -849,10 +850,14 @@ class SpeechReader(ReportedSpeech):
         return None
 
     def scene_break(self) -> None:
-        """A new scene: nobody has spoken in it yet."""
-        self.speakers = []
-        self._asked = None
-        self._last_quoted = None
+        """A new scene, opened by the sentence just read: nobody spoke in it before that sentence.
+
+        (What that sentence said stays: '"Come in," says Tom, new to the story, and "Sit
+        down." next is still his.)"""
+        said_before, asked_before = getattr(self, "_at_start", (len(self.speakers), self._asked))
+        self.speakers = self.speakers[said_before:]
+        if self._asked is asked_before:
+            self._asked = None
 
     # -- assembling action and lines ------------------------------------------------------
     def _assemble(self, sent: Any, events: list[tuple[Any, Line | None, set[int], str]],
