@@ -727,3 +727,10 @@ def test_a_request_a_role_and_the_sky_are_no_rooms() -> None:
     assert not any("IVO" in h or "BRANDT" in h for h in heads), heads
     heads = _heads("Nico Marr waits at the pier.\n\nThat night Nico and Ada fly into the sky in a balloon.\n")
     assert not any(h.startswith("INT. SKY") for h in heads), heads
+
+
+def test_a_song_title_in_quotation_marks_names_no_place() -> None:
+    heads = _heads("Mara Lind mends a net on the harbour at dawn.\n\n"
+                   'That evening she hums "The Harbour Waltz" in her kitchen. Later that night Mara walks back '
+                   "to the harbour.\n")
+    assert not any("WALTZ" in h for h in heads), heads

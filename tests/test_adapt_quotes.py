@@ -377,3 +377,9 @@ def test_words_standing_alone_after_a_newcomers_quotation_are_still_theirs() -> 
     lines, body = _adapt('Ana knocks at the door. "Come in," Tom says. "Sit down." Ana sits.')
     assert ("TOM", "Come in. Sit down.") in lines
     assert not any('"Sit down."' in ln for ln in body)
+
+
+def test_a_things_part_is_no_speaker_of_the_clause_joined_to_it() -> None:
+    lines, _ = _adapt("Nico watches the water. When the fishermen haul in a shark, the town celebrates, but Ada "
+                      "points out that its bite is too small and insists that it is not the killer.")
+    assert [cue for cue, _ in lines] == ["ADA"], lines

@@ -731,7 +731,8 @@ class Cast:
                 speechy = t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in SAYING_THINGS | FILM_PARTS and \
                     t.head.tag_ != "VBN" and t.lower_ not in TOLD_THINGS and \
                     any(self.lemma(v) in SPEECH_VERBS for v in _shared_subject_verbs(t.head)) and \
-                    any(c.dep_ in ("det", "poss") for c in t.children)
+                    any(c.dep_ in ("det", "poss") for c in t.children) and \
+                    not any(c.dep_ == "poss" and c.lower_ == "its" for c in t.children)   # ("its bite ... insists")
                 personish = t.lower_ in PERSON_NOUNS and \
                     (t.dep_ in _SUBJ or t.dep_ == "pobj" and t.head.dep_ == "agent")   # "... by the sheriff"
                 # a noun of a trade whose mind is at work is somebody: "the operator thinks it is a prank"

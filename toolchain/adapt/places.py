@@ -1136,7 +1136,10 @@ def named_kinds(spans: list[Any]) -> dict[str, str]:
             if t.tag_ == "NNP" and t.dep_ == "compound" and t.lower_ in common and t.lower_ in PLACES and \
                     t.lower_ not in VEHICLES and \
                     t.head.i > t.i and t.head.tag_ == "NNP" and t.lower_ not in entries("not_places") and \
-                    all(w.tag_ == "NNP" and w.text[:1].isupper() for w in t.doc[t.i:t.head.i + 1]):
+                    all(w.tag_ == "NNP" and w.text[:1].isupper() for w in t.doc[t.i:t.head.i + 1]) and \
+                    t.ent_type_ != "WORK_OF_ART" and \
+                    sum(1 for w in sp.doc[sp.start:t.i] if w.text in ('"', "\u201c", "\u201d", "``", "''")) % 2 == 0:
+                # (not a title in quotation marks: humming "The Harbour Waltz")
                 # "Rick's Café Américain", then "the café": the kind first, the name after it
                 seen.setdefault(t.lower_, set()).add(" ".join(w.text for w in t.doc[t.i:t.head.i + 1]).upper())
                 continue

@@ -425,6 +425,15 @@ class SpeechReader(ReportedSpeech):
                 if isinstance(r, Person):
                     return r
         inner = v.head
+        thing = next((c for c in inner.children if c.dep_ in _SUBJ), None)
+        if v.dep_ == "conj" and inner.dep_ == "ccomp" and inner.head.i != inner.i and v.tag_ in ("VBZ", "VBD") \
+                and not any(c.dep_ in _SUBJ for c in v.children) and thing is not None and \
+                thing.pos_ == "NOUN" and not isinstance(self.tracker.referent(thing), Person) and \
+                inner.head.tag_ == v.tag_:
+            # "Hooper points out that its bite is too small and insists ...": no bite insists
+            teller = self.tracker.subject_of(inner.head)
+            if isinstance(teller, Person):
+                return teller
         if v.dep_ == "conj" and inner.dep_ == "ccomp" and inner.head.i != inner.i and v.tag_ in ("VBZ", "VBD") \
                 and inner.head.tag_ == v.tag_ and inner.tag_ != v.tag_ and \
                 not any(c.dep_ in _SUBJ for c in v.children):
