@@ -383,3 +383,11 @@ def test_a_things_part_is_no_speaker_of_the_clause_joined_to_it() -> None:
     lines, _ = _adapt("Nico watches the water. When the fishermen haul in a shark, the town celebrates, but Ada "
                       "points out that its bite is too small and insists that it is not the killer.")
     assert [cue for cue, _ in lines] == ["ADA"], lines
+
+
+def test_pointing_out_that_something_is_so_is_said() -> None:
+    lines, body = _adapt("Keyes reads the claim. The president thinks it was suicide, but Keyes mocks the idea, "
+                         "pointing out that nobody jumps from a train going fifteen miles an hour.")
+    assert ("KEYES", "Nobody jumps from a train going fifteen miles an hour.") in lines
+    lines, body = _adapt("Ada points out the lighthouse to Nico.")
+    assert lines == []   # pointing at a thing says nothing

@@ -360,6 +360,11 @@ class SpeechReader(ReportedSpeech):
             if self._tells_somebody(v):
                 self._found.add(lem)
                 return lem
+            if any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children) and lem in ("point", "spell") and \
+                    any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                        for c in v.children):
+                self._found.add(lem)   # "points out that its bite is too small": said, with what
+                return lem
             return SPEECH_FORMS.get(v.lower_) if v.lower_ in SPEECH_FORMS and lem == v.lower_ else None
         lem = SPEECH_FORMS.get(v.lower_)
         if lem is None or v.i == v.sent.start:
