@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .grammar import verb_read_as_noun
-from .lexicon import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS
+from .lexicon import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS, ROLE_SUFFIXES
 from .lexicons import entries
 from .written import SAYING_THINGS, TOLD_THINGS
 
@@ -768,14 +768,8 @@ def _generic_place(t: "Token") -> Place | None:
         verb = verb.head   # "hides the cub in the hayloft": the parse hangs the place on the object
     if verb.pos_ not in ("VERB", "AUX") and not verb_read_as_noun(verb) or not in_story_line(verb):
         return None   # ("Ana and Rui chase the dog into a barn": the verb the tagger read as a noun)
-    if prep.lower_ in ("in", "into", "inside", "onto") and _thing_put(verb, t) and \
-            (any(c.dep_ == "poss" and c.lower_ in _PERSONAL for c in t.children) or not _stems(verb.lower_) & _HIDING and (
-                prep.lower_ in ("in", "inside") or   # (where a thing is left: "leaves a casserole in ...")
-                not _stems(verb.lower_) & set(entries("motion_verbs")) and not _moving(verb))):
-        return None   # "leaves a casserole in the microwave", "hides a microphone in her corsage": a
-        # thing's container, which no word list knows as a place, is no place people are in
-        # (one hides a thing where one goes, "hides the cub in the hayloft", and goes with what one
-        # chases or carries: "chase the mask into the trench")
+    if _a_things_container(verb, prep, t):
+        return None
     # inside it ("in a guard hut", "into the radio room") may be a part of where they are; at it
     # ("a job at the cannery") is a place of its own
     site = prep.lower_ in ("in", "inside", "into")
@@ -817,12 +811,29 @@ def _generic_place(t: "Token") -> Place | None:
 _SEASONS = frozenset("spring summer autumn fall winter".split())
 
 
+def _a_things_container(verb: "Token", prep: "Token", t: "Token") -> bool:
+    """Whether ``t``, a noun no word list knows, is only where a thing is put: "leaves a
+    casserole in the microwave", "hides a microphone in her corsage".  One hides a thing where
+    one goes ("hides the cub in the hayloft") and goes with what one chases or carries into a
+    place ("chase the mask into the trench"); what is a person's own ("her handbag") is never
+    a place."""
+    if prep.lower_ not in ("in", "into", "inside", "onto") or not _thing_put(verb, t):
+        return False
+    if any(c.dep_ == "poss" and c.lower_ in _PERSONAL for c in t.children):
+        return True
+    if _stems(verb.lower_) & _HIDING:
+        return False
+    return prep.lower_ in ("in", "inside") or \
+        not _stems(verb.lower_) & set(entries("motion_verbs")) and not _moving(verb)
+
+
 def _thing_put(verb: "Token", t: "Token") -> bool:
     """Whether ``verb`` puts a thing (its object, no person nor group) into ``t``."""
     for c in verb.children:
         one = c.lower_[:-1] if c.tag_ == "NNS" and c.lower_.endswith("s") else c.lower_
         if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < t.i and one not in PERSON_NOUNS and \
-                c.lower_ not in GROUP_NOUNS and one not in GROUP_NOUNS and c.ent_type_ not in ("PERSON", "NORP") and not c.lower_.endswith(_PEOPLE_ENDS):
+                one not in GROUP_NOUNS and c.lower_ not in GROUP_NOUNS and \
+                c.ent_type_ not in ("PERSON", "NORP") and not one.endswith(ROLE_SUFFIXES):
             return True
     return False
 
@@ -831,8 +842,6 @@ def _thing_put(verb: "Token", t: "Token") -> bool:
 _PERSONAL = frozenset("his her their my your our".split())
 #: Verbs that take or send somebody to a place ("is transferred to a mental institution").
 _SENDING = frozenset("take bring transfer send admit lead guide return".split())
-#: Endings of nouns for people of a trade, whom a verb may take somewhere with it ("the driver").
-_PEOPLE_ENDS = ("er", "or", "ist", "ant", "ian")
 
 
 def _done_there(t: "Token", verb: "Token") -> bool:
