@@ -734,3 +734,10 @@ def test_a_song_title_in_quotation_marks_names_no_place() -> None:
                    'That evening she hums "The Harbour Waltz" in her kitchen. Later that night Mara walks back '
                    "to the harbour.\n")
     assert not any("WALTZ" in h for h in heads), heads
+
+
+def test_a_part_of_a_craft_named_with_the_craft_is_aboard_it() -> None:
+    heads = _heads("The mining spaceship Kestrel is on its way back to Earth with a cargo of ore. Its crew sleeps.\n\n"
+                   "Mara and Tom walk out through a dust storm and find a derelict craft.\n\n"
+                   "Back on the Kestrel, Ada, in command on the bridge, decodes the signal.\n")
+    assert heads[-1].startswith("INT. KESTREL - BRIDGE"), heads

@@ -196,6 +196,9 @@ def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | 
         if here is None:
             if named is None or hint is None:   # a room in the sentence says more than the city it is in
                 here = named
+        elif here.room is None and here.location in _CRAFT_PARTS and (craft := _craft_named(s, scenes)):
+            # "Back on the Nostromo, Ripley, in command on the bridge": the bridge of the craft seen before
+            here = Place("INT", craft, here.location)
         elif named is not None and _said_after(s.text, named, here):
             here = named   # "leads them to a fort, and then to New Mexico": where they end up
 
@@ -729,6 +732,13 @@ _ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush
 
 #: A building's own ground out of doors, named alone after "Outside,": the garden is the house's.
 _GROUNDS = frozenset("garden gardens lawn yard grounds driveway porch terrace courtyard patio".split())
+
+
+def _craft_named(s: Any, scenes: list["SceneDraft"]) -> str | None:
+    """The name of a craft or building the story has been inside, when the sentence names it
+    ("Back on the Nostromo, ..."), else None."""
+    inside = {sc.place.location for sc in scenes if sc.place is not None and sc.place.int_ext == "INT"}
+    return next((t.text.upper() for t in s if t.pos_ == "PROPN" and t.text.upper() in inside), None)
 
 
 def _other_side(s: Any, place: Place, scenes: list["SceneDraft"]) -> Place | None:
