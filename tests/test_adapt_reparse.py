@@ -47,3 +47,9 @@ def test_a_name_spelt_like_a_modal_before_a_verb_that_agrees_is_a_name() -> None
     assert ("Will", "MD", "aux") in got   # a real question keeps its modal
     lines, _ = adapted("Marshal Will Kane marries Amy Fowler. Will tells her that he must stay.")
     assert ("WILL", "I must stay.") in lines
+
+
+def test_a_verb_read_as_a_noun_after_two_joined_names_is_a_verb_again() -> None:
+    got = _tokens("Lying under a table in the kitchen, Tom and Lena watch as a rat runs out of a sack.")
+    assert ("watch", "VBP", "ROOT") in got
+    assert ("Tom", "NNP", "nsubj") in got and ("Lena", "NNP", "conj") in got and ("and", "CC", "cc") in got

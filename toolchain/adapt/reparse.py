@@ -24,16 +24,28 @@ _CLAUSE_OPENERS = frozenset({",", ";", "and", "but", "then", "when", "while", "a
                              "so", "until", "once", "because"})
 
 
-def _candidates(doc: Any) -> list[tuple[Any, int, int]]:
-    """(sentence, first name token, the misread verb) for each sentence to read again."""
+#: Words that stand in for two names joined by "and": a plural subject of the same count.
+_PAIR_STAND_IN = ["The", "two", "friends"]
+
+
+def _candidates(doc: Any) -> list[tuple[Any, int, int, list[str]]]:
+    """(sentence, first name token, the misread verb, the stand-in words) for each sentence to
+    read again."""
     out = []
     for sent in doc.sents:
         for t in sent:
+            if t.tag_ == "NN" and t.dep_ == "ROOT" and t.is_lower and t.is_alpha and t.i - sent.start >= 3 and \
+                    doc[t.i - 1].tag_ == "NNP" and doc[t.i - 1].is_title and doc[t.i - 2].lower_ == "and" and \
+                    doc[t.i - 3].tag_ == "NNP" and doc[t.i - 3].is_title and \
+                    (t.i - 3 == sent.start or doc[t.i - 4].lower_ in _CLAUSE_OPENERS):
+                # "..., Joe and Jerry watch as ...": the verb after two names read as a noun
+                out.append((sent, t.i - 3, t.i, _PAIR_STAND_IN))
+                break
             if t.tag_ == "MD" and t.is_title and t.i + 1 < sent.end and doc[t.i + 1].tag_ in ("VBZ", "VBD") and \
                     (t.i == sent.start or doc[t.i - 1].lower_ in _CLAUSE_OPENERS):
                 # "Will tells her ...": no modal stands before a verb that agrees with a subject,
                 # so the capitalised word is a name ("Will", "May")
-                out.append((sent, t.i, t.i + 1))
+                out.append((sent, t.i, t.i + 1, _STAND_INS[1]))
                 break
             if not (t.tag_ == "NNS" and t.is_lower and t.lower_.endswith("s") and t.i > sent.start):
                 continue
@@ -49,7 +61,7 @@ def _candidates(doc: Any) -> list[tuple[Any, int, int]]:
                 continue   # a verb before the name: its clause already has one
             if t.i + 1 < sent.end and doc[t.i + 1].tag_ == "POS":
                 continue
-            out.append((sent, k, t.i))
+            out.append((sent, k, t.i, _STAND_INS[n]))
             break   # one per sentence is what the parser got wrong
     return out
 
@@ -59,9 +71,9 @@ def reread(nlp: Any, docs: list[Any], coarse: Any) -> list[Any]:
     from spacy.tokens import Doc   # (imported with the model, see nlp.py)
     jobs = []   # (doc index, sentence, name start, verb index, variant text)
     for di, doc in enumerate(docs):
-        for sent, k, v in _candidates(doc):
+        for sent, k, v, stand_in in _candidates(doc):
             words = [w.text_with_ws for w in sent]
-            for j, word in enumerate(_STAND_INS[v - k]):
+            for j, word in enumerate(stand_in):
                 if j == 0 and k > sent.start:
                     word = word.lower()   # ("..., and he phones")
                 words[k + j - sent.start] = word + doc[k + j].whitespace_
@@ -99,6 +111,14 @@ def _laid_over(doc: Any, fixes: list[tuple[Any, int, int, Any]], doc_class: Any)
         for a in alt:
             i = base + a.i
             tags[i], pos[i], deps[i], heads[i], morphs[i] = a.tag_, a.pos_, a.dep_, base + a.head.i, str(a.morph)
+        if v - k == 3 and doc[k + 1].lower_ == "and":
+            # two names joined ("Joe and Jerry watch"): the first is what the stand-in was, the
+            # second joined to it
+            deps[k], heads[k] = deps[k + 2], heads[k + 2]
+            tags[k], pos[k], morphs[k] = "NNP", "PROPN", ""
+            tags[k + 1], pos[k + 1], deps[k + 1], heads[k + 1], morphs[k + 1] = "CC", "CCONJ", "cc", k, ""
+            tags[k + 2], pos[k + 2], deps[k + 2], heads[k + 2], morphs[k + 2] = "NNP", "PROPN", "conj", k, ""
+            continue
         # the name itself: proper nouns again, the last one what the stand-in was, the others its parts
         for i in range(k, v):
             tags[i], pos[i], morphs[i] = "NNP", "PROPN", ""
