@@ -89,6 +89,7 @@ class SpeechReader(ReportedSpeech):
         self._loose: set[int] = set()             # tokens of quotations no verb claimed, now lines
         self._asked: tuple[Person, Person] | None = None   # (asked, asker) of the last question
         self._asker_sex: str | None = None
+        self._at_start: tuple[int, tuple[Person, Person] | None] = (0, None)   # when the last sentence began
         self._groups: dict[str, Person] = {}     # cue -> the group speaking under it
         self._keep_clause: set[int] = set()      # quoting verbs whose clause stays action
         # a verb whose subject the parse lost -> the tokens of the name set off before it
@@ -868,7 +869,7 @@ class SpeechReader(ReportedSpeech):
 
         (What that sentence said stays: '"Come in," says Tom, new to the story, and "Sit
         down." next is still his.)"""
-        said_before, asked_before = getattr(self, "_at_start", (len(self.speakers), self._asked))
+        said_before, asked_before = self._at_start
         self.speakers = self.speakers[said_before:]
         if self._asked is asked_before:
             self._asked = None
