@@ -328,3 +328,16 @@ def test_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
                        check=True, env=env, cwd=ROOT, capture_output=True)
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_cli_title_is_the_synopsis_own_title_line_unless_given(tmp_path: Path, monkeypatch) -> None:
+    src = tmp_path / "draft_3.txt"
+    body = (FIXTURES / "synopses" / "premise.txt").read_text("utf-8")
+    src.write_text("THE SALT ROAD\n\n" + body, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _run([str(src)]).exit_code == 0
+    text = (tmp_path / "out" / "draft_3.fountain").read_text("utf-8")
+    assert text.startswith("Title: THE SALT ROAD\n")
+    assert "= THE SALT ROAD" not in text   # on the title page, not a line of the story
+    assert _run([str(src), "--title", "Harbour Lights", "--force"]).exit_code == 0
+    assert (tmp_path / "out" / "draft_3.fountain").read_text("utf-8").startswith("Title: Harbour Lights\n")

@@ -68,7 +68,20 @@ def test_misspelt_its_becomes_the_line_it_reports() -> None:
 
 def test_a_title_in_capitals_over_the_credits_is_a_line_of_its_own() -> None:
     src = split_source("THE LONG NIGHT\nFrance, 1961, 98 min. Director: Ana Ruiz.\n\nMara waits for the bus.\n")
-    assert src.units[0].text == "THE LONG NIGHT"
-    assert src.units[1].text.startswith("France, 1961")
+    assert src.title == "THE LONG NIGHT"   # the script's title, not the start of the credits' sentence
+    assert src.units[0].text.startswith("France, 1961")
     # a sentence in capitals that runs on is no title
     assert split_source("MARA WAITS\nfor the bus.\n").units[0].text == "MARA WAITS for the bus."
+
+
+def test_a_title_in_capitals_over_the_story_is_the_title_not_a_unit() -> None:
+    src = split_source("THE LANTERN KEEPER\n\nMara climbs the lighthouse stairs. Tom waits below.\n")
+    assert src.title == "THE LANTERN KEEPER"
+    assert all("LANTERN" not in u.text for u in src.units)
+
+
+def test_no_title_line_when_the_text_opens_with_a_sentence_or_a_part() -> None:
+    assert split_source("Mara climbs the stairs.\n\nTom waits.\n").title is None
+    assert split_source("PART ONE\n\nMara climbs the stairs.\n").title is None
+    # capitals running on into a sentence below are the sentence's start, not a title
+    assert split_source("IN THE NORTH\nof the island, Mara waits.\n").title is None

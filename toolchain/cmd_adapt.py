@@ -29,7 +29,8 @@ def adapt(
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Output .fountain file (one input only)."),
     title: Optional[str] = typer.Option(None, "--title",
-                                        help="Title (default: the file name made readable)."),
+                                        help="Title (default: the synopsis's own title, a line in "
+                                             "capitals at its top; else the file name made readable)."),
     author: Optional[str] = typer.Option(None, "--author",
                                          help="Author for the title page (default: none)."),
     dump_ir: Optional[Path] = typer.Option(None, "--dump-ir", metavar="FILE.json",
@@ -42,7 +43,6 @@ def adapt(
 
     def work() -> None:
         from .adapt import adapt as run, load_model, may_overwrite
-        from .adapt.craft import readable_title
 
         if output is not None and len(synopsis) > 1:
             raise Refused("-o names one output file; give one synopsis, or leave -o out", 2)
@@ -68,9 +68,8 @@ def adapt(
             jobs.append((src, dest, text))
         nlp = load_model()
         for src, dest, text in jobs:
-            name = title or readable_title(src.stem)
-            try:
-                adaptation, fountain = run(text, name, src.name, nlp, author=author)
+            try:   # (no --title: the synopsis's own title line, else the file name made readable)
+                adaptation, fountain = run(text, title, src.name, nlp, author=author)
             except InputError as e:   # name the file the problem is in
                 raise InputError(e.message, e.line, e.source or str(src)) from None
             if not force and not is_special(dest) and not may_overwrite(dest):

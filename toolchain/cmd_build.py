@@ -86,8 +86,7 @@ def _build_one(src: Path, out_dir: Path, layout: dict[str, Any],
                  " building from your version (adapt --force regenerates)")
             doc = read_document(fountain_path)
         else:
-            title = SAMPLE_TITLE if src == SAMPLE else \
-                name.replace("_", " ").replace("-", " ").title()
+            title = SAMPLE_TITLE if src == SAMPLE else None   # (the synopsis's own, else the file's)
             adaptation, text = adapt(read_text(src), title, src.name, models["nlp"])
             write_atomic(fountain_path, text)
             doc = adaptation.doc

@@ -26,7 +26,7 @@ def sample_text() -> str:
     return resources.files("toolchain.data").joinpath("sample.txt").read_text("utf-8")
 
 
-def adapt(text: str, title: str, source_name: str, nlp: Any = None,
+def adapt(text: str, title: str | None, source_name: str, nlp: Any = None,
           author: str | None = None) -> tuple[Adaptation, str]:
     """Adapt a synopsis; return the adaptation and its stamped Fountain text."""
     a = adapt_text(text, nlp or load_model(), title, source_name, author)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Callable
 
 from screenplay.errors import InputError
@@ -20,7 +21,7 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person, listed_names
-from .craft import Introducer, clean_heading_place, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name, \
+from .craft import Introducer, clean_heading_place, readable_title, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name, \
     series_of_shots
 from .events import events_of
 from .grammar import sentence_case
@@ -90,9 +91,14 @@ class Adaptation:
     story: Story | None = None                   # the story model (--dump-ir)
 
 
-def adapt_text(text: str, nlp: Any, title: str, source_name: str, author: str | None = None) -> Adaptation:
-    """Adapt one synopsis into a screenplay document."""
+def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author: str | None = None) -> Adaptation:
+    """Adapt one synopsis into a screenplay document.
+
+    With no ``title``, the script takes the synopsis's own (a line in capitals over the story),
+    else its file name made readable."""
     src = split_source(text)
+    if title is None:
+        title = src.title or readable_title(PurePath(source_name).stem)
     docs = parse_all(nlp, [u.text for u in src.units])
     lemma = lambda t: _lemma(nlp, t)  # noqa: E731
     sents: list[Sentence] = []

@@ -76,6 +76,7 @@ class Source:
     units: list[Unit]
     prefaces: list[str]
     one_per_line: bool
+    title: str | None = None   # the synopsis's own title, set in capitals on its first line
 
 
 def _is_actor(content: str, before: str) -> bool:
@@ -200,6 +201,14 @@ def split_source(text: str) -> Source:
     units: list[Unit] = []
     prefaces: list[str] = []
     multi = 0
+    title = None
+    if paragraphs and _title_line(lines[paragraphs[0][0]]) and not SECTION_RE.match(lines[paragraphs[0][0]].strip()) \
+            and (len(paragraphs[0]) == 1 or not lines[paragraphs[0][1]].lstrip()[:1].islower()):
+        # "TOY STORY" over the story: the script's title, for its title page, not a line of the story
+        title = " ".join(lines[paragraphs[0][0]].split())
+        paragraphs[0] = paragraphs[0][1:]
+        if not paragraphs[0]:
+            paragraphs.pop(0)
     section: str | None = None
     for pno, para in enumerate(paragraphs):
         first = lines[para[0]].strip()
@@ -236,7 +245,7 @@ def split_source(text: str) -> Source:
         raise InputError("the synopsis has no story text (only a preface or part headings)")
     one_per_line = sum(1 for u in units if u.line) and multi > 0 and \
         sum(1 for u in units if u.text.count(". ") == 0) >= 0.7 * len(units)
-    return Source(text, units, prefaces, bool(one_per_line))
+    return Source(text, units, prefaces, bool(one_per_line), title)
 
 
 def _title_line(line: str) -> bool:
