@@ -741,3 +741,18 @@ def test_a_part_of_a_craft_named_with_the_craft_is_aboard_it() -> None:
                    "Mara and Tom walk out through a dust storm and find a derelict craft.\n\n"
                    "Back on the Kestrel, Ada, in command on the bridge, decodes the signal.\n")
     assert heads[-1].startswith("INT. KESTREL - BRIDGE"), heads
+
+
+def test_a_newcomer_cuts_when_the_scene_s_people_are_only_named_in_what_he_tells() -> None:
+    # Mara is the one Tomas is told to persuade, not somebody in the room with Kessler
+    heads = _heads("Mara Lind runs the harbour office with her brother Tomas. One morning Mara takes charge "
+                   "of the fleet and sends the boats out. Kessler captures Tomas and tells him to persuade "
+                   "Mara to sell the boats.\n")
+    assert len(heads) == 3, heads
+
+
+def test_next_day_opening_a_sentence_stays_in_its_action() -> None:
+    _, action = adapted("Mara runs the harbour office.\n\nNext day Tomas sails to the island.\n\n"
+                        "Next, the storm breaks over the island.\n")
+    assert any(a.startswith("Next day TOMAS sails") for a in action), action
+    assert any(a.startswith("The storm breaks") for a in action), action

@@ -343,7 +343,7 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
             e.dialogue = e.kind == "say" and e.verb in said
             scene_events.setdefault(len(scenes) - 1, []).append(e)
         _record_mentions(story, s, idx, cast, tracker)
-        cur.people |= set(tracker.in_sentence()) | set(tracker.groups_in_sentence())
+        cur.people |= set(tracker.present_in_sentence())
         unit = src.units[sen.unit]
         for ev in beats.events:
             off = unit.origin[ev.verb_char] if ev.verb_char < len(unit.origin) else sen.start
@@ -779,7 +779,7 @@ def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut
             return False
         if r in scene.people:
             return False
-        others = set(tracker.in_sentence()) | set(tracker.groups_in_sentence())
+        others = set(tracker.present_in_sentence())
         if (others - {r}) & scene.people:
             return False   # "Mr. B tells Mr. A ...": someone joins the people there, the cast goes on
         # "His partner ... tells him": a pronoun taking up the last sentence's people is continuity

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any, Union
 
 from .cast import Cast, Person, in_quotes, subject_verb
-from .lexicon import PRON_GENDER, REQUEST_VERBS, RESPONSE_VERBS
+from .lexicon import PRON_GENDER, REQUEST_VERBS, RESPONSE_VERBS, SPEECH_VERBS
+from .lexicons import entries
 
 Group = tuple[Person, ...]
 Referent = Union[Person, Group, None]
@@ -191,6 +192,19 @@ class Tracker:
     def in_sentence(self) -> list[Person]:
         return [p for _, p, _ in self._cur]
 
+    def present_in_sentence(self) -> list[Person]:
+        """The people the sentence shows where it happens, not those only talked of: somebody
+        named inside what is said, thought or asked of another ("tells him to persuade Sonny",
+        "proposes that he kill Sollozzo") is not there."""
+        out: list[Person] = []
+        for rel, p, _s in self._cur:
+            if p not in out and _on_the_spot(self._sent[rel], self.cast.lemma):
+                out.append(p)
+        for rel, r in self._resolved.items():
+            if isinstance(r, tuple) and _on_the_spot(self._sent[rel], self.cast.lemma):
+                out.extend(q for q in r if q not in out)
+        return out
+
     # -- pronouns -------------------------------------------------------------
     def _pronoun(self, t: Any, rel: int) -> Person | None:
         g = PRON_GENDER[t.lower_]
@@ -290,3 +304,19 @@ def _object_read_as_subject(v: Any, subj: Any) -> bool:
     with a clause after that is telling its object, and the subject is the first verb's."""
     return v.dep_ == "conj" and subj.i > v.i and \
         any(c.dep_ in ("ccomp", "xcomp") and c.i > subj.i for c in v.children)
+
+
+def _on_the_spot(t: Any, lemma: Any) -> bool:
+    """A person word names somebody where the sentence happens, unless it is a name inside the
+    content of a saying or a thought, or inside what one is asked or told to do ("tells him to
+    persuade Sonny").  A pronoun there is kept: it takes up somebody the story has at hand
+    ("Georges thinks she was playing a prank")."""
+    if t.pos_ == "PRON":
+        return True
+    while t.head.i != t.i:
+        if t.dep_ == "ccomp" and (lemma(t.head) in SPEECH_VERBS or lemma(t.head) in entries("mind_verbs")):
+            return False  # (but "watches his captains kiss his hand": they are there)
+        if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in t.head.children):
+            return False  # ("asks Hagen to tell Michael": Michael is not there)
+        t = t.head
+    return True
