@@ -349,3 +349,9 @@ def test_taken_to_a_place_is_there_and_coming_to_one_s_aid_is_nowhere() -> None:
     heads = _heads("Salieri lives in Vienna.\n\nThe next day, Salieri is taken to an asylum.\n\n"
                    "That night, Starrett comes to his aid in the fight.\n")
     assert "INT. ASYLUM" in heads and "AID" not in heads
+
+
+def test_where_somebody_else_is_in_an_opening_with_phrase_does_not_set_the_scene() -> None:
+    heads = _heads("Mara Lind runs the harbour office.\n"
+                   "With her father in prison, Mara takes charge of the fleet.\n")
+    assert "PRISON" not in heads and heads.startswith("INT. HARBOUR OFFICE"), heads

@@ -276,6 +276,10 @@ def places_in(sent: Any, home: str, skip: set[int] | frozenset = frozenset(),
             t.dep_ == "dobj" and (t.head.lower_ in _MOTION or bool(_stems(t.head.lower_) & set(entries("motion_verbs"))))
         if going:
             hit = (replace(hit[0], goal=True), hit[1])
+        if prep is not None and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("with", "without") \
+                and prep.head.pos_ in ("NOUN", "PROPN"):
+            # "With her father in prison, Mara takes charge": where somebody else is, a hint at most
+            hit = (hit[0], True)
         if found and hit[0].room is None and any(c.dep_ == "poss" and c.lower_ == "its" for c in t.children) and \
                 found[-1][0].location != hit[0].location:
             # "swung into the driveway of an old villa and hid his car in its garage": the villa's garage
