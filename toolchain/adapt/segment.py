@@ -66,7 +66,8 @@ def strip_cut(text: str) -> str:
                flags=re.IGNORECASE)
     s = re.sub(r"^in the (?:next|following) (?:scene|shot|sequence),?\s*", "", s, flags=re.IGNORECASE)
     s = re.sub(r"\b(is|are) next seen\b", r"\1", s)
-    s = re.sub(r"^next,?\s+", "", s, flags=re.IGNORECASE)
+    # ("Next, they ..." is the edit; "Next day" and "Next Monday" are when, and stay)
+    s = re.sub(r"^next(?:,\s*|\s+(?=(?:he|she|they|we|it|the|a|an|his|her|their)\b))", "", s, flags=re.IGNORECASE)
     if s != text:
         s = re.sub(r"^[^:.]{0,40}:\s+", "", s)
     return s[:1].upper() + s[1:] if s else s
