@@ -631,3 +631,12 @@ def test_a_word_opening_quoted_words_is_no_name() -> None:
                  '"Where are we? Nobody knows," Emil says.', "t", "t", load_model())
     assert a.story is not None
     assert sorted(e.id for e in a.story.entities) == ["EMIL", "VOGEL"]
+
+
+def test_two_bare_nouns_joined_take_up_people_the_story_has() -> None:
+    a, _ = adapt("Ten-year-old Elliott finds a small visitor in the shed. As boy and alien grow close, "
+                 "the creature builds a transmitter.", "t", "t", load_model())
+    assert a.story is not None
+    assert "BOY" not in {e.id for e in a.story.entities}
+    a, _ = adapt("A boy and his dog walk to the lake. The boy throws a stick.", "t", "t", load_model())
+    assert a.story is not None and "BOY" in {e.id for e in a.story.entities}   # "a boy" is somebody new

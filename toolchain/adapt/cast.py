@@ -734,7 +734,8 @@ class Cast:
                     any(c.dep_ in ("det", "poss") for c in t.children) and \
                     not any(c.dep_ == "poss" and c.lower_ == "its" for c in t.children)   # ("its bite ... insists")
                 personish = t.lower_ in PERSON_NOUNS and \
-                    (t.dep_ in _SUBJ or t.dep_ == "pobj" and t.head.dep_ == "agent")   # "... by the sheriff"
+                    (t.dep_ in _SUBJ or t.dep_ == "pobj" and t.head.dep_ == "agent") and \
+                    not _bare_pair(t)   # "... by the sheriff"
                 # a noun of a trade whose mind is at work is somebody: "the operator thinks it is a prank"
                 personish = personish or t.lower_.endswith(ROLE_SUFFIXES) and t.dep_ == "nsubj" and \
                     t.head.pos_ == "VERB" and self.lemma(t.head) in entries("mind_verbs") and \
@@ -1242,3 +1243,12 @@ def _conjuncts(t: Any) -> list[Any]:
         out.extend(c for c in out[k].children if c.dep_ == "conj")
         k += 1
     return sorted(out, key=lambda x: x.i)
+
+
+def _bare_pair(t: Any) -> bool:
+    """ "As boy and alien grow close", "father and daughter watch": two nouns with no article,
+    joined, take up people the story has (a newcomer comes with "a" or "the"), not a new one."""
+    if t.tag_ != "NN" or t.text[:1].isupper() or any(c.dep_ in ("det", "poss", "nummod") for c in t.children):
+        return False
+    other = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
+    return any(o.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in o.children) for o in other)
