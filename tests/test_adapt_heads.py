@@ -252,14 +252,14 @@ def test_what_people_are_part_of_is_no_part_of_the_building() -> None:
     for what in ("Tom plays in the band", "Ana sings in the choir", "Tom dies in the fire",
                  "Tom believes in the cure", "Tom is wounded in the battle", "Ana swims in the race"):
         heads = _heads(f"Ana Holt works at the hospital.\n\nThe next day {what}.\n")
-        assert heads[-1] == "INT. HOSPITAL - LATER", (what, heads)
+        assert heads[-1] == "INT. HOSPITAL - DAY", (what, heads)
 
 
 def test_a_plural_place_hidden_in_is_its_own_unless_it_opens_the_sentence() -> None:
     heads = _heads("Ana Holt works at the hospital.\n\nThe next day Tom hides in the hills.\n")
     assert "HILLS" in heads[-1] and "HOSPITAL" not in heads[-1], heads
     heads = _heads("Ana Holt works at the hospital.\n\nThe next day Tom hides in the shadows.\n")
-    assert heads[-1] == "INT. HOSPITAL - LATER", heads
+    assert heads[-1] == "INT. HOSPITAL - DAY", heads
 
 
 def test_a_journey_does_not_cut_to_a_room_of_the_home_from_elsewhere() -> None:
@@ -756,3 +756,17 @@ def test_next_day_opening_a_sentence_stays_in_its_action() -> None:
                         "Next, the storm breaks over the island.\n")
     assert any(a.startswith("Next day TOMAS sails") for a in action), action
     assert any(a.startswith("The storm breaks") for a in action), action
+
+
+def test_a_new_day_at_the_same_place_is_day_not_later() -> None:
+    heads = _heads("Mara paints in her flat in Leeds.\n\nNext day Mara paints the kitchen door of the flat.\n")
+    assert heads[-1].endswith("- DAY") and "LATER" not in heads[-1], heads
+    # a day named inside the sentence is not the day the scene is on
+    heads = _heads("Mara paints in her flat in Leeds. As the children sleep, Mara and Tom fear "
+                   "they could die the next morning.\n")
+    assert len(heads) == 1, heads
+
+
+def test_a_compound_naming_a_building_is_a_building_not_a_room_of_the_last() -> None:
+    heads = _heads("Mara lives in a flat in Leeds. Next day Mara and Tom hide in the boathouse.\n")
+    assert heads[-1] == "INT. BOATHOUSE - DAY", heads

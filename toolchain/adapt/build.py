@@ -76,6 +76,9 @@ class SceneDraft:
     #: its place is only where the synopsis says its people live or work: a place the scene's
     #: own sentences name takes its place
     grounded: bool = False
+    #: the text says a new day begins with it ("Next day", "The following morning"): another
+    #: day at the same place is not LATER
+    new_day: bool = False
 
 
 @dataclass
@@ -276,6 +279,10 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
         if new:
             place = here or hint
             new_day = bool(_NEW_DAY.search(s.text))
+            # ("Next day, ...", "The following morning": the sentence opens on another day, not a
+            # day named inside it, "they could die the next morning")
+            opening = _NEW_DAY.search(s.text)
+            dawns = opening is not None and opening.start() <= 4
             if here is None and hint is not None and cur is not None and cur.place is not None \
                     and cur.place.location != hint.location and not new_day:
                 place = None   # waking up in a hospital ward is not the bedroom at home
@@ -307,13 +314,15 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
                     and _day_part(scenes) in _DARK and cur is not None and \
                     not any(_dated(x.span) for x in cur.sentences + [sen]) and sen.paragraph == dark_para + 1
                 # (only the paragraph right after the one that said so: a synopsis's paragraphs move on)
-                when = "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else \
+                when = "DAY" if dawns else \
+                    "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else \
                     _day_part(scenes) if cur is not None and (sen.paragraph == prev_para or dark) else "DAY"
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
                 # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
                 # ("Months later" elsewhere is a new day)
                 when = "DAY" if new_day else _day_part(scenes)
-            if cur is not None and place == cur.place and when == cur.time and back == cur.flashback:
+            if cur is not None and place == cur.place and when == cur.time and back == cur.flashback and \
+                    not (dawns and when == "DAY"):   # ("Next day" there is another day, not later)
                 # a script never heads two scenes alike in a row: the text's own cut is a later
                 # time there; a new line of a one-event-a-line synopsis is no cut
                 when = None if not said_cut else "LATER" if when != "LATER" else _day_part(scenes)
@@ -323,7 +332,7 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
             gone = reached or place is not None and place is here and here.goal and _gone_to(s, here)
             grounded = cur is None and place is None and ground is not None
             scenes.append(SceneDraft(ground if grounded else place, when, cue.cut, flashback=back, reached=gone,
-                                     grounded=grounded))
+                                     grounded=grounded, new_day=dawns and when == "DAY"))
             cur = scenes[-1]
         else:
             assert cur is not None   # with no scene yet, the sentence is new and has its time
@@ -984,7 +993,7 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         if not where:   # a "place" that was only a name: still where the last scene was
             where, place = last_where, Place(last_ie, last_where)
         sc.place = place   # the place the heading names, for the story model too
-        if (place.int_ext, where, sc.time, sc.flashback) == last_heading:
+        if (place.int_ext, where, sc.time, sc.flashback) == last_heading and not sc.new_day:
             # two names of one place ("the warehouse", "an abandoned warehouse") met in a row: a later
             # time there, as when the story named it alike
             sc.time = "LATER" if sc.time != "LATER" else _day_part(scenes[:si])
