@@ -776,7 +776,8 @@ def _generic_place(t: "Token") -> Place | None:
         return None
     # inside it ("in a guard hut", "into the radio room") may be a part of where they are; at it
     # ("a job at the cannery") is a place of its own
-    site = prep.lower_ in ("in", "inside", "into")
+    # ("a boathouse", "the bakeshop": a building of its own by its last word, not a room of this one)
+    site = prep.lower_ in ("in", "inside", "into") and not _compound_ending(t.lower_, _BUILDING_ENDINGS)
     if t.lower_.endswith(_ROOM_ENDINGS) or t.tag_ == "NNS" and t.lower_[:-1].endswith(_ROOM_ENDINGS):
         # ("the firm's offices", "the council chambers": rooms, whatever is done in them)
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, site=site)
@@ -909,6 +910,14 @@ def _a_state(t: "Token") -> bool:
 _ATTENDING = frozenset({"attend"})
 #: A noun ending so names a room, whatever is done in it ("the day room", "a storeroom").
 _ROOM_ENDINGS = ("room", "office", "hall", "ward", "chamber")
+#: A compound ending so is a building of its own ("a boathouse", "the bakeshop", "a sawmill").
+_BUILDING_ENDINGS = ("house", "shop", "store", "mill")
+
+
+def _compound_ending(word: str, endings: tuple[str, ...]) -> bool:
+    """The word is a compound ending in one of ``endings`` (not the ending alone)."""
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in endings)
+
 #: A compound ending so names a place out of doors ("an alleyway", "the churchyard", "a
 #: cornfield", "the roadside"), whatever is done there; the ending alone ("way") may not.
 _OUTDOOR_ENDINGS = ("way", "yard", "field", "side", "ground")
