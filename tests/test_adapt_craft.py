@@ -277,3 +277,27 @@ def test_a_synopsis_in_capitals_keeps_its_story() -> None:
     a, fountain = adapt("ANNA OPENS THE DOOR OF THE BAKERY. BOB WAITS OUTSIDE IN THE RAIN.\n", "t", "t", load_model())
     action = [ln for ln in fountain.splitlines() if ln and not ln.startswith(("=", "INT.", "EXT."))]
     assert "ANNA OPENS THE DOOR OF THE BAKERY." in action and "BOB WAITS OUTSIDE IN THE RAIN." in action
+
+
+def test_a_long_span_summed_up_becomes_a_montage_shot_by_shot() -> None:
+    from toolchain.adapt import load_model
+    from toolchain.adapt.craft import montage
+    nlp = load_model()
+    span, shots = montage("Over the following weeks, Mara teaches Jon to sail, and they fall out.", nlp) or ("", [])
+    assert span == "Over the following weeks"
+    assert shots == ["Mara teaches Jon to sail.", "They fall out."]
+    # the one who does each thing is named in each shot
+    _, shots = montage("For months, she repaints the boat, mends the sails and writes to the harbour master.",
+                       nlp) or ("", [])
+    assert shots == ["She repaints the boat.", "She mends the sails.", "She writes to the harbour master."]
+    # one thing done is no montage; nor is a sentence that sums up no span
+    assert montage("For weeks, Harry leaves messages on her machine.", nlp) is None
+    assert montage("Mara teaches Jon to sail, and they fall out.", nlp) is None
+
+
+def test_adapt_writes_the_montage_between_its_markers() -> None:
+    from .adapt_helpers import adapted
+    _, action = adapted("Mara lives in a flat in Leeds.\n\nAs the months pass, Mara paints the harbour "
+                        "and Jon builds a boat.\n")
+    k = action.index("MONTAGE - AS THE MONTHS PASS")
+    assert action[k + 1:k + 4] == ["-- Mara paints the harbour.", "-- JON builds a boat.", "END MONTAGE."], action

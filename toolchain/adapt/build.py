@@ -21,7 +21,7 @@ from screenplay.model import (
 
 from .action import clean_action, is_past_narrative, split_commentary
 from .cast import Cast, Person, listed_names
-from .craft import Introducer, clean_heading_place, readable_title, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name, \
+from .craft import Introducer, clean_heading_place, montage, readable_title, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name, \
     series_of_shots
 from .events import events_of
 from .grammar import sentence_case
@@ -399,7 +399,7 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
     loose_actors = [(before, actor) for _, before, actor in actor_credits if actor not in credited]
     names = _person_names(cast, [s.span for s in sents])
     doc = _document(src, scenes, cast, title, author, home, loose_actors, names, story, [x.span for x in sents],
-                    reader.groups())
+                    reader.groups(), nlp)
     _record_story(story, cast, names, scenes, scene_events)
     return Adaptation(doc, cast.ordered(), _cues(scenes), events, [sc.sentences[0].start if sc.sentences else sc.opens_at or 0 for sc in scenes],
                       line_log, story)
@@ -905,7 +905,8 @@ def _person_names(cast: Cast, spans: list["Span"]) -> dict[str, set[str]]:
 
 def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author: str | None,
               home: str, loose_actors: list[tuple[str, str]], names: dict[str, set[str]],
-              story: Story, story_spans: list[Any], groups: list[Person] | None = None) -> Document:
+              story: Story, story_spans: list[Any], groups: list[Person] | None = None,
+              nlp: Any = None) -> Document:
     letters = [c for c in src.text if c.isalpha()]
     shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)   # (warned of already)
     if not any(isinstance(it, Line) or isinstance(it, str) and drop_meta(it, shouted).strip()
@@ -1033,7 +1034,15 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
             if isinstance(it, tuple):
                 body.append(Note(it[1]))
             elif isinstance(it, str) and it.strip():
-                action = intro.apply(drop_meta(it, shouted))
+                plain = drop_meta(it, shouted)
+                summed = montage(plain, nlp) if plain.strip() and nlp is not None else None
+                if summed is not None:
+                    # a long span summed up: a MONTAGE of what is done in it, shot by shot
+                    body.append(Action(text_of(f"MONTAGE - {summed[0].upper()}")))
+                    body.extend(Action(text_of("-- " + intro.apply(shot))) for shot in summed[1])
+                    body.append(Action(text_of("END MONTAGE.")))
+                    continue
+                action = intro.apply(plain)
                 shots = series_of_shots(action)
                 if shots is not None:
                     # what a camera shows of a span of time: a series of short shots

@@ -333,3 +333,54 @@ def series_of_shots(action: str) -> tuple[str, list[str]] | None:
                              for p in parts):
         return None
     return m.group("lead").strip() + ".", [p[:1].upper() + p[1:] + "." for p in parts]
+
+
+@functools.lru_cache(maxsize=1)
+def _span_openers() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in entries("span_openers"))
+
+
+def montage(action: str, nlp: Any) -> tuple[str, list[str]] | None:
+    """An action that sums up a long span ("Over the following weeks, Mara teaches Tom to sail,
+    and they fall in love") as the span and the shots of a MONTAGE, one for each thing done
+    ("Mara teaches Tom to sail." / "They fall in love."); None when it is no such summary or
+    holds only one thing done."""
+    text = action.strip()
+    m = next((m for m in (p.match(text) for p in _span_openers()) if m), None)
+    if m is None:
+        return None
+    span, rest = text[:m.end()].strip(" ,"), text[m.end():].strip()
+    from .nlp import parse_all   # (the project's parse: coarse tags set, misread verbs read again)
+    doc = parse_all(nlp, [rest])[0]
+    sents = list(doc.sents)
+    if len(sents) != 1:
+        return None
+    root = sents[0].root
+    verbs = [root]
+    while True:   # the main verb and the verbs joined to it, in order
+        nxt = next((c for c in verbs[-1].children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None:
+            break
+        verbs.append(nxt)
+    if len(verbs) < 2 or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    others = {v.i: {t.i for t in v.subtree} for v in verbs}
+    shots: list[str] = []
+    for k, v in enumerate(verbs):
+        own = {t.i for t in v.subtree} - set().union(*(others[w.i] for w in verbs[k + 1:]))
+        toks = [t for t in doc if t.i in own]
+        while toks and (toks[0].is_punct or toks[0].dep_ == "cc" or toks[0].lower_ in ("then", "and")):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks = toks[:-1]
+        if not toks:
+            return None
+        words = "".join(t.text_with_ws for t in toks).strip()
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            who = "".join(t.text_with_ws for t in subject.subtree).strip()
+            words = f"{who} {words}"   # "..., mends the nets": the one who does it, again
+        shots.append(words[:1].upper() + words[1:].rstrip(" ,;") + ".")
+    return span[:1].upper() + span[1:], shots
