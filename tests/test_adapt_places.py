@@ -355,3 +355,11 @@ def test_where_somebody_else_is_in_an_opening_with_phrase_does_not_set_the_scene
     heads = _heads("Mara Lind runs the harbour office.\n"
                    "With her father in prison, Mara takes charge of the fleet.\n")
     assert "PRISON" not in heads and heads.startswith("INT. HARBOUR OFFICE"), heads
+
+
+def test_a_place_that_tells_which_person_is_not_where_the_scene_is() -> None:
+    heads = _heads("The jurors argue in the jury room. Juror 4 still believes the woman across the street.\n")
+    assert "STREET" not in heads, heads
+    # one is where one visits somebody
+    heads = _heads("Mara lives in a flat in Leeds. Next day Mara visits the old man in the hospital.\n")
+    assert heads.endswith("INT. HOSPITAL - DAY"), heads

@@ -684,6 +684,10 @@ def _describes_a_place(prep: "Token") -> bool:
         return False
     if owner.dep_ == "appos":
         return True
+    if prep.lower_ not in _INSIDE and owner.lower_ in PERSON_NOUNS and owner.dep_ in ("dobj", "pobj", "attr") and \
+            not any(c.dep_ == "poss" for c in owner.children):
+        return True   # "believes the woman across the street": which woman, not where the people are
+        # (but "visits the old man in the hospital": one is where one visits)
     return prep.lower_ not in _INSIDE and (owner.pos_ == "PROPN" or owner.lower_ in PLACES or owner.lower_ in ROOMS)
 
 
