@@ -50,6 +50,8 @@ def _candidates(doc: Any) -> list[tuple[Any, int, int, list[str]]]:
             if not (t.tag_ == "NNS" and t.is_lower and t.lower_.endswith("s") and t.i > sent.start):
                 continue
             k = t.i
+            if k - 2 >= sent.start and doc[k - 1].like_num and doc[k - 2].pos_ == "PROPN" and doc[k - 2].is_title:
+                k -= 1   # "Juror 8", "Sailor 2": a name that ends in its number
             while k > sent.start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title:
                 k -= 1
             n = t.i - k
@@ -57,7 +59,10 @@ def _candidates(doc: Any) -> list[tuple[Any, int, int, list[str]]]:
                 continue
             if k > sent.start and doc[k - 1].lower_ not in _CLAUSE_OPENERS:
                 continue
-            if any(w.pos_ in ("VERB", "AUX") for w in sent if w.i < k):
+            # ("..., and Sailor 2 laughs.": a clause of its own joined at the sentence's end)
+            joined = k > sent.start and doc[k - 1].lower_ in ("and", "but") and \
+                (t.i + 1 >= sent.end or doc[t.i + 1].is_punct or doc[t.i + 1].pos_ == "ADP")
+            if not joined and any(w.pos_ in ("VERB", "AUX") for w in sent if w.i < k):
                 continue   # a verb before the name: its clause already has one
             if t.i + 1 < sent.end and doc[t.i + 1].tag_ == "POS":
                 continue
