@@ -770,3 +770,17 @@ def test_a_new_day_at_the_same_place_is_day_not_later() -> None:
 def test_a_compound_naming_a_building_is_a_building_not_a_room_of_the_last() -> None:
     heads = _heads("Mara lives in a flat in Leeds. Next day Mara and Tom hide in the boathouse.\n")
     assert heads[-1] == "INT. BOATHOUSE - DAY", heads
+
+
+def test_one_of_the_kind_a_room_holds_is_no_newcomer() -> None:
+    # "the sailors" are in the storeroom: Sailor 3 and Sailor 5 speaking there are two of them
+    heads = _heads("The nine sailors are locked in a small storeroom. The cook grumbles about the heat. "
+                   "Sailor 3 demands to know why they are kept there. Sailor 5 says that the captain lied.\n")
+    assert heads == ["INT. STOREROOM - DAY"], heads
+
+
+def test_a_numbered_name_s_verb_read_as_a_noun_is_read_again() -> None:
+    lines, action = adapted("The sailors sit in the kitchen. Sailor 5 says that the captain lied, "
+                            "and Sailor 2 laughs.\n")
+    assert ("SAILOR 5", "The captain lied.") in lines, lines
+    assert "SAILOR 2 laughs." in action and not any("Sailor 5 Sailor 2" in a for a in action), action

@@ -20,12 +20,12 @@ from screenplay.model import (
 )
 
 from .action import clean_action, is_past_narrative, split_commentary
-from .cast import Cast, Person, listed_names
+from .cast import Cast, Person, in_quotes, listed_names
 from .craft import Introducer, clean_heading_place, montage, readable_title, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name, \
     series_of_shots
 from .events import events_of
 from .grammar import sentence_case
-from .lexicon import PERSON_NOUNS, RESPONSE_VERBS
+from .lexicon import PERSON_NOUNS, RESPONSE_VERBS, ROLE_SUFFIXES
 from .lexicons import entries
 from .ir import Entity, Event, MentionHow, PlaceIR, SceneIR, SentenceIR, Story, TimeIR
 from .ir import Mention as MentionIR
@@ -76,6 +76,8 @@ class SceneDraft:
     #: its place is only where the synopsis says its people live or work: a place the scene's
     #: own sentences name takes its place
     grounded: bool = False
+    #: people the scene holds by a plural of their kind ("the jurors", "the patients"): lemmas
+    crowds: set[str] = field(default_factory=set)
     #: the text says a new day begins with it ("Next day", "The following morning"): another
     #: day at the same place is not LATER
     new_day: bool = False
@@ -333,6 +335,8 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
             grounded = cur is None and place is None and ground is not None
             scenes.append(SceneDraft(ground if grounded else place, when, cue.cut, flashback=back, reached=gone,
                                      grounded=grounded, new_day=dawns and when == "DAY"))
+            if cur is not None and not dawns and _adjoining(place, cur.place):
+                scenes[-1].crowds |= cur.crowds   # (later the same day in the jury room: the jurors are still there)
             cur = scenes[-1]
         else:
             assert cur is not None   # with no scene yet, the sentence is new and has its time
@@ -353,6 +357,7 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
             scene_events.setdefault(len(scenes) - 1, []).append(e)
         _record_mentions(story, s, idx, cast, tracker)
         cur.people |= set(tracker.present_in_sentence())
+        cur.crowds |= _crowds_in(s, lemma)
         unit = src.units[sen.unit]
         for ev in beats.events:
             off = unit.origin[ev.verb_char] if ev.verb_char < len(unit.origin) else sen.start
@@ -791,6 +796,8 @@ def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut
         others = set(tracker.present_in_sentence())
         if (others - {r}) & scene.people:
             return False   # "Mr. B tells Mr. A ...": someone joins the people there, the cast goes on
+        if _of_the_crowd(r, scene.crowds):
+            return False   # "The jurors are locked in ... Juror 3 demands ...": one of those there
         # "His partner ... tells him": a pronoun taking up the last sentence's people is continuity
         # (after a cut-away shot the story comes back: no continuity to keep)
         last = {p for p, _ in tracker.history[-1]} if tracker.history and not after_cut else set()
@@ -801,6 +808,28 @@ def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut
                     return False
         return lemma(t.head) not in _ENTRANCES
     return False
+
+
+def _crowds_in(s: Any, lemma: Callable[[Any], str]) -> set[str]:
+    """The kinds of people a sentence shows there by a plural ("the jurors file out", "the
+    patients play cards"): lemmas of plural person nouns, not of a group only talked of."""
+    out: set[str] = set()
+    for t in s:
+        if t.tag_ != "NNS" or in_quotes(t):
+            continue
+        word = t.lemma_.lower() if t.lemma_ else t.lower_.rstrip("s")
+        if word in PERSON_NOUNS or word.endswith(ROLE_SUFFIXES) and t.dep_ in ("nsubj", "nsubjpass"):
+            out.add(word)
+    return out
+
+
+def _of_the_crowd(p: Person, crowds: set[str]) -> bool:
+    """Whether a person is named as one of a kind the scene holds ("Juror 8" of "the jurors",
+    "a patient" of "the patients")."""
+    if not crowds:
+        return False
+    words = {w.lower() for f in p.forms | {p.cue} for w in re.findall(r"[A-Za-z]+", f)}
+    return bool(words & crowds)
 
 
 def _lived_in(spans: list[Any], home: str, lemma: Callable[[Any], str]) -> str | None:
