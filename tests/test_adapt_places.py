@@ -363,3 +363,14 @@ def test_a_place_that_tells_which_person_is_not_where_the_scene_is() -> None:
     # one is where one visits somebody
     heads = _heads("Mara lives in a flat in Leeds. Next day Mara visits the old man in the hospital.\n")
     assert heads.endswith("INT. HOSPITAL - DAY"), heads
+
+
+def test_a_room_no_list_knows_of_a_building_is_that_building_s() -> None:
+    assert _heads("The sailors are locked in the storeroom of the fort.\n") == "INT. FORT - STOREROOM - DAY"
+    assert _heads("Tom waits in the anteroom of the palace.\n") == "INT. PALACE - ANTEROOM - DAY"
+
+
+def test_the_kind_held_in_a_room_goes_on_there_in_the_next_paragraph() -> None:
+    heads = _heads("The nine sailors are locked in the storeroom of the fort.\n\n"
+                   "Sailor 3 demands to know why they are kept there.\n\nThe sailors vote again.\n")
+    assert heads.count("FORT - STOREROOM") == 3, heads

@@ -301,7 +301,10 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
                 next((sc for sc in reversed(scenes) if not sc.flashback), cur)
             if place is None and last is not None and last.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
-                place = last.place if continuous or not timed else _building_of(scenes, last.place)
+                # (unless the people there go on there the same day: "The jurors vote again")
+                stay = not new_day and not cue.time and (bool(_crowds_in(s, lemma) & last.crowds) or any(
+                    _of_the_crowd(p, last.crowds) for p in tracker.present_in_sentence()))
+                place = last.place if continuous or not timed or stay else _building_of(scenes, last.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken and not _of_a_post(t))
             # ("Days later", "Years later" is another day: the time of day, not LATER)
             when = time_of(narrated[:120]) or ("CONTINUOUS" if continuous else "LATER" if cue.later and not new_day

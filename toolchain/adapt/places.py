@@ -321,6 +321,9 @@ def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | Non
     list knows ("the parade ground of the fort")."""
     if generic is not None and generic.int_ext == "EXT" and generic.room is None and _outdoor(t):
         key = generic.location.lower()
+    elif generic is not None and generic.int_ext == "INT" and generic.room is None and \
+            t.lower_.endswith(_ROOM_ENDINGS) and key not in ROOMS:
+        key = "room"   # "the storeroom of the fort", "the anteroom of the palace": a room no list knows
     elif key not in _PARTS and key not in ROOMS and key != "room" or key in WEAK:
         return None
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -334,7 +337,8 @@ def _whole_of(t: "Token", key: str, generic: Place | None = None) -> Place | Non
         return None
     known = PLACES.get(whole.lower_)
     name = place_name(whole, whole.lower_, known[0] if known and known[0] else whole.text.upper())
-    part = "ROOF" if key in ("roof", "rooftop") else ROOMS.get(key, key.upper())
+    part = "ROOF" if key in ("roof", "rooftop") else ROOMS.get(key, key.upper()) if key != "room" or generic is None \
+        else generic.location
     ie = "EXT" if key in _OPEN_PARTS or key == "entrance" or generic is not None and generic.int_ext == "EXT" else "INT"
     return Place(ie, name, part)
 
@@ -756,8 +760,9 @@ def _generic_place(t: "Token") -> Place | None:
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     owner = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "FAC")), None) \
         if of is not None else None
-    if of is not None and not _outdoor(t) and owner is None:
-        return None    # "the middle of the street": the street says where ("the grounds of the fort" do too)
+    if of is not None and not _outdoor(t) and owner is None and not t.lower_.endswith(_ROOM_ENDINGS):
+        return None    # "the middle of the street": the street says where ("the grounds of the fort" do too;
+        # "the storeroom of the fort" is a room of it)
     if owner is not None and t.lower_.rstrip("s") in ("office", "headquarter", "premise", "building", "factory",
                                                        "warehouse", "studio", "lab", "laboratory"):
         # "the offices of the Pacific Insurance Company": the company's building, named by it
