@@ -869,3 +869,9 @@ def test_a_deed_that_cannot_be_the_clause_s_is_the_speaker_s() -> None:
                             "exempt officers from manual labour and offers him a copy of the rules.\n")
     assert lines == [("NICHOLSON", "The Geneva Conventions exempt officers from manual labour.")]
     assert "Nicholson offers him a copy of the rules." in action
+
+
+def test_an_act_s_argument_keeps_the_clause_that_says_which_one() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted("Tom and Ana sit in the kitchen. Tom accuses her of being a thief who wants to see him ruined.\n")
+    assert ("TOM", "I accuse you of being a thief who wants to see me ruined.") in lines, lines

@@ -392,6 +392,16 @@ def _plain(toks: list[Any]) -> str:
     return re.sub(r"\s+", " ", " ".join(t.text for t in toks if t.tag_ != "POS" and t.text not in ('"', "'"))).strip()
 
 
+def _in_relative(t: Any, top: Any) -> bool:
+    """Whether ``t`` is in a relative clause under ``top``: a clause that says which one a noun
+    of the act's argument is ("of being a thief who wants to see him ruined"), part of it."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
+
+
 def _act_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tuple[str, set[int]] | None:
     """The act said in the first person ("I deny any part in it."), or None."""
     table = _act_verbs()
@@ -400,7 +410,7 @@ def _act_line(v: Any, lem: str, shift: Shift, lemma: Callable[[Any], str]) -> tu
     parts = [c for c in v.children if c.i > v.i and c.dep_ in _COMPLEMENTS and
              (c.dep_ != "prep" or c.lower_ in _ARGUMENT_PREPS)]
     parts = [c for c in parts if not any(s.dep_ in _STOP and s.tag_.startswith("VB") and s.dep_ != "pcomp"
-                                         for s in c.subtree if s is not c)] or parts
+                                         and not _in_relative(s, c) for s in c.subtree if s is not c)] or parts
     # "insists on a stealth approach to avoid ...": a purpose after the object goes with it
     parts += [c for c in v.children if c.dep_ == "xcomp" and parts and c.i > parts[0].i]
     banned = next((c for c in parts if c.dep_ == "prep" and c.lower_ == "against"), None)
