@@ -391,3 +391,11 @@ def test_pointing_out_that_something_is_so_is_said() -> None:
     assert ("KEYES", "Nobody jumps from a train going fifteen miles an hour.") in lines
     lines, body = _adapt("Ada points out the lighthouse to Nico.")
     assert lines == []   # pointing at a thing says nothing
+
+
+def test_words_screamed_while_doing_something_to_somebody_are_the_doer_s() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted('Tom and Ana sit in the kitchen. When Tom accuses her of lying, Ana lunges at him '
+                            'screaming "I\'ll kill you!" and has to be held back.\n')
+    assert ("ANA", "I'll kill you!") in lines, lines
+    assert any(a.endswith("Ana lunges at him.") for a in action), action

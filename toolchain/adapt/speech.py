@@ -452,6 +452,14 @@ class SpeechReader(ReportedSpeech):
         while k >= sent.start and (sent.doc[k].tag_ in ("RB", "RBR") or sent.doc[k].lower_ in ("then", "also")):
             k -= 1
         prev = sent.doc[k] if k >= sent.start else None
+        if v.tag_ == "VBG" and v.dep_ in ("xcomp", "advcl") and prev is not None and \
+                prev.dep_ in ("pobj", "dobj", "dative") and prev.head.i != v.i:
+            # "Ana lunges at him screaming ...": the one done to is not who screams; who lunges is
+            doer = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+            r = self._subjectlike(doer) if doer is not None else None
+            if isinstance(r, Person):
+                return r
+            prev = None
         if prev is not None:
             r = self._subjectlike(prev)
             first = prev.head
