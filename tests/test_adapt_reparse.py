@@ -53,3 +53,11 @@ def test_a_verb_read_as_a_noun_after_two_joined_names_is_a_verb_again() -> None:
     got = _tokens("Lying under a table in the kitchen, Tom and Lena watch as a rat runs out of a sack.")
     assert ("watch", "VBP", "ROOT") in got
     assert ("Tom", "NNP", "nsubj") in got and ("Lena", "NNP", "conj") in got and ("and", "CC", "cc") in got
+
+
+def test_a_second_misread_verb_in_a_sentence_is_read_again_too() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted('The jurors sit in the jury room. When Juror 8 accuses him of lying, Juror 3 lunges at '
+                            'him screaming "I\'ll kill you!" and has to be held back.\n')
+    assert ("JUROR 3", "I'll kill you!") in lines, lines
+    assert "Juror 3 has to be held back." in action, action

@@ -18,19 +18,20 @@ from typing import Any
 
 #: Words that stand in for a name of one, two or three tokens: the same count, so
 #: positions line up, and a subject the parser knows.
-_STAND_INS = {1: ["He"], 2: ["The", "man"], 3: ["The", "old", "man"]}
+_STAND_INS = {1: [["He"], ["She"]], 2: [["The", "man"], ["This", "man"], ["The", "boy"]],
+              3: [["The", "old", "man"], ["This", "old", "man"]]}
 #: What may stand right before a name that opens a clause.
 _CLAUSE_OPENERS = frozenset({",", ";", "and", "but", "then", "when", "while", "as", "after", "before",
                              "so", "until", "once", "because"})
 
 
 #: Words that stand in for two names joined by "and": a plural subject of the same count.
-_PAIR_STAND_IN = ["The", "two", "friends"]
+_PAIR_STAND_IN = [["The", "two", "friends"], ["These", "two", "men"]]
 
 
-def _candidates(doc: Any) -> list[tuple[Any, int, int, list[str]]]:
-    """(sentence, first name token, the misread verb, the stand-in words) for each sentence to
-    read again."""
+def _candidates(doc: Any) -> list[tuple[Any, int, int, list[list[str]]]]:
+    """(sentence, first name token, the misread verb, the stand-ins to try, each a list of
+    words) for each sentence to read again."""
     out = []
     for sent in doc.sents:
         for t in sent:
@@ -59,8 +60,8 @@ def _candidates(doc: Any) -> list[tuple[Any, int, int, list[str]]]:
                 continue
             if k > sent.start and doc[k - 1].lower_ not in _CLAUSE_OPENERS:
                 continue
-            # ("..., and Sailor 2 laughs.": a clause of its own joined at the sentence's end)
-            joined = k > sent.start and doc[k - 1].lower_ in ("and", "but") and \
+            # ("..., and Sailor 2 laughs.", "when ..., Juror 3 lunges at him": a clause of its own)
+            joined = k > sent.start and doc[k - 1].lower_ in ("and", "but", ",") and \
                 (t.i + 1 >= sent.end or doc[t.i + 1].is_punct or doc[t.i + 1].pos_ == "ADP")
             if not joined and any(w.pos_ in ("VERB", "AUX") for w in sent if w.i < k):
                 continue   # a verb before the name: its clause already has one
@@ -72,19 +73,35 @@ def _candidates(doc: Any) -> list[tuple[Any, int, int, list[str]]]:
 
 
 def reread(nlp: Any, docs: list[Any], coarse: Any) -> list[Any]:
-    """The documents with each misread sentence laid over by its second reading."""
+    """The documents with each misread sentence laid over by its second reading.
+
+    A sentence may hold two misread verbs ("Juror 3 explodes ..., Juror 3 lunges at him"):
+    what one reading fixed is read once more for the next."""
+    out, fixed = _reread_once(nlp, docs, coarse)
+    if fixed:
+        again, _ = _reread_once(nlp, [out[i] for i in fixed], coarse)
+        for i, d in zip(fixed, again):
+            out[i] = d
+    return out
+
+
+def _reread_once(nlp: Any, docs: list[Any], coarse: Any) -> tuple[list[Any], list[int]]:
+    """One reading again of each sentence's first misread verb; the documents and which changed."""
     from spacy.tokens import Doc   # (imported with the model, see nlp.py)
     jobs = []   # (doc index, sentence, name start, verb index, variant text)
     for di, doc in enumerate(docs):
-        for sent, k, v, stand_in in _candidates(doc):
-            words = [w.text_with_ws for w in sent]
-            for j, word in enumerate(stand_in):
-                if j == 0 and k > sent.start:
-                    word = word.lower()   # ("..., and he phones")
-                words[k + j - sent.start] = word + doc[k + j].whitespace_
-            jobs.append((di, sent, k, v, "".join(words)))
+        for sent, k, v, stand_ins in _candidates(doc):
+            # (the small parser may misread a stand-in too - "the man lunges" as one noun - so
+            # each is tried, and the first that makes it a subject and the word its verb is taken)
+            for stand_in in stand_ins:
+                words = [w.text_with_ws for w in sent]
+                for j, word in enumerate(stand_in):
+                    if j == 0 and k > sent.start:
+                        word = word.lower()   # ("..., and he phones")
+                    words[k + j - sent.start] = word + doc[k + j].whitespace_
+                jobs.append((di, sent, k, v, "".join(words)))
     if not jobs:
-        return docs
+        return list(docs), []
     again = [coarse(d) for d in nlp.pipe([j[4] for j in jobs], batch_size=16)]
     patches: dict[int, list[tuple[Any, int, int, Any]]] = {}
     for (di, sent, k, v, _text), alt in zip(jobs, again):
@@ -94,14 +111,21 @@ def reread(nlp: Any, docs: list[Any], coarse: Any) -> list[Any]:
         verb = alt[v - sent.start]
         if not verb.tag_.startswith("VB") or len(list(alt.sents)) != 1:
             continue   # the second reading does not make it a verb either
+        doer = alt[v - 1 - sent.start]
+        if doer.dep_ not in ("nsubj", "nsubjpass") or doer.head.i != verb.i:
+            continue   # nor its stand-in the verb's subject ("the man lunges" read as one noun)
+        if any(p[0] is sent and p[1] == k for p in patches.get(di, [])):
+            continue   # (an earlier stand-in already read it right)
         patches.setdefault(di, []).append((sent, k, v, alt))
     out = list(docs)
+    changed = []
     for di, fixes in patches.items():
         try:
             out[di] = _laid_over(docs[di], fixes, Doc)
+            changed.append(di)
         except ValueError:
             pass   # spaCy refused the laid-over tree: the first reading stands, as it would have
-    return out
+    return out, changed
 
 
 def _laid_over(doc: Any, fixes: list[tuple[Any, int, int, Any]], doc_class: Any) -> Any:
