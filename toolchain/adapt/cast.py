@@ -24,11 +24,11 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .lexicon import (
     FEMALE_NOUNS, GROUP_NOUNS, ROLE_SUFFIXES, HONORIFICS, HONORIFICS_F, HONORIFICS_M, MALE_NOUNS, MONTHS_DAYS,
-    ORGANISATION_NOUNS, PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
+    INTENT_VERBS, ORGANISATION_NOUNS, PERSON_NOUNS, PRON_GENDER, SPEECH_VERBS,
 )
 from .grammar import verb_read_as_noun
 from .lexicons import entries
-from .places import PLACES
+from .places import PLACES, ROOMS
 from .written import FILM_PARTS, SAYING_THINGS, TOLD_THINGS
 
 _PLACE_PREPS = frozenset("in at to from near into across through toward towards outside inside around "
@@ -131,10 +131,28 @@ def _capital_role(tok: Any) -> bool:
     characters ("the Squire", "a Stranger"): a person noun after an article, not a title
     before a name ("the Reverend Amos Pell") nor the end of one ("the Prime Minister")."""
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return tok.is_title and (tok.lower_ in PERSON_NOUNS or tok.lower_ in _RANKS) and \
+    if not tok.is_title or (nxt is not None and _is_cap(nxt) and nxt.tag_ in ("NNP", "NNPS")):
+        return False
+    if _titled_agent(tok):
+        return True   # ("the Wicked Witch": a title's capitalised epithet is part of it)
+    return (tok.lower_ in PERSON_NOUNS or tok.lower_ in _RANKS) and \
         any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) and \
-        not any(c.dep_ == "compound" and _is_cap(c) for c in tok.lefts) and \
-        not (nxt is not None and _is_cap(nxt) and nxt.tag_ in ("NNP", "NNPS"))
+        not any(c.dep_ == "compound" and _is_cap(c) for c in tok.lefts)
+
+
+def _titled_agent(tok: Any) -> bool:
+    """A capitalised noun no list knows as a person's, after "the", that vows, wants, thinks or
+    says ("The Wicked Witch vows revenge", "the Wizard tries to ..."): a character the story
+    names by a title, as fairy tales do.  Not a place, a group or an organisation."""
+    if tok.tag_ != "NNP" or tok.dep_ != "nsubj" or not tok.head.tag_.startswith("VB") or \
+            tok.lower_ in PLACES or tok.lower_ in ROOMS or tok.lower_.endswith(("room", "office", "hall", "house")) or \
+            tok.lower_ in GROUP_NOUNS or \
+            tok.lower_ in ORGANISATION_NOUNS or tok.ent_type_ in ("FAC", "GPE", "LOC") or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    from .places import _stems   # (no lemmatizer here: one of the forms is the verb's)
+    agentive = SPEECH_VERBS | INTENT_VERBS | set(entries("mind_verbs")) | {"try"}
+    return bool(_stems(tok.head.lower_) & agentive)
 
 
 #: Nouns that say only a person's sex (and age): "the old woman" may be anybody of hers.
@@ -740,6 +758,7 @@ class Cast:
                 personish = personish or t.lower_.endswith(ROLE_SUFFIXES) and t.dep_ == "nsubj" and \
                     t.head.pos_ == "VERB" and self.lemma(t.head) in entries("mind_verbs") and \
                     any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children)
+                personish = personish or _titled_agent(t)   # "The Wizard tries to put them off"
                 # individuals the text tells apart by an adjective are characters, whatever the
                 # noun ("a hollow tree and a younger tree ... the hollow tree retaliates")
                 personish = personish or (t.lower_ in self._split and _telling_adjective(t, self._split) is not None
