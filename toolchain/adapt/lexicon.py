@@ -48,10 +48,12 @@ HONORIFICS = HONORIFICS_M | HONORIFICS_F | HONORIFICS_N
 MALE_NOUNS = frozenset("""man men boy husband father dad son brother uncle nephew grandfather grandson
 king prince gentleman guy boyfriend widower monk priest waiter actor steward fiancé fiance squire
 fellow lad bachelor groom bridegroom stepfather stepson godfather duke lord emperor sultan
+wizard sorcerer warlock baron
 """.split())
 FEMALE_NOUNS = frozenset("""woman women girl wife mother mom mum daughter sister aunt niece grandmother
 granddaughter queen princess lady girlfriend widow nun waitress actress stewardess fiancée fiancee
 bride maiden lass heroine duchess empress landlady housewife stepmother stepdaughter godmother hostess heiress
+witch sorceress enchantress goddess governess baroness countess
 """.split())
 
 #: Common nouns that name a person by role (kinship, trade, relation).  A role
