@@ -528,6 +528,8 @@ def _moves_on(s: "Span", leap: bool = False) -> bool:
     for t in s:
         if t.i >= stop:
             break
+        if in_quotes(t):
+            continue   # ('"Come back tomorrow," he says': the words' time, not the story's)
         if t.ent_type_ in ("DATE", "TIME") and (not leap or t.i - s.start < 4):
             return True
         if not leap and t.lower_ in shifts:
