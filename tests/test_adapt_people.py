@@ -640,3 +640,37 @@ def test_two_bare_nouns_joined_take_up_people_the_story_has() -> None:
     assert "BOY" not in {e.id for e in a.story.entities}
     a, _ = adapt("A boy and his dog walk to the lake. The boy throws a stick.", "t", "t", load_model())
     assert a.story is not None and "BOY" in {e.id for e in a.story.entities}   # "a boy" is somebody new
+
+
+def test_a_character_named_by_a_capitalised_title_speaks() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted('Mira lives on a farm. The Grey Warden tries to stop her at the gate. "Turn back," he says.\n')
+    assert ("WARDEN", "Turn back.") in lines or ("GREY WARDEN", "Turn back.") in lines, lines
+    # a place or a body of people so named is nobody
+    a, _ = adapt("Mira lives on a farm. The Situation Room tells her that the storm is coming. "
+                 "The Senate decides to wait.", "t", "t", load_model())
+    assert a.story is not None and {e.id for e in a.story.entities} == {"MIRA"}, [e.id for e in a.story.entities]
+
+
+def test_a_witch_is_she() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted('Mira lives on a farm. The Witch vows revenge. Mira throws a bucket of water. The water '
+                       'splashes over the Witch, who shrinks away. "I am melting!" she shrieks.\n')
+    assert lines and lines[-1] == ("WITCH", "I am melting!"), lines
+
+
+def test_a_time_inside_quoted_words_is_not_the_story_s() -> None:
+    a, _ = adapt('Mira lives in a flat in Rome. Tom visits her at the flat and asks for money. '
+                 '"Come back tomorrow," she says.', "t", "t", load_model())
+    assert a.story is not None and len(a.story.scenes) == 1, [s.heading for s in a.story.scenes]
+
+
+def test_she_is_the_woman_of_the_last_sentence_before_a_name_of_unknown_sex() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted('Mira lives in a flat in Rome. Tom visits her at the flat and asks for money. '
+                       '"Come back tomorrow," she says.\n')
+    assert ("MIRA", "Come back tomorrow.") in lines, lines
+    # not one only talked of, nor past somebody the sentence itself has
+    lines, _ = adapted("Then Joe arrives at the warehouse and reveals that Mr. Blue is dead. "
+                       "He accuses Mr. Orange of being an informant.\n")
+    assert lines and lines[-1][0] == "JOE", lines

@@ -29,12 +29,15 @@ class Tracker:
         self._resolved: dict[int, Referent] = {}
         self._pron_sex: dict[int, tuple[Person, str]] = {}   # this sentence: who each pronoun was, its sex
         self._asked_before: Person | None = None   # the one asked to do something last sentence
+        #: per sentence of ``history``: the people it only talked of ("reveals that Blue is dead")
+        self._talked_of: list[set[Person]] = []
 
     def begin(self, sent: Any) -> None:
         """Start a sentence: resolve all its person references in order."""
         if self._sent is not None:
             self.history.append([(p, s) for _, p, s in self._cur])
             self.history = self.history[-4:]
+            self._talked_of = (self._talked_of + [self._only_talked_of()])[-4:]
         if self._sent is not None:
             self._asked_before = self._asked_in(self._sent)
         self._sent = sent
@@ -116,6 +119,7 @@ class Tracker:
             self._asked_before = self._asked_in(self._sent)
             self.history.append([(p, s) for _, p, s in self._cur])
             self.history = self.history[-4:]
+            self._talked_of = (self._talked_of + [self._only_talked_of()])[-4:]
         self._sent = None
         self._cur = []
 
@@ -206,6 +210,14 @@ class Tracker:
         return out
 
     # -- pronouns -------------------------------------------------------------
+    def _only_talked_of(self) -> set[Person]:
+        """The people this sentence names only inside a clause of what is said, found or
+        thought ("reveals that Mr. Blue is dead"), not as somebody there."""
+        seen: dict[Person, bool] = {}
+        for rel, p, _s in self._cur:
+            seen[p] = seen.get(p, True) and _in_content(self._sent[rel])
+        return {p for p, told in seen.items() if told}
+
     def _pronoun(self, t: Any, rel: int) -> Person | None:
         g = PRON_GENDER[t.lower_]
         subject = t.dep_ in _SUBJ
@@ -281,6 +293,15 @@ class Tracker:
         # unknown sex, before anybody further back - when nobody of that sex is nearer
         near = [p for p, _ in cur] + [p for p, _ in prev]
         topic = [p for p, s in reversed(prev) if s] if subject and not any(p.gender == g for p in near) else []
+        # somebody of that sex in this sentence or the last comes before a name of unknown sex
+        # nearer ("Tom visits her ... "...," she says": her, not Tom)
+        # (when this sentence has nobody else it could be: "Sollozzo kidnaps Hagen and tells him")
+        told = self._only_talked_of() | (self._talked_of[-1] if self._talked_of else set())
+        here = [p for p, _ in cur if p != own_subj and p not in doers and p.gender in (g, None)]
+        for tier in ([] if here else [[p for p, s in reversed(prev) if s], [p for p, _ in reversed(prev)]]):
+            for p in tier:
+                if p != own_subj and p not in doers and p.gender == g and p not in told:
+                    return p
         for k, tier in enumerate(tiers):
             for p in tier:
                 if p != own_subj and p not in doers and p.gender == g:
@@ -320,3 +341,13 @@ def _on_the_spot(t: Any, lemma: Any) -> bool:
             return False  # ("asks Hagen to tell Michael": Michael is not there)
         t = t.head
     return True
+
+
+def _in_content(t: Any) -> bool:
+    """Whether a word stands in a clause of what is said, found or thought ("reveals that
+    Mr. Blue is dead") or asked of somebody ("tells him to persuade Sonny")."""
+    while t.head.i != t.i:
+        if t.dep_ == "ccomp" or t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in t.head.children):
+            return True
+        t = t.head
+    return False
