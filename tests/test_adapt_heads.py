@@ -784,3 +784,10 @@ def test_a_numbered_name_s_verb_read_as_a_noun_is_read_again() -> None:
                             "and Sailor 2 laughs.\n")
     assert ("SAILOR 5", "The captain lied.") in lines, lines
     assert "SAILOR 2 laughs." in action and not any("Sailor 5 Sailor 2" in a for a in action), action
+
+
+def test_meanwhile_with_no_place_goes_back_to_where_its_people_were() -> None:
+    heads = _heads("Nicholson and his men march into the labour camp. Saito locks Nicholson in the iron box. "
+                   "Shears, an American, escapes and falls into the river. Villagers find Shears and he drifts "
+                   "out to the coast. Meanwhile Nicholson is shut in the box for a week.\n")
+    assert heads[-1].startswith("EXT. LABOUR CAMP"), heads

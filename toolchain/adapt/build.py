@@ -167,6 +167,8 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
     prev_unit = -1
     onward: Place | None = None   # where the last sentence ended up, when it went on from its scene
     pointed: Place | None = None  # the last place the sentence before named, in any clause
+    seen_at: dict[Person, tuple[Place, int]] = {}   # where each person was last (not in a flashback), and
+    # the number of scenes there were then
     for idx, sen in enumerate(sents):
         s = sen.span
         tracker.begin(s)
@@ -299,6 +301,16 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
             # back from a flashback, the story goes on where it was before it
             last = cur if cur is None or back or not cur.flashback else \
                 next((sc for sc in reversed(scenes) if not sc.flashback), cur)
+            if place is None and last is not None and last.place is not None and not backstory:
+                # the other line of the story, taken up with no place named: where its people were
+                # last seen
+                # ("Meanwhile the officers stand in the sun, and Nicholson is shut in the box": back
+                # at the camp, not on the coast the last scene went to)
+                # (lately: three scenes back at most, or where they were is no longer known)
+                away = [p for p in tracker.main_subjects() if p not in last.people and p in seen_at
+                        and len(scenes) - seen_at[p][1] <= 3]
+                if away and not back and _MEANWHILE.match(s.text) and not _adjoining(seen_at[away[0]][0], last.place):
+                    place = seen_at[away[0]][0]
             if place is None and last is not None and last.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
                 # (unless the people there go on there the same day: "The jurors vote again")
@@ -360,6 +372,8 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
             scene_events.setdefault(len(scenes) - 1, []).append(e)
         _record_mentions(story, s, idx, cast, tracker)
         cur.people |= set(tracker.present_in_sentence())
+        if cur.place is not None and not cur.flashback:
+            seen_at.update((p, (cur.place, len(scenes))) for p in tracker.present_in_sentence())
         cur.crowds |= _crowds_in(s, lemma)
         unit = src.units[sen.unit]
         for ev in beats.events:
@@ -749,6 +763,8 @@ def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: 
 
 #: Times of day that last until the text says the day has come.
 _DARK = frozenset({"NIGHT", "EVENING"})
+#: A sentence that cuts to another line of the story happening at the same time.
+_MEANWHILE = re.compile(r"^\s*(?:meanwhile|in the meantime|at the same time|elsewhere)\b", re.IGNORECASE)
 _NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|one (?:day|morning)|"
                       r"(?:days?|weeks?|months?|years?) (?:later|pass)|the day after)\b", re.IGNORECASE)
 _ENTRANCES = frozenset("come enter arrive appear return walk drop join show rush run hurry burst knock "

@@ -165,6 +165,10 @@ class Tracker:
             break
         return None
 
+    def main_subjects(self) -> list[Person]:
+        """Who this sentence's own story line is about: its main subjects that are people."""
+        return [p for _, p, main in self._cur if main]
+
     def last_main_subject(self) -> Person | None:
         """The one the sentence before was about (its main subject), if a person."""
         return next((p for p, main in (self.history[-1] if self.history else []) if main), None)
