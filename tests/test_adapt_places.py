@@ -374,3 +374,9 @@ def test_the_kind_held_in_a_room_goes_on_there_in_the_next_paragraph() -> None:
     heads = _heads("The nine sailors are locked in the storeroom of the fort.\n\n"
                    "Sailor 3 demands to know why they are kept there.\n\nThe sailors vote again.\n")
     assert heads.count("FORT - STOREROOM") == 3, heads
+
+
+def test_a_bank_by_a_river_is_its_bank_and_one_in_town_a_bank() -> None:
+    assert _heads("Tom fishes in the river all morning. At noon he walks down to the bank to rest.\n") \
+        .endswith("EXT. RIVERBANK - AFTERNOON")
+    assert _heads("Tom lives in London. Next day Tom goes to the bank to borrow money.\n").endswith("INT. BANK - DAY")

@@ -216,6 +216,10 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
             here = named   # "leads them to a fort, and then to New Mexico": where they end up
 
         cur = scenes[-1] if scenes else None
+        if here is not None and here.location == "BANK" and here.room is None and \
+                _WATER.search(" ".join(x.span.text for x in sents[max(0, idx - 1): idx + 1])):
+            # "the river has dropped ... leads Saito down to the bank": a river's bank, out of doors
+            here = Place("EXT", "RIVERBANK", None, goal=here.goal)
         if here is None and there_opens(s) and pointed is not None:
             here = pointed   # "... to carry him to the castle. There he is received by the Count"
         pointed = last_place_word(s)
@@ -763,6 +767,8 @@ def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: 
 
 #: Times of day that last until the text says the day has come.
 _DARK = frozenset({"NIGHT", "EVENING"})
+#: Waters that have banks: "the bank" near one of them is no bank of money.
+_WATER = re.compile(r"\b(?:rivers?|streams?|creeks?|brooks?|canals?|lakes?|ponds?)\b", re.IGNORECASE)
 #: A sentence that cuts to another line of the story happening at the same time.
 _MEANWHILE = re.compile(r"^\s*(?:meanwhile|in the meantime|at the same time|elsewhere)\b", re.IGNORECASE)
 _NEW_DAY = re.compile(r"\b(?:(?:next|following) (?:day|morning|evening|night)|one (?:day|morning)|"
