@@ -380,3 +380,12 @@ def test_a_bank_by_a_river_is_its_bank_and_one_in_town_a_bank() -> None:
     assert _heads("Tom fishes in the river all morning. At noon he walks down to the bank to rest.\n") \
         .endswith("EXT. RIVERBANK - AFTERNOON")
     assert _heads("Tom lives in London. Next day Tom goes to the bank to borrow money.\n").endswith("INT. BANK - DAY")
+
+
+def test_a_place_named_by_the_first_word_of_its_name_is_that_place() -> None:
+    heads = _heads("Andy Dufresne is sent to the Larkmoor State Penitentiary in Maine. Years later, a thief named "
+                   "Tommy is imprisoned at Larkmoor.\n")
+    assert heads.endswith("INT. LARKMOOR STATE PENITENTIARY - DAY") and "EXT. LARKMOOR" not in heads, heads
+    # a town is not the hotel named after it
+    heads = _heads("Mara flies to Oslo and checks into the Oslo Grand Hotel. Next day Mara walks around Oslo.\n")
+    assert heads.endswith("EXT. OSLO - DAY"), heads

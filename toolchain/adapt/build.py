@@ -671,14 +671,21 @@ def _building_of(scenes: list["SceneDraft"], room: Place) -> Place:
     return Place(ie, room.location, None)
 
 
-def _said_in_full(places: list[Place | None]) -> dict[str, str]:
+def _said_in_full(places: list[Place | None], towns: frozenset[str] = frozenset()) -> dict[str, str]:
     """A place named once in full and later by its last word only: "an American embassy",
-    then "the embassy" -> AMERICAN EMBASSY.  Only when one full name ends with that word."""
+    then "the embassy" -> AMERICAN EMBASSY; or by the first word of its name: "Shawshank State
+    Penitentiary", then "Shawshank".  Only when one full name ends (or begins) with that word."""
     full: dict[str, set[str]] = {}
+    first: dict[str, set[str]] = {}
     for p in places:
-        if p is not None and " " in p.location:
+        if p is not None and " " in p.location and p.room is None:
             full.setdefault(p.location.split()[-1], set()).add(p.location)
-    return {w: next(iter(v)) for w, v in full.items() if len(v) == 1}
+            first.setdefault(p.location.split()[0], set()).add(p.location)
+    # (not a town's name: "Moscow" is the city, not the MOSCOW PRISON in it)
+    out = {w: next(iter(v)) for w, v in first.items()
+           if len(v) == 1 and w not in PLACES_UPPER and w not in towns and len(w) > 3}
+    out.update({w: next(iter(v)) for w, v in full.items() if len(v) == 1})
+    return out
 
 
 def _part_of(p: Place, building: Place) -> Place | None:
@@ -767,6 +774,8 @@ def _record_story(story: Story, cast: Cast, names: dict[str, set[str]], scenes: 
 
 #: Times of day that last until the text says the day has come.
 _DARK = frozenset({"NIGHT", "EVENING"})
+#: Kind words of places, in capitals: the first word of a name that is one ("HOTEL ...") is no short name.
+PLACES_UPPER = frozenset(w.upper() for w in PLACES)
 #: Waters that have banks: "the bank" near one of them is no bank of money.
 _WATER = re.compile(r"\b(?:rivers?|streams?|creeks?|brooks?|canals?|lakes?|ponds?)\b", re.IGNORECASE)
 #: A sentence that cuts to another line of the story happening at the same time.
@@ -989,8 +998,13 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
     for kind, name in apposed_names(story_spans).items():
         full_names.setdefault(kind, name)           # "Chez Lulu, a small café", then "the café"
     said_in_full = kinds_in_full(story_spans)
-    said_in_full.update(_said_in_full([sc.place for sc in scenes]))
+    towns = frozenset(t.text.upper() for sp in story_spans for t in sp if t.ent_type_ in ("GPE", "LOC"))
+    said_in_full.update(_said_in_full([sc.place for sc in scenes], towns))
     said_in_full.update(home_in_full(story_spans, home))
+    first_side: dict[str, str] = {}   # the side each place was first seen from, by its full name
+    for sc in scenes:
+        if sc.place is not None and sc.place.room is None:
+            first_side.setdefault(sc.place.location, sc.place.int_ext)
 
     def where_of(place: Place) -> str:
         building = full_names.get(place.location, place.location)
@@ -1049,6 +1063,8 @@ def _document(src: Any, scenes: list[SceneDraft], cast: Cast, title: str, author
         where = where_of(place)
         if not where:   # a "place" that was only a name: still where the last scene was
             where, place = last_where, Place(last_ie, last_where)
+        elif place.room is None and where in first_side and where != place.location:
+            place = replace(place, int_ext=first_side[where])   # ("Shawshank": inside, as it was first)
         sc.place = place   # the place the heading names, for the story model too
         if (place.int_ext, where, sc.time, sc.flashback) == last_heading and not sc.new_day:
             # two names of one place ("the warehouse", "an abandoned warehouse") met in a row: a later
