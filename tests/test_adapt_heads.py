@@ -791,3 +791,15 @@ def test_meanwhile_with_no_place_goes_back_to_where_its_people_were() -> None:
                    "Shears, an American, escapes and falls into the river. Villagers find Shears and he drifts "
                    "out to the coast. Meanwhile Nicholson is shut in the box for a week.\n")
     assert heads[-1].startswith("EXT. LABOUR CAMP"), heads
+
+
+def test_what_happened_just_before_in_the_past_perfect_is_a_flashback_of_one_sentence() -> None:
+    text = ("Andy is locked in his cell at the prison. The next morning Andy is not in his cell. During a storm "
+            "the night before, he had crawled through the tunnel to freedom. Posing as a rich man, he withdraws "
+            "money from a bank in Portland.\n")
+    heads = _heads(text)
+    assert heads[-2] == "INT. TUNNEL - NIGHT (FLASHBACK)", heads
+    assert heads[-1] == "EXT. PORTLAND - MORNING", heads   # back in the present, on its morning
+    _, action = adapted(text)
+    assert any("he crawls through the tunnel" in a for a in action), action
+    assert "BACK TO PRESENT" not in " ".join(action)   # (a transition, not action)

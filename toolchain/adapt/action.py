@@ -148,6 +148,21 @@ def present_form(tok: Any, lemma: Callable[[Any], str]) -> str | None:
     return form[0].upper() + form[1:] if tok.text[0].isupper() else form
 
 
+def past_perfect_to_present(text: str, sent: Any, lemma: Callable[[Any], str]) -> str:
+    """An action of a flashback in the present, as the scene shows it: "he had crawled through
+    the tunnel" -> "he crawls through the tunnel"."""
+    for t in sent:
+        had = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "had"), None)
+        if t.tag_ != "VBN" or had is None or any(c.dep_ == "auxpass" for c in t.children):
+            continue
+        base = lemma(t)
+        if not base:
+            continue
+        form = third_singular(base) if _number(t) == "3" else base
+        text = re.sub(rf"\bhad\s+((?:\w+\s+)?){re.escape(t.text)}\b", rf"\g<1>{form}", text, count=1)
+    return text
+
+
 def to_present(words: list[Any], lemma: Callable[[Any], str]) -> None:
     """Put the narrated (unquoted) verbs of an action into the present, in place."""
     quoted = False

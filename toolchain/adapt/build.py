@@ -19,9 +19,9 @@ from screenplay.model import (
     Speech, Synopsis, TitleField, Transition, text_of,
 )
 
-from .action import clean_action, is_past_narrative, split_commentary
+from .action import clean_action, is_past_narrative, past_perfect_to_present, split_commentary
 from .cast import Cast, Person, in_quotes, listed_names
-from .craft import Introducer, clean_heading_place, montage, readable_title, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name, \
+from .craft import Introducer, clean_heading_place, is_recalled, montage, readable_title, drop_meta, film_words, is_backstory, is_flashback, is_name as _is_name, \
     series_of_shots
 from .events import events_of
 from .grammar import sentence_case
@@ -81,6 +81,8 @@ class SceneDraft:
     #: the text says a new day begins with it ("Next day", "The following morning"): another
     #: day at the same place is not LATER
     new_day: bool = False
+    #: a flashback of one sentence in the past perfect ("the night before, he had crawled ...")
+    recalled: bool = False
 
 
 @dataclass
@@ -232,7 +234,7 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
                 here = side
         year = _opening_year(s) if now_year is not None and idx > 0 else None
         was_past, dated_past = dated_past, dated_past if year is None else year < (now_year or 0)
-        back = is_flashback(s.text) or dated_past
+        back = is_flashback(s.text) or dated_past or is_recalled(s)
         # "Years earlier, Leon had been arrested ...": what happened before the story, told in
         # the past perfect, is a note for the writer in the scene it is told in, not a scene
         backstory = cur is not None and not back and is_backstory(s) and \
@@ -240,8 +242,10 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
         if backstory:
             here = hint = named = onward = None
             moves = []
+        recalled = back and is_recalled(s)
+        # (a flashback the past perfect told is that sentence: the next one is the present again)
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
-            (back and not cur.flashback) or was_past != dated_past
+            (back and not cur.flashback) or was_past != dated_past or (cur.recalled and not recalled)
         asked = cur is not None and bool(cur.items) and isinstance(cur.items[-1], Line) and \
             cur.items[-1].text.rstrip().endswith("?")
         there = here is not None and _adjoining(here, cur.place if cur is not None else None)
@@ -284,6 +288,9 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
         if backstory:
             new = continuous = False
         when: str | None = None
+        # (the time of day of the line of time the scene is on: a flashback's night is over when
+        # the story comes back)
+        same_line = [sc for sc in scenes if sc.flashback == back] or scenes
         if new:
             place = here or hint
             new_day = bool(_NEW_DAY.search(s.text))
@@ -332,28 +339,28 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
                 # night of a robbery is still night); a shift in time or a new day is day, and so is
                 # the rest of a day that was only said to be morning or afternoon
                 dark = not (cue.time or cue.cut or new_day or _moves_on(s) or _moves_on(s, leap=True) or back) \
-                    and _day_part(scenes) in _DARK and cur is not None and \
+                    and _day_part(same_line) in _DARK and cur is not None and \
                     not any(_dated(x.span) for x in cur.sentences + [sen]) and sen.paragraph == dark_para + 1
                 # (only the paragraph right after the one that said so: a synopsis's paragraphs move on)
                 when = "DAY" if dawns else \
                     "LATER" if cur is not None and place == cur.place and sen.paragraph == prev_para else \
-                    _day_part(scenes) if cur is not None and (sen.paragraph == prev_para or dark) else "DAY"
+                    _day_part(same_line) if cur is not None and (sen.paragraph == prev_para or dark) else "DAY"
             if when in ("CONTINUOUS", "LATER") and not _adjoining(place, cur.place if cur else None):
                 # LATER and CONTINUOUS say "the same place, or the next room": elsewhere, the time of day
                 # ("Months later" elsewhere is a new day)
-                when = "DAY" if new_day else _day_part(scenes)
+                when = "DAY" if new_day else _day_part(same_line)
             if cur is not None and place == cur.place and when == cur.time and back == cur.flashback and \
                     not (dawns and when == "DAY"):   # ("Next day" there is another day, not later)
                 # a script never heads two scenes alike in a row: the text's own cut is a later
                 # time there; a new line of a one-event-a-line synopsis is no cut
-                when = None if not said_cut else "LATER" if when != "LATER" else _day_part(scenes)
+                when = None if not said_cut else "LATER" if when != "LATER" else _day_part(same_line)
         if new and when is not None:
             tracker.scene_break()
             reader.scene_break()
             gone = reached or place is not None and place is here and here.goal and _gone_to(s, here)
             grounded = cur is None and place is None and ground is not None
             scenes.append(SceneDraft(ground if grounded else place, when, cue.cut, flashback=back, reached=gone,
-                                     grounded=grounded, new_day=dawns and when == "DAY"))
+                                     grounded=grounded, new_day=dawns and when == "DAY", recalled=recalled))
             if cur is not None and not dawns and _adjoining(place, cur.place):
                 scenes[-1].crowds |= cur.crowds   # (later the same day in the jury room: the jurors are still there)
             cur = scenes[-1]
@@ -390,6 +397,8 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
         for item in ([] if backstory else beats.items):
             if isinstance(item, str):
                 body = clean_action(item, s, lemma) if first else item
+                if recalled and not is_flashback(s.text):
+                    body = past_perfect_to_present(body, s, lemma)   # (the flashback shows it now)
                 body, comment = split_commentary(body)
                 cur.items.append(body)
                 if comment:

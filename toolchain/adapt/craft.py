@@ -272,6 +272,22 @@ def is_backstory(sent: Any) -> bool:
                for t in first)
 
 
+_JUST_BEFORE = re.compile(r"\b(?:the\s+(?:night|day|evening|morning|afternoon)\s+before|the\s+previous\s+(?:night|day|"
+                          r"evening|morning|afternoon)|earlier\s+(?:that|the\s+same)\s+(?:day|night|evening|morning))\b",
+                          re.IGNORECASE)
+
+
+def is_recalled(sent: Any) -> bool:
+    """Whether a parsed sentence shows what happened just before, in the past perfect ("During
+    a storm the night before, he had crawled through the tunnel"): a flashback a camera can film,
+    not backstory."""
+    m = _JUST_BEFORE.search(sent.text[:80])
+    if m is None:
+        return False
+    return any(t.tag_ == "VBN" and t.dep_ == "ROOT" and
+               any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in t.children) for t in sent)
+
+
 def is_flashback(sentence: str) -> bool:
     """The sentence opens a flashback, by its own words (a camera's term, not a guess from tense)."""
     return bool(_FLASHBACK.search(sentence[:80]))
