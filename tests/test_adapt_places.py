@@ -389,3 +389,8 @@ def test_a_place_named_by_the_first_word_of_its_name_is_that_place() -> None:
     # a town is not the hotel named after it
     heads = _heads("Mara flies to Oslo and checks into the Oslo Grand Hotel. Next day Mara walks around Oslo.\n")
     assert heads.endswith("EXT. OSLO - DAY"), heads
+
+
+def test_a_thing_slipped_into_somebody_s_coat_goes_nowhere() -> None:
+    heads = _heads("At the clock tower, Marty waits for the storm. Marty slips a second letter into Doc's coat.\n")
+    assert heads == "INT. CLOCK TOWER - DAY", heads

@@ -833,8 +833,8 @@ def _a_things_container(verb: "Token", prep: "Token", t: "Token") -> bool:
     a place."""
     if prep.lower_ not in ("in", "into", "inside", "onto") or not _thing_put(verb, t):
         return False
-    if any(c.dep_ == "poss" and c.lower_ in _PERSONAL for c in t.children):
-        return True
+    if any(c.dep_ == "poss" and (c.lower_ in _PERSONAL or c.tag_ == "NNP") for c in t.children):
+        return True   # ("into Doc's coat": a thing of somebody's, named by whose it is)
     if _stems(verb.lower_) & _HIDING:
         return False
     return prep.lower_ in ("in", "inside") or \
@@ -847,9 +847,14 @@ def _thing_put(verb: "Token", t: "Token") -> bool:
         one = c.lower_[:-1] if c.tag_ == "NNS" and c.lower_.endswith("s") else c.lower_
         if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < t.i and one not in PERSON_NOUNS and \
                 one not in GROUP_NOUNS and c.lower_ not in GROUP_NOUNS and \
-                c.ent_type_ not in ("PERSON", "NORP") and not one.endswith(ROLE_SUFFIXES):
+                c.ent_type_ not in ("PERSON", "NORP") and not one.endswith(_THING_PROOF_SUFFIXES):
             return True
     return False
+
+
+#: Endings of nouns of people that few things share ("-er" does: a letter, a poster; the people
+#: nouns in "-er" a story uses are in PERSON_NOUNS).
+_THING_PROOF_SUFFIXES = tuple(x for x in ROLE_SUFFIXES if x != "er")
 
 
 #: Possessives of people: what is "her corsage" or "his pocket" is worn or carried, no place.
