@@ -394,3 +394,8 @@ def test_a_place_named_by_the_first_word_of_its_name_is_that_place() -> None:
 def test_a_thing_slipped_into_somebody_s_coat_goes_nowhere() -> None:
     heads = _heads("At the clock tower, Marty waits for the storm. Marty slips a second letter into Doc's coat.\n")
     assert heads == "INT. CLOCK TOWER - DAY", heads
+
+
+def test_a_named_place_reached_is_where_they_are_but_an_agreement_is_not() -> None:
+    assert _heads("Johnnie hides in the woods. At dawn they reach the Union depot.\n").endswith("INT. UNION DEPOT - DAWN")
+    assert "AGREEMENT" not in _heads("Johnnie hides in the woods. At dawn they reach the Geneva agreement.\n")

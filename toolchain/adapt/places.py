@@ -729,9 +729,11 @@ def _generic_place(t: "Token") -> Place | None:
             and in_story_line(t.head):
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None)
     if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _ARRIVING and in_story_line(t.head) \
-            and any(c.dep_ == "det" for c in t.children) and any(c.dep_ == "compound" and c.pos_ == "NOUN"
-                                                                 for c in t.children):
-        # "reaches a trading post": a place of a kind ("reaches a decision" is none: no kind said)
+            and any(c.dep_ == "det" for c in t.children) and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+                                                                 for c in t.children) \
+            and not t.lower_.endswith(_ABSTRACT_ENDINGS):
+        # "reaches a trading post", "the Union depot": a place of a kind, or named ("reaches a
+        # decision" is none: no kind said)
         return Place("INT", place_name(t, t.lower_, t.text.upper()), None, goal=True)
     if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & (_FINDING | _ARRIVING) and \
             t.lower_.endswith(_ROOM_ENDINGS) and any(c.dep_ == "det" for c in t.children) and in_story_line(t.head):
@@ -924,6 +926,9 @@ def _a_state(t: "Token") -> bool:
 _ATTENDING = frozenset({"attend"})
 #: A noun ending so names a room, whatever is done in it ("the day room", "a storeroom").
 _ROOM_ENDINGS = ("room", "office", "hall", "ward", "chamber")
+#: Endings of abstract nouns ("an agreement", "a decision", "the conclusion"): nothing one reaches
+#: as a place.
+_ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "ity", "ness", "ship", "ism")
 #: A compound ending so is a building of its own ("a boathouse", "the bakeshop", "a sawmill").
 _BUILDING_ENDINGS = ("house", "shop", "store", "mill")
 
