@@ -803,3 +803,9 @@ def test_what_happened_just_before_in_the_past_perfect_is_a_flashback_of_one_sen
     _, action = adapted(text)
     assert any("he crawls through the tunnel" in a for a in action), action
     assert "BACK TO PRESENT" not in " ".join(action)   # (a transition, not action)
+
+
+def test_soon_inside_the_sentence_moves_a_long_scene_on() -> None:
+    heads = _heads("Mara opens the bakery at dawn. She kneads the dough and lights the oven. The first customers "
+                   "arrive. Mara soon runs out of bread.\n")
+    assert len(heads) == 2 and heads[1].endswith("LATER"), heads

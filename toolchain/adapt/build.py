@@ -566,7 +566,8 @@ def _moves_on(s: "Span", leap: bool = False) -> bool:
             return True
     # "They are later married": the word of time set inside the main verb's phrase
     predicate = [root] + [c for c in root.children if c.dep_ in ("acomp", "xcomp", "attr", "oprd")]
-    return not leap and any(c.dep_ == "advmod" and c.lower_ in ("later", "afterwards", "afterward", "subsequently")
+    return not leap and any(c.dep_ == "advmod" and c.lower_ in ("later", "afterwards", "afterward", "subsequently", "soon",
+                                                                  "eventually")
                             and c.i > stop for p in predicate for c in p.children)
 
 
