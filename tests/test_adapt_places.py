@@ -399,3 +399,9 @@ def test_a_thing_slipped_into_somebody_s_coat_goes_nowhere() -> None:
 def test_a_named_place_reached_is_where_they_are_but_an_agreement_is_not() -> None:
     assert _heads("Johnnie hides in the woods. At dawn they reach the Union depot.\n").endswith("INT. UNION DEPOT - DAWN")
     assert "AGREEMENT" not in _heads("Johnnie hides in the woods. At dawn they reach the Geneva agreement.\n")
+
+
+def test_a_bakery_or_a_casino_is_a_building_by_its_kind() -> None:
+    assert _heads("Mara opens the bakery at dawn.\n") == "INT. BAKERY - DAWN"
+    assert _heads("Tom lives in Reno. That night Tom gambles away his savings at the casino.\n").endswith(
+        "INT. CASINO - NIGHT")
