@@ -809,3 +809,9 @@ def test_soon_inside_the_sentence_moves_a_long_scene_on() -> None:
     heads = _heads("Mara opens the bakery at dawn. She kneads the dough and lights the oven. The first customers "
                    "arrive. Mara soon runs out of bread.\n")
     assert len(heads) == 2 and heads[1].endswith("LATER"), heads
+
+
+def test_stairs_are_no_part_of_the_taxi_the_last_scene_was_in() -> None:
+    heads = _heads("Holly lives in a flat in Vienna. Next day Holly takes a taxi to the cemetery. When two thugs "
+                   "come for him, he flees up a staircase.\n")
+    assert "TAXI - STAIRS" not in " ".join(heads) and heads[-1].endswith("STAIRS - DAY"), heads

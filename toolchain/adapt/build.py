@@ -595,9 +595,9 @@ def _within(p: Place | None, current: Place | None, s: "Span", home: str) -> Pla
     """
     if p is None or current is None or _HOME_WORDS.search(s.text):
         return p
-    if current.location.split()[-1].lower() in VEHICLES and p.room is None and \
-            not any(w in _CRAFT_PARTS for w in p.location.split()):
-        return p   # a bookshop is no part of the plane the last scene was on
+    if current.location.split()[-1].lower() in VEHICLES and \
+            not any(w in _CRAFT_PARTS for w in (p.room or p.location).split()):
+        return p   # a bookshop is no part of the plane the last scene was on, nor are stairs of a taxi
     part = _part_of(p, current)
     if part is not None:
         return part
