@@ -85,3 +85,11 @@ def test_no_title_line_when_the_text_opens_with_a_sentence_or_a_part() -> None:
     assert split_source("PART ONE\n\nMara climbs the stairs.\n").title is None
     # capitals running on into a sentence below are the sentence's start, not a title
     assert split_source("IN THE NORTH\nof the island, Mara waits.\n").title is None
+
+
+def test_a_title_set_on_two_lines_is_one_title_and_a_title_alone_is_no_story() -> None:
+    src = split_source("THE END\nOF THE WORLD\n\nMara waits for the bus.\n")
+    assert src.title == "THE END OF THE WORLD"
+    assert [u.text for u in src.units] == ["Mara waits for the bus."]
+    with pytest.raises(InputError, match="only a title"):
+        split_source("TOY STORY\n\n")

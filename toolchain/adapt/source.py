@@ -205,8 +205,13 @@ def split_source(text: str) -> Source:
     if paragraphs and _title_line(lines[paragraphs[0][0]]) and not SECTION_RE.match(lines[paragraphs[0][0]].strip()) \
             and (len(paragraphs[0]) == 1 or not lines[paragraphs[0][1]].lstrip()[:1].islower()):
         # "TOY STORY" over the story: the script's title, for its title page, not a line of the story
-        title = " ".join(lines[paragraphs[0][0]].split())
-        paragraphs[0] = paragraphs[0][1:]
+        # (set on two lines, "THE END / OF THE WORLD", it is one title)
+        n = 1
+        while n < len(paragraphs[0]) and _title_line(lines[paragraphs[0][n]]) and \
+                len(" ".join(lines[i] for i in paragraphs[0][:n + 1]).split()) <= 12:
+            n += 1
+        title = " ".join(" ".join(lines[i] for i in paragraphs[0][:n]).split())
+        paragraphs[0] = paragraphs[0][n:]
         if not paragraphs[0]:
             paragraphs.pop(0)
     section: str | None = None
@@ -242,7 +247,7 @@ def split_source(text: str) -> Source:
                 units[-1].section, section = section, None
                 group = []
     if not units:
-        raise InputError("the synopsis has no story text (only a preface or part headings)")
+        raise InputError("the synopsis has no story text (only a title, a preface or part headings)")
     one_per_line = sum(1 for u in units if u.line) and multi > 0 and \
         sum(1 for u in units if u.text.count(". ") == 0) >= 0.7 * len(units)
     return Source(text, units, prefaces, bool(one_per_line), title)
