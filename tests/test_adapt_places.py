@@ -405,3 +405,8 @@ def test_a_bakery_or_a_casino_is_a_building_by_its_kind() -> None:
     assert _heads("Mara opens the bakery at dawn.\n") == "INT. BAKERY - DAWN"
     assert _heads("Tom lives in Reno. That night Tom gambles away his savings at the casino.\n").endswith(
         "INT. CASINO - NIGHT")
+
+
+def test_the_camera_one_drifts_toward_is_no_place() -> None:
+    heads = _heads("Norma lives in a mansion. At dawn Norma comes down the staircase and drifts toward the camera.\n")
+    assert "CAMERA" not in heads, heads

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .grammar import verb_read_as_noun
 from .lexicon import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, MONTHS_DAYS, PERSON_NOUNS, ROLE_SUFFIXES
 from .lexicons import entries
-from .written import SAYING_THINGS, TOLD_THINGS
+from .written import FILM_PARTS, SAYING_THINGS, TOLD_THINGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -727,7 +727,7 @@ def _generic_place(t: "Token") -> Place | None:
     attends ("attend the school prom") is where the people are.  Anything
     unknown is INT, the usual case.
     """
-    if t.pos_ != "NOUN" or t.lower_ in entries("not_places") or len(t.text) < 3 or \
+    if t.pos_ != "NOUN" or t.lower_ in entries("not_places") or t.lower_ in FILM_PARTS or len(t.text) < 3 or \
             t.ent_type_ in _NOT_PLACE_ENTS or t.tag_ == "NNS" and t.lower_ not in ROOMS and not _plural_place(t):
         return None
     if t.dep_ == "dobj" and t.head.pos_ == "VERB" and _stems(t.head.lower_) & _ATTENDING \
