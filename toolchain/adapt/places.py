@@ -48,7 +48,6 @@ PLACES = {
     "boutique": ("BOUTIQUE", "INT"), "barbershop": ("BARBERSHOP", "INT"), "brewery": ("BREWERY", "INT"),
     "nightclub": ("NIGHTCLUB", "INT"), "casino": ("CASINO", "INT"), "arena": ("ARENA", "INT"),
     "morgue": ("MORGUE", "INT"), "precinct": ("PRECINCT", "INT"), "kiosk": ("KIOSK", "EXT"),
-    "pool": ("POOL", "EXT"), "swimming pool": ("SWIMMING POOL", "EXT"),
     "supermarket": ("SUPERMARKET", "INT"), "museum": ("MUSEUM", "INT"), "theater": ("THEATER", "INT"),
     "theatre": ("THEATRE", "INT"), "cinema": ("CINEMA", "INT"), "concert hall": ("CONCERT HALL", "INT"),
     "concert": ("CONCERT HALL", "INT"), "recital": ("CONCERT HALL", "INT"), "performance": ("CONCERT HALL", "INT"), "opera": ("OPERA HOUSE", "INT"),
