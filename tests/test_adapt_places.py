@@ -410,3 +410,12 @@ def test_a_bakery_or_a_casino_is_a_building_by_its_kind() -> None:
 def test_the_camera_one_drifts_toward_is_no_place() -> None:
     heads = _heads("Norma lives in a mansion. At dawn Norma comes down the staircase and drifts toward the camera.\n")
     assert "CAMERA" not in heads, heads
+
+
+def test_a_house_named_in_the_plural_is_not_the_home_and_another_s_mansion_is_his() -> None:
+    heads = _heads("Don and Cosmo once danced through pool halls and vaudeville houses. Now Don lives in a house in "
+                   "Hollywood.\n\nNext day Don sleeps in the house.\n")
+    assert "VAUDEVILLE" not in heads, heads
+    heads = _heads("Don lives in a house in Hollywood. Later that night, at a party in the mansion of studio head "
+                   "R.F. Simpson, the guests watch a talking picture.\n")
+    assert heads.endswith("INT. SIMPSON MANSION - NIGHT"), heads

@@ -469,6 +469,12 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
     if key in ("apartment", "flat", "house", "mansion", "cabin"):
         if PLACES[key][0] != home and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in t.lefts):
             return Place("INT", place_name(t, key, t.text.upper())), weak   # "the Novak house", not home
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        named = [w for g in (of.children if of is not None else []) if g.dep_ == "pobj"
+                 for w in g.subtree if w.tag_ == "NNP" and w.is_alpha]
+        if named:
+            # "a party in the mansion of studio head R.F. Simpson": his, by the family's name, not home
+            return Place("INT", f"{named[-1].text.upper()} {PLACES[key][0]}"), weak
         return Place("INT", home, None), weak
     if key == "office" and any(c.dep_ in ("compound", "amod") and c.i == t.i - 1 and c.lower_ not in ROOMS
                                and c.lower_ != "home" and c.pos_ in ("NOUN", "VERB") for c in t.children):
@@ -1323,7 +1329,7 @@ def home_in_full(spans: list[Any], home: str) -> dict[str, str]:
     names: set[str] = set()
     for sp in spans:
         for t in sp:
-            if t.tag_ in ("NN", "NNS") and t.text.upper().rstrip("S") == home:
+            if t.tag_ == "NN" and t.text.upper() == home:   # ("vaudeville houses": many, none the home)
                 names.update(f"{c.text.upper()} {home}" for c in t.lefts
                              if c.dep_ == "compound" and c.tag_ == "NN" and c.is_alpha
                              and not _hyphenated(c) and not list(c.children))   # "middle class" says what kind
