@@ -419,3 +419,13 @@ def test_a_house_named_in_the_plural_is_not_the_home_and_another_s_mansion_is_hi
     heads = _heads("Don lives in a house in Hollywood. Later that night, at a party in the mansion of studio head "
                    "R.F. Simpson, the guests watch a talking picture.\n")
     assert heads.endswith("INT. SIMPSON MANSION - NIGHT"), heads
+
+
+def test_a_place_in_what_the_one_met_lets_happen_at_the_end_of_the_sentence_is_where_it_happens() -> None:
+    heads = _heads("Princess Ann slips out of the embassy and falls asleep on a park bench. She is found by Joe "
+                   "Bradley, a newspaperman, who lets her sleep it off in his tiny flat. The next morning Joe "
+                   "realizes who his guest is.\n")
+    assert heads.split(" | ")[1:] == ["INT. APARTMENT - DAY", "INT. APARTMENT - MORNING"], heads
+    # a clause inside the subject describes: "A pelican, who visits the window sill, brings ..."
+    assert "SILL" not in _heads("Nemo is in an aquarium in the office of a Sydney dentist. A pelican named "
+                                "Nigel, who visits the window sill, brings the news.\n")

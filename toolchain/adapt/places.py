@@ -611,8 +611,8 @@ def in_story_line(head: "Token") -> bool:
                 any(c.dep_ == "nsubj" for c in cur.head.children):   # (not a quoted "Remember who you are")
             return False   # "remembers the afternoon at the railway station": a memory, not where he is
         if cur.dep_ not in _PHRASAL and cur.dep_ != "conj" and not _state(cur) and not _achieved(cur) \
-                or cur.head.i == cur.i:
-            break
+                and not (cur.dep_ == "ccomp" and _stems(cur.head.lower_) & _CAUSING) or cur.head.i == cur.i:
+            break   # ("lets her sleep in his flat": what one lets happen happens)
         cur = cur.head
     if any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in cur.children) and \
             cur.lower_ in ("is", "was", "'s"):
@@ -624,6 +624,13 @@ def in_story_line(head: "Token") -> bool:
             colon.nbor(-1).lower_ in SAYING_THINGS | TOLD_THINGS:
         return False   # "bursts in with a telegram: Miller is arriving on the noon train": what it says
     if cur.dep_ == "ROOT" or _paratactic(cur):
+        return True
+    if cur.dep_ == "relcl" and cur.tag_ in ("VBZ", "VBP") and \
+            any(c.dep_ == "nsubj" and c.lower_ == "who" for c in cur.children) and \
+            cur.sent.root.i < cur.head.i and cur.right_edge.i >= cur.sent.end - 2 and in_story_line(cur.head.head):
+        # "She is found by Joe, who lets her sleep it off in his flat": a clause that ends the
+        # sentence after its main verb tells what the one met does next (not "the town where she
+        # grew up", nor "A pelican, who visits the sill, brings ...": those describe)
         return True
     if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and (cur.head.lower_ in _WHEN_PREPS or cur.head.lower_ == "with"
                                                       and any(c.dep_ == "nsubj" for c in cur.children)):
@@ -641,6 +648,10 @@ def in_story_line(head: "Token") -> bool:
     # leave for the city to work in a mill" stays wanted
     return (any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
             or cur.tag_ == "VBG" and not _wanted(cur)) and in_story_line(cur.head)
+
+
+#: Verbs that make somebody do what their clause says ("lets her sleep", "makes him wait").
+_CAUSING = frozenset("let make have help".split())
 
 
 def _wanted(gerund: "Token") -> bool:
