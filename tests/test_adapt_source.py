@@ -93,3 +93,12 @@ def test_a_title_set_on_two_lines_is_one_title_and_a_title_alone_is_no_story() -
     assert [u.text for u in src.units] == ["Mara waits for the bus."]
     with pytest.raises(InputError, match="only a title"):
         split_source("TOY STORY\n\n")
+
+
+def test_a_title_with_its_credits_in_brackets_is_the_title() -> None:
+    src = split_source("SALT AND IRON (France, 1961, 95 min). Director: Ana Ruiz.\n\nMara sails at dawn.\n")
+    assert src.title == "SALT AND IRON"
+    assert src.units[0].text == "Director: Ana Ruiz."
+    # a character introduced in capitals with an age is no title
+    src = split_source("MARA (30s), a fisherwoman, mends her nets.\n\nTom waits.\n")
+    assert src.title is None and src.units[0].text.startswith("MARA, a fisherwoman")

@@ -202,7 +202,20 @@ def split_source(text: str) -> Source:
     prefaces: list[str] = []
     multi = 0
     title = None
-    if paragraphs and _title_line(lines[paragraphs[0][0]]) and not SECTION_RE.match(lines[paragraphs[0][0]].strip()) \
+    credited = _TITLE_CREDITS.match(lines[paragraphs[0][0]]) if paragraphs else None
+    if credited and _title_line(credited.group(1)) and not SECTION_RE.match(credited.group(1).strip()):
+        # "ROMAN HOLIDAY (USA, 1953, 118 min). Director: ..." over a blurb: the title, then its
+        # credits (the bracketed ones go; the rest of the line stays, as the blurb's credits)
+        title = " ".join(credited.group(1).split())
+        first = paragraphs[0][0]
+        if credited.group(2).strip():
+            lines[first] = credited.group(2)
+            offsets[first] += credited.start(2)
+        else:
+            paragraphs[0] = paragraphs[0][1:]
+            if not paragraphs[0]:
+                paragraphs.pop(0)
+    elif paragraphs and _title_line(lines[paragraphs[0][0]]) and not SECTION_RE.match(lines[paragraphs[0][0]].strip()) \
             and (len(paragraphs[0]) == 1 or not lines[paragraphs[0][1]].lstrip()[:1].islower()):
         # "TOY STORY" over the story: the script's title, for its title page, not a line of the story
         # (set on two lines, "THE END / OF THE WORLD", it is one title)
@@ -251,6 +264,11 @@ def split_source(text: str) -> Source:
     one_per_line = sum(1 for u in units if u.line) and multi > 0 and \
         sum(1 for u in units if u.text.count(". ") == 0) >= 0.7 * len(units)
     return Source(text, units, prefaces, bool(one_per_line), title)
+
+
+#: A title in capitals with its credits in brackets after it, alone on its line.
+_TITLE_CREDITS = re.compile(r"^\s*([^()]{2,80}?)\s*\([^()]*\b(?:1[89]|20)\d\d\b[^()]*\)\s*[.:\u2013\u2014-]?\s*(.*?)\s*$")
+#: (a year inside the brackets says they are credits: "MARA (30s), a fisherwoman, ..." is a line of story)
 
 
 def _title_line(line: str) -> bool:
