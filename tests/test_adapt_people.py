@@ -674,3 +674,10 @@ def test_she_is_the_woman_of_the_last_sentence_before_a_name_of_unknown_sex() ->
     lines, _ = adapted("Then Joe arrives at the warehouse and reveals that Mr. Blue is dead. "
                        "He accuses Mr. Orange of being an informant.\n")
     assert lines and lines[-1][0] == "JOE", lines
+
+
+def test_the_last_sentence_s_he_stays_a_he_before_a_man_it_did_something_to() -> None:
+    from .adapt_helpers import adapted
+    lines, _ = adapted('Mr. Blue waits at the bar. Joe arrives and sits down. He asks Mr. Blue for the money. '
+                       '"The job went wrong," he says.\n')
+    assert lines and all(who == "JOE" for who, _ in lines), lines

@@ -472,9 +472,10 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
         of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         named = [w for g in (of.children if of is not None else []) if g.dep_ == "pobj"
                  for w in g.subtree if w.tag_ == "NNP" and w.is_alpha]
-        if named:
-            # "a party in the mansion of studio head R.F. Simpson": his, by the family's name, not home
-            return Place("INT", f"{named[-1].text.upper()} {PLACES[key][0]}"), weak
+        if named and PLACES[key][0] != home:
+            # "a party in the mansion of studio head R.F. Simpson": his, not the home (by its kind:
+            # a heading holds no character's name)
+            return Place("INT", PLACES[key][0] or key.upper()), weak
         return Place("INT", home, None), weak
     if key == "office" and any(c.dep_ in ("compound", "amod") and c.i == t.i - 1 and c.lower_ not in ROOMS
                                and c.lower_ != "home" and c.pos_ in ("NOUN", "VERB") for c in t.children):

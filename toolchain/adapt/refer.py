@@ -31,6 +31,8 @@ class Tracker:
         self._asked_before: Person | None = None   # the one asked to do something last sentence
         #: per sentence of ``history``: the people it only talked of ("reveals that Blue is dead")
         self._talked_of: list[set[Person]] = []
+        #: the sex the last sentence's pronouns gave the people they took up ("he asks Martins")
+        self._said_sex: dict[Person, str] = {}
 
     def begin(self, sent: Any) -> None:
         """Start a sentence: resolve all its person references in order."""
@@ -38,6 +40,7 @@ class Tracker:
             self.history.append([(p, s) for _, p, s in self._cur])
             self.history = self.history[-4:]
             self._talked_of = (self._talked_of + [self._only_talked_of()])[-4:]
+            self._said_sex = {p: sex for rel, (p, sex) in self._pron_sex.items() if not _in_content(self._sent[rel])}
         if self._sent is not None:
             self._asked_before = self._asked_in(self._sent)
         self._sent = sent
@@ -120,6 +123,7 @@ class Tracker:
             self.history.append([(p, s) for _, p, s in self._cur])
             self.history = self.history[-4:]
             self._talked_of = (self._talked_of + [self._only_talked_of()])[-4:]
+            self._said_sex = {p: sex for rel, (p, sex) in self._pron_sex.items() if not _in_content(self._sent[rel])}
         self._sent = None
         self._cur = []
 
@@ -302,9 +306,10 @@ class Tracker:
         # (when this sentence has nobody else it could be: "Sollozzo kidnaps Hagen and tells him")
         told = self._only_talked_of() | (self._talked_of[-1] if self._talked_of else set())
         here = [p for p, _ in cur if p != own_subj and p not in doers and p.gender in (g, None)]
+        # (the last sentence's "he" is a he: "he asks Martins ... 'Nobody ...,' he says")
         for tier in ([] if here else [[p for p, s in reversed(prev) if s], [p for p, _ in reversed(prev)]]):
             for p in tier:
-                if p != own_subj and p not in doers and p.gender == g and p not in told:
+                if p != own_subj and p not in doers and (p.gender or self._said_sex.get(p)) == g and p not in told:
                     return p
         for k, tier in enumerate(tiers):
             for p in tier:
