@@ -429,3 +429,9 @@ def test_a_place_in_what_the_one_met_lets_happen_at_the_end_of_the_sentence_is_w
     # a clause inside the subject describes: "A pelican, who visits the window sill, brings ..."
     assert "SILL" not in _heads("Nemo is in an aquarium in the office of a Sydney dentist. A pelican named "
                                 "Nigel, who visits the window sill, brings the news.\n")
+
+
+def test_a_family_s_house_in_a_story_whose_home_is_a_cabin_is_a_house() -> None:
+    heads = _heads("Ana lives in a cabin by the lake. The cabin is cold, and Ana fixes the cabin door. That evening "
+                   "Ana has dinner at the Millers' house.\n")
+    assert heads.endswith("INT. HOUSE - EVENING"), heads

@@ -469,6 +469,8 @@ def _known_place(t: "Token", key: str, prep: "Token | None", home: str) -> tuple
     if key in ("apartment", "flat", "house", "mansion", "cabin"):
         if PLACES[key][0] != home and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in t.lefts):
             return Place("INT", place_name(t, key, t.text.upper())), weak   # "the Novak house", not home
+        if PLACES[key][0] != home and any(c.dep_ in ("poss", "nmod") and c.is_title and c.tag_ != "PRP$" for c in t.children):
+            return Place("INT", PLACES[key][0] or key.upper()), weak   # "the Brodys' house" in a story whose home is no house
         of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         named = [w for g in (of.children if of is not None else []) if g.dep_ == "pobj"
                  for w in g.subtree if w.tag_ == "NNP" and w.is_alpha]
