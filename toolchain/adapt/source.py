@@ -207,10 +207,10 @@ def split_source(text: str) -> Source:
         # "ROMAN HOLIDAY (USA, 1953, 118 min). Director: ..." over a blurb: the title, then its
         # credits (the bracketed ones go; the rest of the line stays, as the blurb's credits)
         title = " ".join(credited.group(1).split())
-        first = paragraphs[0][0]
+        top = paragraphs[0][0]
         if credited.group(2).strip():
-            lines[first] = credited.group(2)
-            offsets[first] += credited.start(2)
+            lines[top] = credited.group(2)
+            offsets[top] += credited.start(2)
         else:
             paragraphs[0] = paragraphs[0][1:]
             if not paragraphs[0]:
