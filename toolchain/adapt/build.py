@@ -234,7 +234,8 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
                 here = side
         year = _opening_year(s) if now_year is not None and idx > 0 else None
         was_past, dated_past = dated_past, dated_past if year is None else year < (now_year or 0)
-        back = is_flashback(s.text) or dated_past or is_recalled(s)
+        just_before = is_recalled(s)
+        back = is_flashback(s.text) or dated_past or just_before
         # "Years earlier, Leon had been arrested ...": what happened before the story, told in
         # the past perfect, is a note for the writer in the scene it is told in, not a scene
         backstory = cur is not None and not back and is_backstory(s) and \
@@ -242,7 +243,7 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
         if backstory:
             here = hint = named = onward = None
             moves = []
-        recalled = back and is_recalled(s)
+        recalled = just_before
         # (a flashback the past perfect told is that sentence: the next one is the present again)
         new = cur is None or sen.paragraph != prev_para or cue.time or cue.cut or \
             (back and not cur.flashback) or was_past != dated_past or (cur.recalled and not recalled)
@@ -325,7 +326,7 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
             if place is None and last is not None and last.place is not None:
                 # a new time in an unnamed place: the same home, not the same room
                 # (unless the people there go on there the same day: "The jurors vote again")
-                stay = not new_day and not cue.time and (bool(_crowds_in(s, lemma) & last.crowds) or any(
+                stay = not new_day and not cue.time and (bool(_crowds_in(s) & last.crowds) or any(
                     _of_the_crowd(p, last.crowds) for p in tracker.present_in_sentence()))
                 place = last.place if continuous or not timed or stay else _building_of(scenes, last.place)
             narrated = " ".join(t.text for t in s if t.i not in beats.spoken and not _of_a_post(t))
@@ -385,7 +386,7 @@ def adapt_text(text: str, nlp: Any, title: str | None, source_name: str, author:
         cur.people |= set(tracker.present_in_sentence())
         if cur.place is not None and not cur.flashback:
             seen_at.update((p, (cur.place, len(scenes))) for p in tracker.present_in_sentence())
-        cur.crowds |= _crowds_in(s, lemma)
+        cur.crowds |= _crowds_in(s)
         unit = src.units[sen.unit]
         for ev in beats.events:
             off = unit.origin[ev.verb_char] if ev.verb_char < len(unit.origin) else sen.start
@@ -856,7 +857,7 @@ def _newcomer(s: Any, scene: SceneDraft, tracker: Tracker, lemma: Any, after_cut
     return False
 
 
-def _crowds_in(s: Any, lemma: Callable[[Any], str]) -> set[str]:
+def _crowds_in(s: Any) -> set[str]:
     """The kinds of people a sentence shows there by a plural ("the jurors file out", "the
     patients play cards"): lemmas of plural person nouns, not of a group only talked of."""
     out: set[str] = set()
