@@ -875,3 +875,12 @@ def test_an_act_s_argument_keeps_the_clause_that_says_which_one() -> None:
     from .adapt_helpers import adapted
     lines, _ = adapted("Tom and Ana sit in the kitchen. Tom accuses her of being a thief who wants to see him ruined.\n")
     assert ("TOM", "I accuse you of being a thief who wants to see me ruined.") in lines, lines
+
+
+def test_an_invitation_keeps_what_it_offers_and_both_deeds_before_it_are_done() -> None:
+    from .adapt_helpers import adapted
+    lines, action = adapted("A tired rider named Tom stops at the Berg farm and asks for water. Jess Berg, the farmer's "
+                            "daughter, gives him a drink. Then, seeing his evident weariness and realizing that he must "
+                            "be hungry, she invites him to have something to eat before going on.\n")
+    assert ("JESS BERG", "Will you have something to eat before going on?") in lines, lines
+    assert "Jess Berg sees his evident weariness and realizes that he must be hungry." in action, action

@@ -370,7 +370,9 @@ def _clip(toks: list[Any], head: Any) -> tuple[list[Any], set[int]]:
     for t in toks:
         if t.i == head.i or t.i in cut or t.i in later:
             continue
-        if t.dep_ == "relcl" or (t.dep_ == "appos" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].is_punct):
+        # (an infinitive that says which thing is the speaker's: "have something to eat")
+        if t.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) or \
+                (t.dep_ == "appos" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].is_punct):
             cut |= {x.i for x in t.subtree}
         elif t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _MEANWHILE for m in t.children) and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):

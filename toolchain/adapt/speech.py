@@ -1146,9 +1146,11 @@ class SpeechReader(ReportedSpeech):
             if isinstance(r, Person) or (isinstance(r, tuple) and r and all(isinstance(p, Person) for p in r)):
                 prefix = _name(r) if isinstance(r, Person) else " and ".join(_name(p) for p in r)
                 if gerund and not finite and prefix:
+                    # (and a second deed joined to it: "seeing his weariness and realizing ...")
+                    deeds = {head.i} | {c.i for c in head.children if c.dep_ == "conj" and c.tag_ == "VBG"}
                     for w in words:
-                        if w.tok is not None and w.tok.i == head.i:
-                            lem = self.lemma(head)
+                        if w.tok is not None and w.tok.i in deeds:
+                            lem = self.lemma(w.tok)
                             w.text = third_singular(lem) if isinstance(r, Person) else lem
                     itself = _caused_in_oneself(head, r, self.tracker.referent, self.lemma)
                     if itself is not None and isinstance(r, Person):
