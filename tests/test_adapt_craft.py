@@ -301,3 +301,13 @@ def test_adapt_writes_the_montage_between_its_markers() -> None:
                         "and Jon builds a boat.\n")
     k = action.index("MONTAGE - AS THE MONTHS PASS")
     assert action[k + 1:k + 4] == ["-- Mara paints the harbour.", "-- JON builds a boat.", "END MONTAGE."], action
+
+
+def test_the_film_s_closing_interview_is_narration_and_no_place() -> None:
+    from .adapt_helpers import adapted
+    a, _ = adapt("Harry and Sally dance at a party in the hotel ballroom.\n\nIn the closing interview on the sofa, "
+                 "Harry and Sally tell the camera how they met.\n", "t", "t", load_model())
+    assert a.story is not None and "INTERVIEW" not in " ".join(s.heading for s in a.story.scenes)
+    _, action = adapted("Harry and Sally dance at a party in the hotel ballroom.\n\nIn the closing interview on the "
+                        "sofa, Harry and Sally tell the camera how they met.\n")
+    assert not any("closing interview" in x for x in action), action

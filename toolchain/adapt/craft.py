@@ -36,7 +36,7 @@ def _meta() -> tuple[re.Pattern[str], ...]:
 
 #: The film's own parts and kinds, which narration about the film names and a heading never does.
 _FILM_WORDS = frozenset("film movie picture photoplay feature reel reels scene scenes shot shots sequence "
-                        "sequences frame frames credits debut act acts".split())
+                        "sequences frame frames credits debut act acts interview interviews".split())
 
 
 def film_words(span: Any) -> set[int]:
