@@ -435,3 +435,10 @@ def test_a_family_s_house_in_a_story_whose_home_is_a_cabin_is_a_house() -> None:
     heads = _heads("Ana lives in a cabin by the lake. The cabin is cold, and Ana fixes the cabin door. That evening "
                    "Ana has dinner at the Millers' house.\n")
     assert heads.endswith("INT. HOUSE - EVENING"), heads
+
+
+def test_what_one_arrives_in_is_how_one_comes_not_where_one_is() -> None:
+    heads = _heads("Dorothy lands in Munchkinland. Glinda arrives in a floating bubble and asks Dorothy whether she "
+                   "is a good witch.\n")
+    assert "BUBBLE" not in heads, heads
+    assert _heads("Mara lives in Leeds. Next day Tom arrives in a small village.\n").endswith("EXT. VILLAGE - DAY")

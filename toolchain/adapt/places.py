@@ -809,6 +809,9 @@ def _generic_place(t: "Token") -> Place | None:
         return None   # ("Ana and Rui chase the dog into a barn": the verb the tagger read as a noun)
     if _a_things_container(verb, prep, t):
         return None
+    if prep.lower_ == "in" and _stems(verb.lower_) & {"arrive"} and not any(c.dep_ == "det" and c.lower_ == "the"
+                                                                               for c in t.children):
+        return None   # "arrives in a floating bubble": how one comes, no place one is at
     # inside it ("in a guard hut", "into the radio room") may be a part of where they are; at it
     # ("a job at the cannery") is a place of its own
     # ("a boathouse", "the bakeshop": a building of its own by its last word, not a room of this one)
